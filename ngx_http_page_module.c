@@ -1,0 +1,970 @@
+
+/*
+ * ngx_http_page_module: renders Hugo-style content (Markdown with YAML
+ * front matter) into complete HTML pages at request time.
+ *
+ * This file is the nginx glue only: directives, configuration merge, the
+ * header and body filters that collect the response and send the page.
+ * Everything about content lives in src/ (page_render()).
+ */
+
+#include <ngx_config.h>
+#include <ngx_core.h>
+#include <ngx_http.h>
+
+#include "page.h"
+
+
+/* Initial body buffer when the response has no Content-Length. */
+#define NGX_HTTP_PAGE_CHUNK  16384
+
+/*
+ * Most page_param directives in one location: .Site.Params is a handful
+ * of settings, and each costs a variable evaluation per request.
+ */
+#define NGX_HTTP_PAGE_MAX_PARAMS  256
+
+
+typedef struct {
+    ngx_str_t                  name;
+    ngx_http_complex_value_t   value;
+} ngx_http_page_param_t;
+
+
+typedef struct {
+    ngx_flag_t                 enable;
+    ngx_hash_t                 types;
+    ngx_array_t               *types_keys;
+    ngx_str_t                  layout;
+    ngx_array_t               *params;     /* ngx_http_page_param_t */
+    ngx_str_t                  site_title;
+    ngx_flag_t                 unsafe_html;
+    size_t                     max_size;
+    ngx_flag_t                 last_modified;
+    ngx_flag_t                 debug;
+} ngx_http_page_loc_conf_t;
+
+
+typedef struct {
+    u_char                    *body;
+    size_t                     len;
+    size_t                     size;
+    unsigned                   done:1;      /* rendered, or failed */
+    unsigned                   sent:1;      /* our own answer went out */
+} ngx_http_page_ctx_t;
+
+
+static ngx_int_t ngx_http_page_header_filter(ngx_http_request_t *r);
+static ngx_int_t ngx_http_page_body_filter(ngx_http_request_t *r,
+    ngx_chain_t *in);
+static ngx_int_t ngx_http_page_is_markdown(ngx_http_request_t *r,
+    ngx_http_page_loc_conf_t *conf);
+static void ngx_http_page_consume(ngx_chain_t *cl);
+static ngx_int_t ngx_http_page_collect(ngx_http_request_t *r,
+    ngx_http_page_ctx_t *ctx, ngx_buf_t *b);
+static ngx_int_t ngx_http_page_render(ngx_http_request_t *r,
+    ngx_http_page_ctx_t *ctx);
+static ngx_int_t ngx_http_page_fail(ngx_http_request_t *r,
+    ngx_http_page_ctx_t *ctx, const char *msg, size_t len);
+static ngx_int_t ngx_http_page_send(ngx_http_request_t *r,
+    ngx_http_page_ctx_t *ctx, ngx_buf_t *b, ngx_uint_t status);
+static void ngx_http_page_source_name(ngx_http_request_t *r, ngx_str_t *name);
+static ngx_int_t ngx_http_page_base_url(ngx_http_request_t *r,
+    ngx_str_t *url);
+static ngx_int_t ngx_http_page_params(ngx_http_request_t *r,
+    ngx_http_page_loc_conf_t *conf, page_param_t **params, size_t *n);
+
+static ngx_int_t ngx_http_page_precontent_handler(ngx_http_request_t *r);
+static void ngx_http_page_hide_range(ngx_http_request_t *r);
+static void ngx_http_page_restore_request(ngx_http_request_t *r);
+
+static char *ngx_http_page_param(ngx_conf_t *cf, ngx_command_t *cmd,
+    void *conf);
+static void *ngx_http_page_create_conf(ngx_conf_t *cf);
+static char *ngx_http_page_merge_conf(ngx_conf_t *cf, void *parent,
+    void *child);
+static ngx_int_t ngx_http_page_init(ngx_conf_t *cf);
+
+
+static ngx_str_t  ngx_http_page_default_types[] = {
+    ngx_string("text/markdown"),
+    ngx_null_string
+};
+
+/*
+ * A Range header on a request this module may render is hidden under this
+ * name until the response shows whether it is rendered: an upstream must
+ * not answer the range (a slice of Markdown cannot be rendered), and a
+ * response that is not rendered gets its Range back for the range filter.
+ */
+static ngx_str_t  ngx_http_page_range_key = ngx_string("X-Page-Range");
+static u_char     ngx_http_page_range_lowcase[] = "x-page-range";
+static u_char     ngx_http_page_range_orig_lowcase[] = "range";
+
+
+static ngx_command_t  ngx_http_page_commands[] = {
+
+    { ngx_string("page"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_FLAG,
+      ngx_conf_set_flag_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_page_loc_conf_t, enable),
+      NULL },
+
+    { ngx_string("page_types"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_1MORE,
+      ngx_http_types_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_page_loc_conf_t, types_keys),
+      &ngx_http_page_default_types[0] },
+
+    { ngx_string("page_layout"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
+      ngx_conf_set_str_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_page_loc_conf_t, layout),
+      NULL },
+
+    { ngx_string("page_param"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE2,
+      ngx_http_page_param,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      0,
+      NULL },
+
+    { ngx_string("page_site_title"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
+      ngx_conf_set_str_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_page_loc_conf_t, site_title),
+      NULL },
+
+    { ngx_string("page_unsafe_html"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_FLAG,
+      ngx_conf_set_flag_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_page_loc_conf_t, unsafe_html),
+      NULL },
+
+    { ngx_string("page_max_size"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
+      ngx_conf_set_size_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_page_loc_conf_t, max_size),
+      NULL },
+
+    { ngx_string("page_last_modified"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_FLAG,
+      ngx_conf_set_flag_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_page_loc_conf_t, last_modified),
+      NULL },
+
+    { ngx_string("page_debug"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_FLAG,
+      ngx_conf_set_flag_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_page_loc_conf_t, debug),
+      NULL },
+
+      ngx_null_command
+};
+
+
+static ngx_http_module_t  ngx_http_page_module_ctx = {
+    NULL,                                  /* preconfiguration */
+    ngx_http_page_init,                    /* postconfiguration */
+
+    NULL,                                  /* create main configuration */
+    NULL,                                  /* init main configuration */
+
+    NULL,                                  /* create server configuration */
+    NULL,                                  /* merge server configuration */
+
+    ngx_http_page_create_conf,             /* create location configuration */
+    ngx_http_page_merge_conf               /* merge location configuration */
+};
+
+
+ngx_module_t  ngx_http_page_module = {
+    NGX_MODULE_V1,
+    &ngx_http_page_module_ctx,             /* module context */
+    ngx_http_page_commands,                /* module directives */
+    NGX_HTTP_MODULE,                       /* module type */
+    NULL,                                  /* init master */
+    NULL,                                  /* init module */
+    NULL,                                  /* init process */
+    NULL,                                  /* init thread */
+    NULL,                                  /* exit thread */
+    NULL,                                  /* exit process */
+    NULL,                                  /* exit master */
+    NGX_MODULE_V1_PADDING
+};
+
+
+static ngx_http_output_header_filter_pt  ngx_http_next_header_filter;
+static ngx_http_output_body_filter_pt    ngx_http_next_body_filter;
+
+
+static ngx_int_t
+ngx_http_page_header_filter(ngx_http_request_t *r)
+{
+    ngx_http_page_ctx_t       *ctx;
+    ngx_http_page_loc_conf_t  *conf;
+
+    if (r != r->main) {
+        return ngx_http_next_header_filter(r);
+    }
+
+    /* a HEAD turned into GET for us: the client still asked for HEAD */
+    ngx_http_page_restore_request(r);
+
+    conf = ngx_http_get_module_loc_conf(r, ngx_http_page_module);
+
+    if (!conf->enable
+        || (r->headers_out.content_encoding
+            && r->headers_out.content_encoding->value.len)
+        || !ngx_http_page_is_markdown(r, conf))
+    {
+        return ngx_http_next_header_filter(r);
+    }
+
+    if (r->headers_out.status == NGX_HTTP_PARTIAL_CONTENT) {
+        /* a slice of Markdown cannot be rendered, nor passed on raw */
+        ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
+                      "page: \"%V\": upstream sent 206 Partial Content "
+                      "for a page; it must answer with the whole file",
+                      &r->uri);
+
+        return ngx_http_filter_finalize_request(r, &ngx_http_page_module,
+                                                NGX_HTTP_BAD_GATEWAY);
+    }
+
+    if (r->headers_out.status != NGX_HTTP_OK) {
+        return ngx_http_next_header_filter(r);
+    }
+
+    ctx = ngx_http_get_module_ctx(r, ngx_http_page_module);
+
+    if (ctx) {
+        return ngx_http_next_header_filter(r);
+    }
+
+    ctx = ngx_pcalloc(r->pool, sizeof(ngx_http_page_ctx_t));
+    if (ctx == NULL) {
+        return NGX_ERROR;
+    }
+
+    ngx_http_set_ctx(r, ctx, ngx_http_page_module);
+
+    /* the header waits for the page: hold it, and read files into memory */
+
+    r->main_filter_need_in_memory = 1;
+    r->allow_ranges = 0;
+
+    return NGX_OK;
+}
+
+
+static ngx_int_t
+ngx_http_page_is_markdown(ngx_http_request_t *r,
+    ngx_http_page_loc_conf_t *conf)
+{
+    ngx_http_core_loc_conf_t  *clcf;
+
+    if (ngx_http_test_content_type(r, &conf->types) != NULL) {
+        return 1;
+    }
+
+    /*
+     * nginx's mime.types has no .md: such a file gets the location's
+     * default_type, and still counts as Markdown.
+     */
+
+    if (r->uri.len < 3
+        || ngx_strncasecmp(r->uri.data + r->uri.len - 3, (u_char *) ".md", 3)
+           != 0)
+    {
+        return 0;
+    }
+
+    clcf = ngx_http_get_module_loc_conf(r, ngx_http_core_module);
+
+    return r->headers_out.content_type_len == clcf->default_type.len
+           && ngx_strncasecmp(r->headers_out.content_type.data,
+                              clcf->default_type.data,
+                              clcf->default_type.len)
+              == 0;
+}
+
+
+static ngx_int_t
+ngx_http_page_body_filter(ngx_http_request_t *r, ngx_chain_t *in)
+{
+    ngx_int_t             rc;
+    ngx_chain_t          *cl;
+    ngx_http_page_ctx_t  *ctx;
+
+    ctx = ngx_http_get_module_ctx(r, ngx_http_page_module);
+
+    if (ctx == NULL || in == NULL) {
+        return ngx_http_next_body_filter(r, in);
+    }
+
+    if (ctx->sent) {
+        /* our page (or our error page) went out: the rest is dropped */
+        ngx_http_page_consume(in);
+        return NGX_OK;
+    }
+
+    if (ctx->done) {
+        /* nginx's own error answer after a failure: let it through */
+        return ngx_http_next_body_filter(r, in);
+    }
+
+    for (cl = in; cl; cl = cl->next) {
+
+        rc = ngx_http_page_collect(r, ctx, cl->buf);
+
+        if (rc == NGX_DECLINED) {
+            ngx_http_page_consume(cl);
+            return ngx_http_page_fail(r, ctx, NULL, 0);
+        }
+
+        if (rc != NGX_OK) {
+            return rc;
+        }
+
+        if (cl->buf->last_buf) {
+            ngx_http_page_consume(cl);
+            return ngx_http_page_render(r, ctx);
+        }
+    }
+
+    return NGX_OK;
+}
+
+
+/* Mark buffers as sent, so whoever owns them can reuse them. */
+static void
+ngx_http_page_consume(ngx_chain_t *cl)
+{
+    for ( /* void */ ; cl; cl = cl->next) {
+        cl->buf->pos = cl->buf->last;
+
+        if (cl->buf->in_file) {
+            cl->buf->file_pos = cl->buf->file_last;
+        }
+    }
+}
+
+
+/*
+ * Copy one buffer into the body and mark it consumed, so the buffers
+ * before us (the copy filter's, the upstream's) can be reused.
+ * NGX_DECLINED: the body is larger than page_max_size.
+ */
+static ngx_int_t
+ngx_http_page_collect(ngx_http_request_t *r, ngx_http_page_ctx_t *ctx,
+    ngx_buf_t *b)
+{
+    size_t                     size, want;
+    u_char                    *p;
+    ngx_http_page_loc_conf_t  *conf;
+
+    if (!ngx_buf_in_memory(b)) {
+        return NGX_OK;
+    }
+
+    size = b->last - b->pos;
+
+    if (size == 0) {
+        return NGX_OK;
+    }
+
+    conf = ngx_http_get_module_loc_conf(r, ngx_http_page_module);
+
+    if (size > conf->max_size - ctx->len) {
+        ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
+                      "page: \"%V\": body larger than page_max_size %uz",
+                      &r->uri, conf->max_size);
+        return NGX_DECLINED;
+    }
+
+    if (ctx->len + size > ctx->size) {
+
+        if (ctx->body == NULL
+            && r->headers_out.content_length_n > 0
+            && (size_t) r->headers_out.content_length_n <= conf->max_size)
+        {
+            want = (size_t) r->headers_out.content_length_n;
+
+        } else {
+            want = ctx->size ? ctx->size * 2 : NGX_HTTP_PAGE_CHUNK;
+        }
+
+        while (want < ctx->len + size) {
+            want *= 2;
+        }
+
+        if (want > conf->max_size) {
+            want = conf->max_size;
+        }
+
+        p = ngx_palloc(r->pool, want);
+        if (p == NULL) {
+            return NGX_ERROR;
+        }
+
+        if (ctx->len) {
+            ngx_memcpy(p, ctx->body, ctx->len);
+        }
+
+        if (ctx->body) {
+            ngx_pfree(r->pool, ctx->body);
+        }
+
+        ctx->body = p;
+        ctx->size = want;
+    }
+
+    ngx_memcpy(ctx->body + ctx->len, b->pos, size);
+    ctx->len += size;
+
+    b->pos = b->last;
+
+    if (b->in_file) {
+        b->file_pos = b->file_last;
+    }
+
+    return NGX_OK;
+}
+
+
+static ngx_int_t
+ngx_http_page_render(ngx_http_request_t *r, ngx_http_page_ctx_t *ctx)
+{
+    int                        rc;
+    size_t                     nparams;
+    ngx_buf_t                 *b;
+    ngx_str_t                  source, base;
+    page_param_t              *params;
+    page_result_t              res;
+    page_options_t             opt;
+    ngx_http_page_loc_conf_t  *conf;
+
+    conf = ngx_http_get_module_loc_conf(r, ngx_http_page_module);
+
+    ngx_http_page_source_name(r, &source);
+
+    if (ngx_http_page_base_url(r, &base) != NGX_OK
+        || ngx_http_page_params(r, conf, &params, &nparams) != NGX_OK)
+    {
+        return NGX_ERROR;
+    }
+
+    page_options_init(&opt);
+    opt.path = (const char *) source.data;
+    opt.uri = (const char *) r->uri.data;
+    opt.uri_len = r->uri.len;
+    opt.site_title = (const char *) conf->site_title.data;
+    opt.site_title_len = conf->site_title.len;
+    opt.base_url = (const char *) base.data;
+    opt.base_url_len = base.len;
+    opt.layout = (const char *) conf->layout.data;
+    opt.layout_len = conf->layout.len;
+    opt.params = params;
+    opt.nparams = nparams;
+    opt.unsafe_html = conf->unsafe_html ? 1 : 0;
+
+    rc = page_render(ctx->len ? (const char *) ctx->body : "", ctx->len,
+                     &opt, &res);
+
+    if (rc != PAGE_OK) {
+        ngx_log_error(NGX_LOG_ERR, r->connection->log, 0, "page: %s",
+                      res.error.msg);
+
+        rc = ngx_http_page_fail(r, ctx, res.error.msg,
+                                ngx_strlen(res.error.msg));
+        page_result_free(&res);
+
+        return rc;
+    }
+
+    b = ngx_create_temp_buf(r->pool, res.len ? res.len : 1);
+    if (b == NULL) {
+        page_result_free(&res);
+        return NGX_ERROR;
+    }
+
+    b->last = ngx_cpymem(b->pos, res.data, res.len);
+
+    page_result_free(&res);
+
+    /* the source is no longer needed: large blocks go back right away */
+
+    if (ctx->body) {
+        ngx_pfree(r->pool, ctx->body);
+        ctx->body = NULL;
+    }
+
+    return ngx_http_page_send(r, ctx, b, NGX_HTTP_OK);
+}
+
+
+/*
+ * The page could not be built.  With page_debug the error goes out as a
+ * readable page (still a 500); otherwise nginx's own 500 answer.
+ */
+static ngx_int_t
+ngx_http_page_fail(ngx_http_request_t *r, ngx_http_page_ctx_t *ctx,
+    const char *msg, size_t len)
+{
+    size_t                     size;
+    u_char                    *p;
+    ngx_buf_t                 *b;
+    ngx_http_page_loc_conf_t  *conf;
+
+    static u_char  head[] =
+        "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
+        "<title>Page error</title>\n</head>\n<body>\n"
+        "<h1>This page could not be rendered</h1>\n<pre>";
+    static u_char  tail[] = "</pre>\n</body>\n</html>\n";
+    static char    too_large[] = "the body is larger than page_max_size";
+
+    conf = ngx_http_get_module_loc_conf(r, ngx_http_page_module);
+
+    ctx->done = 1;
+
+    if (!conf->debug) {
+        return ngx_http_filter_finalize_request(r, &ngx_http_page_module,
+                                              NGX_HTTP_INTERNAL_SERVER_ERROR);
+    }
+
+    if (msg == NULL) {
+        msg = too_large;
+        len = sizeof(too_large) - 1;
+    }
+
+    size = sizeof(head) - 1 + len + ngx_escape_html(NULL, (u_char *) msg, len)
+           + sizeof(tail) - 1;
+
+    b = ngx_create_temp_buf(r->pool, size);
+    if (b == NULL) {
+        return NGX_ERROR;
+    }
+
+    p = ngx_cpymem(b->pos, head, sizeof(head) - 1);
+    p = (u_char *) ngx_escape_html(p, (u_char *) msg, len);
+    b->last = ngx_cpymem(p, tail, sizeof(tail) - 1);
+
+    return ngx_http_page_send(r, ctx, b, NGX_HTTP_INTERNAL_SERVER_ERROR);
+}
+
+
+static ngx_int_t
+ngx_http_page_send(ngx_http_request_t *r, ngx_http_page_ctx_t *ctx,
+    ngx_buf_t *b, ngx_uint_t status)
+{
+    ngx_int_t                  rc;
+    ngx_chain_t                out;
+    ngx_http_page_loc_conf_t  *conf;
+
+    conf = ngx_http_get_module_loc_conf(r, ngx_http_page_module);
+
+    ctx->done = 1;
+    ctx->sent = 1;
+
+    b->last_buf = 1;
+    b->memory = 1;
+
+    r->headers_out.status = status;
+
+    ngx_str_set(&r->headers_out.content_type, "text/html");
+    r->headers_out.content_type_len = sizeof("text/html") - 1;
+    r->headers_out.content_type_lowcase = NULL;
+    r->headers_out.content_type_hash = 0;
+    ngx_str_set(&r->headers_out.charset, "utf-8");
+
+    ngx_http_clear_content_length(r);
+    r->headers_out.content_length_n = b->last - b->pos;
+
+    ngx_http_clear_accept_ranges(r);
+
+    if (conf->last_modified && status == NGX_HTTP_OK) {
+        ngx_http_weak_etag(r);
+
+    } else {
+        ngx_http_clear_last_modified(r);
+        ngx_http_clear_etag(r);
+    }
+
+    rc = ngx_http_next_header_filter(r);
+
+    if (rc == NGX_ERROR || rc > NGX_OK || r->header_only) {
+        return rc;
+    }
+
+    out.buf = b;
+    out.next = NULL;
+
+    return ngx_http_next_body_filter(r, &out);
+}
+
+
+/* The name errors give for the content: its file, or else its URI. */
+static void
+ngx_http_page_source_name(ngx_http_request_t *r, ngx_str_t *name)
+{
+    size_t   root;
+    u_char  *last;
+
+    if (r->upstream == NULL) {
+        last = ngx_http_map_uri_to_path(r, name, &root, 0);
+
+        if (last != NULL) {
+            name->len = last - name->data;
+            return;
+        }
+    }
+
+    name->data = ngx_pnalloc(r->pool, r->uri.len + 1);
+
+    if (name->data == NULL) {
+        ngx_str_set(name, "-");
+        return;
+    }
+
+    name->len = r->uri.len;
+    *ngx_cpymem(name->data, r->uri.data, r->uri.len) = '\0';
+}
+
+
+/* scheme://host/ of this request: .Site.BaseURL and absolute links. */
+static ngx_int_t
+ngx_http_page_base_url(ngx_http_request_t *r, ngx_str_t *url)
+{
+    u_char     *p;
+    ngx_str_t   scheme;
+
+#if (NGX_HTTP_SSL)
+    if (r->connection->ssl) {
+        ngx_str_set(&scheme, "https://");
+    } else
+#endif
+    {
+        ngx_str_set(&scheme, "http://");
+    }
+
+    p = ngx_pnalloc(r->pool, scheme.len + r->headers_in.server.len + 2);
+    if (p == NULL) {
+        return NGX_ERROR;
+    }
+
+    url->data = p;
+    p = ngx_cpymem(p, scheme.data, scheme.len);
+    p = ngx_cpymem(p, r->headers_in.server.data, r->headers_in.server.len);
+    *p++ = '/';
+    *p = '\0';
+    url->len = p - url->data;
+
+    return NGX_OK;
+}
+
+
+static ngx_int_t
+ngx_http_page_params(ngx_http_request_t *r, ngx_http_page_loc_conf_t *conf,
+    page_param_t **params, size_t *n)
+{
+    ngx_str_t               value;
+    ngx_uint_t              i;
+    page_param_t           *out;
+    ngx_http_page_param_t  *param;
+
+    *params = NULL;
+    *n = 0;
+
+    if (conf->params == NULL || conf->params->nelts == 0) {
+        return NGX_OK;
+    }
+
+    out = ngx_palloc(r->pool, conf->params->nelts * sizeof(page_param_t));
+    if (out == NULL) {
+        return NGX_ERROR;
+    }
+
+    param = conf->params->elts;
+
+    for (i = 0; i < conf->params->nelts; i++) {
+        if (ngx_http_complex_value(r, &param[i].value, &value) != NGX_OK) {
+            return NGX_ERROR;
+        }
+
+        out[i].name = (const char *) param[i].name.data;
+        out[i].name_len = param[i].name.len;
+        out[i].value = (const char *) value.data;
+        out[i].value_len = value.len;
+    }
+
+    *params = out;
+    *n = conf->params->nelts;
+
+    return NGX_OK;
+}
+
+
+/*
+ * Before the content handler runs: a HEAD becomes a GET, so the body
+ * (from a file or an upstream) arrives and the page's Content-Length can
+ * be told; and a Range is hidden from the handler (see above).  Both are
+ * undone in the header filter.
+ */
+static ngx_int_t
+ngx_http_page_precontent_handler(ngx_http_request_t *r)
+{
+    ngx_http_page_loc_conf_t  *conf;
+
+    if (r != r->main) {
+        return NGX_DECLINED;
+    }
+
+    conf = ngx_http_get_module_loc_conf(r, ngx_http_page_module);
+
+    if (!conf->enable) {
+        return NGX_DECLINED;
+    }
+
+    if (r->method == NGX_HTTP_HEAD) {
+        r->method = NGX_HTTP_GET;
+        ngx_str_set(&r->method_name, "GET");
+    }
+
+    ngx_http_page_hide_range(r);
+
+    return NGX_DECLINED;
+}
+
+
+static void
+ngx_http_page_hide_range(ngx_http_request_t *r)
+{
+    ngx_table_elt_t  *h;
+
+    h = r->headers_in.range;
+
+    if (h == NULL) {
+        return;
+    }
+
+    h->key = ngx_http_page_range_key;
+    h->lowcase_key = ngx_http_page_range_lowcase;
+    h->hash = ngx_hash_key(ngx_http_page_range_lowcase,
+                           sizeof(ngx_http_page_range_lowcase) - 1);
+
+    r->headers_in.range = NULL;
+}
+
+
+/*
+ * Undo what the precontent handler did, once the response is known:
+ * the method is HEAD again, and a hidden Range comes back (the range
+ * filter then answers it for responses this module does not render).
+ */
+static void
+ngx_http_page_restore_request(ngx_http_request_t *r)
+{
+    ngx_uint_t        i;
+    ngx_list_part_t  *part;
+    ngx_table_elt_t  *h;
+
+    if (r->method == NGX_HTTP_GET
+        && r->request_line.len > 5
+        && ngx_strncmp(r->request_line.data, "HEAD ", 5) == 0)
+    {
+        r->method = NGX_HTTP_HEAD;
+        ngx_str_set(&r->method_name, "HEAD");
+    }
+
+    if (r->headers_in.range != NULL) {
+        return;
+    }
+
+    part = &r->headers_in.headers.part;
+    h = part->elts;
+
+    for (i = 0; /* void */ ; i++) {
+
+        if (i >= part->nelts) {
+            if (part->next == NULL) {
+                return;
+            }
+
+            part = part->next;
+            h = part->elts;
+            i = 0;
+        }
+
+        if (h[i].lowcase_key == ngx_http_page_range_lowcase) {
+            ngx_str_set(&h[i].key, "Range");
+            h[i].lowcase_key = ngx_http_page_range_orig_lowcase;
+            h[i].hash = ngx_hash_key(ngx_http_page_range_orig_lowcase,
+                                  sizeof(ngx_http_page_range_orig_lowcase)
+                                  - 1);
+            r->headers_in.range = &h[i];
+            return;
+        }
+    }
+}
+
+
+static char *
+ngx_http_page_param(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
+{
+    ngx_http_page_loc_conf_t *plcf = conf;
+
+    ngx_str_t                         *value;
+    ngx_uint_t                         i;
+    ngx_http_page_param_t             *param;
+    ngx_http_compile_complex_value_t   ccv;
+
+    value = cf->args->elts;
+
+    if (value[1].len == 0) {
+        return "has an empty parameter name";
+    }
+
+    for (i = 0; i < value[1].len; i++) {
+        if (!(isalnum(value[1].data[i]) || value[1].data[i] == '_'
+              || value[1].data[i] == '-'))
+        {
+            ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                               "invalid parameter name \"%V\": use letters, "
+                               "digits, \"_\" and \"-\"", &value[1]);
+            return NGX_CONF_ERROR;
+        }
+    }
+
+    if (plcf->params == NGX_CONF_UNSET_PTR) {
+        plcf->params = ngx_array_create(cf->pool, 4,
+                                        sizeof(ngx_http_page_param_t));
+        if (plcf->params == NULL) {
+            return NGX_CONF_ERROR;
+        }
+    }
+
+    if (plcf->params->nelts >= NGX_HTTP_PAGE_MAX_PARAMS) {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                           "more than %d \"page_param\" directives",
+                           NGX_HTTP_PAGE_MAX_PARAMS);
+        return NGX_CONF_ERROR;
+    }
+
+    param = ngx_array_push(plcf->params);
+    if (param == NULL) {
+        return NGX_CONF_ERROR;
+    }
+
+    param->name = value[1];
+
+    ngx_memzero(&ccv, sizeof(ngx_http_compile_complex_value_t));
+
+    ccv.cf = cf;
+    ccv.value = &value[2];
+    ccv.complex_value = &param->value;
+
+    if (ngx_http_compile_complex_value(&ccv) != NGX_OK) {
+        return NGX_CONF_ERROR;
+    }
+
+    return NGX_CONF_OK;
+}
+
+
+static void *
+ngx_http_page_create_conf(ngx_conf_t *cf)
+{
+    ngx_http_page_loc_conf_t  *conf;
+
+    conf = ngx_pcalloc(cf->pool, sizeof(ngx_http_page_loc_conf_t));
+    if (conf == NULL) {
+        return NULL;
+    }
+
+    /*
+     * set by ngx_pcalloc():
+     *
+     *     conf->types = { NULL };
+     *     conf->types_keys = NULL;
+     *     conf->layout = { 0, NULL };
+     *     conf->site_title = { 0, NULL };
+     */
+
+    conf->enable = NGX_CONF_UNSET;
+    conf->params = NGX_CONF_UNSET_PTR;
+    conf->unsafe_html = NGX_CONF_UNSET;
+    conf->max_size = NGX_CONF_UNSET_SIZE;
+    conf->last_modified = NGX_CONF_UNSET;
+    conf->debug = NGX_CONF_UNSET;
+
+    return conf;
+}
+
+
+static char *
+ngx_http_page_merge_conf(ngx_conf_t *cf, void *parent, void *child)
+{
+    ngx_http_page_loc_conf_t *prev = parent;
+    ngx_http_page_loc_conf_t *conf = child;
+
+    ngx_conf_merge_value(conf->enable, prev->enable, 0);
+
+    if (ngx_http_merge_types(cf, &conf->types_keys, &conf->types,
+                             &prev->types_keys, &prev->types,
+                             ngx_http_page_default_types)
+        != NGX_OK)
+    {
+        return NGX_CONF_ERROR;
+    }
+
+    ngx_conf_merge_str_value(conf->layout, prev->layout, "single");
+    ngx_conf_merge_ptr_value(conf->params, prev->params, NULL);
+    ngx_conf_merge_str_value(conf->site_title, prev->site_title, "");
+    ngx_conf_merge_value(conf->unsafe_html, prev->unsafe_html, 0);
+    ngx_conf_merge_size_value(conf->max_size, prev->max_size,
+                              4 * 1024 * 1024);
+    ngx_conf_merge_value(conf->last_modified, prev->last_modified, 0);
+    ngx_conf_merge_value(conf->debug, prev->debug, 0);
+
+    if (conf->max_size == 0) {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                           "\"page_max_size\" must be more than 0");
+        return NGX_CONF_ERROR;
+    }
+
+    return NGX_CONF_OK;
+}
+
+
+static ngx_int_t
+ngx_http_page_init(ngx_conf_t *cf)
+{
+    ngx_http_handler_pt        *h;
+    ngx_http_core_main_conf_t  *cmcf;
+
+    cmcf = ngx_http_conf_get_module_main_conf(cf, ngx_http_core_module);
+
+    h = ngx_array_push(&cmcf->phases[NGX_HTTP_PRECONTENT_PHASE].handlers);
+    if (h == NULL) {
+        return NGX_ERROR;
+    }
+
+    *h = ngx_http_page_precontent_handler;
+
+    ngx_http_next_header_filter = ngx_http_top_header_filter;
+    ngx_http_top_header_filter = ngx_http_page_header_filter;
+
+    ngx_http_next_body_filter = ngx_http_top_body_filter;
+    ngx_http_top_body_filter = ngx_http_page_body_filter;
+
+    return NGX_OK;
+}

@@ -1,0 +1,70 @@
+/*
+ * page.h: the core's public face.  page_render() turns one content file
+ * (YAML front matter + Markdown) into a complete HTML page.  The same call
+ * serves the nginx filter, the page-render CLI, the tests and the fuzzers;
+ * nothing here knows about nginx.
+ */
+
+#ifndef PAGE_H
+#define PAGE_H
+
+#include <stddef.h>
+
+#include "page_arena.h"
+#include "page_error.h"
+
+/*
+ * Largest page the core will produce.  Output beyond this is a runaway
+ * template or an amplification attack, not a web page.
+ */
+#define PAGE_MAX_OUTPUT  (64 * 1024 * 1024)
+
+/*
+ * Most memory one render may take, all stages together.  Markdown and
+ * templates may expand their input; a hostile file must not take the
+ * worker's memory with it.
+ */
+#define PAGE_MAX_MEMORY  (256 * 1024 * 1024)
+
+typedef struct {
+    const char  *name;
+    size_t       name_len;
+    const char  *value;
+    size_t       value_len;
+} page_param_t;
+
+typedef struct {
+    const char          *path;          /* content file: errors, title */
+    const char          *uri;           /* request URI; NULL in the CLI */
+    size_t               uri_len;
+    const char          *site_title;
+    size_t               site_title_len;
+    const char          *base_url;      /* scheme://host/ of the site */
+    size_t               base_url_len;
+    const char          *layout;        /* page_layout; NULL: "single" */
+    size_t               layout_len;
+    const page_param_t  *params;        /* .Site.Params */
+    size_t               nparams;
+    unsigned             unsafe_html:1; /* keep raw HTML in Markdown */
+    unsigned             content_only:1;/* no layout: just the content */
+} page_options_t;
+
+typedef struct {
+    const char    *data;        /* the page; valid until page_result_free */
+    size_t         len;
+    page_error_t   error;       /* status PAGE_OK, or why it failed */
+    page_arena_t   arena;       /* everything the render allocated */
+} page_result_t;
+
+void page_options_init(page_options_t *opt);
+
+/*
+ * Render src[0..len).  Returns PAGE_OK with res->data set, or another
+ * status with res->error.msg saying "path:line:col: what".  Always call
+ * page_result_free() afterwards.
+ */
+int page_render(const char *src, size_t len, const page_options_t *opt,
+    page_result_t *res);
+void page_result_free(page_result_t *res);
+
+#endif /* PAGE_H */

@@ -1,0 +1,35 @@
+/*
+ * page_arena: the per-render arena.  Every allocation the core makes while
+ * rendering one page comes from here and is released by one
+ * page_arena_free() at the end, so nothing outlives the request.
+ */
+
+#ifndef PAGE_ARENA_H
+#define PAGE_ARENA_H
+
+#include <stddef.h>
+
+/* First block size: a small page renders inside one block. */
+#define PAGE_ARENA_BLOCK_SIZE  (64 * 1024)
+
+typedef struct page_arena_block_s  page_arena_block_t;
+
+typedef struct {
+    page_arena_block_t  *head;      /* current block, linked to older ones */
+    size_t               total;     /* bytes obtained from malloc */
+    size_t               limit;     /* 0: none; else allocation fails past it */
+} page_arena_t;
+
+void page_arena_init(page_arena_t *a, size_t limit);
+void page_arena_free(page_arena_t *a);
+
+/* Aligned for any C type; NULL when out of memory or past the limit. */
+void *page_arena_alloc(page_arena_t *a, size_t size);
+void *page_arena_calloc(page_arena_t *a, size_t n, size_t size);
+/* A NUL-terminated copy of len bytes. */
+char *page_arena_strndup(page_arena_t *a, const char *s, size_t len);
+/* Grow an allocation (copies; the old one stays until the arena is freed). */
+void *page_arena_realloc(page_arena_t *a, void *old, size_t old_size,
+    size_t new_size);
+
+#endif /* PAGE_ARENA_H */

@@ -1,0 +1,157 @@
+/*
+ * page_buf: growable byte buffer in the render arena.
+ */
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "page_buf.h"
+
+
+void
+page_buf_init(page_buf_t *b, page_arena_t *arena, size_t limit)
+{
+    b->data = NULL;
+    b->len = 0;
+    b->cap = 0;
+    b->limit = limit;
+    b->failed = 0;
+    b->arena = arena;
+}
+
+
+int
+page_buf_reserve(page_buf_t *b, size_t extra)
+{
+    size_t   need, cap;
+    char    *p;
+
+    if (b->failed) {
+        return -1;
+    }
+
+    if (extra > SIZE_MAX / 4 - b->len) {
+        b->failed = 1;
+        return -1;
+    }
+
+    need = b->len + extra + 1;          /* room for a terminating NUL */
+
+    if (b->limit && need - 1 > b->limit) {
+        b->failed = 1;
+        return -1;
+    }
+
+    if (need <= b->cap) {
+        return 0;
+    }
+
+    cap = b->cap ? b->cap : 256;
+    while (cap < need) {
+        cap *= 2;
+    }
+
+    p = page_arena_realloc(b->arena, b->data, b->len, cap);
+    if (p == NULL) {
+        b->failed = 1;
+        return -1;
+    }
+
+    b->data = p;
+    b->cap = cap;
+
+    return 0;
+}
+
+
+void
+page_buf_append(page_buf_t *b, const char *s, size_t len)
+{
+    if (len == 0 || page_buf_reserve(b, len) != 0) {
+        return;
+    }
+
+    memcpy(b->data + b->len, s, len);
+    b->len += len;
+}
+
+
+void
+page_buf_puts(page_buf_t *b, const char *s)
+{
+    page_buf_append(b, s, strlen(s));
+}
+
+
+void
+page_buf_putc(page_buf_t *b, char c)
+{
+    if (page_buf_reserve(b, 1) != 0) {
+        return;
+    }
+
+    b->data[b->len++] = c;
+}
+
+
+void
+page_buf_printf(page_buf_t *b, const char *fmt, ...)
+{
+    int      n;
+    va_list  ap;
+
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+
+    if (n <= 0 || page_buf_reserve(b, (size_t) n) != 0) {
+        return;
+    }
+
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t) n + 1, fmt, ap);
+    va_end(ap);
+
+    b->len += (size_t) n;
+}
+
+
+void
+page_buf_append_html(page_buf_t *b, const char *s, size_t len)
+{
+    size_t       i, start;
+    const char  *rep;
+
+    start = 0;
+
+    for (i = 0; i < len; i++) {
+        switch (s[i]) {
+        case '&':  rep = "&amp;";  break;
+        case '<':  rep = "&lt;";   break;
+        case '>':  rep = "&gt;";   break;
+        case '"':  rep = "&#34;";  break;
+        case '\'': rep = "&#39;";  break;
+        default:   continue;
+        }
+
+        page_buf_append(b, s + start, i - start);
+        page_buf_puts(b, rep);
+        start = i + 1;
+    }
+
+    page_buf_append(b, s + start, len - start);
+}
+
+
+char *
+page_buf_cstr(page_buf_t *b)
+{
+    if (page_buf_reserve(b, 0) != 0) {
+        return NULL;
+    }
+
+    b->data[b->len] = '\0';
+
+    return b->data;
+}

@@ -1,0 +1,46 @@
+/*
+ * page_time: calendar times as front matter writes them (YAML timestamps,
+ * "2025-09-23", "2025-09-23T10:00:00+02:00") and their formatting with Go's
+ * reference-time layouts ("2006-01-02", "January 2, 2006", ...).
+ */
+
+#ifndef PAGE_TIME_H
+#define PAGE_TIME_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "page_buf.h"
+
+typedef struct {
+    int64_t  sec;       /* seconds since 1970-01-01T00:00:00Z */
+    int32_t  nsec;      /* 0 .. 999999999 */
+    int32_t  offset;    /* zone offset east of UTC, in seconds */
+    int      is_zero;   /* Go's zero time (0001-01-01 UTC) */
+} page_time_t;
+
+/* The broken-down local time of t (in its own offset). */
+typedef struct {
+    int64_t  year;
+    int      month;     /* 1..12 */
+    int      day;       /* 1..31 */
+    int      hour, min, sec;
+    int      wday;      /* 0 = Sunday */
+    int      yday;      /* 1..366 */
+    int32_t  nsec;
+} page_tm_t;
+
+/*
+ * Parse the date forms Hugo accepts in front matter: YYYY-MM-DD,
+ * optionally followed by [T ]hh:mm[:ss[.frac]] and Z or ±hh[:]mm.
+ * Returns 0 and fills t when the whole string is a date, else -1.
+ */
+int page_time_parse(const char *s, size_t len, page_time_t *t);
+void page_time_zero(page_time_t *t);
+void page_time_breakdown(const page_time_t *t, page_tm_t *tm);
+/* Append t formatted with a Go layout. */
+void page_time_format(page_buf_t *b, const page_time_t *t,
+    const char *layout, size_t layout_len);
+int64_t page_days_from_civil(int64_t y, int m, int d);
+
+#endif /* PAGE_TIME_H */

@@ -1,0 +1,102 @@
+/*
+ * page_value: the core's value type.  Front matter, site settings, shortcode
+ * parameters and template data are all page values: nil, bool, int, float,
+ * string, HTML (a string that is already safe markup), time, list and map.
+ * Values live in the render arena (or, for configuration-time values, in an
+ * arena that lives as long as the configuration) and are never freed one by
+ * one.  Maps keep insertion order; lookups are by exact key.
+ */
+
+#ifndef PAGE_VALUE_H
+#define PAGE_VALUE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "page_arena.h"
+#include "page_buf.h"
+#include "page_time.h"
+
+typedef enum {
+    PAGE_NIL = 0,
+    PAGE_BOOL,
+    PAGE_INT,
+    PAGE_FLOAT,
+    PAGE_STRING,
+    PAGE_HTML,
+    PAGE_TIME,
+    PAGE_LIST,
+    PAGE_MAP
+} page_type_t;
+
+typedef struct page_value_s  page_value_t;
+typedef struct page_pair_s   page_pair_t;
+
+typedef struct {
+    const char  *data;      /* NUL-terminated, may contain NULs before len */
+    size_t       len;
+} page_str_t;
+
+struct page_value_s {
+    page_type_t  type;
+    union {
+        int           b;
+        int64_t       i;
+        double        f;
+        page_str_t    s;            /* PAGE_STRING and PAGE_HTML */
+        page_time_t   t;
+        struct {
+            page_value_t  **items;
+            size_t          n;
+            size_t          cap;
+        } list;
+        struct {
+            page_pair_t    *items;
+            size_t          n;
+            size_t          cap;
+        } map;
+    } u;
+};
+
+struct page_pair_s {
+    page_str_t     key;
+    page_value_t  *value;
+};
+
+extern page_value_t  page_nil_value;
+
+page_value_t *page_value_new(page_arena_t *a, page_type_t type);
+page_value_t *page_value_bool(page_arena_t *a, int b);
+page_value_t *page_value_int(page_arena_t *a, int64_t i);
+page_value_t *page_value_float(page_arena_t *a, double f);
+/* Copies s into the arena. */
+page_value_t *page_value_string(page_arena_t *a, const char *s, size_t len);
+page_value_t *page_value_html(page_arena_t *a, const char *s, size_t len);
+/* Does not copy: s must live in the arena (or longer). */
+page_value_t *page_value_string_ref(page_arena_t *a, page_type_t type,
+    const char *s, size_t len);
+page_value_t *page_value_time(page_arena_t *a, const page_time_t *t);
+page_value_t *page_value_list(page_arena_t *a);
+page_value_t *page_value_map(page_arena_t *a);
+
+/* Return 0 on success, -1 when out of memory. */
+int page_list_push(page_arena_t *a, page_value_t *list, page_value_t *v);
+/* Sets key (replacing an existing one: last wins, as in YAML and Hugo). */
+int page_map_set(page_arena_t *a, page_value_t *map, const char *key,
+    size_t key_len, page_value_t *v);
+page_value_t *page_map_get(const page_value_t *map, const char *key,
+    size_t key_len);
+page_value_t *page_map_gets(const page_value_t *map, const char *key);
+/* Case-insensitive lookup (keys are stored lower-cased). */
+page_value_t *page_map_get_ci(const page_value_t *map, const char *key,
+    size_t key_len);
+
+/* Go's truth: false, 0, nil, empty string, list or map are false. */
+int page_value_truthy(const page_value_t *v);
+/* Append the value as Go's fmt %v would print it (nil prints nothing). */
+void page_value_print(page_buf_t *b, const page_value_t *v);
+const char *page_type_name(page_type_t t);
+/* Is v a string or HTML value; gives its bytes. */
+int page_value_is_string(const page_value_t *v);
+
+#endif /* PAGE_VALUE_H */

@@ -1,0 +1,33 @@
+#!/bin/sh
+# Configure a private copy of Debian's nginx build tree (nginx-dev) with
+# Debian's own configure flags plus this module, so the .so we build loads
+# into the stock /usr/sbin/nginx.
+#
+#   configure-nginx.sh NGINX_SRC BUILD_DIR MODULE_DIR
+
+set -e
+
+src=$1
+dst=$2
+module=$3
+
+if [ ! -f "$src/conf_flags" ]; then
+    echo "configure-nginx: $src/conf_flags not found: apt-get install nginx-dev" >&2
+    exit 1
+fi
+
+rm -rf "$dst"
+mkdir -p "$dst"
+cp -R "$src"/. "$dst"/
+
+cd "$dst"
+
+# conf_flags is a bash array assignment: NGX_CONF_FLAGS=( ... )
+bash -c '. ./conf_flags && exec ./configure "${NGX_CONF_FLAGS[@]}" \
+    --add-dynamic-module="$0"' "$module" > configure.log 2>&1 || {
+    tail -30 configure.log >&2
+    echo "configure-nginx: ./configure failed; see $dst/configure.log" >&2
+    exit 1
+}
+
+echo "configure-nginx: configured $dst"

@@ -1,0 +1,34 @@
+#!/bin/sh
+# Install the Debian packages the build and the tests need, when missing.
+# As root it runs apt-get; otherwise it only says what is missing.
+
+PACKAGES="nginx nginx-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+libyaml-dev libpcre2-dev libssl-dev zlib1g-dev gcc make perl"
+
+missing=
+for p in $PACKAGES; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null \
+        | grep -q 'install ok installed'
+    then
+        missing="$missing $p"
+    fi
+done
+
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" != 0 ]; then
+    echo "deps: missing Debian packages:$missing" >&2
+    echo "deps: run as root, or: sudo apt-get install$missing" >&2
+    exit 1
+fi
+
+echo "deps: installing$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq || exit 1
+apt-get install -y -qq --no-install-recommends $missing || exit 1
+
+# the nginx package starts a server on port 80 we do not need
+if command -v systemctl >/dev/null 2>&1; then
+    systemctl stop nginx >/dev/null 2>&1 || true
+fi
+exit 0
