@@ -1,0 +1,149 @@
+#!/usr/bin/perl
+# The page-render CLI: same core as the module; errors as FILE:LINE:COL on
+# stderr with status 1, usage errors with status 2.
+
+use strict;
+use warnings;
+
+use FindBin;
+use File::Temp qw(tempdir);
+use Test::More;
+
+my $cli = "$FindBin::Bin/../build/page-render";
+plan skip_all => 'build/page-render not built' unless -x $cli;
+
+my $dir = tempdir(CLEANUP => 1);
+
+sub write_file {
+    my ($name, $text) = @_;
+    open my $fh, '>', "$dir/$name" or die "$name: $!";
+    binmode $fh;
+    print $fh $text;
+    close $fh;
+    return "$dir/$name";
+}
+
+# run the CLI; returns (exit status, stdout, stderr)
+sub run {
+    my @args = @_;
+    my $out = "$dir/.out";
+    my $err = "$dir/.err";
+    my $pid = fork // die "fork: $!";
+    if ($pid == 0) {
+        open STDOUT, '>', $out or die;
+        open STDERR, '>', $err or die;
+        exec $cli, @args or exit 127;
+    }
+    waitpid $pid, 0;
+    my $rc = $? >> 8;
+    local $/;
+    open my $o, '<', $out or die; my $stdout = <$o>;
+    open my $e, '<', $err or die; my $stderr = <$e>;
+    return ($rc, $stdout, $stderr);
+}
+
+my $page = write_file('page.md', <<'MD');
+---
+title: "Tom & <Jerry>"
+summary: A short summary
+---
+# First heading
+
+| a | b |
+|---|---|
+| 1 | 2 |
+
+- [x] done
+
+Text[^n] and ~~gone~~.
+
+[^n]: The note.
+MD
+
+my ($rc, $out, $err) = run($page);
+is($rc, 0, 'renders: exit 0');
+is($err, '', 'renders: nothing on stderr');
+like($out, qr{^<!DOCTYPE html>}, 'a whole page');
+like($out, qr{<title>Tom &amp; &lt;Jerry&gt;</title>}, 'title escaped');
+like($out, qr{<meta name="description" content="A short summary">},
+     'description from summary');
+like($out, qr{<table>}, 'table');
+like($out, qr{<input type="checkbox" checked="" disabled="" />}, 'task');
+like($out, qr{<del>gone</del>}, 'strikethrough');
+like($out, qr{class="footnotes"}, 'footnote');
+
+($rc, $out) = run('--content', $page);
+is($rc, 0, '--content: exit 0');
+unlike($out, qr{<html|<title}, '--content: no layout');
+like($out, qr{^<h1>First heading</h1>}, '--content: the content');
+
+($rc, $out) = run('--site-title', 'My Site', $page);
+like($out, qr{<title>Tom &amp; &lt;Jerry&gt; \| My Site</title>},
+     '--site-title');
+
+my $raw = write_file('raw.md', "<b>bold</b> text\n\n<div>block</div>\n");
+($rc, $out) = run('--content', $raw);
+unlike($out, qr{<div>|<b>}, 'raw HTML omitted by default');
+like($out, qr{raw HTML omitted}, 'raw HTML: omitted marker');
+($rc, $out) = run('--content', '--unsafe-html', $raw);
+like($out, qr{<div>block</div>}, '--unsafe-html keeps it');
+
+# title fallbacks: first heading, then the file name
+my $nofm = write_file('no-front-matter.md', "Intro\n\n## Second *level*\n");
+($rc, $out) = run($nofm);
+like($out, qr{<title>Second level</title>}, 'title from the first heading');
+my $plain = write_file('plain-file.md', "just text\n");
+($rc, $out) = run($plain);
+like($out, qr{<title>plain-file</title>}, 'title from the file name');
+
+# errors: FILE:LINE:COL on stderr, exit 1
+my $bad = write_file('bad.md', "---\ntitle: ok\nlist: [a, b\n---\nbody\n");
+($rc, $out, $err) = run($bad);
+is($rc, 1, 'invalid YAML: exit 1');
+is($out, '', 'invalid YAML: nothing on stdout');
+like($err, qr{^\Q$bad\E:\d+:\d+: invalid YAML front matter}, 'FILE:LINE:COL');
+
+my $alias = write_file('alias.md', "---\na: &x [1, 2]\nb: *x\n---\n");
+($rc, $out, $err) = run($alias);
+is($rc, 1, 'alias: exit 1');
+like($err, qr{^\Q$alias\E:3:4: YAML aliases}, 'alias: position of *x');
+
+my $open = write_file('open.md', "---\ntitle: never closed\n\nbody\n");
+($rc, $out, $err) = run($open);
+is($rc, 1, 'unterminated front matter: exit 1');
+like($err, qr{^\Q$open\E:1:1: front matter opened with "---" is never closed},
+     'unterminated: position 1:1');
+
+# stdin
+{
+    my $pid = open(my $to, '|-') // die;
+    if ($pid == 0) {
+        open STDOUT, '>', "$dir/.stdin-out" or die;
+        exec $cli, '--content', '-' or exit 127;
+    }
+    print $to "# From stdin\n";
+    close $to;
+    is($? >> 8, 0, 'stdin: exit 0');
+    open my $fh, '<', "$dir/.stdin-out" or die;
+    local $/;
+    like(<$fh>, qr{<h1>From stdin</h1>}, 'stdin: rendered');
+}
+
+# usage errors: exit 2
+($rc) = run();
+is($rc, 2, 'no FILE: exit 2');
+($rc, $out, $err) = run('--bogus', $page);
+is($rc, 2, 'unknown option: exit 2');
+like($err, qr{unknown option --bogus}, 'unknown option named');
+($rc) = run('--param', 'novalue', $page);
+is($rc, 2, '--param without =: exit 2');
+($rc) = run('--site-title');
+is($rc, 2, 'option without value: exit 2');
+($rc, $out, $err) = run("$dir/does-not-exist.md");
+is($rc, 2, 'missing file: exit 2');
+like($err, qr{does-not-exist\.md}, 'missing file named');
+($rc, $out) = run('--help');
+is($rc, 0, '--help: exit 0');
+like($out, qr{usage: page-render}, '--help: usage');
+
+done_testing();
