@@ -1,0 +1,373 @@
+#!/bin/sh
+# `make bench`: requests/s of a page rendered by the module against the
+# identical HTML served by nginx as a static file.
+#
+# One nginx (1 worker, pinned to CPU 0) serves, for each page size,
+#   /md/NAME.md          the Markdown page, rendered (`page on`)
+#   /static/NAME.html    the same page as HTML made by build/page-render
+#                        (served as a plain static file, `page off`)
+# and wrk, pinned to CPU 1, loads each in turn.  The inputs are made by
+# bench/make-page.pl under build/bench/; nothing there is committed.
+#
+# Environment:
+#   BENCH_SECONDS=10     length of each measured wrk run
+#   BENCH_RUNS=3         measured runs per case (the median is reported)
+#   BENCH_WARMUP=2       seconds of warm-up per case, not measured
+#   BENCH_CONNECTIONS=16 wrk connections (-c)
+#   BENCH_THREADS=1      wrk threads (-t)
+#   BENCH_PORT=          loopback port (default: a free one)
+#   NGINX=/usr/sbin/nginx
+#
+# Default runtime: about 2 minutes 10 seconds.
+
+set -eu
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+bench="$top/build/bench"
+nginx=${NGINX:-/usr/sbin/nginx}
+module="$top/build/ngx_http_page_module.so"
+render="$top/build/page-render"
+
+secs=${BENCH_SECONDS:-10}
+runs=${BENCH_RUNS:-3}
+warmup=${BENCH_WARMUP:-2}
+conns=${BENCH_CONNECTIONS:-16}
+threads=${BENCH_THREADS:-1}
+
+# NAME:SIZE of each page, in bytes of Markdown
+pages="page:8192 page-1m:1048576"
+
+die() {
+    echo "bench: $*" >&2
+    exit 1
+}
+
+for v in "$secs" "$runs" "$warmup" "$conns" "$threads"; do
+    case "$v" in
+    '' | *[!0-9]* | 0) die "BENCH_* must be positive integers" ;;
+    esac
+done
+
+[ -f "$module" ] || die "$module missing: run make"
+[ -x "$render" ] || die "$render missing: run make"
+[ -x "$nginx" ] || die "$nginx missing"
+
+
+# --- wrk --------------------------------------------------------------
+
+if ! command -v wrk >/dev/null 2>&1; then
+    [ "$(id -u)" = 0 ] \
+        || die "wrk missing: run as root, or: sudo apt-get install wrk"
+    echo "bench: installing wrk"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -qq wrk >/dev/null 2>&1 \
+        || { apt-get update -qq && apt-get install -y -qq wrk; } \
+        || die "apt-get install wrk failed"
+    command -v wrk >/dev/null 2>&1 || die "wrk still missing"
+fi
+
+
+# --- CPU pinning: nginx's worker on CPU 0, wrk on CPU 1 ---------------
+
+ncpu=$(nproc 2>/dev/null || echo 1)
+affinity=
+pin=
+if [ "$ncpu" -ge 2 ] && command -v taskset >/dev/null 2>&1 \
+   && taskset -c 1 true 2>/dev/null
+then
+    affinity="worker_cpu_affinity 1;"
+    pin="taskset -c 1"
+    pinning="nginx worker on CPU 0, wrk on CPU 1"
+else
+    pinning="not pinned ($ncpu CPU(s) or no taskset)"
+fi
+
+
+# --- nginx: stop it at the end, whatever happens ----------------------
+
+pidfile="$bench/nginx.pid"
+
+stop_nginx() {
+    [ -f "$pidfile" ] || return 0
+    pid=$(cat "$pidfile" 2>/dev/null || true)
+    case "$pid" in '' | *[!0-9]*) rm -f "$pidfile"; return 0 ;; esac
+    # only an nginx started with our prefix
+    if kill -0 "$pid" 2>/dev/null \
+       && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null \
+          | grep -q "$bench"
+    then
+        kill -TERM "$pid" 2>/dev/null || true
+        i=0
+        # until it is gone or a zombie waiting for its parent
+        while kill -0 "$pid" 2>/dev/null \
+              && ! grep -q '^[0-9]* ([^)]*) Z' "/proc/$pid/stat" 2>/dev/null \
+              && [ $i -lt 50 ]
+        do
+            sleep 0.1
+            i=$((i + 1))
+        done
+    fi
+    rm -f "$pidfile"
+}
+
+cleanup() {
+    rc=$?
+    trap - EXIT INT TERM
+    stop_nginx
+    exit $rc
+}
+
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+stop_nginx    # a leftover from an interrupted run
+
+
+# --- inputs -----------------------------------------------------------
+
+rm -rf "$bench/www" "$bench/wrk"
+mkdir -p "$bench/www/md" "$bench/www/static" "$bench/logs" "$bench/tmp" \
+         "$bench/wrk"
+
+for p in $pages; do
+    name=${p%%:*}
+    size=${p#*:}
+    perl "$top/bench/make-page.pl" "$size" > "$bench/www/md/$name.md"
+    "$render" "$bench/www/md/$name.md" > "$bench/www/static/$name.html" \
+        || die "page-render failed on $name.md"
+done
+
+# the worker may run as an unprivileged user
+chmod -R a+rX "$bench/www"
+
+# load a copy: a rebuild during the run (cp over the .so) must not
+# change the code under the running worker
+cp "$module" "$bench/ngx_http_page_module.so"
+module="$bench/ngx_http_page_module.so"
+
+
+# --- nginx configuration ----------------------------------------------
+
+if [ -n "${BENCH_PORT:-}" ]; then
+    port=$BENCH_PORT
+else
+    port=$(perl -MIO::Socket::INET -e '
+        my $s = IO::Socket::INET->new(Listen => 1, LocalAddr => "127.0.0.1",
+                                      LocalPort => 0, ReuseAddr => 1)
+            or die "no free port: $!\n";
+        print $s->sockport, "\n";')
+fi
+
+conf="$bench/nginx.conf"
+cat > "$conf" <<EOF
+# written by util/bench.sh
+load_module  $module;
+
+worker_processes  1;
+$affinity
+pid               $pidfile;
+error_log         $bench/logs/error.log warn;
+
+events {
+    worker_connections  1024;
+}
+
+http {
+    include       /etc/nginx/mime.types;
+    default_type  application/octet-stream;
+
+    access_log          off;
+    sendfile            on;
+    tcp_nopush          on;
+    keepalive_timeout   65;
+    keepalive_requests  1000000;
+
+    client_body_temp_path  $bench/tmp/body;
+    proxy_temp_path        $bench/tmp/proxy;
+    fastcgi_temp_path      $bench/tmp/fastcgi;
+    uwsgi_temp_path        $bench/tmp/uwsgi;
+    scgi_temp_path         $bench/tmp/scgi;
+
+    server {
+        listen  127.0.0.1:$port;
+        root    $bench/www;
+
+        location /md/ {
+            page  on;
+        }
+
+        location /static/ {
+            page  off;
+        }
+    }
+}
+EOF
+
+: > "$bench/logs/error.log"
+"$nginx" -p "$bench/" -e "$bench/logs/error.log" -c "$conf" -t -q \
+    || die "nginx -t failed (see $conf)"
+"$nginx" -p "$bench/" -e "$bench/logs/error.log" -c "$conf" \
+    || die "nginx failed to start (see $bench/logs/error.log)"
+
+i=0
+while ! [ -s "$pidfile" ] && [ $i -lt 50 ]; do
+    sleep 0.1
+    i=$((i + 1))
+done
+[ -s "$pidfile" ] || die "nginx wrote no pid file"
+master=$(cat "$pidfile")
+
+worker=
+i=0
+while [ -z "$worker" ] && [ $i -lt 50 ]; do
+    worker=$(ps -o pid= --ppid "$master" 2>/dev/null | awk 'NR == 1 { print $1 }')
+    [ -n "$worker" ] || sleep 0.1
+    i=$((i + 1))
+done
+[ -n "$worker" ] || die "no nginx worker process"
+
+base="http://127.0.0.1:$port"
+
+
+# --- check: rendered and static bodies are byte-identical -------------
+
+# fetch URL FILE: the body into FILE; fails unless the status is 200
+fetch() {
+    perl -MHTTP::Tiny -e '
+        my $r = HTTP::Tiny->new(timeout => 30)->get($ARGV[0]);
+        $r->{status} == 200
+            or die "$ARGV[0]: $r->{status} $r->{reason}\n";
+        open my $f, ">", $ARGV[1] or die "$ARGV[1]: $!\n";
+        binmode $f;
+        print $f $r->{content};
+        close $f or die "$ARGV[1]: $!\n";' "$1" "$2"
+}
+
+for p in $pages; do
+    name=${p%%:*}
+    fetch "$base/md/$name.md" "$bench/wrk/$name.rendered.html" \
+        || die "GET /md/$name.md failed"
+    fetch "$base/static/$name.html" "$bench/wrk/$name.static.html" \
+        || die "GET /static/$name.html failed"
+    cmp -s "$bench/wrk/$name.rendered.html" "$bench/wrk/$name.static.html" \
+        || die "/md/$name.md and /static/$name.html differ" \
+               "(see $bench/wrk/)"
+    cmp -s "$bench/wrk/$name.static.html" "$bench/www/static/$name.html" \
+        || die "/static/$name.html is not the file on disk"
+done
+
+
+# --- wrk runs ---------------------------------------------------------
+
+# wrk_run URL OUT: one run into OUT; prints "RPS P99_MS"
+wrk_run() {
+    $pin wrk -t"$threads" -c"$conns" -d"$3"s --timeout 10s --latency \
+        "$1" > "$2" 2>&1 || die "wrk failed: $(cat "$2")"
+    awk '
+        /^Requests\/sec:/ { rps = $2 }
+        /^ *99% / {
+            v = $2; u = v; sub(/^[0-9.]+/, "", u); sub(/[a-z]+$/, "", v)
+            if (u == "us") v /= 1000
+            else if (u == "s") v *= 1000
+            else if (u == "m") v *= 60000
+            p99 = v
+        }
+        /Non-2xx or 3xx responses:/ { bad += $NF }
+        /^ *Socket errors:/ {
+            for (i = 3; i <= NF; i += 2) { n = $(i + 1); sub(/,/, "", n); bad += n }
+        }
+        END {
+            if (rps == "") { print "no Requests/sec in wrk output" > "/dev/stderr"; exit 1 }
+            if (bad > 0) { print "wrk: " bad " failed requests" > "/dev/stderr"; exit 1 }
+            printf "%s %s\n", rps, (p99 == "" ? "-" : p99)
+        }' "$2" || die "bad wrk run, see $2"
+}
+
+median() {
+    sort -g | awk '
+        { a[NR] = $1 }
+        END {
+            if (NR == 0) { print "-"; exit }
+            if (NR % 2) print a[(NR + 1) / 2]
+            else print (a[NR / 2] + a[NR / 2 + 1]) / 2
+        }'
+}
+
+rss() {
+    awk '/^VmRSS:/ { rss = $2 } /^VmHWM:/ { hwm = $2 }
+         END { printf "VmRSS %d kB, VmHWM %d kB", rss, hwm }' \
+        "/proc/$worker/status" 2>/dev/null || true
+}
+
+kb() {
+    wc -c < "$1" | awk '{ if ($1 >= 1048576) printf "%.2f MB", $1 / 1048576
+                          else printf "%.1f KB", $1 / 1024 }'
+}
+
+echo "bench: nginx $("$nginx" -v 2>&1 | sed 's/.*\///'), worker pid $worker," \
+     "$base; $pinning"
+echo "bench: wrk -t$threads -c$conns, ${warmup}s warm-up," \
+     "$runs x ${secs}s per case"
+echo "bench: load before: $(uptime | sed 's/.*load average/load average/')"
+echo "bench: worker at start: $(rss)"
+
+table="$bench/wrk/table"
+: > "$table"
+
+for p in $pages; do
+    name=${p%%:*}
+    md="/md/$name.md"
+    st="/static/$name.html"
+    echo
+    echo "== $name: $(kb "$bench/www/md/$name.md") Markdown," \
+         "$(kb "$bench/www/static/$name.html") HTML"
+
+    wrk_run "$base$md" "$bench/wrk/$name.warm.rendered" "$warmup" >/dev/null
+    wrk_run "$base$st" "$bench/wrk/$name.warm.static" "$warmup" >/dev/null
+
+    : > "$bench/wrk/$name.rendered"
+    : > "$bench/wrk/$name.static"
+    r=1
+    while [ $r -le "$runs" ]; do
+        # alternate the cases so drift in the machine's load hits both
+        a=$(wrk_run "$base$md" "$bench/wrk/$name.rendered.$r" "$secs")
+        b=$(wrk_run "$base$st" "$bench/wrk/$name.static.$r" "$secs")
+        echo "$a" >> "$bench/wrk/$name.rendered"
+        echo "$b" >> "$bench/wrk/$name.static"
+        echo "$a $b" | awk -v r="$r" '{
+            printf "run %d: rendered %10.1f req/s  p99 %8.2f ms | " \
+                   "static %10.1f req/s  p99 %8.2f ms\n", r, $1, $2, $3, $4 }'
+        r=$((r + 1))
+    done
+
+    rr=$(cut -d' ' -f1 "$bench/wrk/$name.rendered" | median)
+    rp=$(cut -d' ' -f2 "$bench/wrk/$name.rendered" | median)
+    sr=$(cut -d' ' -f1 "$bench/wrk/$name.static" | median)
+    sp=$(cut -d' ' -f2 "$bench/wrk/$name.static" | median)
+    echo "$name|$(kb "$bench/www/md/$name.md")|$rr|$rp|$sr|$sp" >> "$table"
+    echo "worker after $name: $(rss)"
+done
+
+if grep -q '\[\(error\|crit\|alert\|emerg\)\]' "$bench/logs/error.log"; then
+    echo
+    echo "bench: errors in $bench/logs/error.log:"
+    grep '\[\(error\|crit\|alert\|emerg\)\]' "$bench/logs/error.log" | head -5
+fi
+
+echo
+echo "bench: load after: $(uptime | sed 's/.*load average/load average/')"
+echo
+echo "median of $runs runs of ${secs}s (wrk -t$threads -c$conns; $pinning)"
+awk -F'|' '
+    BEGIN {
+        printf "%-8s %9s | %12s %9s | %12s %9s | %8s\n", "page", "md size",
+               "rendered r/s", "p99 ms", "static r/s", "p99 ms", "rnd/stat"
+        printf "%s%s\n", "-------------------+------------------------+",
+                          "------------------------+---------"
+    }
+    {
+        printf "%-8s %9s | %12.1f %9.2f | %12.1f %9.2f | %8.4f\n",
+               $1, $2, $3, $4, $5, $6, ($5 > 0 ? $3 / $5 : 0)
+    }' "$table"
+echo "worker RSS after the runs: $(rss)"
