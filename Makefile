@@ -17,6 +17,10 @@ CLI        := $(BUILD)/page-render
 
 CORE_SRCS  := $(addprefix src/,$(shell cat src/SOURCES))
 CORE_HDRS  := $(wildcard src/*.h)
+
+# the default theme, compiled into the module and the CLI
+THEME_FILES := $(shell find conf/theme/layouts -name '*.html' | sort)
+THEME_C     := $(BUILD)/page_builtin_theme.c
 LIBS       := -lcmark-gfm-extensions -lcmark-gfm -lyaml -lm
 
 CC         ?= cc
@@ -38,21 +42,33 @@ deps:
 
 # nginx's build tree: Debian ships headers and the configure scripts in
 # nginx-dev; configure with Debian's own flags (binary-compatible module).
-$(BUILD)/nginx/objs/Makefile: config src/SOURCES $(NGINX_SRC)/conf_flags
+$(BUILD)/nginx/objs/Makefile: config src/SOURCES $(NGINX_SRC)/conf_flags \
+                              util/configure-nginx.sh
 	@sh util/configure-nginx.sh "$(NGINX_SRC)" "$(BUILD)/nginx" "$(CURDIR)"
 
+$(THEME_C): $(THEME_FILES) util/embed-theme.pl
+	@mkdir -p $(BUILD)
+	perl util/embed-theme.pl conf/theme/layouts > $@.tmp && mv $@.tmp $@
+
+# config names objs/page_builtin_theme.c as a module source
+$(BUILD)/nginx/objs/page_builtin_theme.c: $(THEME_C) \
+                                          $(BUILD)/nginx/objs/Makefile
+	cmp -s $(THEME_C) $@ || cp $(THEME_C) $@
+
 $(MODULE): $(BUILD)/nginx/objs/Makefile ngx_http_page_module.c \
-           $(CORE_SRCS) $(CORE_HDRS)
+           $(CORE_SRCS) $(CORE_HDRS) $(BUILD)/nginx/objs/page_builtin_theme.c
 	$(MAKE) -C $(BUILD)/nginx -f objs/Makefile modules
 	cp $(BUILD)/nginx/objs/ngx_http_page_module.so $@
 
-$(CLI): tools/page-render.c $(CORE_SRCS) $(CORE_HDRS)
+$(CLI): tools/page-render.c $(CORE_SRCS) $(CORE_HDRS) $(THEME_C)
 	@mkdir -p $(BUILD)
-	$(CC) $(STRICT) $(CFLAGS) -o $@ tools/page-render.c $(CORE_SRCS) $(LIBS)
+	$(CC) $(STRICT) $(CFLAGS) -o $@ tools/page-render.c $(CORE_SRCS) \
+	    $(THEME_C) $(LIBS)
 
-$(BUILD)/unit/%: t/unit/%.c t/unit/tap.h $(CORE_SRCS) $(CORE_HDRS)
+$(BUILD)/unit/%: t/unit/%.c t/unit/tap.h $(CORE_SRCS) $(CORE_HDRS) $(THEME_C)
 	@mkdir -p $(BUILD)/unit
-	$(CC) $(STRICT) $(SANITIZE) -It/unit -o $@ $< $(CORE_SRCS) $(LIBS)
+	$(CC) $(STRICT) $(SANITIZE) -It/unit -o $@ $< $(CORE_SRCS) $(THEME_C) \
+	    $(LIBS)
 
 unit: $(UNIT_BINS)
 

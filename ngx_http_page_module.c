@@ -13,6 +13,8 @@
 #include <ngx_http.h>
 
 #include "page.h"
+#include "page_data.h"
+#include "page_templates.h"
 
 
 /* Initial body buffer when the response has no Content-Length. */
@@ -31,8 +33,25 @@ typedef struct {
 } ngx_http_page_param_t;
 
 
+/*
+ * Compiled templates, one per distinct page_templates list, shared by
+ * every location that names the same directories.
+ */
+typedef struct {
+    ngx_str_t                  key;        /* the directories, joined */
+    page_templates_t          *templates;
+} ngx_http_page_compiled_t;
+
+
+typedef struct {
+    ngx_array_t                compiled;   /* ngx_http_page_compiled_t */
+} ngx_http_page_main_conf_t;
+
+
 typedef struct {
     ngx_flag_t                 enable;
+    ngx_array_t               *template_dirs;  /* ngx_str_t */
+    page_templates_t          *templates;
     ngx_hash_t                 types;
     ngx_array_t               *types_keys;
     ngx_str_t                  layout;
@@ -80,6 +99,12 @@ static void ngx_http_page_restore_request(ngx_http_request_t *r);
 
 static char *ngx_http_page_param(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
+static char *ngx_http_page_templates(ngx_conf_t *cf, ngx_command_t *cmd,
+    void *conf);
+static page_templates_t *ngx_http_page_compile(ngx_conf_t *cf,
+    ngx_array_t *dirs);
+static void ngx_http_page_free_arena(void *data);
+static void *ngx_http_page_create_main_conf(ngx_conf_t *cf);
 static void *ngx_http_page_create_conf(ngx_conf_t *cf);
 static char *ngx_http_page_merge_conf(ngx_conf_t *cf, void *parent,
     void *child);
@@ -117,6 +142,13 @@ static ngx_command_t  ngx_http_page_commands[] = {
       NGX_HTTP_LOC_CONF_OFFSET,
       offsetof(ngx_http_page_loc_conf_t, types_keys),
       &ngx_http_page_default_types[0] },
+
+    { ngx_string("page_templates"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_1MORE,
+      ngx_http_page_templates,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      0,
+      NULL },
 
     { ngx_string("page_layout"),
       NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
@@ -175,7 +207,7 @@ static ngx_http_module_t  ngx_http_page_module_ctx = {
     NULL,                                  /* preconfiguration */
     ngx_http_page_init,                    /* postconfiguration */
 
-    NULL,                                  /* create main configuration */
+    ngx_http_page_create_main_conf,        /* create main configuration */
     NULL,                                  /* init main configuration */
 
     NULL,                                  /* create server configuration */
@@ -465,8 +497,13 @@ ngx_http_page_render(ngx_http_request_t *r, ngx_http_page_ctx_t *ctx)
 
     page_options_init(&opt);
     opt.path = (const char *) source.data;
-    opt.uri = (const char *) r->uri.data;
-    opt.uri_len = r->uri.len;
+    opt.uri = (const char *) r->unparsed_uri.data;
+    opt.uri_len = r->args.len ? (size_t) (r->args.data - 1
+                                          - r->unparsed_uri.data)
+                              : r->unparsed_uri.len;
+    opt.file = (const char *) r->uri.data;
+    opt.file_len = r->uri.len;
+    opt.templates = conf->templates;
     opt.site_title = (const char *) conf->site_title.data;
     opt.site_title_len = conf->site_title.len;
     opt.base_url = (const char *) base.data;
@@ -880,6 +917,173 @@ ngx_http_page_param(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 }
 
 
+static char *
+ngx_http_page_templates(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
+{
+    ngx_http_page_loc_conf_t *plcf = conf;
+
+    ngx_str_t   *value, *dir;
+    ngx_uint_t   i;
+
+    if (plcf->template_dirs != NGX_CONF_UNSET_PTR) {
+        return "is duplicate";
+    }
+
+    value = cf->args->elts;
+
+    plcf->template_dirs = ngx_array_create(cf->pool, cf->args->nelts - 1,
+                                           sizeof(ngx_str_t));
+    if (plcf->template_dirs == NULL) {
+        return NGX_CONF_ERROR;
+    }
+
+    for (i = 1; i < cf->args->nelts; i++) {
+        dir = ngx_array_push(plcf->template_dirs);
+        if (dir == NULL) {
+            return NGX_CONF_ERROR;
+        }
+
+        *dir = value[i];
+
+        /* relative to the prefix, as "root" is */
+        if (ngx_conf_full_name(cf->cycle, dir, 0) != NGX_OK) {
+            return NGX_CONF_ERROR;
+        }
+    }
+
+    return NGX_CONF_OK;
+}
+
+
+/*
+ * Read and compile the layouts directories (then the built-in theme) once
+ * per distinct list; a broken template fails the configuration with its
+ * file:line:col.
+ */
+static page_templates_t *
+ngx_http_page_compile(ngx_conf_t *cf, ngx_array_t *dirs)
+{
+    u_char                     *p;
+    size_t                      len;
+    ngx_str_t                  *dir, key;
+    ngx_uint_t                  i, n;
+    page_error_t                err;
+    page_arena_t               *arena;
+    page_templates_t           *t;
+    ngx_pool_cleanup_t         *cln;
+    ngx_http_page_compiled_t   *c;
+    ngx_http_page_main_conf_t  *pmcf;
+
+    pmcf = ngx_http_conf_get_module_main_conf(cf, ngx_http_page_module);
+
+    n = dirs ? dirs->nelts : 0;
+    dir = dirs ? dirs->elts : NULL;
+
+    len = 0;
+    for (i = 0; i < n; i++) {
+        len += dir[i].len + 1;
+    }
+
+    key.data = ngx_pnalloc(cf->pool, len + 1);
+    if (key.data == NULL) {
+        return NULL;
+    }
+
+    p = key.data;
+    for (i = 0; i < n; i++) {
+        p = ngx_cpymem(p, dir[i].data, dir[i].len);
+        *p++ = '\0';
+    }
+    key.len = p - key.data;
+
+    c = pmcf->compiled.elts;
+    for (i = 0; i < pmcf->compiled.nelts; i++) {
+        if (c[i].key.len == key.len
+            && ngx_memcmp(c[i].key.data, key.data, key.len) == 0)
+        {
+            return c[i].templates;
+        }
+    }
+
+    arena = ngx_palloc(cf->pool, sizeof(page_arena_t));
+    cln = ngx_pool_cleanup_add(cf->pool, 0);
+    if (arena == NULL || cln == NULL) {
+        return NULL;
+    }
+
+    page_arena_init(arena, 0);
+    cln->handler = ngx_http_page_free_arena;
+    cln->data = arena;
+
+    page_error_init(&err);
+
+    t = page_templates_new(arena, page_data_funcs, page_data_nfuncs);
+    if (t == NULL) {
+        return NULL;
+    }
+
+    for (i = 0; i < n; i++) {
+        if (page_templates_add_dir(t, (const char *) dir[i].data, &err)
+            != 0)
+        {
+            goto failed;
+        }
+    }
+
+    if (page_templates_add_files(t, "(built-in theme)", page_builtin_theme,
+                                 page_builtin_theme_count, &err)
+        != 0
+        || page_templates_compile(t, &err) != 0)
+    {
+        goto failed;
+    }
+
+    c = ngx_array_push(&pmcf->compiled);
+    if (c == NULL) {
+        return NULL;
+    }
+
+    c->key = key;
+    c->templates = t;
+
+    return t;
+
+failed:
+
+    ngx_conf_log_error(NGX_LOG_EMERG, cf, 0, "page: %s", err.msg);
+
+    return NULL;
+}
+
+
+static void
+ngx_http_page_free_arena(void *data)
+{
+    page_arena_free(data);
+}
+
+
+static void *
+ngx_http_page_create_main_conf(ngx_conf_t *cf)
+{
+    ngx_http_page_main_conf_t  *pmcf;
+
+    pmcf = ngx_pcalloc(cf->pool, sizeof(ngx_http_page_main_conf_t));
+    if (pmcf == NULL) {
+        return NULL;
+    }
+
+    if (ngx_array_init(&pmcf->compiled, cf->pool, 4,
+                       sizeof(ngx_http_page_compiled_t))
+        != NGX_OK)
+    {
+        return NULL;
+    }
+
+    return pmcf;
+}
+
+
 static void *
 ngx_http_page_create_conf(ngx_conf_t *cf)
 {
@@ -895,11 +1099,13 @@ ngx_http_page_create_conf(ngx_conf_t *cf)
      *
      *     conf->types = { NULL };
      *     conf->types_keys = NULL;
+     *     conf->templates = NULL;
      *     conf->layout = { 0, NULL };
      *     conf->site_title = { 0, NULL };
      */
 
     conf->enable = NGX_CONF_UNSET;
+    conf->template_dirs = NGX_CONF_UNSET_PTR;
     conf->params = NGX_CONF_UNSET_PTR;
     conf->unsafe_html = NGX_CONF_UNSET;
     conf->max_size = NGX_CONF_UNSET_SIZE;
@@ -923,6 +1129,13 @@ ngx_http_page_merge_conf(ngx_conf_t *cf, void *parent, void *child)
                              ngx_http_page_default_types)
         != NGX_OK)
     {
+        return NGX_CONF_ERROR;
+    }
+
+    ngx_conf_merge_ptr_value(conf->template_dirs, prev->template_dirs, NULL);
+
+    conf->templates = ngx_http_page_compile(cf, conf->template_dirs);
+    if (conf->templates == NULL) {
         return NGX_CONF_ERROR;
     }
 

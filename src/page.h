@@ -33,10 +33,16 @@ typedef struct {
     size_t       value_len;
 } page_param_t;
 
+struct page_templates_s;
+
 typedef struct {
     const char          *path;          /* content file: errors, title */
-    const char          *uri;           /* request URI; NULL in the CLI */
+    const char          *uri;           /* request path; NULL in the CLI */
     size_t               uri_len;
+    const char          *file;          /* the file under the site root, */
+    size_t               file_len;      /* "/docs/index.md": .File, .Section */
+    const struct page_templates_s
+                        *templates;     /* compiled layouts (required) */
     const char          *site_title;
     size_t               site_title_len;
     const char          *base_url;      /* scheme://host/ of the site */

@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "page.h"
+#include "page_data.h"
+#include "page_templates.h"
 
 /*
  * Largest input the CLI reads.  libcmark-gfm aborts the process when it
@@ -24,6 +26,9 @@
 
 /* Most --param options: .Site.Params is a handful of settings. */
 #define PAGE_CLI_MAX_PARAMS  256
+
+/* Most -t options: a site and a few themes. */
+#define PAGE_CLI_MAX_TEMPLATE_DIRS  64
 
 static void
 usage(FILE *f)
@@ -37,6 +42,9 @@ usage(FILE *f)
         "  --param NAME=VALUE   set .Site.Params.NAME (repeatable)\n"
         "  --site-title TEXT    set .Site.Title\n"
         "  --base-url URL       set .Site.BaseURL\n"
+        "  -t, --templates DIR  a Hugo layouts/ directory (repeatable; the\n"
+        "                       first wins, the built-in theme comes last)\n"
+        "  --layout NAME        layout when the front matter names none\n"
         "  -h, --help           this help\n"
         "\n"
         "FILE may be - for standard input.  Errors go to stderr as\n"
@@ -118,16 +126,20 @@ option_value(int argc, char **argv, int *i)
 int
 main(int argc, char **argv)
 {
-    int              i, rc;
-    char            *src, *eq;
-    size_t           len;
-    const char      *file, *v;
+    int               i, rc;
+    char             *src, *eq;
+    size_t            len, ndirs;
+    const char       *file, *v, *dirs[PAGE_CLI_MAX_TEMPLATE_DIRS];
+    page_arena_t      conf_arena;
+    page_error_t      err;
+    page_templates_t *templates;
     page_param_t     params[PAGE_CLI_MAX_PARAMS];
     page_result_t    res;
     page_options_t   opt;
 
     page_options_init(&opt);
     file = NULL;
+    ndirs = 0;
 
     for (i = 1; i < argc; i++) {
         if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
@@ -174,6 +186,26 @@ main(int argc, char **argv)
             opt.base_url = v;
             opt.base_url_len = strlen(v);
 
+        } else if (strcmp(argv[i], "-t") == 0
+                   || strcmp(argv[i], "--templates") == 0)
+        {
+            if ((v = option_value(argc, argv, &i)) == NULL) {
+                return 2;
+            }
+            if (ndirs == PAGE_CLI_MAX_TEMPLATE_DIRS) {
+                fprintf(stderr, "page-render: more than %d -t\n",
+                        PAGE_CLI_MAX_TEMPLATE_DIRS);
+                return 2;
+            }
+            dirs[ndirs++] = v;
+
+        } else if (strcmp(argv[i], "--layout") == 0) {
+            if ((v = option_value(argc, argv, &i)) == NULL) {
+                return 2;
+            }
+            opt.layout = v;
+            opt.layout_len = strlen(v);
+
         } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
             fprintf(stderr, "page-render: unknown option %s\n", argv[i]);
             usage(stderr);
@@ -196,8 +228,40 @@ main(int argc, char **argv)
     opt.params = params;
     opt.path = file;
 
+    /* templates are compiled first, as nginx does when it reads its conf */
+
+    page_arena_init(&conf_arena, 0);
+    page_error_init(&err);
+
+    templates = page_templates_new(&conf_arena, page_data_funcs,
+                                   page_data_nfuncs);
+    if (templates == NULL) {
+        fprintf(stderr, "page-render: out of memory\n");
+        return 2;
+    }
+
+    for (i = 0; i < (int) ndirs; i++) {
+        if (page_templates_add_dir(templates, dirs[i], &err) != 0) {
+            break;
+        }
+    }
+
+    if (err.status != PAGE_OK
+        || page_templates_add_files(templates, "(built-in theme)",
+                                    page_builtin_theme,
+                                    page_builtin_theme_count, &err) != 0
+        || page_templates_compile(templates, &err) != 0)
+    {
+        fprintf(stderr, "%s\n", err.msg);
+        page_arena_free(&conf_arena);
+        return 1;
+    }
+
+    opt.templates = templates;
+
     src = read_all(file, &len);
     if (src == NULL) {
+        page_arena_free(&conf_arena);
         return 2;
     }
 
@@ -216,6 +280,7 @@ main(int argc, char **argv)
     }
 
     page_result_free(&res);
+    page_arena_free(&conf_arena);
     free(src);
 
     return rc == PAGE_OK ? 0 : (rc == -1 ? 2 : 1);

@@ -1,0 +1,646 @@
+/*
+ * page_data: the page and site values templates read, and the Hugo
+ * functions and methods that need them.
+ */
+
+#include <string.h>
+
+#include "page_data.h"
+
+#define PAGE_HUGO_VERSION  "0.111.3"
+
+
+static int
+page_set(page_arena_t *a, page_value_t *map, const char *key,
+    page_value_t *v)
+{
+    if (v == NULL) {
+        return -1;
+    }
+
+    return page_map_set(a, map, key, strlen(key), v);
+}
+
+
+static int
+page_set_str(page_arena_t *a, page_value_t *map, const char *key,
+    const char *s, size_t len)
+{
+    return page_set(a, map, key, page_value_string(a, s, len));
+}
+
+
+void
+page_data_plain(page_buf_t *out, const char *html, size_t len)
+{
+    size_t       i, j;
+    const char  *ent[][2] = {
+        { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" },
+        { "&quot;", "\"" }, { "&#34;", "\"" }, { "&#39;", "'" },
+        { "&#x27;", "'" }, { "&nbsp;", " " }
+    };
+
+    for (i = 0; i < len; i++) {
+        if (html[i] == '<') {
+            while (i < len && html[i] != '>') {
+                i++;
+            }
+            continue;
+        }
+
+        if (html[i] == '&') {
+            for (j = 0; j < sizeof(ent) / sizeof(ent[0]); j++) {
+                size_t  n = strlen(ent[j][0]);
+
+                if (len - i >= n && memcmp(html + i, ent[j][0], n) == 0) {
+                    page_buf_puts(out, ent[j][1]);
+                    i += n - 1;
+                    break;
+                }
+            }
+
+            if (j < sizeof(ent) / sizeof(ent[0])) {
+                continue;
+            }
+        }
+
+        page_buf_putc(out, html[i]);
+    }
+}
+
+
+static int
+page_is_space(char c)
+{
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'
+           || c == '\v';
+}
+
+
+/* Count words; with limit, *end is where word number limit+1 begins. */
+static size_t
+page_words(const char *s, size_t len, size_t limit, size_t *end)
+{
+    size_t  i, n;
+
+    n = 0;
+    *end = len;
+
+    for (i = 0; i < len; ) {
+        while (i < len && page_is_space(s[i])) {
+            i++;
+        }
+
+        if (i == len) {
+            break;
+        }
+
+        if (limit && n == limit) {
+            *end = i;
+            return n;
+        }
+
+        n++;
+
+        while (i < len && !page_is_space(s[i])) {
+            i++;
+        }
+    }
+
+    return n;
+}
+
+
+/* A front-matter date (time, or a string that parses as one), or zero. */
+static page_value_t *
+page_date(page_arena_t *a, page_value_t *params, const char *key,
+    page_value_t *fallback)
+{
+    page_time_t    t;
+    page_value_t  *v;
+
+    v = page_map_gets(params, key);
+
+    if (v != NULL && v->type == PAGE_TIME) {
+        return v;
+    }
+
+    if (page_value_is_string(v)
+        && page_time_parse(v->u.s.data, v->u.s.len, &t) == 0)
+    {
+        return page_value_time(a, &t);
+    }
+
+    if (fallback != NULL) {
+        return fallback;
+    }
+
+    page_time_zero(&t);
+
+    return page_value_time(a, &t);
+}
+
+
+static page_value_t *
+page_param_string(page_arena_t *a, page_value_t *params, const char *key)
+{
+    page_buf_t     b;
+    page_value_t  *v;
+
+    v = page_map_gets(params, key);
+
+    if (v == NULL || v->type == PAGE_NIL) {
+        return page_value_string(a, "", 0);
+    }
+
+    if (v->type == PAGE_STRING) {
+        return v;
+    }
+
+    page_buf_init(&b, a, 0);
+    page_value_print(&b, v);
+
+    return page_value_string(a, b.data ? b.data : "", b.len);
+}
+
+
+/* .File: the content file, as Hugo describes it, from its site path. */
+static page_value_t *
+page_data_file(page_arena_t *a, const char *file, size_t len)
+{
+    size_t         dir_len, base_len;
+    const char    *name, *dot, *slash;
+    page_value_t  *f;
+
+    while (len && file[0] == '/') {
+        file++;
+        len--;
+    }
+
+    f = page_value_map(a);
+    if (f == NULL) {
+        return NULL;
+    }
+
+    slash = NULL;
+    for (name = file; name < file + len; name++) {
+        if (*name == '/') {
+            slash = name;
+        }
+    }
+
+    name = slash ? slash + 1 : file;
+    dir_len = (size_t) (name - file);
+    dot = NULL;
+    for (slash = name; slash < file + len; slash++) {
+        if (*slash == '.') {
+            dot = slash;
+        }
+    }
+    base_len = dot ? (size_t) (dot - name) : (size_t) (file + len - name);
+
+    if (page_set_str(a, f, "Path", file, len) != 0
+        || page_set_str(a, f, "LogicalName", name,
+                        (size_t) (file + len - name)) != 0
+        || page_set_str(a, f, "BaseFileName", name, base_len) != 0
+        || page_set_str(a, f, "ContentBaseName", name, base_len) != 0
+        || page_set_str(a, f, "TranslationBaseName", name, base_len) != 0
+        || page_set_str(a, f, "Dir", file, dir_len) != 0
+        || page_set_str(a, f, "Ext", dot ? dot + 1 : "",
+                        dot ? (size_t) (file + len - dot - 1) : 0) != 0
+        || page_set_str(a, f, "Lang", "", 0) != 0)
+    {
+        return NULL;
+    }
+
+    return f;
+}
+
+
+static page_value_t *
+page_data_site(page_arena_t *a, const page_options_t *opt,
+    page_value_t *hugo)
+{
+    size_t         i, j;
+    char          *key;
+    page_value_t  *site, *params, *lang, *v;
+
+    site = page_value_map(a);
+    params = page_value_map(a);
+    lang = page_value_map(a);
+
+    if (site == NULL || params == NULL || lang == NULL) {
+        return NULL;
+    }
+
+    for (i = 0; i < opt->nparams; i++) {
+        /* site params are case-insensitive, as in Hugo */
+        key = page_arena_strndup(a, opt->params[i].name,
+                                 opt->params[i].name_len);
+        if (key == NULL) {
+            return NULL;
+        }
+
+        for (j = 0; j < opt->params[i].name_len; j++) {
+            if (key[j] >= 'A' && key[j] <= 'Z') {
+                key[j] += 'a' - 'A';
+            }
+        }
+
+        v = page_value_string(a, opt->params[i].value,
+                              opt->params[i].value_len);
+
+        if (v == NULL
+            || page_map_set(a, params, key, opt->params[i].name_len, v) != 0)
+        {
+            return NULL;
+        }
+    }
+
+    v = page_map_gets(params, "lang");
+    if (!page_value_is_string(v) || v->u.s.len == 0) {
+        v = page_value_string(a, "en", 2);
+    }
+
+    if (page_set(a, lang, "Lang", v) != 0
+        || page_set(a, lang, "LanguageName", v) != 0
+        || page_set(a, lang, "LanguageCode", v) != 0
+        || page_set(a, site, "Title",
+                    page_value_string(a, opt->site_title ? opt->site_title
+                                                         : "",
+                                      opt->site_title_len)) != 0
+        || page_set(a, site, "Params", params) != 0
+        || page_set(a, site, "BaseURL",
+                    page_value_string(a, opt->base_url ? opt->base_url : "/",
+                                      opt->base_url ? opt->base_url_len : 1))
+           != 0
+        || page_set(a, site, "Language", lang) != 0
+        || page_set(a, site, "LanguageCode", v) != 0
+        || page_set(a, site, "Copyright", page_value_string(a, "", 0)) != 0
+        || page_set(a, site, "Menus", page_value_map(a)) != 0
+        || page_set(a, site, "Taxonomies", page_value_map(a)) != 0
+        || page_set(a, site, "Data", page_value_map(a)) != 0
+        || page_set(a, site, "Pages", page_value_list(a)) != 0
+        || page_set(a, site, "RegularPages", page_value_list(a)) != 0
+        || page_set(a, site, "IsServer", page_value_bool(a, 0)) != 0
+        || page_set(a, site, "Hugo", hugo) != 0)
+    {
+        return NULL;
+    }
+
+    return site;
+}
+
+
+static page_value_t *
+page_data_hugo(page_arena_t *a)
+{
+    page_value_t  *h;
+
+    h = page_value_map(a);
+
+    if (h == NULL
+        || page_set_str(a, h, "Version", PAGE_HUGO_VERSION,
+                        sizeof(PAGE_HUGO_VERSION) - 1) != 0
+        || page_set(a, h, "Generator",
+                    page_value_html(a, "<meta name=\"generator\" "
+                                       "content=\"ngx_http_page_module\">",
+                                    sizeof("<meta name=\"generator\" "
+                                           "content=\"ngx_http_page_module\">")
+                                    - 1)) != 0
+        || page_set_str(a, h, "Environment", "production", 10) != 0
+        || page_set(a, h, "IsProduction", page_value_bool(a, 1)) != 0
+        || page_set(a, h, "IsServer", page_value_bool(a, 0)) != 0)
+    {
+        return NULL;
+    }
+
+    return h;
+}
+
+
+/* The first path segment of the content file: Hugo's section. */
+static page_str_t
+page_data_section(const char *file, size_t len)
+{
+    size_t      i;
+    page_str_t  s;
+
+    while (len && file[0] == '/') {
+        file++;
+        len--;
+    }
+
+    s.data = file;
+    s.len = 0;
+
+    for (i = 0; i < len; i++) {
+        if (file[i] == '/') {
+            s.len = i;
+            break;
+        }
+    }
+
+    return s;
+}
+
+
+int
+page_data_build(page_data_t *d, page_arena_t *a, const page_data_input_t *in,
+    const page_options_t *opt, page_error_t *err)
+{
+    size_t         words, end, file_len, uri_len;
+    page_buf_t     plain, summary, link;
+    page_str_t     section;
+    const char    *file, *uri, *kind;
+    page_value_t  *p, *date, *type, *v;
+
+    d->opt = opt;
+    d->depth = 0;
+
+    file = opt->file ? opt->file : (opt->path ? opt->path : "");
+    file_len = opt->file ? opt->file_len : strlen(file);
+    uri = opt->uri ? opt->uri : "/";
+    uri_len = opt->uri ? opt->uri_len : 1;
+
+    d->hugo = page_data_hugo(a);
+    d->site = d->hugo ? page_data_site(a, opt, d->hugo) : NULL;
+    p = page_value_map(a);
+    d->page = p;
+
+    page_buf_init(&plain, a, 0);
+    page_data_plain(&plain, in->content.data, in->content.len);
+    words = page_words(plain.data ? plain.data : "", plain.len, 0, &end);
+
+    page_buf_init(&summary, a, 0);
+
+    if (in->summary.len) {
+        page_buf_append(&summary, in->summary.data, in->summary.len);
+
+    } else {
+        page_words(plain.data ? plain.data : "", plain.len,
+                   PAGE_DATA_SUMMARY_WORDS, &end);
+        page_buf_append_html(&summary, plain.data ? plain.data : "", end);
+        while (summary.len && page_is_space(summary.data[summary.len - 1])) {
+            summary.len--;
+        }
+    }
+
+    section = page_data_section(file, opt->file ? file_len : 0);
+
+    type = page_map_gets(in->params, "type");
+    if (!page_value_is_string(type) || type->u.s.len == 0) {
+        type = section.len ? page_value_string(a, section.data, section.len)
+                           : page_value_string(a, "page", 4);
+    }
+
+    kind = "page";
+    if (opt->file != NULL
+        && (strcmp(file, "/index.md") == 0 || strcmp(file, "/_index.md") == 0
+            || strcmp(file, "index.md") == 0))
+    {
+        kind = "home";
+    }
+
+    page_buf_init(&link, a, 0);
+    if (opt->base_url_len) {
+        page_buf_append(&link, opt->base_url, opt->base_url_len);
+        while (link.len && link.data[link.len - 1] == '/') {
+            link.len--;
+        }
+    }
+    page_buf_append(&link, uri, uri_len);
+
+    date = page_date(a, in->params, "date", NULL);
+
+    if (d->site == NULL || p == NULL || date == NULL
+        || page_buf_failed(&plain) || page_buf_failed(&summary)
+        || page_buf_failed(&link)
+        || page_set_str(a, p, "Title", in->title.data, in->title.len) != 0
+        || page_set_str(a, p, "LinkTitle", in->title.data, in->title.len)
+           != 0
+        || page_set(a, p, "Content",
+                    page_value_string_ref(a, PAGE_HTML, in->content.data,
+                                          in->content.len)) != 0
+        || page_set(a, p, "Summary",
+                    page_value_string_ref(a, PAGE_HTML,
+                                          summary.data ? summary.data : "",
+                                          summary.len)) != 0
+        || page_set(a, p, "Plain",
+                    page_value_string_ref(a, PAGE_STRING,
+                                          plain.data ? plain.data : "",
+                                          plain.len)) != 0
+        || page_set(a, p, "Truncated",
+                    page_value_bool(a, in->summary.len == 0
+                                       && end < plain.len)) != 0
+        || page_set(a, p, "Params", in->params) != 0
+        || page_set(a, p, "Date", date) != 0
+        || page_set(a, p, "Lastmod", page_date(a, in->params, "lastmod",
+                                               date)) != 0
+        || page_set(a, p, "PublishDate",
+                    page_date(a, in->params, "publishdate", date)) != 0
+        || page_set(a, p, "ExpiryDate",
+                    page_date(a, in->params, "expirydate", NULL)) != 0
+        || page_set(a, p, "Draft",
+                    page_value_bool(a, page_value_truthy(
+                                       page_map_gets(in->params, "draft"))))
+           != 0
+        || page_set(a, p, "Description",
+                    page_param_string(a, in->params, "description")) != 0
+        || page_set(a, p, "Keywords",
+                    (v = page_map_gets(in->params, "keywords"))
+                    && v->type == PAGE_LIST ? v : page_value_list(a)) != 0
+        || page_set(a, p, "WordCount", page_value_int(a, (int64_t) words))
+           != 0
+        || page_set(a, p, "FuzzyWordCount",
+                    page_value_int(a, (int64_t) ((words + 99) / 100 * 100)))
+           != 0
+        || page_set(a, p, "ReadingTime",
+                    page_value_int(a, (int64_t) ((words
+                                      + PAGE_DATA_WORDS_PER_MINUTE - 1)
+                                      / PAGE_DATA_WORDS_PER_MINUTE))) != 0
+        || page_set(a, p, "Permalink",
+                    page_value_string(a, link.data ? link.data : "",
+                                      link.len)) != 0
+        || page_set(a, p, "RelPermalink", page_value_string(a, uri, uri_len))
+           != 0
+        || page_set_str(a, p, "Kind", kind, strlen(kind)) != 0
+        || page_set(a, p, "Type", type) != 0
+        || page_set_str(a, p, "Section", section.data, section.len) != 0
+        || page_set(a, p, "Layout",
+                    page_param_string(a, in->params, "layout")) != 0
+        || page_set(a, p, "File", page_data_file(a, file, file_len)) != 0
+        || page_set(a, p, "Site", d->site) != 0
+        || page_set(a, p, "IsHome", page_value_bool(a, kind[0] == 'h'))
+           != 0
+        || page_set(a, p, "IsPage", page_value_bool(a, kind[0] == 'p'))
+           != 0
+        || page_set(a, p, "IsSection", page_value_bool(a, 0)) != 0
+        || page_set(a, p, "IsNode", page_value_bool(a, kind[0] == 'h')) != 0
+        || page_set(a, p, "TableOfContents",
+                    page_value_string_ref(a, PAGE_HTML, "", 0)) != 0
+        || page_set(a, p, "Aliases", page_value_list(a)) != 0
+        || page_set(a, p, "Resources", page_value_list(a)) != 0
+        || page_set(a, p, "Language",
+                    page_map_gets(d->site, "Language")) != 0
+        || page_set(a, p, "Lang",
+                    page_map_gets(page_map_gets(d->site, "Language"),
+                                  "Lang")) != 0)
+    {
+        page_error_nomem(err, opt->path);
+        return -1;
+    }
+
+    return 0;
+}
+
+
+/* Methods: .Param and .Page on the page, case-insensitive map keys. */
+static int
+page_data_method(page_tpl_state_t *st, void *ctx, page_value_t *recv,
+    const char *name, size_t len, page_value_t **args, size_t nargs,
+    page_value_t **res)
+{
+    page_data_t   *d = ctx;
+    page_value_t  *v, *key;
+
+    if (recv == d->page) {
+        if (len == 5 && memcmp(name, "Param", 5) == 0) {
+            key = nargs == 1 ? args[0] : NULL;
+
+            if (key == NULL || !page_tpl_is_str(key)) {
+                return page_tpl_fail(st, "Param: want one string key");
+            }
+
+            v = page_map_get_ci(page_map_gets(d->page, "Params"),
+                                key->u.s.data, key->u.s.len);
+
+            if (v == NULL || v->type == PAGE_NIL) {
+                v = page_map_get_ci(page_map_gets(d->site, "Params"),
+                                    key->u.s.data, key->u.s.len);
+            }
+
+            *res = v;
+            return 0;
+        }
+
+        if (len == 4 && memcmp(name, "Page", 4) == 0 && nargs == 0) {
+            *res = d->page;
+            return 0;
+        }
+    }
+
+    if (recv != NULL && recv->type == PAGE_MAP && nargs == 0
+        && page_map_get(recv, name, len) == NULL)
+    {
+        /* Hugo's params maps are case-insensitive: .Params.Author */
+        v = page_map_get_ci(recv, name, len);
+        if (v != NULL) {
+            *res = v;
+            return 0;
+        }
+    }
+
+    return 1;
+}
+
+
+void
+page_data_env(page_data_t *d, page_tpl_env_t *env)
+{
+    env->method = page_data_method;
+    env->method_ctx = d;
+    env->data = d;
+}
+
+
+static int
+page_fn_partial(page_tpl_state_t *st, page_value_t **args, size_t nargs,
+    page_value_t **res)
+{
+    int              rc;
+    page_buf_t       out;
+    const char      *name;
+    page_data_t     *d;
+    page_error_t     err;
+    page_tpl_env_t  *env;
+
+    env = page_tpl_env(st);
+    d = env->data;
+
+    if (!page_tpl_is_str(args[0])) {
+        return page_tpl_fail(st, "partial: the name must be a string");
+    }
+
+    name = page_templates_partial_name(d->templates, args[0]->u.s.data,
+                                       args[0]->u.s.len);
+    if (name == NULL) {
+        return page_tpl_fail(st, "partial \"%.*s\" not found",
+                             (int) args[0]->u.s.len, args[0]->u.s.data);
+    }
+
+    if (d->depth >= PAGE_DATA_MAX_PARTIAL_DEPTH) {
+        return page_tpl_fail(st, "partial \"%s\": partials nest deeper "
+                             "than %d (does it include itself?)", name,
+                             PAGE_DATA_MAX_PARTIAL_DEPTH);
+    }
+
+    page_buf_init(&out, env->arena, env->max_output);
+    page_error_init(&err);
+
+    d->depth++;
+    rc = page_tpl_execute(page_templates_partials(d->templates), name,
+                          nargs > 1 ? args[1] : &page_nil_value, env, &out,
+                          &err);
+    d->depth--;
+
+    if (rc != 0) {
+        return page_tpl_fail(st, "partial \"%s\": %s", name, err.msg);
+    }
+
+    *res = page_value_string_ref(env->arena, PAGE_HTML,
+                                 out.data ? out.data : "", out.len);
+
+    return *res ? 0 : page_tpl_fail(st, "out of memory");
+}
+
+
+static int
+page_fn_site(page_tpl_state_t *st, page_value_t **args, size_t nargs,
+    page_value_t **res)
+{
+    page_data_t  *d = page_tpl_env(st)->data;
+
+    (void) args;
+    (void) nargs;
+
+    *res = d->site;
+
+    return 0;
+}
+
+
+static int
+page_fn_hugo(page_tpl_state_t *st, page_value_t **args, size_t nargs,
+    page_value_t **res)
+{
+    page_data_t  *d = page_tpl_env(st)->data;
+
+    (void) args;
+    (void) nargs;
+
+    *res = d->hugo;
+
+    return 0;
+}
+
+
+const page_tpl_func_t  page_data_funcs[] = {
+    { "partial",        page_fn_partial,  1, 2 },
+    { "partialCached",  page_fn_partial,  1, -1 },
+    { "site",           page_fn_site,     0, 0 },
+    { "hugo",           page_fn_hugo,     0, 0 },
+};
+
+const size_t  page_data_nfuncs = sizeof(page_data_funcs)
+                                 / sizeof(page_data_funcs[0]);

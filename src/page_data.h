@@ -1,0 +1,58 @@
+/*
+ * page_data: what templates see.  Builds the page (.Title, .Content,
+ * .Params, .Date, .Summary, .File, .Site, ...) and the site from the
+ * rendered content and the options, and provides the functions and
+ * methods that need them: partial, partialCached, site, hugo, .Param,
+ * .Page, case-insensitive .Params lookups.
+ */
+
+#ifndef PAGE_DATA_H
+#define PAGE_DATA_H
+
+#include "page.h"
+#include "page_templates.h"
+#include "page_tpl.h"
+#include "page_value.h"
+
+/*
+ * Deepest nesting of partial calls.  Real themes nest a few levels; a
+ * partial that includes itself must end with an error, not a crash.
+ */
+#define PAGE_DATA_MAX_PARTIAL_DEPTH  32
+
+/* Words in an automatic .Summary, as Hugo's summaryLength default. */
+#define PAGE_DATA_SUMMARY_WORDS  70
+
+/* Words read per minute for .ReadingTime, as Hugo counts. */
+#define PAGE_DATA_WORDS_PER_MINUTE  213
+
+typedef struct {
+    const page_templates_t  *templates;
+    const page_options_t    *opt;
+    page_value_t            *page;
+    page_value_t            *site;
+    page_value_t            *hugo;
+    unsigned                 depth;     /* partials being executed */
+} page_data_t;
+
+typedef struct {
+    page_value_t    *params;            /* front matter */
+    page_str_t       title;
+    page_str_t       content;           /* rendered HTML */
+    page_str_t       summary;           /* HTML; empty: derive from content */
+} page_data_input_t;
+
+/* The functions page_templates' sets are compiled with. */
+extern const page_tpl_func_t  page_data_funcs[];
+extern const size_t           page_data_nfuncs;
+
+int page_data_build(page_data_t *d, page_arena_t *a,
+    const page_data_input_t *in, const page_options_t *opt,
+    page_error_t *err);
+/* Point env's method hook and data at d. */
+void page_data_env(page_data_t *d, page_tpl_env_t *env);
+
+/* Text of HTML without tags, entities of the five escaped characters read. */
+void page_data_plain(page_buf_t *out, const char *html, size_t len);
+
+#endif /* PAGE_DATA_H */

@@ -1,0 +1,1223 @@
+/*
+ * page_tpl_exec: the template executor.  Walks a parsed (and escaped)
+ * tree with a data value as dot, Go's text/template semantics over page
+ * values: fields and methods, variables with Go's scoping, if/with/range
+ * with break and continue, template calls, pipelines, and the escapers the
+ * escaper chose at configuration time.  It never writes to the tree: all
+ * state of one execution lives in page_tpl_state_t and its arena.
+ */
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "page_tpl_int.h"
+
+/*
+ * Deepest chain of template calls ({{template}}, partial).  Real themes
+ * nest a dozen deep; a template that calls itself forever stops here with
+ * an error instead of exhausting the stack.
+ */
+#define PAGE_TPL_MAX_DEPTH  100
+
+/*
+ * Deepest recursion of the executor, all calls together: bounds the C
+ * stack (each level is a few small frames) on top of PAGE_TPL_MAX_DEPTH.
+ */
+#define PAGE_TPL_MAX_RECURSION  2000
+
+/*
+ * Most nodes one execution may evaluate.  Bounds the time a hostile or
+ * buggy template can take (range over a huge int, exponential recursion
+ * within the depth limit); a large real page needs well under a million.
+ */
+#define PAGE_TPL_MAX_STEPS  (5 * 1000 * 1000)
+
+/* Most variables alive at once in one execution. */
+#define PAGE_TPL_MAX_LIVE_VARS  10000
+
+#define PAGE_TPL_BREAK     1
+#define PAGE_TPL_CONTINUE  2
+
+static int page_tpl_exec_list(page_tpl_state_t *st,
+    const page_tpl_node_t *list, page_value_t *dot, page_buf_t *out);
+static int page_tpl_eval_pipe(page_tpl_state_t *st,
+    const page_tpl_node_t *pipe, page_value_t *dot, page_value_t **res);
+static int page_tpl_exec_tree(page_tpl_state_t *st,
+    const page_tpl_tree_t *tree, page_value_t *dot, page_buf_t *out);
+
+
+void
+page_tpl_env_init(page_tpl_env_t *env, page_arena_t *arena)
+{
+    memset(env, 0, sizeof(*env));
+    env->arena = arena;
+}
+
+
+page_arena_t *
+page_tpl_arena(page_tpl_state_t *st)
+{
+    return st->arena;
+}
+
+
+page_tpl_env_t *
+page_tpl_env(page_tpl_state_t *st)
+{
+    return st->env;
+}
+
+
+int
+page_tpl_fail(page_tpl_state_t *st, const char *fmt, ...)
+{
+    char                    msg[512];
+    va_list                 ap;
+    const page_tpl_node_t  *n;
+    int                     slen;
+
+    if (st->err->status != PAGE_OK) {
+        return -1;
+    }
+
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+
+    n = st->node;
+    if (n == NULL || st->tree == NULL) {
+        page_error_set(st->err, PAGE_ERR_TEMPLATE,
+                       st->tree ? st->tree->path : NULL, 0, 0, "%s", msg);
+        return -1;
+    }
+
+    slen = n->src_len > 80 ? 80 : (int) n->src_len;
+    page_error_set(st->err, PAGE_ERR_TEMPLATE, st->tree->path, n->line,
+                   n->col, "executing \"%s\" at <%.*s>: %s", st->tree->name,
+                   slen, n->src ? n->src : "", msg);
+    return -1;
+}
+
+
+static int
+page_tpl_limit(page_tpl_state_t *st, const char *what)
+{
+    if (st->err->status == PAGE_OK) {
+        page_tpl_fail(st, "%s", what);
+        st->err->status = PAGE_ERR_LIMIT;
+    }
+    return -1;
+}
+
+
+static int
+page_tpl_step(page_tpl_state_t *st)
+{
+    if (++st->steps > PAGE_TPL_MAX_STEPS) {
+        return page_tpl_limit(st, "template takes too many steps "
+                              "(runaway loop or recursion?)");
+    }
+    return 0;
+}
+
+
+/* ---- values ---- */
+
+int
+page_tpl_str(const page_value_t *v, const char **s, size_t *len)
+{
+    if (v == NULL) {
+        return 0;
+    }
+
+    switch ((int) v->type) {
+    case PAGE_STRING:
+    case PAGE_HTML:
+    case PAGE_TPL_CSS:
+    case PAGE_TPL_HTMLATTR:
+    case PAGE_TPL_JS:
+    case PAGE_TPL_URL:
+        *s = v->u.s.data;
+        *len = v->u.s.len;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+
+int
+page_tpl_is_str(const page_value_t *v)
+{
+    const char  *s;
+    size_t       len;
+
+    return page_tpl_str(v, &s, &len);
+}
+
+
+int
+page_tpl_truth(const page_value_t *v)
+{
+    const char  *s;
+    size_t       len;
+
+    if (page_tpl_str(v, &s, &len)) {
+        return len != 0;
+    }
+
+    return page_value_truthy(v);
+}
+
+
+/* Bounds recursion into nested lists and maps while printing. */
+#define PAGE_TPL_MAX_PRINT_DEPTH  64
+
+static void
+page_tpl_print_depth(page_buf_t *b, const page_value_t *v, int depth)
+{
+    const char    *s;
+    size_t         i, len;
+    page_value_t   copy;
+
+    if (v == NULL || v->type == PAGE_NIL) {
+        return;
+    }
+
+    if (page_tpl_str(v, &s, &len)) {
+        page_buf_append(b, s, len);
+        return;
+    }
+
+    if (depth > PAGE_TPL_MAX_PRINT_DEPTH) {
+        page_buf_puts(b, "...");
+        return;
+    }
+
+    if (v->type == PAGE_LIST) {
+        page_buf_putc(b, '[');
+        for (i = 0; i < v->u.list.n; i++) {
+            if (i) {
+                page_buf_putc(b, ' ');
+            }
+            if (v->u.list.items[i] == NULL
+                || v->u.list.items[i]->type == PAGE_NIL)
+            {
+                page_buf_puts(b, "<nil>");
+            } else {
+                page_tpl_print_depth(b, v->u.list.items[i], depth + 1);
+            }
+        }
+        page_buf_putc(b, ']');
+        return;
+    }
+
+    if (v->type == PAGE_MAP && depth > 8) {
+        page_buf_puts(b, "map[...]");
+        return;
+    }
+
+    copy = *v;
+    page_value_print(b, &copy);
+}
+
+
+void
+page_tpl_print(page_buf_t *b, const page_value_t *v)
+{
+    page_tpl_print_depth(b, v, 0);
+}
+
+
+/* ---- variables ---- */
+
+static int
+page_tpl_var_push(page_tpl_state_t *st, const char *name, page_value_t *v)
+{
+    size_t           cap;
+    page_tpl_var_t  *vars;
+
+    if (st->nvars == st->cap_vars) {
+        if (st->nvars >= PAGE_TPL_MAX_LIVE_VARS) {
+            return page_tpl_limit(st, "too many variables");
+        }
+        cap = st->cap_vars ? st->cap_vars * 2 : 32;
+        vars = page_arena_realloc(st->arena, st->vars,
+                                  st->nvars * sizeof(page_tpl_var_t),
+                                  cap * sizeof(page_tpl_var_t));
+        if (vars == NULL) {
+            page_error_nomem(st->err, st->tree ? st->tree->path : NULL);
+            return -1;
+        }
+        st->vars = vars;
+        st->cap_vars = cap;
+    }
+
+    st->vars[st->nvars].name = name;
+    st->vars[st->nvars].value = v;
+    st->nvars++;
+
+    return 0;
+}
+
+
+/* The variable's slot, searching the current template's frame. */
+static page_tpl_var_t *
+page_tpl_var_find(page_tpl_state_t *st, const char *name, size_t base)
+{
+    size_t  i;
+
+    for (i = st->nvars; i-- > base; ) {
+        if (strcmp(st->vars[i].name, name) == 0) {
+            return &st->vars[i];
+        }
+    }
+
+    return NULL;
+}
+
+
+/* ---- fields and methods ---- */
+
+static const char  *page_tpl_months[] = {
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December"
+};
+
+static const char  *page_tpl_days[] = {
+    "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday"
+};
+
+
+static int
+page_tpl_time_method(page_tpl_state_t *st, page_value_t *recv,
+    const char *name, page_value_t **args, size_t nargs, page_value_t **res)
+{
+    page_buf_t    b;
+    page_tm_t     tm;
+    const char   *s;
+    size_t        len;
+    int64_t       iv;
+
+    page_time_breakdown(&recv->u.t, &tm);
+
+    if (strcmp(name, "Format") == 0) {
+        if (nargs != 1 || !page_tpl_str(args[0], &s, &len)) {
+            return page_tpl_fail(st, "Format: want one string layout");
+        }
+        page_buf_init(&b, st->arena, 0);
+        page_time_format(&b, &recv->u.t, s, len);
+        if (page_buf_failed(&b)) {
+            return page_tpl_limit(st, "out of memory");
+        }
+        *res = page_value_string_ref(st->arena, PAGE_STRING,
+                                     b.data ? b.data : "", b.len);
+        return *res ? 0 : page_tpl_limit(st, "out of memory");
+    }
+
+    if (nargs != 0) {
+        return 1;
+    }
+
+    if (strcmp(name, "IsZero") == 0) {
+        *res = page_value_bool(st->arena, recv->u.t.is_zero);
+        return 0;
+    }
+
+    if (strcmp(name, "Month") == 0) {
+        s = page_tpl_months[(tm.month - 1) % 12];
+        *res = page_value_string(st->arena, s, strlen(s));
+        return 0;
+    }
+
+    if (strcmp(name, "Weekday") == 0) {
+        s = page_tpl_days[tm.wday % 7];
+        *res = page_value_string(st->arena, s, strlen(s));
+        return 0;
+    }
+
+    if (strcmp(name, "Year") == 0) {
+        iv = tm.year;
+    } else if (strcmp(name, "Day") == 0) {
+        iv = tm.day;
+    } else if (strcmp(name, "Hour") == 0) {
+        iv = tm.hour;
+    } else if (strcmp(name, "Minute") == 0) {
+        iv = tm.min;
+    } else if (strcmp(name, "Second") == 0) {
+        iv = tm.sec;
+    } else if (strcmp(name, "YearDay") == 0) {
+        iv = tm.yday;
+    } else if (strcmp(name, "Unix") == 0) {
+        iv = recv->u.t.sec;
+    } else if (strcmp(name, "Nanosecond") == 0) {
+        iv = tm.nsec;
+    } else {
+        return 1;
+    }
+
+    *res = page_value_int(st->arena, iv);
+    return 0;
+}
+
+
+/* Resolve .name (with args for the last name of a chain) on recv. */
+static int
+page_tpl_field(page_tpl_state_t *st, page_value_t *recv, const char *name,
+    size_t len, page_value_t **args, size_t nargs, page_value_t **res)
+{
+    int            rc;
+    page_value_t  *v;
+
+    *res = NULL;
+
+    if (recv == NULL || recv->type == PAGE_NIL) {
+        return page_tpl_fail(st, "nil pointer evaluating interface {}.%s",
+                             name);
+    }
+
+    if (st->env->method != NULL) {
+        rc = st->env->method(st, st->env->method_ctx, recv, name, len, args,
+                             nargs, res);
+        if (rc <= 0) {
+            return rc;
+        }
+    }
+
+    if (recv->type == PAGE_TIME) {
+        rc = page_tpl_time_method(st, recv, name, args, nargs, res);
+        if (rc <= 0) {
+            return rc;
+        }
+    }
+
+    if (recv->type == PAGE_MAP) {
+        if (nargs > 0) {
+            return page_tpl_fail(st, "%s is not a method but has arguments",
+                                 name);
+        }
+        v = page_map_get(recv, name, len);
+        if (v == NULL) {
+            v = page_map_get_ci(recv, name, len);
+        }
+        *res = v;
+        return 0;
+    }
+
+    if (recv->type == PAGE_TIME) {
+        return page_tpl_fail(st, "can't evaluate field %s in type time.Time",
+                             name);
+    }
+
+    return page_tpl_fail(st, "can't evaluate field %s in type %s", name,
+                         (int) recv->type >= 32 ? "string"
+                         : page_type_name(recv->type));
+}
+
+
+int
+page_tpl_get_field(page_tpl_state_t *st, page_value_t *recv,
+    const char *name, size_t len, page_value_t **res)
+{
+    char  *n;
+
+    n = page_arena_strndup(st->arena, name, len);
+    if (n == NULL) {
+        return page_tpl_limit(st, "out of memory");
+    }
+
+    return page_tpl_field(st, recv, n, len, NULL, 0, res);
+}
+
+
+static int
+page_tpl_chain(page_tpl_state_t *st, const page_tpl_node_t *n,
+    page_value_t *recv, page_value_t **args, size_t nargs, page_value_t **res)
+{
+    size_t  i;
+
+    for (i = 0; i < n->u.field.n; i++) {
+        if (page_tpl_field(st, recv, n->u.field.names[i],
+                           n->u.field.lens[i],
+                           i + 1 == n->u.field.n ? args : NULL,
+                           i + 1 == n->u.field.n ? nargs : 0, &recv) != 0)
+        {
+            return -1;
+        }
+    }
+
+    *res = recv;
+    return 0;
+}
+
+
+/* ---- commands ---- */
+
+static int page_tpl_eval_cmd_ext(page_tpl_state_t *st,
+    const page_tpl_node_t *cmd, page_value_t *dot, page_value_t *final,
+    int has_final, int drop_html, page_value_t **res);
+
+
+static int
+page_tpl_eval_var(page_tpl_state_t *st, const page_tpl_node_t *n,
+    page_value_t **res)
+{
+    page_tpl_var_t  *var;
+
+    var = page_tpl_var_find(st, n->u.field.var, st->var_base);
+    if (var == NULL) {
+        return page_tpl_fail(st, "undefined variable: %s", n->u.field.var);
+    }
+
+    *res = var->value;
+    return 0;
+}
+
+
+/* Evaluate an operand (no arguments of its own). */
+static int
+page_tpl_eval_arg(page_tpl_state_t *st, const page_tpl_node_t *n,
+    page_value_t *dot, page_value_t **res)
+{
+    page_value_t  *v;
+
+    if (page_tpl_step(st) != 0) {
+        return -1;
+    }
+
+    switch (n->type) {
+    case TPL_N_CONST:
+        *res = n->u.value;
+        return 0;
+
+    case TPL_N_DOT:
+        *res = dot;
+        return 0;
+
+    case TPL_N_FIELD:
+        return page_tpl_chain(st, n, dot, NULL, 0, res);
+
+    case TPL_N_VAR:
+        if (page_tpl_eval_var(st, n, &v) != 0) {
+            return -1;
+        }
+        return page_tpl_chain(st, n, v, NULL, 0, res);
+
+    case TPL_N_CHAIN:
+        if (page_tpl_eval_pipe(st, n->u.field.base, dot, &v) != 0) {
+            return -1;
+        }
+        return page_tpl_chain(st, n, v, NULL, 0, res);
+
+    case TPL_N_PIPE:
+        return page_tpl_eval_pipe(st, n, dot, res);
+
+    case TPL_N_FUNC:
+        {
+            page_tpl_node_t  cmd;
+            page_tpl_node_t *args[1];
+
+            /* a function as an argument is called without arguments */
+            memset(&cmd, 0, sizeof(cmd));
+            cmd.type = TPL_N_CMD;
+            args[0] = (page_tpl_node_t *) n;
+            cmd.u.cmd.args = args;
+            cmd.u.cmd.nargs = 1;
+            return page_tpl_eval_cmd_ext(st, &cmd, dot, NULL, 0, 0, res);
+        }
+
+    default:
+        return page_tpl_fail(st, "can't evaluate node");
+    }
+}
+
+
+/* Small argument lists live on the stack, longer ones in the arena. */
+#define PAGE_TPL_STACK_ARGS  8
+
+static int
+page_tpl_eval_and_or(page_tpl_state_t *st, const page_tpl_node_t *cmd,
+    page_value_t *dot, page_value_t *final, int has_final, int is_and,
+    page_value_t **res)
+{
+    size_t         i, n;
+    page_value_t  *v;
+
+    n = cmd->u.cmd.nargs - 1 + (has_final ? 1 : 0);
+    if (n == 0) {
+        return page_tpl_fail(st, "wrong number of args for %s: want at "
+                             "least 1 got 0", is_and ? "and" : "or");
+    }
+
+    v = NULL;
+    for (i = 0; i < n; i++) {
+        if (i + 1 < cmd->u.cmd.nargs) {
+            if (page_tpl_eval_arg(st, cmd->u.cmd.args[i + 1], dot, &v) != 0) {
+                return -1;
+            }
+        } else {
+            v = final;
+        }
+
+        if (page_tpl_truth(v) != is_and) {
+            break;                      /* the operand that decides */
+        }
+    }
+
+    *res = v;
+    return 0;
+}
+
+
+static int
+page_tpl_call_func(page_tpl_state_t *st, const page_tpl_func_t *f,
+    page_value_t **argv, size_t argc, int drop_html, page_value_t **res)
+{
+    page_buf_t  b;
+
+    if ((int) argc < f->min_args || (f->max_args >= 0
+                                     && (int) argc > f->max_args))
+    {
+        if (f->max_args == f->min_args) {
+            return page_tpl_fail(st, "wrong number of args for %s: want %d "
+                                 "got %d", f->name, f->min_args, (int) argc);
+        }
+        return page_tpl_fail(st, "wrong number of args for %s: want at "
+                             "least %d got %d", f->name, f->min_args,
+                             (int) argc);
+    }
+
+    if (drop_html) {
+        /* the escaper does what |html would: pass the operands through */
+        if (argc == 1) {
+            *res = argv[0];
+            return 0;
+        }
+        page_buf_init(&b, st->arena, st->max_output);
+        page_tpl_sprint(&b, argv, argc, 0);
+        if (page_buf_failed(&b)) {
+            return page_tpl_limit(st, "output too large");
+        }
+        *res = page_value_string_ref(st->arena, PAGE_STRING,
+                                     b.data ? b.data : "", b.len);
+        return *res ? 0 : page_tpl_limit(st, "out of memory");
+    }
+
+    *res = NULL;
+    if (f->fn(st, argv, argc, res) != 0) {
+        if (st->err->status == PAGE_OK) {
+            page_tpl_fail(st, "error calling %s", f->name);
+        }
+        return -1;
+    }
+
+    return 0;
+}
+
+
+static int
+page_tpl_eval_cmd_ext(page_tpl_state_t *st, const page_tpl_node_t *cmd,
+    page_value_t *dot, page_value_t *final, int has_final, int drop_html,
+    page_value_t **res)
+{
+    size_t                  i, argc;
+    page_value_t           *stack[PAGE_TPL_STACK_ARGS], **argv, *recv;
+    const page_tpl_node_t  *first, *saved;
+    int                     rc;
+
+    if (page_tpl_step(st) != 0) {
+        return -1;
+    }
+
+    first = cmd->u.cmd.args[0];
+    saved = st->node;
+    st->node = first;
+
+    if (first->type == TPL_N_FUNC && first->u.func.builtin != TPL_B_NONE) {
+        rc = page_tpl_eval_and_or(st, cmd, dot, final, has_final,
+                                  first->u.func.builtin == TPL_B_AND, res);
+        st->node = saved;
+        return rc;
+    }
+
+    if (first->type != TPL_N_FUNC && first->type != TPL_N_FIELD
+        && first->type != TPL_N_CHAIN
+        && !(first->type == TPL_N_VAR && first->u.field.n > 0))
+    {
+        if (cmd->u.cmd.nargs > 1 || has_final) {
+            rc = page_tpl_fail(st, "can't give argument to non-function %.*s",
+                               (int) first->src_len, first->src);
+        } else {
+            rc = page_tpl_eval_arg(st, first, dot, res);
+        }
+        st->node = saved;
+        return rc;
+    }
+
+    argc = cmd->u.cmd.nargs - 1 + (has_final ? 1 : 0);
+    argv = stack;
+    if (argc > PAGE_TPL_STACK_ARGS) {
+        argv = page_arena_alloc(st->arena, argc * sizeof(page_value_t *));
+        if (argv == NULL) {
+            st->node = saved;
+            return page_tpl_limit(st, "out of memory");
+        }
+    }
+
+    for (i = 1; i < cmd->u.cmd.nargs; i++) {
+        if (page_tpl_eval_arg(st, cmd->u.cmd.args[i], dot, &argv[i - 1])
+            != 0)
+        {
+            st->node = saved;
+            return -1;
+        }
+    }
+
+    if (has_final) {
+        argv[argc - 1] = final;
+    }
+
+    st->node = first;
+
+    switch (first->type) {
+    case TPL_N_FUNC:
+        rc = page_tpl_call_func(st, first->u.func.func, argv, argc,
+                                drop_html, res);
+        break;
+
+    case TPL_N_FIELD:
+        rc = page_tpl_chain(st, first, dot, argv, argc, res);
+        break;
+
+    case TPL_N_VAR:
+        rc = page_tpl_eval_var(st, first, &recv);
+        if (rc == 0) {
+            rc = page_tpl_chain(st, first, recv, argv, argc, res);
+        }
+        break;
+
+    default: /* TPL_N_CHAIN */
+        rc = page_tpl_eval_pipe(st, first->u.field.base, dot, &recv);
+        if (rc == 0) {
+            rc = page_tpl_chain(st, first, recv, argv, argc, res);
+        }
+        break;
+    }
+
+    st->node = saved;
+    return rc;
+}
+
+
+static int
+page_tpl_eval_pipe_ext(page_tpl_state_t *st, const page_tpl_node_t *pipe,
+    page_value_t *dot, int drop_html, page_value_t **res)
+{
+    size_t            i;
+    page_value_t     *v;
+    page_tpl_var_t   *var;
+
+    v = NULL;
+
+    if (st->nest >= PAGE_TPL_MAX_RECURSION) {
+        return page_tpl_limit(st, "template nesting too deep");
+    }
+    st->nest++;
+
+    for (i = 0; i < pipe->u.pipe.ncmds; i++) {
+        if (page_tpl_eval_cmd_ext(st, pipe->u.pipe.cmds[i], dot, v, i > 0,
+                                  drop_html && i + 1 == pipe->u.pipe.ncmds,
+                                  &v) != 0)
+        {
+            st->nest--;
+            return -1;
+        }
+    }
+
+    st->nest--;
+
+    if (pipe->u.pipe.ndecl == 1) {
+        if (pipe->u.pipe.is_assign) {
+            var = page_tpl_var_find(st, pipe->u.pipe.decl[0], st->var_base);
+            if (var == NULL) {
+                return page_tpl_fail(st, "undefined variable: %s",
+                                     pipe->u.pipe.decl[0]);
+            }
+            var->value = v;
+        } else if (page_tpl_var_push(st, pipe->u.pipe.decl[0], v) != 0) {
+            return -1;
+        }
+    }
+
+    *res = v;
+    return 0;
+}
+
+
+static int
+page_tpl_eval_pipe(page_tpl_state_t *st, const page_tpl_node_t *pipe,
+    page_value_t *dot, page_value_t **res)
+{
+    return page_tpl_eval_pipe_ext(st, pipe, dot, 0, res);
+}
+
+
+/* ---- output ---- */
+
+static int
+page_tpl_check_out(page_tpl_state_t *st, page_buf_t *out)
+{
+    if (page_buf_failed(out)) {
+        return page_tpl_limit(st, "output too large (or out of memory)");
+    }
+    return 0;
+}
+
+
+static int
+page_tpl_exec_action(page_tpl_state_t *st, const page_tpl_node_t *n,
+    page_value_t *dot, page_buf_t *out)
+{
+    unsigned           i;
+    page_value_t      *v;
+    page_buf_t         tmp;
+    const page_tpl_node_t  *saved;
+
+    saved = st->node;
+    st->node = n;
+
+    if (page_tpl_eval_pipe_ext(st, n->u.action.pipe, dot,
+                               n->u.action.drop_html, &v) != 0)
+    {
+        return -1;
+    }
+
+    st->node = saved;
+
+    if (n->u.action.pipe->u.pipe.ndecl > 0) {
+        return 0;                       /* declarations print nothing */
+    }
+
+    if (n->u.action.nesc == 0) {
+        page_tpl_print(out, v);
+        return page_tpl_check_out(st, out);
+    }
+
+    for (i = 0; i + 1 < n->u.action.nesc; i++) {
+        page_buf_init(&tmp, st->arena, st->max_output);
+        page_tpl_escape_value(&tmp, (page_tpl_esc_t) n->u.action.esc[i], v);
+        if (page_tpl_check_out(st, &tmp) != 0) {
+            return -1;
+        }
+        v = page_value_string_ref(st->arena, PAGE_STRING,
+                                  tmp.data ? tmp.data : "", tmp.len);
+        if (v == NULL) {
+            return page_tpl_limit(st, "out of memory");
+        }
+    }
+
+    page_tpl_escape_value(out, (page_tpl_esc_t) n->u.action.esc[i], v);
+    return page_tpl_check_out(st, out);
+}
+
+
+/* The elements of a map in Go's order: sorted by key. */
+static int
+page_tpl_key_cmp(const void *x, const void *y)
+{
+    const page_pair_t  *a = x, *b = y;
+    size_t              n;
+    int                 c;
+
+    n = a->key.len < b->key.len ? a->key.len : b->key.len;
+    c = memcmp(a->key.data, b->key.data, n);
+    if (c != 0) {
+        return c;
+    }
+    return (a->key.len > b->key.len) - (a->key.len < b->key.len);
+}
+
+
+static int
+page_tpl_range_body(page_tpl_state_t *st, const page_tpl_node_t *n,
+    page_value_t *key, page_value_t *elem, page_buf_t *out)
+{
+    size_t                  saved;
+    const page_tpl_node_t  *pipe;
+    int                     rc;
+
+    pipe = n->u.branch.pipe;
+    saved = st->nvars;
+
+    /* every iteration is a step, even of an empty body */
+    if (page_tpl_step(st) != 0) {
+        return -1;
+    }
+
+    if (pipe->u.pipe.ndecl == 1) {
+        if (page_tpl_var_push(st, pipe->u.pipe.decl[0], elem) != 0) {
+            return -1;
+        }
+    } else if (pipe->u.pipe.ndecl == 2) {
+        if (page_tpl_var_push(st, pipe->u.pipe.decl[0], key) != 0
+            || page_tpl_var_push(st, pipe->u.pipe.decl[1], elem) != 0)
+        {
+            return -1;
+        }
+    }
+
+    rc = page_tpl_exec_list(st, n->u.branch.list, elem, out);
+    st->nvars = saved;
+
+    return rc;
+}
+
+
+static int
+page_tpl_exec_range(page_tpl_state_t *st, const page_tpl_node_t *n,
+    page_value_t *dot, page_buf_t *out)
+{
+    size_t                  i, count, saved;
+    int                     rc;
+    page_value_t           *v, *key, *elem;
+    page_pair_t            *pairs;
+    const page_tpl_node_t  *pipe;
+
+    pipe = n->u.branch.pipe;
+    saved = st->nvars;
+
+    /* evaluate without declaring: the variables are per iteration */
+    v = NULL;
+    for (i = 0; i < pipe->u.pipe.ncmds; i++) {
+        if (page_tpl_eval_cmd_ext(st, pipe->u.pipe.cmds[i], dot, v, i > 0, 0,
+                                  &v) != 0)
+        {
+            return -1;
+        }
+    }
+
+    if (pipe->u.pipe.is_assign) {
+        return page_tpl_fail(st, "range: assignment to existing variables "
+                             "is not supported");
+    }
+
+    count = 0;
+    rc = 0;
+
+    if (v == NULL || v->type == PAGE_NIL) {
+        count = 0;
+
+    } else if (v->type == PAGE_LIST) {
+        count = v->u.list.n;
+        for (i = 0; i < count && rc == 0; i++) {
+            key = pipe->u.pipe.ndecl == 2
+                  ? page_value_int(st->arena, (int64_t) i) : &page_nil_value;
+            elem = v->u.list.items[i];
+            if (key == NULL) {
+                return page_tpl_limit(st, "out of memory");
+            }
+            if (elem == NULL) {
+                elem = &page_nil_value;
+            }
+            rc = page_tpl_range_body(st, n, key, elem, out);
+            if (rc == PAGE_TPL_CONTINUE) {
+                rc = 0;
+            }
+        }
+
+    } else if (v->type == PAGE_MAP) {
+        count = v->u.map.n;
+        pairs = page_arena_alloc(st->arena, (count + 1) * sizeof(*pairs));
+        if (pairs == NULL) {
+            return page_tpl_limit(st, "out of memory");
+        }
+        memcpy(pairs, v->u.map.items, count * sizeof(*pairs));
+        qsort(pairs, count, sizeof(*pairs), page_tpl_key_cmp);
+
+        for (i = 0; i < count && rc == 0; i++) {
+            key = page_value_string_ref(st->arena, PAGE_STRING,
+                                        pairs[i].key.data, pairs[i].key.len);
+            elem = pairs[i].value ? pairs[i].value : &page_nil_value;
+            if (key == NULL) {
+                return page_tpl_limit(st, "out of memory");
+            }
+            rc = page_tpl_range_body(st, n, key, elem, out);
+            if (rc == PAGE_TPL_CONTINUE) {
+                rc = 0;
+            }
+        }
+
+    } else if (v->type == PAGE_INT) {
+        if (pipe->u.pipe.ndecl == 2) {
+            return page_tpl_fail(st, "can't use %lld to iterate over more "
+                                 "than one variable", (long long) v->u.i);
+        }
+        count = v->u.i > 0 ? (size_t) v->u.i : 0;
+        for (i = 0; i < count && rc == 0; i++) {
+            elem = page_value_int(st->arena, (int64_t) i);
+            if (elem == NULL) {
+                return page_tpl_limit(st, "out of memory");
+            }
+            rc = page_tpl_range_body(st, n, elem, elem, out);
+            if (rc == PAGE_TPL_CONTINUE) {
+                rc = 0;
+            }
+        }
+
+    } else {
+        st->node = pipe->u.pipe.cmds[0]->u.cmd.args[0];
+        return page_tpl_fail(st, "range can't iterate over %s",
+                             (int) v->type >= 32 ? "string"
+                             : page_type_name(v->type));
+    }
+
+    st->nvars = saved;
+
+    if (rc == PAGE_TPL_BREAK) {
+        rc = 0;
+    }
+
+    if (rc != 0) {
+        return rc;
+    }
+
+    if (count == 0 && n->u.branch.else_list != NULL) {
+        return page_tpl_exec_list(st, n->u.branch.else_list, dot, out);
+    }
+
+    return 0;
+}
+
+
+static int
+page_tpl_exec_branch(page_tpl_state_t *st, const page_tpl_node_t *n,
+    page_value_t *dot, page_buf_t *out)
+{
+    size_t         saved;
+    int            rc;
+    page_value_t  *v;
+
+    saved = st->nvars;
+
+    if (page_tpl_eval_pipe(st, n->u.branch.pipe, dot, &v) != 0) {
+        return -1;
+    }
+
+    if (page_tpl_truth(v)) {
+        rc = page_tpl_exec_list(st, n->u.branch.list,
+                                n->type == TPL_N_WITH ? v : dot, out);
+    } else if (n->u.branch.else_list != NULL) {
+        rc = page_tpl_exec_list(st, n->u.branch.else_list, dot, out);
+    } else {
+        rc = 0;
+    }
+
+    st->nvars = saved;
+    return rc;
+}
+
+
+static int
+page_tpl_exec_template(page_tpl_state_t *st, const page_tpl_node_t *n,
+    page_value_t *dot, page_buf_t *out)
+{
+    page_value_t  *v;
+
+    v = &page_nil_value;
+    if (n->u.tmpl.pipe != NULL
+        && page_tpl_eval_pipe(st, n->u.tmpl.pipe, dot, &v) != 0)
+    {
+        return -1;
+    }
+
+    if (n->u.tmpl.tree == NULL) {
+        st->node = n;
+        return page_tpl_fail(st, "no such template \"%s\"", n->u.tmpl.name);
+    }
+
+    st->node = n;
+    return page_tpl_exec_tree(st, n->u.tmpl.tree, v, out);
+}
+
+
+static int
+page_tpl_exec_list(page_tpl_state_t *st, const page_tpl_node_t *list,
+    page_value_t *dot, page_buf_t *out)
+{
+    size_t                  i, saved;
+    int                     rc;
+    const page_tpl_node_t  *n;
+
+    if (st->nest >= PAGE_TPL_MAX_RECURSION) {
+        return page_tpl_limit(st, "template nesting too deep");
+    }
+
+    st->nest++;
+    saved = st->nvars;
+    rc = 0;
+
+    for (i = 0; i < list->u.list.n && rc == 0; i++) {
+        n = list->u.list.items[i];
+
+        if (page_tpl_step(st) != 0) {
+            rc = -1;
+            break;
+        }
+
+        switch (n->type) {
+        case TPL_N_TEXT:
+            page_buf_append(out, n->u.text.data, n->u.text.len);
+            rc = page_tpl_check_out(st, out);
+            break;
+
+        case TPL_N_ACTION:
+            rc = page_tpl_exec_action(st, n, dot, out);
+            break;
+
+        case TPL_N_IF:
+        case TPL_N_WITH:
+            rc = page_tpl_exec_branch(st, n, dot, out);
+            break;
+
+        case TPL_N_RANGE:
+            rc = page_tpl_exec_range(st, n, dot, out);
+            break;
+
+        case TPL_N_TEMPLATE:
+            rc = page_tpl_exec_template(st, n, dot, out);
+            break;
+
+        case TPL_N_BREAK:
+            rc = PAGE_TPL_BREAK;
+            break;
+
+        case TPL_N_CONTINUE:
+            rc = PAGE_TPL_CONTINUE;
+            break;
+
+        case TPL_N_LIST:
+            rc = page_tpl_exec_list(st, n, dot, out);
+            break;
+
+        default:
+            rc = page_tpl_fail(st, "unexpected node");
+            break;
+        }
+    }
+
+    /* variables declared in this list end with it ({{end}} scoping) */
+    st->nvars = saved;
+    st->nest--;
+
+    return rc;
+}
+
+
+static int
+page_tpl_exec_tree(page_tpl_state_t *st, const page_tpl_tree_t *tree,
+    page_value_t *dot, page_buf_t *out)
+{
+    size_t                  saved_base, saved_n;
+    const page_tpl_tree_t  *saved_tree;
+    const page_tpl_node_t  *saved_node;
+    int                     rc;
+
+    if (st->depth >= PAGE_TPL_MAX_DEPTH) {
+        return page_tpl_limit(st, "template calls nested too deep "
+                              "(endless recursion?)");
+    }
+
+    saved_base = st->var_base;
+    saved_n = st->nvars;
+    saved_tree = st->tree;
+    saved_node = st->node;
+
+    if (page_tpl_var_push(st, "$", dot) != 0) {
+        return -1;
+    }
+
+    st->var_base = saved_n;
+    st->tree = tree;
+    st->depth++;
+
+    rc = page_tpl_exec_list(st, tree->root, dot, out);
+
+    st->depth--;
+    st->tree = saved_tree;
+    st->node = saved_node;
+    st->var_base = saved_base;
+    st->nvars = saved_n;
+
+    return rc < 0 ? -1 : 0;
+}
+
+
+int
+page_tpl_call(page_tpl_state_t *st, const char *name, page_value_t *dot,
+    page_value_t **res)
+{
+    page_buf_t              b;
+    const page_tpl_tree_t  *tree;
+
+    tree = page_tpl_find(st->set, name, strlen(name));
+    if (tree == NULL) {
+        return page_tpl_fail(st, "template \"%s\" not defined", name);
+    }
+
+    page_buf_init(&b, st->arena, st->max_output);
+
+    if (page_tpl_exec_tree(st, tree, dot, &b) != 0) {
+        return -1;
+    }
+
+    *res = page_value_string_ref(st->arena, PAGE_HTML,
+                                 b.data ? b.data : "", b.len);
+    return *res ? 0 : page_tpl_limit(st, "out of memory");
+}
+
+
+int
+page_tpl_execute(const page_tpl_set_t *set, const char *name,
+    page_value_t *dot, page_tpl_env_t *env, page_buf_t *out,
+    page_error_t *err)
+{
+    page_tpl_state_t        st;
+    const page_tpl_tree_t  *tree;
+
+    if (!set->checked) {
+        page_error_set(err, PAGE_ERR_TEMPLATE, name, 0, 0,
+                       "template set not checked");
+        return -1;
+    }
+
+    tree = page_tpl_find(set, name, strlen(name));
+    if (tree == NULL) {
+        page_error_set(err, PAGE_ERR_TEMPLATE, name, 0, 0,
+                       "template \"%s\" not defined", name);
+        return -1;
+    }
+
+    memset(&st, 0, sizeof(st));
+    st.set = set;
+    st.env = env;
+    st.arena = env->arena;
+    st.err = err;
+    st.max_output = env->max_output ? env->max_output : PAGE_TPL_MAX_OUTPUT;
+
+    if (dot == NULL) {
+        dot = &page_nil_value;
+    }
+
+    if (page_tpl_exec_tree(&st, tree, dot, out) != 0) {
+        if (err->status == PAGE_OK) {
+            page_error_set(err, PAGE_ERR_TEMPLATE, tree->path, 0, 0,
+                           "template failed");
+        }
+        return -1;
+    }
+
+    return 0;
+}
