@@ -872,11 +872,14 @@ ngx_http_page_param(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 
     for (i = 0; i < value[1].len; i++) {
         if (!(isalnum(value[1].data[i]) || value[1].data[i] == '_'
-              || value[1].data[i] == '-'))
+              || value[1].data[i] == '-'
+              || (value[1].data[i] == '.' && i && i + 1 < value[1].len
+                  && value[1].data[i - 1] != '.')))
         {
             ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
                                "invalid parameter name \"%V\": use letters, "
-                               "digits, \"_\" and \"-\"", &value[1]);
+                               "digits, \"_\", \"-\", and \".\" between "
+                               "nested names", &value[1]);
             return NGX_CONF_ERROR;
         }
     }

@@ -217,13 +217,45 @@ page_data_file(page_arena_t *a, const char *file, size_t len)
 }
 
 
+/*
+ * Set a dotted name ("social.github") in nested maps, as Hugo's nested
+ * params: .Site.Params.social.github.
+ */
+static int
+page_data_set_path(page_arena_t *a, page_value_t *map, const char *key,
+    size_t len, page_value_t *v)
+{
+    const char    *dot;
+    page_value_t  *sub;
+
+    while ((dot = memchr(key, '.', len)) != NULL) {
+        sub = page_map_get(map, key, (size_t) (dot - key));
+
+        if (sub == NULL || sub->type != PAGE_MAP) {
+            sub = page_value_map(a);
+            if (sub == NULL
+                || page_map_set(a, map, key, (size_t) (dot - key), sub) != 0)
+            {
+                return -1;
+            }
+        }
+
+        map = sub;
+        len -= (size_t) (dot - key) + 1;
+        key = dot + 1;
+    }
+
+    return page_map_set(a, map, key, len, v);
+}
+
+
 static page_value_t *
 page_data_site(page_arena_t *a, const page_options_t *opt,
     page_value_t *hugo)
 {
     size_t         i, j;
     char          *key;
-    page_value_t  *site, *params, *lang, *v;
+    page_value_t  *site, *params, *lang, *v, *code;
 
     site = page_value_map(a);
     params = page_value_map(a);
@@ -251,20 +283,28 @@ page_data_site(page_arena_t *a, const page_options_t *opt,
                               opt->params[i].value_len);
 
         if (v == NULL
-            || page_map_set(a, params, key, opt->params[i].name_len, v) != 0)
+            || page_data_set_path(a, params, key, opt->params[i].name_len, v)
+               != 0)
         {
             return NULL;
         }
     }
+
+    /* Hugo's defaults: language "en", no language code */
 
     v = page_map_gets(params, "lang");
     if (!page_value_is_string(v) || v->u.s.len == 0) {
         v = page_value_string(a, "en", 2);
     }
 
+    code = page_map_gets(params, "languagecode");
+    if (!page_value_is_string(code)) {
+        code = page_value_string(a, "", 0);
+    }
+
     if (page_set(a, lang, "Lang", v) != 0
         || page_set(a, lang, "LanguageName", v) != 0
-        || page_set(a, lang, "LanguageCode", v) != 0
+        || page_set(a, lang, "LanguageCode", code) != 0
         || page_set(a, site, "Title",
                     page_value_string(a, opt->site_title ? opt->site_title
                                                          : "",
@@ -275,7 +315,7 @@ page_data_site(page_arena_t *a, const page_options_t *opt,
                                       opt->base_url ? opt->base_url_len : 1))
            != 0
         || page_set(a, site, "Language", lang) != 0
-        || page_set(a, site, "LanguageCode", v) != 0
+        || page_set(a, site, "LanguageCode", code) != 0
         || page_set(a, site, "Copyright", page_value_string(a, "", 0)) != 0
         || page_set(a, site, "Menus", page_value_map(a)) != 0
         || page_set(a, site, "Taxonomies", page_value_map(a)) != 0
@@ -316,6 +356,33 @@ page_data_hugo(page_arena_t *a)
     }
 
     return h;
+}
+
+
+/* .Site.Home: the site's home page, as far as links and titles go. */
+static int
+page_data_home(page_arena_t *a, page_value_t *site,
+    const page_options_t *opt)
+{
+    page_value_t  *home;
+
+    home = page_value_map(a);
+
+    if (home == NULL
+        || page_set(a, home, "Title", page_map_gets(site, "Title")) != 0
+        || page_set(a, home, "LinkTitle", page_map_gets(site, "Title")) != 0
+        || page_set_str(a, home, "RelPermalink", "/", 1) != 0
+        || page_set(a, home, "Permalink", page_map_gets(site, "BaseURL"))
+           != 0
+        || page_set_str(a, home, "Kind", "home", 4) != 0
+        || page_set(a, home, "IsHome", page_value_bool(a, 1)) != 0)
+    {
+        return -1;
+    }
+
+    (void) opt;
+
+    return page_set(a, site, "Home", home);
 }
 
 
@@ -365,6 +432,9 @@ page_data_build(page_data_t *d, page_arena_t *a, const page_data_input_t *in,
 
     d->hugo = page_data_hugo(a);
     d->site = d->hugo ? page_data_site(a, opt, d->hugo) : NULL;
+    d->outputs = page_value_map(a);
+    d->empty_list = page_value_list(a);
+    d->false_value = page_value_bool(a, 0);
     p = page_value_map(a);
     d->page = p;
 
@@ -413,7 +483,9 @@ page_data_build(page_data_t *d, page_arena_t *a, const page_data_input_t *in,
 
     date = page_date(a, in->params, "date", NULL);
 
-    if (d->site == NULL || p == NULL || date == NULL
+    if (d->site == NULL || p == NULL || date == NULL || d->outputs == NULL
+        || d->empty_list == NULL || d->false_value == NULL
+        || page_data_home(a, d->site, opt) != 0
         || page_buf_failed(&plain) || page_buf_failed(&summary)
         || page_buf_failed(&link)
         || page_set_str(a, p, "Title", in->title.data, in->title.len) != 0
@@ -495,6 +567,139 @@ page_data_build(page_data_t *d, page_arena_t *a, const page_data_input_t *in,
 }
 
 
+#define page_is(name, len, lit) \
+    ((len) == sizeof(lit) - 1 && memcmp(name, lit, sizeof(lit) - 1) == 0)
+
+
+/*
+ * Page methods about other pages and output formats: one page is rendered
+ * at a time, with no site around it, so they answer "none" the way Hugo
+ * does for a page without neighbours, terms or other formats.
+ */
+static int
+page_data_method_none(page_data_t *d, const char *name, size_t len,
+    size_t nargs, page_value_t **res)
+{
+    if (page_is(name, len, "PrevInSection")
+        || page_is(name, len, "NextInSection")
+        || page_is(name, len, "Prev") || page_is(name, len, "Next")
+        || page_is(name, len, "PrevPage") || page_is(name, len, "NextPage")
+        || page_is(name, len, "Parent") || page_is(name, len, "CurrentSection")
+        || page_is(name, len, "FirstSection")
+        || (page_is(name, len, "GetPage") && nargs == 1))
+    {
+        *res = NULL;
+        return 0;
+    }
+
+    if (page_is(name, len, "Translations")
+        || page_is(name, len, "AllTranslations")
+        || page_is(name, len, "Pages") || page_is(name, len, "RegularPages")
+        || page_is(name, len, "Sections"))
+    {
+        *res = d->empty_list;
+        return 0;
+    }
+
+    if (page_is(name, len, "OutputFormats")
+        || page_is(name, len, "AlternativeOutputFormats"))
+    {
+        *res = d->outputs;
+        return 0;
+    }
+
+    if (page_is(name, len, "IsTranslated")
+        || (page_is(name, len, "HasShortcode") && nargs == 1)
+        || (page_is(name, len, "IsMenuCurrent") && nargs == 2)
+        || (page_is(name, len, "HasMenuCurrent") && nargs == 2)
+        || (page_is(name, len, "IsAncestor") && nargs == 1)
+        || (page_is(name, len, "IsDescendant") && nargs == 1))
+    {
+        *res = d->false_value;
+        return 0;
+    }
+
+    return 1;
+}
+
+
+/*
+ * .GetTerms "tags": the page's terms of a taxonomy, from its front matter,
+ * with the links Hugo gives term pages (/tags/<term>/).
+ */
+static int
+page_data_terms(page_tpl_state_t *st, page_data_t *d, page_value_t *tax,
+    page_value_t **res)
+{
+    size_t          i, j;
+    page_buf_t      rel, abs;
+    page_arena_t   *a;
+    page_value_t   *terms, *list, *term, *name;
+
+    a = page_tpl_arena(st);
+
+    if (!page_tpl_is_str(tax)) {
+        return page_tpl_fail(st, "GetTerms: want a taxonomy name");
+    }
+
+    terms = page_map_get_ci(page_map_gets(d->page, "Params"), tax->u.s.data,
+                            tax->u.s.len);
+    list = page_value_list(a);
+    if (list == NULL) {
+        return page_tpl_fail(st, "out of memory");
+    }
+
+    for (i = 0; terms != NULL && terms->type == PAGE_LIST
+                && i < terms->u.list.n; i++)
+    {
+        name = terms->u.list.items[i];
+        if (!page_value_is_string(name)) {
+            continue;
+        }
+
+        page_buf_init(&rel, a, 0);
+        page_buf_putc(&rel, '/');
+        page_buf_append(&rel, tax->u.s.data, tax->u.s.len);
+        page_buf_putc(&rel, '/');
+        for (j = 0; j < name->u.s.len; j++) {
+            char  c = name->u.s.data[j];
+
+            page_buf_putc(&rel, c == ' ' ? '-'
+                                : (c >= 'A' && c <= 'Z') ? c + 'a' - 'A'
+                                : c);
+        }
+        page_buf_putc(&rel, '/');
+
+        page_buf_init(&abs, a, 0);
+        if (d->opt->base_url_len) {
+            page_buf_append(&abs, d->opt->base_url, d->opt->base_url_len);
+            while (abs.len && abs.data[abs.len - 1] == '/') {
+                abs.len--;
+            }
+        }
+        page_buf_append(&abs, rel.data, rel.len);
+
+        term = page_value_map(a);
+
+        if (term == NULL || page_buf_failed(&rel) || page_buf_failed(&abs)
+            || page_set(a, term, "Title", name) != 0
+            || page_set(a, term, "LinkTitle", name) != 0
+            || page_set(a, term, "Name", name) != 0
+            || page_set_str(a, term, "Kind", "term", 4) != 0
+            || page_set_str(a, term, "RelPermalink", rel.data, rel.len) != 0
+            || page_set_str(a, term, "Permalink", abs.data, abs.len) != 0
+            || page_list_push(a, list, term) != 0)
+        {
+            return page_tpl_fail(st, "out of memory");
+        }
+    }
+
+    *res = list;
+
+    return 0;
+}
+
+
 /* Methods: .Param and .Page on the page, case-insensitive map keys. */
 static int
 page_data_method(page_tpl_state_t *st, void *ctx, page_value_t *recv,
@@ -504,7 +709,35 @@ page_data_method(page_tpl_state_t *st, void *ctx, page_value_t *recv,
     page_data_t   *d = ctx;
     page_value_t  *v, *key;
 
+    if (recv == d->outputs) {
+        /* .OutputFormats.Get "rss": this server renders HTML only */
+        if (page_is(name, len, "Get") && nargs == 1) {
+            *res = NULL;
+            return 0;
+        }
+
+        return 1;
+    }
+
+    if (recv == d->site && page_is(name, len, "GetPage") && nargs == 1) {
+        *res = NULL;
+        return 0;
+    }
+
     if (recv == d->page) {
+        if (page_is(name, len, "URL") && nargs == 0) {
+            *res = page_map_gets(d->page, "RelPermalink");
+            return 0;
+        }
+
+        if (page_is(name, len, "GetTerms") && nargs == 1) {
+            return page_data_terms(st, d, args[0], res);
+        }
+
+        if (page_data_method_none(d, name, len, nargs, res) == 0) {
+            return 0;
+        }
+
         if (len == 5 && memcmp(name, "Param", 5) == 0) {
             key = nargs == 1 ? args[0] : NULL;
 

@@ -32,6 +32,9 @@ typedef struct {
     page_value_t            *page;
     page_value_t            *site;
     page_value_t            *hugo;
+    page_value_t            *outputs;   /* .OutputFormats */
+    page_value_t            *empty_list;
+    page_value_t            *false_value;
     unsigned                 depth;     /* partials being executed */
 } page_data_t;
 
