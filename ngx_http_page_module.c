@@ -95,7 +95,8 @@ static ngx_int_t ngx_http_page_params(ngx_http_request_t *r,
 
 static ngx_int_t ngx_http_page_precontent_handler(ngx_http_request_t *r);
 static void ngx_http_page_hide_range(ngx_http_request_t *r);
-static void ngx_http_page_restore_request(ngx_http_request_t *r);
+static void ngx_http_page_restore_method(ngx_http_request_t *r);
+static void ngx_http_page_restore_range(ngx_http_request_t *r);
 
 static char *ngx_http_page_param(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
@@ -249,7 +250,7 @@ ngx_http_page_header_filter(ngx_http_request_t *r)
     }
 
     /* a HEAD turned into GET for us: the client still asked for HEAD */
-    ngx_http_page_restore_request(r);
+    ngx_http_page_restore_method(r);
 
     conf = ngx_http_get_module_loc_conf(r, ngx_http_page_module);
 
@@ -258,6 +259,7 @@ ngx_http_page_header_filter(ngx_http_request_t *r)
             && r->headers_out.content_encoding->value.len)
         || !ngx_http_page_is_markdown(r, conf))
     {
+        ngx_http_page_restore_range(r);
         return ngx_http_next_header_filter(r);
     }
 
@@ -273,6 +275,7 @@ ngx_http_page_header_filter(ngx_http_request_t *r)
     }
 
     if (r->headers_out.status != NGX_HTTP_OK) {
+        ngx_http_page_restore_range(r);
         return ngx_http_next_header_filter(r);
     }
 
@@ -336,6 +339,30 @@ ngx_http_page_body_filter(ngx_http_request_t *r, ngx_chain_t *in)
     ngx_int_t             rc;
     ngx_chain_t          *cl;
     ngx_http_page_ctx_t  *ctx;
+
+    if (r != r->main) {
+        /*
+         * A subrequest whose output is part of the page being collected
+         * (the slice module fetches a file in parts this way) adds to the
+         * source; any other subrequest passes.
+         */
+        ctx = ngx_http_get_module_ctx(r->main, ngx_http_page_module);
+
+        if (ctx == NULL || ctx->done || in == NULL) {
+            return ngx_http_next_body_filter(r, in);
+        }
+
+        for (cl = in; cl; cl = cl->next) {
+            rc = ngx_http_page_collect(r->main, ctx, cl->buf);
+
+            if (rc != NGX_OK) {
+                ngx_http_page_consume(cl);
+                return rc == NGX_DECLINED ? NGX_ERROR : rc;
+            }
+        }
+
+        return NGX_OK;
+    }
 
     ctx = ngx_http_get_module_ctx(r, ngx_http_page_module);
 
@@ -802,18 +829,10 @@ ngx_http_page_hide_range(ngx_http_request_t *r)
 }
 
 
-/*
- * Undo what the precontent handler did, once the response is known:
- * the method is HEAD again, and a hidden Range comes back (the range
- * filter then answers it for responses this module does not render).
- */
+/* The client asked for HEAD: it gets the headers only. */
 static void
-ngx_http_page_restore_request(ngx_http_request_t *r)
+ngx_http_page_restore_method(ngx_http_request_t *r)
 {
-    ngx_uint_t        i;
-    ngx_list_part_t  *part;
-    ngx_table_elt_t  *h;
-
     if (r->method == NGX_HTTP_GET
         && r->request_line.len > 5
         && ngx_strncmp(r->request_line.data, "HEAD ", 5) == 0)
@@ -821,6 +840,19 @@ ngx_http_page_restore_request(ngx_http_request_t *r)
         r->method = NGX_HTTP_HEAD;
         ngx_str_set(&r->method_name, "HEAD");
     }
+}
+
+
+/*
+ * A response this module does not render gets its hidden Range back, so
+ * the range filter answers it as usual.
+ */
+static void
+ngx_http_page_restore_range(ngx_http_request_t *r)
+{
+    ngx_uint_t        i;
+    ngx_list_part_t  *part;
+    ngx_table_elt_t  *h;
 
     if (r->headers_in.range != NULL) {
         return;
@@ -841,15 +873,25 @@ ngx_http_page_restore_request(ngx_http_request_t *r)
             i = 0;
         }
 
-        if (h[i].lowcase_key == ngx_http_page_range_lowcase) {
-            ngx_str_set(&h[i].key, "Range");
-            h[i].lowcase_key = ngx_http_page_range_orig_lowcase;
-            h[i].hash = ngx_hash_key(ngx_http_page_range_orig_lowcase,
-                                  sizeof(ngx_http_page_range_orig_lowcase)
-                                  - 1);
-            r->headers_in.range = &h[i];
-            return;
+        if (h[i].lowcase_key != ngx_http_page_range_lowcase) {
+            continue;
         }
+
+        ngx_str_set(&h[i].key, "Range");
+        h[i].lowcase_key = ngx_http_page_range_orig_lowcase;
+        h[i].hash = ngx_hash_key(ngx_http_page_range_orig_lowcase,
+                                 sizeof(ngx_http_page_range_orig_lowcase) - 1);
+        r->headers_in.range = &h[i];
+
+        /*
+         * The upstream sent the whole response: nginx's range filter
+         * answers the range from it, as with proxy_force_ranges.
+         */
+        if (r->upstream != NULL) {
+            r->allow_ranges = 1;
+        }
+
+        return;
     }
 }
 

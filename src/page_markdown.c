@@ -6,6 +6,7 @@
  * output are freed before we return; only our copy in the arena remains.
  */
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,80 @@ static const char  *page_md_extensions[] = {
 };
 
 
+/*
+ * Length of the well-formed UTF-8 sequence at p (n bytes left), 0 if it is
+ * malformed: overlong, surrogate, beyond U+10FFFF or cut short.
+ */
+static size_t
+page_md_utf8_len(const unsigned char *p, size_t n)
+{
+    size_t    len, i;
+    uint32_t  c, min;
+
+    if (p[0] < 0x80) {
+        return 1;
+    }
+
+    if ((p[0] & 0xE0) == 0xC0) {
+        len = 2; c = p[0] & 0x1F; min = 0x80;
+    } else if ((p[0] & 0xF0) == 0xE0) {
+        len = 3; c = p[0] & 0x0F; min = 0x800;
+    } else if ((p[0] & 0xF8) == 0xF0) {
+        len = 4; c = p[0] & 0x07; min = 0x10000;
+    } else {
+        return 0;
+    }
+
+    if (len > n) {
+        return 0;
+    }
+
+    for (i = 1; i < len; i++) {
+        if ((p[i] & 0xC0) != 0x80) {
+            return 0;
+        }
+        c = (c << 6) | (p[i] & 0x3F);
+    }
+
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+        return 0;
+    }
+
+    return len;
+}
+
+
+/*
+ * Append cmark's HTML, replacing malformed UTF-8 with U+FFFD.  The input
+ * was validated (CMARK_OPT_VALIDATE_UTF8), but libcmark-gfm 0.29.0.gfm.6
+ * can cut a multi-byte character in two: an unmatched footnote reference
+ * whose label spans lines ("[^a\n\xc3\xa9]") loses bytes of its text
+ * (github/cmark-gfm#282).  The page must stay valid UTF-8 regardless.
+ */
+static void
+page_md_append_utf8(page_buf_t *b, const char *s, size_t len)
+{
+    size_t                i, start, n;
+    const unsigned char  *p = (const unsigned char *) s;
+
+    start = 0;
+
+    for (i = 0; i < len; i += n) {
+        n = page_md_utf8_len(p + i, len - i);
+        if (n != 0) {
+            continue;
+        }
+
+        page_buf_append(b, s + start, i - start);
+        page_buf_puts(b, "\xEF\xBF\xBD");
+        n = 1;
+        start = i + 1;
+    }
+
+    page_buf_append(b, s + start, len - start);
+}
+
+
 static void
 page_md_text(cmark_node *node, page_buf_t *b)
 {
@@ -30,7 +105,7 @@ page_md_text(cmark_node *node, page_buf_t *b)
     case CMARK_NODE_CODE:
         lit = cmark_node_get_literal(node);
         if (lit != NULL) {
-            page_buf_puts(b, lit);
+            page_md_append_utf8(b, lit, strlen(lit));
         }
         return;
 
@@ -78,9 +153,55 @@ page_md_first_heading(cmark_node *root, page_buf_t *b)
 }
 
 
+/*
+ * libcmark-gfm 0.29.0.gfm.6 (Debian 12) parses a table row in time
+ * quadratic in its cells: one row of 50,000 "|" takes seconds.  A line
+ * with more "|" than any readable table has is refused before parsing.
+ */
+static int
+page_md_check_rows(const char *src, size_t len, unsigned line,
+    const char *path, page_error_t *err)
+{
+    size_t       pipes;
+    unsigned     n;
+    const char  *p, *q, *end, *nl;
+
+    end = src + len;
+    n = 0;
+
+    for (p = src; p < end; p = nl + 1) {
+        nl = memchr(p, '\n', (size_t) (end - p));
+        if (nl == NULL) {
+            nl = end;
+        }
+
+        pipes = 0;
+
+        if ((size_t) (nl - p) > PAGE_MD_MAX_ROW_CELLS) {
+            for (q = p; q < nl; q++) {
+                pipes += *q == '|';
+            }
+        }
+
+        if (pipes > PAGE_MD_MAX_ROW_CELLS) {
+            page_error_set(err, PAGE_ERR_LIMIT, path, line ? line + n : 0, 1,
+                           "a line with more than %d \"|\" (a table row "
+                           "this wide is refused: the Markdown library "
+                           "would take quadratic time over it)",
+                           PAGE_MD_MAX_ROW_CELLS);
+            return -1;
+        }
+
+        n++;
+    }
+
+    return 0;
+}
+
+
 int
 page_markdown_render(const char *src, size_t len, unsigned flags,
-    page_buf_t *out, page_md_info_t *info, const char *path,
+    unsigned line, page_buf_t *out, page_md_info_t *info, const char *path,
     page_error_t *err)
 {
     int                   options, rc;
@@ -90,6 +211,10 @@ page_markdown_render(const char *src, size_t len, unsigned flags,
     cmark_node           *root;
     cmark_parser         *parser;
     cmark_syntax_extension *ext;
+
+    if (page_md_check_rows(src, len, line, path, err) != 0) {
+        return -1;
+    }
 
     cmark_gfm_core_extensions_ensure_registered();
 
@@ -146,7 +271,7 @@ page_markdown_render(const char *src, size_t len, unsigned flags,
         goto done;
     }
 
-    page_buf_puts(out, html);
+    page_md_append_utf8(out, html, strlen(html));
 
     if (page_buf_failed(out)) {
         page_error_set(err, PAGE_ERR_LIMIT, path, 0, 0,

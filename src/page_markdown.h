@@ -17,13 +17,23 @@
 
 #define PAGE_MD_UNSAFE  0x01    /* keep raw HTML and every link scheme */
 
+/*
+ * Most "|" on one line.  libcmark-gfm's table rows cost time quadratic in
+ * their cells; 64 columns is wider than any table meant to be read, and
+ * keeps a hostile body of such rows within ~10x the cost of plain text.
+ */
+#define PAGE_MD_MAX_ROW_CELLS  64
+
 typedef struct {
     page_str_t  first_heading;  /* plain text of the first heading, if any */
 } page_md_info_t;
 
-/* Render src as Markdown, appending the HTML to out. */
+/*
+ * Render src as Markdown, appending the HTML to out.  line is the line of
+ * src[0] in the content file (for errors), 0 when src is not from it.
+ */
 int page_markdown_render(const char *src, size_t len, unsigned flags,
-    page_buf_t *out, page_md_info_t *info, const char *path,
+    unsigned line, page_buf_t *out, page_md_info_t *info, const char *path,
     page_error_t *err);
 
 #endif /* PAGE_MARKDOWN_H */

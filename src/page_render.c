@@ -137,7 +137,7 @@ page_render_markdownify(void *ctx, const char *s, size_t len, page_buf_t *out,
     start = out->len;
 
     if (page_markdown_render(s, len, opt->unsafe_html ? PAGE_MD_UNSAFE : 0,
-                             out, NULL, opt->path, err)
+                             0, out, NULL, opt->path, err)
         != 0)
     {
         return -1;
@@ -196,7 +196,8 @@ page_render(const char *src, size_t len, const page_options_t *opt,
     more = page_render_find(body, body_len, PAGE_MORE, sizeof(PAGE_MORE) - 1);
 
     if (more != body_len) {
-        if (page_markdown_render(body, more, md_flags, &summary, NULL, path,
+        if (page_markdown_render(body, more, md_flags, fm.body_line,
+                                 &summary, NULL, path,
                                  err)
             != 0)
         {
@@ -215,7 +216,8 @@ page_render(const char *src, size_t len, const page_options_t *opt,
         body_len -= sizeof(PAGE_MORE) - 1;
     }
 
-    if (page_markdown_render(body, body_len, md_flags, &content, &md, path,
+    if (page_markdown_render(body, body_len, md_flags, fm.body_line,
+                             &content, &md, path,
                              err)
         != 0)
     {
