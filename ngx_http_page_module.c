@@ -505,6 +505,7 @@ ngx_http_page_render(ngx_http_request_t *r, ngx_http_page_ctx_t *ctx)
 {
     int                        rc;
     size_t                     nparams;
+    u_char                    *q;
     ngx_buf_t                 *b;
     ngx_str_t                  source, base;
     page_param_t              *params;
@@ -524,10 +525,16 @@ ngx_http_page_render(ngx_http_request_t *r, ngx_http_page_ctx_t *ctx)
 
     page_options_init(&opt);
     opt.path = (const char *) source.data;
+    /*
+     * The path the client asked for (.RelPermalink): the request's own
+     * URI up to its query.  r->args may have been set by a rewrite and
+     * need not point into it.
+     */
     opt.uri = (const char *) r->unparsed_uri.data;
-    opt.uri_len = r->args.len ? (size_t) (r->args.data - 1
-                                          - r->unparsed_uri.data)
-                              : r->unparsed_uri.len;
+    q = ngx_strlchr(r->unparsed_uri.data,
+                    r->unparsed_uri.data + r->unparsed_uri.len, '?');
+    opt.uri_len = q ? (size_t) (q - r->unparsed_uri.data)
+                    : r->unparsed_uri.len;
     opt.file = (const char *) r->uri.data;
     opt.file_len = r->uri.len;
     opt.templates = conf->templates;
