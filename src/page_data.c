@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "page_data.h"
+#include "page_sc_exec.h"
 
 #define PAGE_HUGO_VERSION  "0.111.3"
 
@@ -413,14 +414,14 @@ page_data_section(const char *file, size_t len)
 
 
 int
-page_data_build(page_data_t *d, page_arena_t *a, const page_data_input_t *in,
-    const page_options_t *opt, page_error_t *err)
+page_data_build(page_data_t *d, page_arena_t *a, page_value_t *params,
+    const page_str_t *title, const page_options_t *opt, page_error_t *err)
 {
-    size_t         words, end, file_len, uri_len;
-    page_buf_t     plain, summary, link;
+    size_t         file_len, uri_len;
+    page_buf_t     link;
     page_str_t     section;
     const char    *file, *uri, *kind;
-    page_value_t  *p, *date, *type, *v;
+    page_value_t  *p, *date, *type, *v, *store;
 
     d->opt = opt;
     d->depth = 0;
@@ -438,27 +439,9 @@ page_data_build(page_data_t *d, page_arena_t *a, const page_data_input_t *in,
     p = page_value_map(a);
     d->page = p;
 
-    page_buf_init(&plain, a, 0);
-    page_data_plain(&plain, in->content.data, in->content.len);
-    words = page_words(plain.data ? plain.data : "", plain.len, 0, &end);
-
-    page_buf_init(&summary, a, 0);
-
-    if (in->summary.len) {
-        page_buf_append(&summary, in->summary.data, in->summary.len);
-
-    } else {
-        page_words(plain.data ? plain.data : "", plain.len,
-                   PAGE_DATA_SUMMARY_WORDS, &end);
-        page_buf_append_html(&summary, plain.data ? plain.data : "", end);
-        while (summary.len && page_is_space(summary.data[summary.len - 1])) {
-            summary.len--;
-        }
-    }
-
     section = page_data_section(file, opt->file ? file_len : 0);
 
-    type = page_map_gets(in->params, "type");
+    type = page_map_gets(params, "type");
     if (!page_value_is_string(type) || type->u.s.len == 0) {
         type = section.len ? page_value_string(a, section.data, section.len)
                            : page_value_string(a, "page", 4);
@@ -481,56 +464,32 @@ page_data_build(page_data_t *d, page_arena_t *a, const page_data_input_t *in,
     }
     page_buf_append(&link, uri, uri_len);
 
-    date = page_date(a, in->params, "date", NULL);
+    date = page_date(a, params, "date", NULL);
+    store = page_sc_scratch_new(a);
 
     if (d->site == NULL || p == NULL || date == NULL || d->outputs == NULL
-        || d->empty_list == NULL || d->false_value == NULL
+        || d->empty_list == NULL || d->false_value == NULL || store == NULL
         || page_data_home(a, d->site, opt) != 0
-        || page_buf_failed(&plain) || page_buf_failed(&summary)
         || page_buf_failed(&link)
-        || page_set_str(a, p, "Title", in->title.data, in->title.len) != 0
-        || page_set_str(a, p, "LinkTitle", in->title.data, in->title.len)
-           != 0
-        || page_set(a, p, "Content",
-                    page_value_string_ref(a, PAGE_HTML, in->content.data,
-                                          in->content.len)) != 0
-        || page_set(a, p, "Summary",
-                    page_value_string_ref(a, PAGE_HTML,
-                                          summary.data ? summary.data : "",
-                                          summary.len)) != 0
-        || page_set(a, p, "Plain",
-                    page_value_string_ref(a, PAGE_STRING,
-                                          plain.data ? plain.data : "",
-                                          plain.len)) != 0
-        || page_set(a, p, "Truncated",
-                    page_value_bool(a, in->summary.len == 0
-                                       && end < plain.len)) != 0
-        || page_set(a, p, "Params", in->params) != 0
+        || page_set_str(a, p, "Title", title->data, title->len) != 0
+        || page_set_str(a, p, "LinkTitle", title->data, title->len) != 0
+        || page_set(a, p, "Params", params) != 0
         || page_set(a, p, "Date", date) != 0
-        || page_set(a, p, "Lastmod", page_date(a, in->params, "lastmod",
-                                               date)) != 0
+        || page_set(a, p, "Lastmod", page_date(a, params, "lastmod", date))
+           != 0
         || page_set(a, p, "PublishDate",
-                    page_date(a, in->params, "publishdate", date)) != 0
+                    page_date(a, params, "publishdate", date)) != 0
         || page_set(a, p, "ExpiryDate",
-                    page_date(a, in->params, "expirydate", NULL)) != 0
+                    page_date(a, params, "expirydate", NULL)) != 0
         || page_set(a, p, "Draft",
                     page_value_bool(a, page_value_truthy(
-                                       page_map_gets(in->params, "draft"))))
+                                       page_map_gets(params, "draft"))))
            != 0
         || page_set(a, p, "Description",
-                    page_param_string(a, in->params, "description")) != 0
+                    page_param_string(a, params, "description")) != 0
         || page_set(a, p, "Keywords",
-                    (v = page_map_gets(in->params, "keywords"))
+                    (v = page_map_gets(params, "keywords"))
                     && v->type == PAGE_LIST ? v : page_value_list(a)) != 0
-        || page_set(a, p, "WordCount", page_value_int(a, (int64_t) words))
-           != 0
-        || page_set(a, p, "FuzzyWordCount",
-                    page_value_int(a, (int64_t) ((words + 99) / 100 * 100)))
-           != 0
-        || page_set(a, p, "ReadingTime",
-                    page_value_int(a, (int64_t) ((words
-                                      + PAGE_DATA_WORDS_PER_MINUTE - 1)
-                                      / PAGE_DATA_WORDS_PER_MINUTE))) != 0
         || page_set(a, p, "Permalink",
                     page_value_string(a, link.data ? link.data : "",
                                       link.len)) != 0
@@ -540,7 +499,7 @@ page_data_build(page_data_t *d, page_arena_t *a, const page_data_input_t *in,
         || page_set(a, p, "Type", type) != 0
         || page_set_str(a, p, "Section", section.data, section.len) != 0
         || page_set(a, p, "Layout",
-                    page_param_string(a, in->params, "layout")) != 0
+                    page_param_string(a, params, "layout")) != 0
         || page_set(a, p, "File", page_data_file(a, file, file_len)) != 0
         || page_set(a, p, "Site", d->site) != 0
         || page_set(a, p, "IsHome", page_value_bool(a, kind[0] == 'h'))
@@ -549,10 +508,10 @@ page_data_build(page_data_t *d, page_arena_t *a, const page_data_input_t *in,
            != 0
         || page_set(a, p, "IsSection", page_value_bool(a, 0)) != 0
         || page_set(a, p, "IsNode", page_value_bool(a, kind[0] == 'h')) != 0
-        || page_set(a, p, "TableOfContents",
-                    page_value_string_ref(a, PAGE_HTML, "", 0)) != 0
         || page_set(a, p, "Aliases", page_value_list(a)) != 0
         || page_set(a, p, "Resources", page_value_list(a)) != 0
+        || page_set(a, p, "Store", store) != 0
+        || page_set(a, p, "Scratch", store) != 0
         || page_set(a, p, "Language",
                     page_map_gets(d->site, "Language")) != 0
         || page_set(a, p, "Lang",
@@ -560,6 +519,96 @@ page_data_build(page_data_t *d, page_arena_t *a, const page_data_input_t *in,
                                   "Lang")) != 0)
     {
         page_error_nomem(err, opt->path);
+        return -1;
+    }
+
+    /* shortcodes may read these before the content exists */
+
+    if (page_data_content(d, a, NULL, err) != 0) {
+        return -1;
+    }
+
+    return 0;
+}
+
+
+int
+page_data_content(page_data_t *d, page_arena_t *a,
+    const page_data_content_t *c, page_error_t *err)
+{
+    size_t         words, end;
+    page_buf_t     plain, summary;
+    page_str_t     content, more, toc;
+    page_value_t  *p, *fm;
+
+    p = d->page;
+
+    content.data = c ? c->content.data : "";
+    content.len = c ? c->content.len : 0;
+    more.data = c ? c->summary.data : "";
+    more.len = c ? c->summary.len : 0;
+    toc.data = c ? c->toc.data : "";
+    toc.len = c ? c->toc.len : 0;
+
+    page_buf_init(&plain, a, 0);
+    page_data_plain(&plain, content.data, content.len);
+    words = page_words(plain.data ? plain.data : "", plain.len, 0, &end);
+
+    /* .Summary: front matter summary, the text before <!--more-->, or the
+     * first words */
+
+    page_buf_init(&summary, a, 0);
+    fm = page_map_gets(page_map_gets(p, "Params"), "summary");
+
+    if (page_value_is_string(fm) && fm->u.s.len) {
+        page_buf_append_html(&summary, fm->u.s.data, fm->u.s.len);
+        end = plain.len;
+
+    } else if (more.len) {
+        page_buf_append(&summary, more.data, more.len);
+        end = plain.len;
+
+    } else {
+        page_words(plain.data ? plain.data : "", plain.len,
+                   PAGE_DATA_SUMMARY_WORDS, &end);
+        page_buf_append_html(&summary, plain.data ? plain.data : "", end);
+        while (summary.len && page_is_space(summary.data[summary.len - 1])) {
+            summary.len--;
+        }
+    }
+
+    if (page_buf_failed(&plain) || page_buf_failed(&summary)
+        || (c != NULL && c->title.len
+            && (page_set_str(a, p, "Title", c->title.data, c->title.len) != 0
+                || page_set_str(a, p, "LinkTitle", c->title.data,
+                                c->title.len) != 0))
+        || page_set(a, p, "Content",
+                    page_value_string_ref(a, PAGE_HTML, content.data,
+                                          content.len)) != 0
+        || page_set(a, p, "Summary",
+                    page_value_string_ref(a, PAGE_HTML,
+                                          summary.data ? summary.data : "",
+                                          summary.len)) != 0
+        || page_set(a, p, "Plain",
+                    page_value_string_ref(a, PAGE_STRING,
+                                          plain.data ? plain.data : "",
+                                          plain.len)) != 0
+        || page_set(a, p, "Truncated", page_value_bool(a, end < plain.len))
+           != 0
+        || page_set(a, p, "WordCount", page_value_int(a, (int64_t) words))
+           != 0
+        || page_set(a, p, "FuzzyWordCount",
+                    page_value_int(a, (int64_t) ((words + 99) / 100 * 100)))
+           != 0
+        || page_set(a, p, "ReadingTime",
+                    page_value_int(a, (int64_t) ((words
+                                      + PAGE_DATA_WORDS_PER_MINUTE - 1)
+                                      / PAGE_DATA_WORDS_PER_MINUTE))) != 0
+        || page_set(a, p, "TableOfContents",
+                    page_value_string_ref(a, PAGE_HTML, toc.data, toc.len))
+           != 0)
+    {
+        page_error_nomem(err, d->opt->path);
         return -1;
     }
 
@@ -706,8 +755,14 @@ page_data_method(page_tpl_state_t *st, void *ctx, page_value_t *recv,
     const char *name, size_t len, page_value_t **args, size_t nargs,
     page_value_t **res)
 {
+    int            rc;
     page_data_t   *d = ctx;
     page_value_t  *v, *key;
+
+    rc = page_sc_method(st, d, recv, name, len, args, nargs, res);
+    if (rc != 1) {
+        return rc;
+    }
 
     if (recv == d->outputs) {
         /* .OutputFormats.Get "rss": this server renders HTML only */

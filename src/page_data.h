@@ -38,20 +38,27 @@ typedef struct {
     unsigned                 depth;     /* partials being executed */
 } page_data_t;
 
+/* What only the rendered content tells. */
 typedef struct {
-    page_value_t    *params;            /* front matter */
-    page_str_t       title;
+    page_str_t       title;             /* a better title; empty: keep */
     page_str_t       content;           /* rendered HTML */
-    page_str_t       summary;           /* HTML; empty: derive from content */
-} page_data_input_t;
+    page_str_t       summary;           /* before <!--more-->; may be empty */
+    page_str_t       toc;               /* .TableOfContents HTML */
+} page_data_content_t;
 
 /* The functions page_templates' sets are compiled with. */
 extern const page_tpl_func_t  page_data_funcs[];
 extern const size_t           page_data_nfuncs;
 
-int page_data_build(page_data_t *d, page_arena_t *a,
-    const page_data_input_t *in, const page_options_t *opt,
-    page_error_t *err);
+/*
+ * The page and site before the content is rendered (shortcodes read
+ * them), then the content-derived fields (.Content, .Summary,
+ * .WordCount, .TableOfContents, ...) once it is.
+ */
+int page_data_build(page_data_t *d, page_arena_t *a, page_value_t *params,
+    const page_str_t *title, const page_options_t *opt, page_error_t *err);
+int page_data_content(page_data_t *d, page_arena_t *a,
+    const page_data_content_t *c, page_error_t *err);
 /* Point env's method hook and data at d. */
 void page_data_env(page_data_t *d, page_tpl_env_t *env);
 

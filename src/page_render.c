@@ -11,6 +11,8 @@
 #include "page_front.h"
 #include "page_data.h"
 #include "page_markdown.h"
+#include "page_sc_exec.h"
+#include "page_shortcode.h"
 #include "page_templates.h"
 #include "page_value.h"
 
@@ -94,6 +96,15 @@ page_render_strip_paragraph(page_buf_t *out, size_t start)
 }
 
 
+static int
+page_render_too_large(page_sc_run_t *run, page_error_t *err)
+{
+    page_error_set(err, PAGE_ERR_LIMIT, run->path, 0, 0,
+                   "page larger than %d bytes", PAGE_MAX_OUTPUT);
+    return -1;
+}
+
+
 static page_str_t
 page_render_title(page_value_t *params, const page_md_info_t *md,
     const char *path, page_arena_t *a)
@@ -149,24 +160,197 @@ page_render_markdownify(void *ctx, const char *s, size_t len, page_buf_t *out,
 }
 
 
+/* Does the body hold anything that opens a shortcode? */
+static int
+page_render_has_shortcodes(const char *s, size_t len)
+{
+    const char  *p, *end;
+
+    end = s + len;
+
+    for (p = s; (p = memchr(p, '{', (size_t) (end - p))) != NULL; p++) {
+        if (end - p >= 3 && p[1] == '{' && (p[2] == '<' || p[2] == '%')) {
+            return 1;
+        }
+        if (end - p < 3) {
+            break;
+        }
+    }
+
+    return 0;
+}
+
+
+/*
+ * The shortcode stage: parse the body, run the calls, and give the
+ * Markdown source to render (the body itself when it has no shortcodes).
+ */
+static int
+page_render_shortcodes(page_sc_run_t *run, const page_front_t *fm,
+    const page_options_t *opt, page_str_t *md, page_error_t *err)
+{
+    page_buf_t       buf;
+    page_arena_t    *a = run->env->arena;
+    page_sc_node_t  *nodes;
+
+    md->data = fm->body;
+    md->len = fm->body_len;
+
+    if (!page_render_has_shortcodes(fm->body, fm->body_len)) {
+        return 0;
+    }
+
+    if (page_shortcode_parse(a, fm->body, fm->body_len, fm->body_line,
+                             run->path, page_sc_lookup,
+                             (void *) opt->templates, &nodes, err)
+        != 0)
+    {
+        return -1;
+    }
+
+    page_buf_init(&buf, a, PAGE_MAX_OUTPUT);
+
+    if (page_sc_expand(run, nodes, &buf, err) != 0) {
+        return -1;
+    }
+
+    md->data = buf.data ? buf.data : "";
+    md->len = buf.len;
+
+    return 0;
+}
+
+
+/*
+ * The Markdown stage, with <!--more--> (which ends the summary and is not
+ * part of the content) and the shortcode placeholders put back.
+ */
+static int
+page_render_markdown(page_sc_run_t *run, const page_str_t *md,
+    unsigned line, unsigned flags, page_data_content_t *c,
+    page_md_info_t *info, page_error_t *err)
+{
+    char          *body;
+    size_t         more, body_len;
+    page_buf_t     html, out;
+    page_arena_t  *a = run->env->arena;
+
+    body = (char *) md->data;
+    body_len = md->len;
+
+    c->summary.data = "";
+    c->summary.len = 0;
+
+    more = page_render_find(body, body_len, PAGE_MORE, sizeof(PAGE_MORE) - 1);
+
+    if (more != body_len) {
+        page_buf_init(&html, a, PAGE_MAX_OUTPUT);
+        page_buf_init(&out, a, PAGE_MAX_OUTPUT);
+
+        if (page_markdown_render(body, more, flags, line, &html, NULL,
+                                 run->path, err) != 0
+            || page_sc_substitute(run, html.data ? html.data : "", html.len,
+                                  &out) != 0)
+        {
+            return err->status ? -1 : page_render_too_large(run, err);
+        }
+
+        c->summary.data = out.data ? out.data : "";
+        c->summary.len = out.len;
+
+        body = page_arena_alloc(a, body_len);
+        if (body == NULL) {
+            page_error_nomem(err, run->path);
+            return -1;
+        }
+
+        memcpy(body, md->data, more);
+        memcpy(body + more, md->data + more + sizeof(PAGE_MORE) - 1,
+               body_len - more - (sizeof(PAGE_MORE) - 1));
+        body_len -= sizeof(PAGE_MORE) - 1;
+    }
+
+    page_buf_init(&html, a, PAGE_MAX_OUTPUT);
+    page_buf_init(&out, a, PAGE_MAX_OUTPUT);
+
+    if (page_markdown_render(body, body_len, flags, line, &html, info,
+                             run->path, err) != 0
+        || page_sc_substitute(run, html.data ? html.data : "", html.len,
+                              &out) != 0)
+    {
+        return err->status ? -1 : page_render_too_large(run, err);
+    }
+
+    c->content.data = out.data ? out.data : "";
+    c->content.len = out.len;
+
+    return 0;
+}
+
+
+static int
+page_render_layout(page_data_t *data, page_tpl_env_t *env,
+    const page_options_t *opt, page_result_t *res)
+{
+    const char            *entry, *path;
+    page_buf_t             out;
+    page_value_t          *type, *layout, *params;
+    page_error_t           tpl_err, *err;
+    const page_tpl_set_t  *set;
+
+    err = &res->error;
+    path = data->opt->path ? data->opt->path : "-";
+    params = page_map_gets(data->page, "Params");
+    type = page_map_gets(data->page, "Type");
+    layout = page_map_gets(params, "layout");
+
+    set = page_templates_layout(opt->templates,
+              page_value_is_string(type) ? type->u.s.data : NULL,
+              page_value_is_string(layout) ? layout->u.s.data : NULL,
+              opt->layout_len ? opt->layout : NULL, &entry);
+
+    if (set == NULL) {
+        page_error_set(err, PAGE_ERR_TEMPLATE, path, 0, 0,
+                       "no layout found (looked for %s.html, then "
+                       "single.html)",
+                       page_value_is_string(layout) ? layout->u.s.data
+                                                    : "single");
+        return -1;
+    }
+
+    page_buf_init(&out, env->arena, PAGE_MAX_OUTPUT);
+    page_error_init(&tpl_err);
+
+    if (page_tpl_execute(set, entry, data->page, env, &out, &tpl_err) != 0) {
+        page_error_set(err, tpl_err.status == PAGE_ERR_NOMEM
+                            ? PAGE_ERR_NOMEM : PAGE_ERR_TEMPLATE,
+                       path, 0, 0, "%s", tpl_err.msg);
+        return -1;
+    }
+
+    res->data = out.data ? out.data : "";
+    res->len = out.len;
+
+    return 0;
+}
+
+
 int
 page_render(const char *src, size_t len, const page_options_t *opt,
     page_result_t *res)
 {
-    char                  *body;
-    size_t                 body_len, more;
-    unsigned               md_flags;
-    page_buf_t             content, summary, out;
-    page_data_t            data;
-    page_front_t           fm;
-    page_error_t          *err, tpl_err;
-    page_arena_t          *a;
-    page_md_info_t         md;
-    page_value_t          *params, *type, *layout;
-    const char            *path, *entry;
-    page_tpl_env_t         env;
-    page_data_input_t      in;
-    const page_tpl_set_t  *set;
+    unsigned              md_flags;
+    page_str_t            md_src, title;
+    page_data_t           data;
+    page_front_t          fm;
+    page_error_t         *err;
+    page_arena_t         *a;
+    page_value_t         *params;
+    page_sc_run_t         run;
+    const char           *path;
+    page_md_info_t        info;
+    page_tpl_env_t        env;
+    page_data_content_t   content;
 
     page_arena_init(&res->arena, PAGE_MAX_MEMORY);
     page_error_init(&res->error);
@@ -178,91 +362,27 @@ page_render(const char *src, size_t len, const page_options_t *opt,
     path = opt->path ? opt->path : "-";
     md_flags = opt->unsafe_html ? PAGE_MD_UNSAFE : 0;
 
-    if (page_front_split(src, len, path, &fm, err) != 0
-        || page_front_parse(a, &fm, path, &params, err) != 0)
-    {
-        return err->status;
-    }
-
-    page_buf_init(&content, a, PAGE_MAX_OUTPUT);
-    page_buf_init(&summary, a, PAGE_MAX_OUTPUT);
-    memset(&md, 0, sizeof(md));
-
-    body = (char *) fm.body;
-    body_len = fm.body_len;
-
-    /* <!--more--> ends the summary and is not part of the content */
-
-    more = page_render_find(body, body_len, PAGE_MORE, sizeof(PAGE_MORE) - 1);
-
-    if (more != body_len) {
-        if (page_markdown_render(body, more, md_flags, fm.body_line,
-                                 &summary, NULL, path,
-                                 err)
-            != 0)
-        {
-            return err->status;
-        }
-
-        body = page_arena_alloc(a, body_len);
-        if (body == NULL) {
-            page_error_nomem(err, path);
-            return err->status;
-        }
-
-        memcpy(body, fm.body, more);
-        memcpy(body + more, fm.body + more + sizeof(PAGE_MORE) - 1,
-               body_len - more - (sizeof(PAGE_MORE) - 1));
-        body_len -= sizeof(PAGE_MORE) - 1;
-    }
-
-    if (page_markdown_render(body, body_len, md_flags, fm.body_line,
-                             &content, &md, path,
-                             err)
-        != 0)
-    {
-        return err->status;
-    }
-
-    if (opt->content_only) {
-        res->data = content.len ? content.data : "";
-        res->len = content.len;
-        return PAGE_OK;
-    }
-
     if (opt->templates == NULL) {
         page_error_set(err, PAGE_ERR_TEMPLATE, path, 0, 0,
                        "no templates to render the page with");
         return err->status;
     }
 
-    in.params = params;
-    in.title = page_render_title(params, &md, path, a);
-    in.content.data = content.data ? content.data : "";
-    in.content.len = content.len;
-    in.summary.data = summary.data ? summary.data : "";
-    in.summary.len = summary.len;
+    /* front matter */
 
-    data.templates = opt->templates;
-
-    if (page_data_build(&data, a, &in, opt, err) != 0) {
+    if (page_front_split(src, len, path, &fm, err) != 0
+        || page_front_parse(a, &fm, path, &params, err) != 0)
+    {
         return err->status;
     }
 
-    type = page_map_gets(data.page, "Type");
-    layout = page_map_gets(params, "layout");
+    /* the page as shortcodes and templates see it */
 
-    set = page_templates_layout(opt->templates,
-              page_value_is_string(type) ? type->u.s.data : NULL,
-              page_value_is_string(layout) ? layout->u.s.data : NULL,
-              opt->layout_len ? opt->layout : NULL, &entry);
+    memset(&info, 0, sizeof(info));
+    title = page_render_title(params, &info, path, a);
+    data.templates = opt->templates;
 
-    if (set == NULL) {
-        page_error_set(err, PAGE_ERR_TEMPLATE, path, 0, 0,
-                       "no layout found (looked for %s%s, then single.html)",
-                       page_value_is_string(layout) ? layout->u.s.data
-                                                    : "single",
-                       ".html");
+    if (page_data_build(&data, a, params, &title, opt, err) != 0) {
         return err->status;
     }
 
@@ -272,18 +392,35 @@ page_render(const char *src, size_t len, const page_options_t *opt,
     env.markdown_ctx = (void *) opt;
     env.base_url = opt->base_url;
 
-    page_buf_init(&out, a, PAGE_MAX_OUTPUT);
-    page_error_init(&tpl_err);
+    memset(&run, 0, sizeof(run));
+    run.data = &data;
+    run.env = &env;
+    run.path = path;
 
-    if (page_tpl_execute(set, entry, data.page, &env, &out, &tpl_err) != 0) {
-        page_error_set(err, tpl_err.status == PAGE_ERR_NOMEM
-                            ? PAGE_ERR_NOMEM : PAGE_ERR_TEMPLATE,
-                       path, 0, 0, "%s", tpl_err.msg);
+    /* shortcodes, Markdown, placeholders */
+
+    memset(&content, 0, sizeof(content));
+
+    if (page_render_shortcodes(&run, &fm, opt, &md_src, err) != 0
+        || page_render_markdown(&run, &md_src, fm.body_line, md_flags,
+                                &content, &info, err) != 0)
+    {
         return err->status;
     }
 
-    res->data = out.data ? out.data : "";
-    res->len = out.len;
+    if (opt->content_only) {
+        res->data = content.content.data;
+        res->len = content.content.len;
+        return PAGE_OK;
+    }
+
+    content.title = page_render_title(params, &info, path, a);
+
+    if (page_data_content(&data, a, &content, err) != 0
+        || page_render_layout(&data, &env, opt, res) != 0)
+    {
+        return err->status;
+    }
 
     return PAGE_OK;
 }

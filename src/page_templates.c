@@ -24,6 +24,8 @@ typedef struct {
     char        *origin;        /* file name for errors */
     const char  *text;
     size_t       len;
+    unsigned     inner:1;       /* a shortcode that uses .Inner */
+    unsigned     v1:1;          /* a shortcode with $_hugo_config version 1 */
 } page_tfile_t;
 
 typedef struct {
@@ -347,6 +349,70 @@ page_templates_add_files(page_templates_t *t, const char *origin,
 }
 
 
+/* Does s mention needle, not as the start of a longer name? */
+static int
+page_mentions(const char *s, size_t len, const char *needle)
+{
+    size_t  i, n;
+    char    c;
+
+    n = strlen(needle);
+
+    for (i = 0; i + n <= len; i++) {
+        if (s[i] != needle[0] || memcmp(s + i, needle, n) != 0) {
+            continue;
+        }
+
+        c = i + n < len ? s[i + n] : ' ';
+
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9') || c == '_'))
+        {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/*
+ * Hugo decides from the template whether a shortcode takes inner content
+ * (it mentions .Inner or .InnerDeindent), and whether it asks for the
+ * pre-0.55 behaviour: {{ $_hugo_config := `{ "version": 1 }` }}.
+ */
+static void
+page_templates_shortcode_flags(page_tfile_t *f)
+{
+    size_t       i, j;
+    const char  *s = f->text;
+
+    f->inner = page_mentions(s, f->len, ".Inner")
+               || page_mentions(s, f->len, ".InnerDeindent");
+
+    if (!page_mentions(s, f->len, "$_hugo_config")) {
+        return;
+    }
+
+    for (i = 0; i + 9 <= f->len; i++) {
+        if (memcmp(s + i, "\"version\"", 9) != 0) {
+            continue;
+        }
+
+        for (j = i + 9; j < f->len && (s[j] == ' ' || s[j] == ':'); j++) {
+            /* void */
+        }
+
+        if (j < f->len && s[j] == '1'
+            && (j + 1 == f->len || s[j + 1] < '0' || s[j + 1] > '9'))
+        {
+            f->v1 = 1;
+            return;
+        }
+    }
+}
+
+
 static int
 page_is_partial_or_shortcode(const char *path)
 {
@@ -468,6 +534,10 @@ page_templates_compile(page_templates_t *t, page_error_t *err)
         f = &t->files[i];
 
         if (page_is_partial_or_shortcode(f->path)) {
+            if (page_has_prefix(f->path, "shortcodes/")) {
+                page_templates_shortcode_flags(f);
+            }
+
             if (page_tpl_set_add(t->partials, f->path, f->origin, f->text,
                                  f->len, err) != 0)
             {
@@ -659,8 +729,21 @@ page_templates_partial_name(const page_templates_t *t, const char *name,
 
 
 const char *
-page_templates_shortcode_name(const page_templates_t *t, const char *name,
-    size_t len)
+page_templates_shortcode_info(const page_templates_t *t, const char *name,
+    size_t len, int *inner, int *v1)
 {
-    return page_templates_lookup(t, "shortcodes", name, len);
+    const char    *path;
+    page_tfile_t  *f;
+
+    path = page_templates_lookup(t, "shortcodes", name, len);
+    if (path == NULL) {
+        return NULL;
+    }
+
+    f = page_templates_find(t, path);
+
+    *inner = f->inner;
+    *v1 = f->v1;
+
+    return path;
 }

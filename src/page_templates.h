@@ -70,8 +70,12 @@ const page_tpl_set_t *page_templates_layout(const page_templates_t *t,
 const page_tpl_set_t *page_templates_partials(const page_templates_t *t);
 const char *page_templates_partial_name(const page_templates_t *t,
     const char *name, size_t len);
-/* The registered name of shortcode NAME, or NULL. */
-const char *page_templates_shortcode_name(const page_templates_t *t,
-    const char *name, size_t len);
+/*
+ * The registered name of shortcode NAME ("shortcodes/NAME.html"), or NULL;
+ * *inner: its template uses .Inner; *v1: it asks for Hugo's pre-0.55
+ * shortcode behaviour ($_hugo_config version 1).
+ */
+const char *page_templates_shortcode_info(const page_templates_t *t,
+    const char *name, size_t len, int *inner, int *v1);
 
 #endif /* PAGE_TEMPLATES_H */

@@ -186,6 +186,28 @@ page_map_get(const page_value_t *map, const char *key, size_t key_len)
 }
 
 
+void
+page_map_delete(page_value_t *map, const char *key, size_t key_len)
+{
+    size_t  i;
+
+    if (map == NULL || map->type != PAGE_MAP) {
+        return;
+    }
+
+    for (i = 0; i < map->u.map.n; i++) {
+        if (map->u.map.items[i].key.len == key_len
+            && memcmp(map->u.map.items[i].key.data, key, key_len) == 0)
+        {
+            memmove(&map->u.map.items[i], &map->u.map.items[i + 1],
+                    (map->u.map.n - i - 1) * sizeof(page_pair_t));
+            map->u.map.n--;
+            return;
+        }
+    }
+}
+
+
 page_value_t *
 page_map_gets(const page_value_t *map, const char *key)
 {
@@ -328,7 +350,7 @@ page_type_name(page_type_t t)
 
 /*
  * Go's %v for a float64: the shortest digits that read back as the same
- * number, in %e form when the exponent is < -4 or >= max(digits, 6)... as
+ * number, in %e form when the exponent is < -4 or >= 6, as
  * strconv.FormatFloat(f, 'g', -1, 64) does.
  */
 static void
@@ -379,10 +401,8 @@ page_value_print_float(page_buf_t *b, double f)
         ndigits--;
     }
 
+    /* with the shortest digits Go decides %e against precision 6 */
     eprec = 6;
-    if (ndigits > eprec && ndigits >= exp + 1) {
-        eprec = ndigits;
-    }
 
     if (exp < -4 || exp >= eprec) {
         page_buf_putc(b, digits[0]);
@@ -461,8 +481,10 @@ page_value_print(page_buf_t *b, const page_value_t *v)
         return;
 
     case PAGE_TIME:
-        page_time_format(b, &v->u.t, "2006-01-02 15:04:05 -0700 MST",
-                         sizeof("2006-01-02 15:04:05 -0700 MST") - 1);
+        /* time.Time's String() */
+        page_time_format(b, &v->u.t, "2006-01-02 15:04:05.999999999 -0700 MST",
+                         sizeof("2006-01-02 15:04:05.999999999 -0700 MST")
+                         - 1);
         return;
 
     case PAGE_LIST:
@@ -491,8 +513,11 @@ page_value_print(page_buf_t *b, const page_value_t *v)
             return;
         }
 
-        memcpy(sorted, v->u.map.items, v->u.map.n * sizeof(page_pair_t));
-        qsort(sorted, v->u.map.n, sizeof(page_pair_t), page_pair_cmp);
+        if (v->u.map.n) {
+            /* an empty map has no items array: memcpy(NULL) is undefined */
+            memcpy(sorted, v->u.map.items, v->u.map.n * sizeof(page_pair_t));
+            qsort(sorted, v->u.map.n, sizeof(page_pair_t), page_pair_cmp);
+        }
 
         page_buf_puts(b, "map[");
         for (i = 0; i < v->u.map.n; i++) {

@@ -86,6 +86,8 @@ int page_map_set(page_arena_t *a, page_value_t *map, const char *key,
     size_t key_len, page_value_t *v);
 page_value_t *page_map_get(const page_value_t *map, const char *key,
     size_t key_len);
+/* Remove key; keeps the order of the others. */
+void page_map_delete(page_value_t *map, const char *key, size_t key_len);
 page_value_t *page_map_gets(const page_value_t *map, const char *key);
 /* Case-insensitive lookup (keys are stored lower-cased). */
 page_value_t *page_map_get_ci(const page_value_t *map, const char *key,

@@ -49,6 +49,8 @@ tap_is_mem(const char *got, size_t got_len, const char *want,
 static int
 tap_done(void)
 {
+    (void) &tap_is_mem;         /* a test may use only ok() */
+
     printf("1..%d\n", tap_count);
     return tap_failed ? 1 : 0;
 }

@@ -1,0 +1,748 @@
+/*
+ * page_sc_exec: running shortcodes the way Hugo does.
+ *
+ * Nested calls run before their parent, in document order; a parent's
+ * .Inner is its raw source with its children's output in place.  At the
+ * top level a {{< >}} call's output waits behind a placeholder that no
+ * content can forge (a random prefix per render), a {{% %}} call's output
+ * is Markdown.  Nested {{% %}} calls have their inner rendered as
+ * Markdown on its own first; so do version-1 templates
+ * ({{ $_hugo_config := `{ "version": 1 }` }}) at the top level, whose
+ * output then goes behind a placeholder.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "page_markdown.h"
+#include "page_sc_exec.h"
+#include "page_templates.h"
+
+/* Keys that mark a map as a shortcode context or a scratch pad; not
+ * names a template can write as a field. */
+#define PAGE_SC_MARK       "#shortcode"
+#define PAGE_SCRATCH_MARK  "#scratch"
+#define PAGE_SCRATCH_DATA  "#data"
+
+/* The placeholder: PREFIX <decimal index> "Z", all alphanumeric so that
+ * Markdown leaves it alone. */
+#define PAGE_SC_PREFIX     "PAGESC"
+
+
+static int page_sc_call(page_sc_run_t *run, page_sc_node_t *node,
+    page_value_t *parent, unsigned level, page_buf_t *out,
+    page_error_t *err);
+
+
+int
+page_sc_lookup(void *ctx, const char *name, size_t len)
+{
+    int                      inner, v1;
+    const page_templates_t  *t = ctx;
+
+    if (page_templates_shortcode_info(t, name, len, &inner, &v1) == NULL) {
+        return -1;
+    }
+
+    return inner;
+}
+
+
+static uint64_t
+page_sc_nonce(void)
+{
+    FILE      *f;
+    uint64_t   n;
+
+    n = 0;
+
+    f = fopen("/dev/urandom", "rb");
+    if (f != NULL) {
+        if (fread(&n, sizeof(n), 1, f) != 1) {
+            n = 0;
+        }
+        fclose(f);
+    }
+
+    if (n == 0) {
+        n = (uint64_t) time(NULL) * 6364136223846793005ULL
+            ^ (uint64_t) (uintptr_t) &n;
+    }
+
+    return n;
+}
+
+
+static void
+page_sc_init_prefix(page_sc_run_t *run)
+{
+    if (run->prefix_len) {
+        return;
+    }
+
+    run->prefix_len = (size_t) snprintf(run->prefix, sizeof(run->prefix),
+                                        "%s%016llx", PAGE_SC_PREFIX,
+                                        (unsigned long long) page_sc_nonce());
+}
+
+
+static int
+page_sc_set(page_arena_t *a, page_value_t *map, const char *key,
+    page_value_t *v)
+{
+    return v == NULL ? -1 : page_map_set(a, map, key, strlen(key), v);
+}
+
+
+page_value_t *
+page_sc_scratch_new(page_arena_t *a)
+{
+    page_value_t  *s;
+
+    s = page_value_map(a);
+
+    if (s == NULL
+        || page_sc_set(a, s, PAGE_SCRATCH_MARK, page_value_bool(a, 1)) != 0
+        || page_sc_set(a, s, PAGE_SCRATCH_DATA, page_value_map(a)) != 0)
+    {
+        return NULL;
+    }
+
+    return s;
+}
+
+
+/* "\"path:line:col\"", as Hugo prints a text.Position. */
+static page_value_t *
+page_sc_position(page_arena_t *a, const char *path, page_sc_node_t *node)
+{
+    page_buf_t  b;
+
+    page_buf_init(&b, a, 0);
+    page_buf_printf(&b, "\"%s:%u:%u\"", path, node->line, node->col);
+
+    return page_buf_failed(&b) ? NULL
+                               : page_value_string_ref(a, PAGE_STRING,
+                                                       b.data, b.len);
+}
+
+
+static page_value_t *
+page_sc_context(page_sc_run_t *run, page_sc_node_t *node,
+    page_value_t *parent)
+{
+    page_arena_t  *a = run->env->arena;
+    page_value_t  *c, *params;
+
+    params = node->params;
+    if (params == NULL) {
+        params = node->named ? page_value_map(a) : page_value_list(a);
+    }
+
+    c = page_value_map(a);
+
+    if (c == NULL
+        || page_sc_set(a, c, PAGE_SC_MARK, page_value_bool(a, 1)) != 0
+        || page_sc_set(a, c, "Name",
+                       page_value_string(a, node->name.data,
+                                         node->name.len)) != 0
+        || page_sc_set(a, c, "Params", params) != 0
+        || page_sc_set(a, c, "IsNamedParams",
+                       page_value_bool(a, node->named)) != 0
+        || page_sc_set(a, c, "Ordinal",
+                       page_value_int(a, (int64_t) node->ordinal)) != 0
+        || page_sc_set(a, c, "Position",
+                       page_sc_position(a, run->path, node)) != 0
+        || page_sc_set(a, c, "Parent", parent ? parent : &page_nil_value)
+           != 0
+        || page_sc_set(a, c, "Page", run->data->page) != 0
+        || page_sc_set(a, c, "Site", run->data->site) != 0
+        || page_sc_set(a, c, "Inner", page_value_html(a, "", 0)) != 0
+        || page_sc_set(a, c, "InnerDeindent", page_value_html(a, "", 0))
+           != 0)
+    {
+        return NULL;
+    }
+
+    /* .Store and .Scratch are one pad per call */
+    if (page_sc_set(a, c, "Store", page_sc_scratch_new(a)) != 0
+        || page_sc_set(a, c, "Scratch", page_map_gets(c, "Store")) != 0)
+    {
+        return NULL;
+    }
+
+    return c;
+}
+
+
+/* Remove indent from the start of every line of s. */
+static void
+page_sc_deindent(page_buf_t *out, const char *s, size_t len,
+    const char *indent, size_t n)
+{
+    size_t  i, bol;
+
+    bol = 1;
+
+    for (i = 0; i < len; i++) {
+        if (bol && n && len - i >= n && memcmp(s + i, indent, n) == 0) {
+            i += n - 1;
+            bol = 0;
+            continue;
+        }
+
+        page_buf_putc(out, s[i]);
+        bol = s[i] == '\n';
+    }
+}
+
+
+/* Add indent after every newline that is followed by more text. */
+static void
+page_sc_indent(page_buf_t *out, const char *s, size_t len,
+    const char *indent, size_t n)
+{
+    size_t  i;
+
+    for (i = 0; i < len; i++) {
+        page_buf_putc(out, s[i]);
+
+        if (s[i] == '\n' && i + 1 < len) {
+            page_buf_append(out, indent, n);
+        }
+    }
+}
+
+
+/* Markdown for a nested {{% %}} inner: one line loses its <p> wrapper. */
+static int
+page_sc_markdown_inner(page_sc_run_t *run, page_buf_t *inner,
+    page_error_t *err)
+{
+    size_t        n;
+    page_buf_t    html;
+    const char   *s;
+
+    page_buf_init(&html, run->env->arena, PAGE_SC_MAX_INNER);
+
+    if (page_markdown_render(inner->data ? inner->data : "", inner->len,
+                             run->data->opt->unsafe_html ? PAGE_MD_UNSAFE : 0,
+                             0, &html, NULL, run->path, err)
+        != 0)
+    {
+        return -1;
+    }
+
+    s = html.data ? html.data : "";
+    n = html.len;
+
+    if (memchr(inner->data ? inner->data : "", '\n', inner->len) == NULL
+        && n >= 8 && memcmp(s, "<p>", 3) == 0)
+    {
+        while (n && s[n - 1] == '\n') {
+            n--;
+        }
+
+        if (n >= 7 && memcmp(s + n - 4, "</p>", 4) == 0) {
+            s += 3;
+            n -= 7;
+        }
+    }
+
+    inner->data = (char *) s;
+    inner->len = n;
+
+    return 0;
+}
+
+
+static int
+page_sc_call(page_sc_run_t *run, page_sc_node_t *node, page_value_t *parent,
+    unsigned level, page_buf_t *out, page_error_t *err)
+{
+    int               takes_inner, v1, rc;
+    const char       *tpl;
+    page_buf_t        inner, deindent, result;
+    page_arena_t     *a = run->env->arena;
+    page_error_t      tpl_err;
+    page_value_t     *ctx;
+    page_sc_node_t   *child;
+
+    tpl = page_templates_shortcode_info(run->data->templates, node->name.data,
+                                        node->name.len, &takes_inner, &v1);
+    if (tpl == NULL) {
+        page_error_set(err, PAGE_ERR_CONTENT, run->path, node->line,
+                       node->col, "template for shortcode \"%.*s\" not found",
+                       (int) node->name.len, node->name.data);
+        return -1;
+    }
+
+    ctx = page_sc_context(run, node, parent);
+    if (ctx == NULL) {
+        page_error_nomem(err, run->path);
+        return -1;
+    }
+
+    /* the children first, into this call's inner */
+
+    page_buf_init(&inner, a, PAGE_SC_MAX_INNER);
+
+    for (child = node->children; child != NULL; child = child->next) {
+        if (!child->is_call) {
+            page_buf_append(&inner, child->text, child->len);
+            continue;
+        }
+
+        if (page_sc_call(run, child, ctx, level + 1, &inner, err) != 0) {
+            return -1;
+        }
+    }
+
+    if (page_buf_failed(&inner)) {
+        page_error_set(err, PAGE_ERR_LIMIT, run->path, node->line, node->col,
+                       "inner of shortcode \"%.*s\" larger than %d bytes",
+                       (int) node->name.len, node->name.data,
+                       PAGE_SC_MAX_INNER);
+        return -1;
+    }
+
+    if (node->markdown && (level > 0 || v1)
+        && page_sc_markdown_inner(run, &inner, err) != 0)
+    {
+        return -1;
+    }
+
+    page_buf_init(&deindent, a, 0);
+    page_sc_deindent(&deindent, inner.data ? inner.data : "", inner.len,
+                     node->indent, node->indent_len);
+
+    if (page_sc_set(a, ctx, "Inner",
+                    page_value_string_ref(a, PAGE_HTML,
+                                          inner.data ? inner.data : "",
+                                          inner.len)) != 0
+        || page_sc_set(a, ctx, "InnerDeindent",
+                       page_value_string_ref(a, PAGE_HTML,
+                                             deindent.data ? deindent.data
+                                                           : "",
+                                             deindent.len)) != 0)
+    {
+        page_error_nomem(err, run->path);
+        return -1;
+    }
+
+    page_buf_init(&result, a, run->env->max_output);
+    page_error_init(&tpl_err);
+
+    rc = page_tpl_execute(page_templates_partials(run->data->templates), tpl,
+                          ctx, run->env, &result, &tpl_err);
+    if (rc != 0) {
+        page_error_set(err, tpl_err.status == PAGE_ERR_NOMEM
+                            ? PAGE_ERR_NOMEM : PAGE_ERR_TEMPLATE,
+                       run->path, node->line, node->col,
+                       "failed to render shortcode \"%.*s\": %s",
+                       (int) node->name.len, node->name.data, tpl_err.msg);
+        return -1;
+    }
+
+    if (!takes_inner && node->indent_len) {
+        page_sc_indent(out, result.data ? result.data : "", result.len,
+                       node->indent, node->indent_len);
+
+    } else {
+        page_buf_append(out, result.data ? result.data : "", result.len);
+    }
+
+    return 0;
+}
+
+
+/*
+ * Output n of the page waits behind PREFIX n "Z"; n is the call's ordinal
+ * among the top-level calls, as in Hugo's HAHAHUGOSHORTCODE-s<n>-HBHB.
+ */
+static int
+page_sc_placeholder(page_sc_run_t *run, page_buf_t *md, unsigned n,
+    const char *s, size_t len)
+{
+    size_t       cap;
+    page_str_t  *outputs;
+
+    if (n >= run->cap) {
+        cap = run->cap ? run->cap * 2 : 16;
+        while (cap <= n) {
+            cap *= 2;
+        }
+
+        outputs = page_arena_realloc(run->env->arena, run->outputs,
+                                     run->cap * sizeof(page_str_t),
+                                     cap * sizeof(page_str_t));
+        if (outputs == NULL) {
+            return -1;
+        }
+
+        memset(outputs + run->cap, 0, (cap - run->cap) * sizeof(page_str_t));
+        run->outputs = outputs;
+        run->cap = cap;
+    }
+
+    run->outputs[n].data = s;
+    run->outputs[n].len = len;
+
+    if (n >= run->noutputs) {
+        run->noutputs = n + 1;
+    }
+
+    page_buf_append(md, run->prefix, run->prefix_len);
+    page_buf_printf(md, "%uZ", n);
+
+    return 0;
+}
+
+
+int
+page_sc_expand(page_sc_run_t *run, page_sc_node_t *nodes, page_buf_t *md,
+    page_error_t *err)
+{
+    int              inner, v1;
+    page_buf_t       out;
+    page_sc_node_t  *node;
+
+    page_sc_init_prefix(run);
+
+    for (node = nodes; node != NULL; node = node->next) {
+
+        if (!node->is_call) {
+            page_buf_append(md, node->text, node->len);
+            continue;
+        }
+
+        page_buf_init(&out, run->env->arena, run->env->max_output);
+
+        if (page_sc_call(run, node, NULL, 0, &out, err) != 0) {
+            return -1;
+        }
+
+        v1 = 0;
+        (void) page_templates_shortcode_info(run->data->templates,
+                                             node->name.data, node->name.len,
+                                             &inner, &v1);
+
+        if (node->markdown && !v1) {
+            page_buf_append(md, out.data ? out.data : "", out.len);
+            continue;
+        }
+
+        if (page_sc_placeholder(run, md, node->ordinal,
+                                out.data ? out.data : "", out.len)
+            != 0)
+        {
+            page_error_nomem(err, run->path);
+            return -1;
+        }
+    }
+
+    if (page_buf_failed(md)) {
+        page_error_set(err, PAGE_ERR_LIMIT, run->path, 0, 0,
+                       "page source with shortcode output is too large");
+        return -1;
+    }
+
+    return 0;
+}
+
+
+/*
+ * Is there a placeholder at p: its number in *n and its end in *end.
+ * lower: the lower-cased form heading ids and their links carry.
+ */
+static int
+page_sc_match(page_sc_run_t *run, const char *p, const char *last,
+    int lower, size_t *n, const char **end)
+{
+    size_t       i, v;
+    const char  *q;
+
+    if ((size_t) (last - p) <= run->prefix_len + 1) {
+        return 0;
+    }
+
+    for (i = 0; i < run->prefix_len; i++) {
+        char  c = run->prefix[i];
+
+        if (lower && c >= 'A' && c <= 'Z') {
+            c += 'a' - 'A';
+        }
+
+        if (p[i] != c) {
+            return 0;
+        }
+    }
+
+    v = 0;
+    for (q = p + i; q < last && *q >= '0' && *q <= '9' && q - p - i < 9; q++) {
+        v = v * 10 + (size_t) (*q - '0');
+    }
+
+    if (q == p + i || q == last || *q != (lower ? 'z' : 'Z')
+        || v >= run->noutputs)
+    {
+        return 0;
+    }
+
+    *n = v;
+    *end = q + 1;
+
+    return 1;
+}
+
+
+int
+page_sc_substitute(page_sc_run_t *run, const char *html, size_t len,
+    page_buf_t *out)
+{
+    size_t       n;
+    const char  *p, *last, *start, *end;
+
+    if (run->noutputs == 0) {
+        page_buf_append(out, html, len);
+        return page_buf_failed(out) ? -1 : 0;
+    }
+
+    start = html;
+    last = html + len;
+
+    for (p = html; p < last; p++) {
+
+        if (*p == 'p' && page_sc_match(run, p, last, 1, &n, &end)) {
+            /* in an id or a link to one: Hugo's own placeholder text */
+            page_buf_append(out, start, (size_t) (p - start));
+            page_buf_printf(out, "hahahugoshortcodes%zuhbhb", n);
+            start = end;
+            p = end - 1;
+            continue;
+        }
+
+        if (*p != 'P' || !page_sc_match(run, p, last, 0, &n, &end)) {
+            continue;
+        }
+
+        /* exactly <p>PH</p> loses its paragraph */
+
+        if (p - start >= 3 && memcmp(p - 3, "<p>", 3) == 0
+            && last - end >= 4 && memcmp(end, "</p>", 4) == 0)
+        {
+            page_buf_append(out, start, (size_t) (p - 3 - start));
+            end += 4;
+
+        } else {
+            page_buf_append(out, start, (size_t) (p - start));
+        }
+
+        page_buf_append(out, run->outputs[n].data, run->outputs[n].len);
+
+        start = end;
+        p = end - 1;
+    }
+
+    page_buf_append(out, start, (size_t) (last - start));
+
+    return page_buf_failed(out) ? -1 : 0;
+}
+
+
+/* ---- methods of shortcode contexts and scratch pads ---- */
+
+#define page_sc_is(name, len, lit) \
+    ((len) == sizeof(lit) - 1 && memcmp(name, lit, sizeof(lit) - 1) == 0)
+
+
+static int
+page_sc_get(page_tpl_state_t *st, page_value_t *ctx, page_value_t **args,
+    size_t nargs, page_value_t **res)
+{
+    int64_t        i;
+    page_value_t  *params, *v;
+
+    if (nargs != 1) {
+        return page_tpl_fail(st, ".Get: want one key");
+    }
+
+    params = page_map_gets(ctx, "Params");
+    *res = NULL;
+
+    if (params == NULL
+        || (params->type == PAGE_LIST && params->u.list.n == 0)
+        || (params->type == PAGE_MAP && params->u.map.n == 0))
+    {
+        return 0;
+    }
+
+    if (args[0] != NULL && args[0]->type == PAGE_INT
+        && params->type == PAGE_LIST)
+    {
+        i = args[0]->u.i;
+        *res = i >= 0 && (uint64_t) i < params->u.list.n
+               ? params->u.list.items[i]
+               : page_value_string(page_tpl_arena(st), "", 0);
+        return 0;
+    }
+
+    if (page_tpl_is_str(args[0]) && params->type == PAGE_MAP) {
+        v = page_map_get(params, args[0]->u.s.data, args[0]->u.s.len);
+        *res = v ? v : page_value_string(page_tpl_arena(st), "", 0);
+        return 0;
+    }
+
+    return 0;
+}
+
+
+/* Hugo's Scratch.Add: numbers add, strings join, lists append. */
+static int
+page_sc_add(page_tpl_state_t *st, page_value_t *old, page_value_t *v,
+    page_value_t **res)
+{
+    size_t         i;
+    page_buf_t     b;
+    page_arena_t  *a = page_tpl_arena(st);
+    page_value_t  *l;
+
+    if (old == NULL || old->type == PAGE_NIL) {
+        *res = v;
+        return 0;
+    }
+
+    if (old->type == PAGE_INT && v->type == PAGE_INT) {
+        *res = page_value_int(a, old->u.i + v->u.i);
+    } else if ((old->type == PAGE_INT || old->type == PAGE_FLOAT)
+               && (v->type == PAGE_INT || v->type == PAGE_FLOAT))
+    {
+        *res = page_value_float(a,
+                   (old->type == PAGE_INT ? (double) old->u.i : old->u.f)
+                   + (v->type == PAGE_INT ? (double) v->u.i : v->u.f));
+    } else if (page_tpl_is_str(old) && page_tpl_is_str(v)) {
+        page_buf_init(&b, a, 0);
+        page_buf_append(&b, old->u.s.data, old->u.s.len);
+        page_buf_append(&b, v->u.s.data, v->u.s.len);
+        *res = page_value_string_ref(a, old->type, b.data ? b.data : "",
+                                     b.len);
+    } else if (old->type == PAGE_LIST) {
+        l = page_value_list(a);
+        for (i = 0; l != NULL && i < old->u.list.n; i++) {
+            if (page_list_push(a, l, old->u.list.items[i]) != 0) {
+                l = NULL;
+            }
+        }
+        if (l != NULL && v->type == PAGE_LIST) {
+            for (i = 0; i < v->u.list.n; i++) {
+                if (page_list_push(a, l, v->u.list.items[i]) != 0) {
+                    l = NULL;
+                    break;
+                }
+            }
+        } else if (l != NULL && page_list_push(a, l, v) != 0) {
+            l = NULL;
+        }
+        *res = l;
+    } else {
+        return page_tpl_fail(st, "Add: cannot add %s to %s",
+                             page_type_name(v->type),
+                             page_type_name(old->type));
+    }
+
+    return *res ? 0 : page_tpl_fail(st, "out of memory");
+}
+
+
+static int
+page_sc_scratch(page_tpl_state_t *st, page_value_t *pad, const char *name,
+    size_t len, page_value_t **args, size_t nargs, page_value_t **res)
+{
+    page_arena_t  *a = page_tpl_arena(st);
+    page_value_t  *data, *v, *m;
+
+    data = page_map_gets(pad, PAGE_SCRATCH_DATA);
+    *res = NULL;
+
+    if (page_sc_is(name, len, "Values") && nargs == 0) {
+        *res = data;
+        return 0;
+    }
+
+    if (nargs == 0 || !page_tpl_is_str(args[0])) {
+        return page_tpl_fail(st, "%.*s: want a string key", (int) len, name);
+    }
+
+    if (page_sc_is(name, len, "Get") && nargs == 1) {
+        *res = page_map_get(data, args[0]->u.s.data, args[0]->u.s.len);
+        return 0;
+    }
+
+    if (page_sc_is(name, len, "Set") && nargs == 2) {
+        return page_map_set(a, data, args[0]->u.s.data, args[0]->u.s.len,
+                            args[1] ? args[1] : &page_nil_value) == 0
+               ? 0 : page_tpl_fail(st, "out of memory");
+    }
+
+    if (page_sc_is(name, len, "Add") && nargs == 2 && args[1] != NULL) {
+        v = page_map_get(data, args[0]->u.s.data, args[0]->u.s.len);
+        if (page_sc_add(st, v, args[1], &v) != 0) {
+            return -1;
+        }
+        return page_map_set(a, data, args[0]->u.s.data, args[0]->u.s.len, v)
+               == 0 ? 0 : page_tpl_fail(st, "out of memory");
+    }
+
+    if (page_sc_is(name, len, "SetInMap") && nargs == 3
+        && page_tpl_is_str(args[1]))
+    {
+        m = page_map_get(data, args[0]->u.s.data, args[0]->u.s.len);
+        if (m == NULL || m->type != PAGE_MAP) {
+            m = page_value_map(a);
+            if (m == NULL
+                || page_map_set(a, data, args[0]->u.s.data, args[0]->u.s.len,
+                                m) != 0)
+            {
+                return page_tpl_fail(st, "out of memory");
+            }
+        }
+        return page_map_set(a, m, args[1]->u.s.data, args[1]->u.s.len,
+                            args[2] ? args[2] : &page_nil_value) == 0
+               ? 0 : page_tpl_fail(st, "out of memory");
+    }
+
+    if (page_sc_is(name, len, "Delete") && nargs == 1) {
+        page_map_delete(data, args[0]->u.s.data, args[0]->u.s.len);
+        return 0;
+    }
+
+    return page_tpl_fail(st, "%.*s: not a method of a scratch pad, or wrong "
+                         "arguments", (int) len, name);
+}
+
+
+int
+page_sc_method(page_tpl_state_t *st, page_data_t *d, page_value_t *recv,
+    const char *name, size_t len, page_value_t **args, size_t nargs,
+    page_value_t **res)
+{
+    (void) d;
+
+    if (recv == NULL || recv->type != PAGE_MAP) {
+        return 1;
+    }
+
+    if (page_map_gets(recv, PAGE_SCRATCH_MARK) != NULL) {
+        return page_sc_scratch(st, recv, name, len, args, nargs, res);
+    }
+
+    if (page_map_gets(recv, PAGE_SC_MARK) != NULL
+        && page_sc_is(name, len, "Get"))
+    {
+        return page_sc_get(st, recv, args, nargs, res);
+    }
+
+    return 1;
+}
