@@ -87,7 +87,8 @@ static ngx_int_t ngx_http_page_fail(ngx_http_request_t *r,
     ngx_http_page_ctx_t *ctx, const char *msg, size_t len);
 static ngx_int_t ngx_http_page_send(ngx_http_request_t *r,
     ngx_http_page_ctx_t *ctx, ngx_buf_t *b, ngx_uint_t status);
-static void ngx_http_page_source_name(ngx_http_request_t *r, ngx_str_t *name);
+static void ngx_http_page_source_name(ngx_http_request_t *r, ngx_str_t *name,
+    size_t *root);
 static ngx_int_t ngx_http_page_base_url(ngx_http_request_t *r,
     ngx_str_t *url);
 static ngx_int_t ngx_http_page_params(ngx_http_request_t *r,
@@ -504,7 +505,7 @@ static ngx_int_t
 ngx_http_page_render(ngx_http_request_t *r, ngx_http_page_ctx_t *ctx)
 {
     int                        rc;
-    size_t                     nparams;
+    size_t                     nparams, root;
     u_char                    *q;
     ngx_buf_t                 *b;
     ngx_str_t                  source, base;
@@ -515,7 +516,7 @@ ngx_http_page_render(ngx_http_request_t *r, ngx_http_page_ctx_t *ctx)
 
     conf = ngx_http_get_module_loc_conf(r, ngx_http_page_module);
 
-    ngx_http_page_source_name(r, &source);
+    ngx_http_page_source_name(r, &source, &root);
 
     if (ngx_http_page_base_url(r, &base) != NGX_OK
         || ngx_http_page_params(r, conf, &params, &nparams) != NGX_OK)
@@ -537,6 +538,8 @@ ngx_http_page_render(ngx_http_request_t *r, ngx_http_page_ctx_t *ctx)
                     : r->unparsed_uri.len;
     opt.file = (const char *) r->uri.data;
     opt.file_len = r->uri.len;
+    opt.root = root ? (const char *) source.data : NULL;
+    opt.root_len = root;
     opt.templates = conf->templates;
     opt.site_title = (const char *) conf->site_title.data;
     opt.site_title_len = conf->site_title.len;
@@ -683,20 +686,32 @@ ngx_http_page_send(ngx_http_request_t *r, ngx_http_page_ctx_t *ctx,
 }
 
 
-/* The name errors give for the content: its file, or else its URI. */
+/*
+ * The name errors give for the content: its file, or else its URI; and
+ * for a file, the length of its site root (ref and relref look there).
+ */
 static void
-ngx_http_page_source_name(ngx_http_request_t *r, ngx_str_t *name)
+ngx_http_page_source_name(ngx_http_request_t *r, ngx_str_t *name,
+    size_t *root)
 {
-    size_t   root;
     u_char  *last;
 
+    *root = 0;
+
     if (r->upstream == NULL) {
-        last = ngx_http_map_uri_to_path(r, name, &root, 0);
+        last = ngx_http_map_uri_to_path(r, name, root, 0);
 
         if (last != NULL) {
             name->len = last - name->data;
+
+            if (*root > 0 && name->data[*root - 1] == '/') {
+                (*root)--;
+            }
+
             return;
         }
+
+        *root = 0;
     }
 
     name->data = ngx_pnalloc(r->pool, r->uri.len + 1);

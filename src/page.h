@@ -45,6 +45,8 @@ typedef struct {
                         *templates;     /* compiled layouts (required) */
     const char          *site_title;
     size_t               site_title_len;
+    const char          *root;          /* site root on disk, for ref; */
+    size_t               root_len;      /* NULL when unknown (upstream) */
     const char          *base_url;      /* scheme://host/ of the site */
     size_t               base_url_len;
     const char          *layout;        /* page_layout; NULL: "single" */

@@ -4,8 +4,10 @@
  */
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include "page_data.h"
+#include "page_markdown.h"
 #include "page_sc_exec.h"
 
 #define PAGE_HUGO_VERSION  "0.111.3"
@@ -67,6 +69,42 @@ page_data_plain(page_buf_t *out, const char *html, size_t len)
 
         page_buf_putc(out, html[i]);
     }
+}
+
+
+/* Drop "<p>" ... "</p>" around a result that is exactly one paragraph. */
+void
+page_data_strip_paragraph(page_buf_t *out)
+{
+    size_t       i, n;
+    const char  *s;
+
+    s = out->data;
+    n = out->len;
+
+    if (s == NULL || n < 7 || memcmp(s, "<p>", 3) != 0) {
+        return;
+    }
+
+    while (n && s[n - 1] == '\n') {
+        n--;
+    }
+
+    if (n < 7 || memcmp(s + n - 4, "</p>", 4) != 0) {
+        return;
+    }
+
+    /* one paragraph: no other paragraph starts or ends inside */
+    for (i = 3; i + 4 <= n - 4; i++) {
+        if (s[i] == '<' && (memcmp(s + i, "<p>", 3) == 0
+                            || memcmp(s + i, "</p>", 4) == 0))
+        {
+            return;
+        }
+    }
+
+    memmove(out->data, s + 3, n - 7);
+    out->len = n - 7;
 }
 
 
@@ -749,6 +787,57 @@ page_data_terms(page_tpl_state_t *st, page_data_t *d, page_value_t *tax,
 }
 
 
+/*
+ * .RenderString [opts] text: Markdown with the page's settings; inline
+ * (the default) drops the paragraph around a one-paragraph result,
+ * (dict "display" "block") keeps it.
+ */
+static int
+page_data_render_string(page_tpl_state_t *st, page_data_t *d,
+    page_value_t **args, size_t nargs, page_value_t **res)
+{
+    int              block;
+    page_buf_t       out;
+    page_error_t     err;
+    page_value_t    *text, *display;
+    page_tpl_env_t  *env;
+
+    env = page_tpl_env(st);
+    text = args[nargs - 1];
+    block = 0;
+
+    if (nargs == 2) {
+        display = page_map_gets(args[0], "display");
+        block = page_tpl_is_str(display) && display->u.s.len == 5
+                && memcmp(display->u.s.data, "block", 5) == 0;
+    }
+
+    if (!page_tpl_is_str(text)) {
+        return page_tpl_fail(st, "RenderString: want a string");
+    }
+
+    page_buf_init(&out, env->arena, env->max_output);
+    page_error_init(&err);
+
+    if (page_markdown_render(text->u.s.data, text->u.s.len,
+                             d->opt->unsafe_html ? PAGE_MD_UNSAFE : 0, 0,
+                             &out, NULL, d->opt->path, &err)
+        != 0)
+    {
+        return page_tpl_fail(st, "RenderString: %s", err.msg);
+    }
+
+    if (!block) {
+        page_data_strip_paragraph(&out);
+    }
+
+    *res = page_value_string_ref(env->arena, PAGE_HTML,
+                                 out.data ? out.data : "", out.len);
+
+    return *res ? 0 : page_tpl_fail(st, "out of memory");
+}
+
+
 /* Methods: .Param and .Page on the page, case-insensitive map keys. */
 static int
 page_data_method(page_tpl_state_t *st, void *ctx, page_value_t *recv,
@@ -783,6 +872,11 @@ page_data_method(page_tpl_state_t *st, void *ctx, page_value_t *recv,
         if (page_is(name, len, "URL") && nargs == 0) {
             *res = page_map_gets(d->page, "RelPermalink");
             return 0;
+        }
+
+        if (page_is(name, len, "RenderString") && (nargs == 1 || nargs == 2))
+        {
+            return page_data_render_string(st, d, args, nargs, res);
         }
 
         if (page_is(name, len, "GetTerms") && nargs == 1) {
@@ -923,11 +1017,121 @@ page_fn_hugo(page_tpl_state_t *st, page_value_t **args, size_t nargs,
 }
 
 
+/*
+ * relref/ref: a content file's URL.  "docs/a.md" (or "/docs/a.md") is
+ * looked for under the site root when it is known (static files); the URL
+ * drops ".md", and an index.md names its folder, as pretty URLs do.
+ */
+static int
+page_fn_relref_url(page_tpl_state_t *st, int absolute, page_value_t **args,
+    size_t nargs, page_value_t **res)
+{
+    size_t           i, n, dir;
+    page_buf_t       url, file;
+    const char      *p;
+    page_data_t     *d;
+    page_value_t    *v;
+    struct stat      sb;
+    page_tpl_env_t  *env;
+
+    env = page_tpl_env(st);
+    d = env->data;
+    v = args[nargs - 1];
+
+    if (v != NULL && v->type == PAGE_LIST && v->u.list.n > 0) {
+        v = v->u.list.items[0];         /* ref .Page .Params */
+    }
+
+    if (!page_tpl_is_str(v) || v->u.s.len == 0) {
+        return page_tpl_fail(st, "ref: want a content path");
+    }
+
+    p = v->u.s.data;
+    n = v->u.s.len;
+
+    for (i = 0; i + 1 < n; i++) {
+        if (p[i] == '.' && p[i + 1] == '.' && (i == 0 || p[i - 1] == '/')) {
+            return page_tpl_fail(st, "ref \"%.*s\": paths may not use \"..\"",
+                                 (int) n, p);
+        }
+    }
+
+    while (n && *p == '/') {
+        p++;
+        n--;
+    }
+
+    if (d->opt->root != NULL) {
+        page_buf_init(&file, env->arena, 0);
+        page_buf_append(&file, d->opt->root, d->opt->root_len);
+        page_buf_putc(&file, '/');
+        page_buf_append(&file, p, n);
+
+        if (page_buf_cstr(&file) == NULL || stat(file.data, &sb) != 0) {
+            return page_tpl_fail(st, "ref \"%.*s\": page not found",
+                                 (int) v->u.s.len, v->u.s.data);
+        }
+    }
+
+    page_buf_init(&url, env->arena, 0);
+
+    if (absolute && d->opt->base_url_len) {
+        page_buf_append(&url, d->opt->base_url, d->opt->base_url_len);
+        while (url.len && url.data[url.len - 1] == '/') {
+            url.len--;
+        }
+    }
+
+    page_buf_putc(&url, '/');
+
+    if (n >= 3 && memcmp(p + n - 3, ".md", 3) == 0) {
+        n -= 3;
+    }
+
+    dir = n;
+    while (dir && p[dir - 1] != '/') {
+        dir--;
+    }
+
+    if ((n - dir == 5 && memcmp(p + dir, "index", 5) == 0)
+        || (n - dir == 6 && memcmp(p + dir, "_index", 6) == 0))
+    {
+        n = dir;                        /* the folder itself */
+    }
+
+    page_buf_append(&url, p, n);
+
+    *res = page_value_string_ref(env->arena, PAGE_STRING,
+                                 url.data ? url.data : "/", url.len);
+
+    return *res && !page_buf_failed(&url) ? 0
+                                          : page_tpl_fail(st, "out of memory");
+}
+
+
+static int
+page_fn_ref(page_tpl_state_t *st, page_value_t **args, size_t nargs,
+    page_value_t **res)
+{
+    return page_fn_relref_url(st, 1, args, nargs, res);
+}
+
+
+static int
+page_fn_relref(page_tpl_state_t *st, page_value_t **args, size_t nargs,
+    page_value_t **res)
+{
+    return page_fn_relref_url(st, 0, args, nargs, res);
+}
+
+
 const page_tpl_func_t  page_data_funcs[] = {
     { "partial",        page_fn_partial,  1, 2 },
     { "partialCached",  page_fn_partial,  1, -1 },
     { "site",           page_fn_site,     0, 0 },
     { "hugo",           page_fn_hugo,     0, 0 },
+    { "ref",            page_fn_ref,      1, 2 },
+    { "relref",         page_fn_relref,   1, 2 },
 };
 
 const size_t  page_data_nfuncs = sizeof(page_data_funcs)

@@ -62,6 +62,9 @@ int page_data_content(page_data_t *d, page_arena_t *a,
 /* Point env's method hook and data at d. */
 void page_data_env(page_data_t *d, page_tpl_env_t *env);
 
+/* Drop the <p> around out when it holds exactly one paragraph. */
+void page_data_strip_paragraph(page_buf_t *out);
+
 /* Text of HTML without tags, entities of the five escaped characters read. */
 void page_data_plain(page_buf_t *out, const char *html, size_t len);
 

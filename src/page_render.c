@@ -66,36 +66,6 @@ page_render_find(const char *s, size_t len, const char *needle, size_t n)
 }
 
 
-/* Drop "<p>" ... "</p>\n" around out[start..] when it is one paragraph. */
-static void
-page_render_strip_paragraph(page_buf_t *out, size_t start)
-{
-    size_t       n;
-    const char  *s;
-
-    s = out->data + start;
-    n = out->len - start;
-
-    if (out->data == NULL || n < 8 || memcmp(s, "<p>", 3) != 0) {
-        return;
-    }
-
-    while (n && (s[n - 1] == '\n')) {
-        n--;
-    }
-
-    if (n < 7 || memcmp(s + n - 4, "</p>", 4) != 0
-        || page_render_find(s + 3, n - 7, "<p>", 3) != n - 7
-        || page_render_find(s + 3, n - 7, "</p>", 4) != n - 7)
-    {
-        return;
-    }
-
-    memmove(out->data + start, s + 3, n - 7);
-    out->len = start + n - 7;
-}
-
-
 static int
 page_render_too_large(page_sc_run_t *run, page_error_t *err)
 {
@@ -142,21 +112,22 @@ static int
 page_render_markdownify(void *ctx, const char *s, size_t len, page_buf_t *out,
     page_error_t *err)
 {
-    size_t                 start;
+    page_buf_t             one;
     const page_options_t  *opt = ctx;
 
-    start = out->len;
+    page_buf_init(&one, out->arena, 0);
 
     if (page_markdown_render(s, len, opt->unsafe_html ? PAGE_MD_UNSAFE : 0,
-                             0, out, NULL, opt->path, err)
+                             0, &one, NULL, opt->path, err)
         != 0)
     {
         return -1;
     }
 
-    page_render_strip_paragraph(out, start);
+    page_data_strip_paragraph(&one);
+    page_buf_append(out, one.data ? one.data : "", one.len);
 
-    return 0;
+    return page_buf_failed(out) ? -1 : 0;
 }
 
 

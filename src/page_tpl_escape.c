@@ -21,7 +21,8 @@
 enum {
     S_TEXT = 0, S_TAG, S_ATTRNAME, S_AFTERNAME, S_BEFOREVAL, S_HTMLCMT,
     S_RCDATA, S_ATTR, S_URL, S_SRCSET, S_JS, S_JSDQ, S_JSSQ, S_JSTMPL,
-    S_JSLINECMT, S_JSBLOCKCMT, S_CSS, S_CSSDQ, S_CSSSQ, S_CSSCMT
+    S_JSLINECMT, S_JSBLOCKCMT, S_CSS, S_CSSDQ, S_CSSSQ, S_CSSCMT, S_JSRE,
+    S_JSRECLASS, S_CSSURL, S_CSSDQURL, S_CSSSQURL
 };
 
 /* attribute value delimiters */
@@ -42,11 +43,12 @@ typedef struct {
     unsigned  url;
     unsigned  attr;
     unsigned  elem;
+    unsigned  jsdiv;    /* in JS, a '/' divides (else starts a regexp) */
 } page_tpl_ctx_t;
 
 #define CTX_PACK(c) \
     ((c).state | ((c).delim << 8) | ((c).url << 12) | ((c).attr << 16) \
-     | ((c).elem << 20))
+     | ((c).elem << 20) | ((c).jsdiv << 24))
 
 /*
  * Deepest chain of {{template}} calls followed while escaping; deeper
@@ -76,6 +78,7 @@ page_tpl_ctx_unpack(unsigned u)
     c.url = (u >> 12) & 0xf;
     c.attr = (u >> 16) & 0xf;
     c.elem = (u >> 20) & 0xf;
+    c.jsdiv = (u >> 24) & 0x1;
     return c;
 }
 
@@ -314,6 +317,7 @@ page_tpl_step(page_tpl_ctx_t *c, const char *s, size_t len, int *strip)
         {
             n = c->delim == D_SPACE ? 0 : 1;
             c->state = S_TAG;
+            c->jsdiv = 0;
             c->delim = D_NONE;
             c->url = U_NONE;
             c->attr = A_NONE;
@@ -323,6 +327,7 @@ page_tpl_step(page_tpl_ctx_t *c, const char *s, size_t len, int *strip)
 
     if (page_tpl_end_tag(c, s, len)) {
         c->state = S_TEXT;
+        c->jsdiv = 0;
         c->elem = E_NONE;
         c->attr = A_NONE;
         return page_tpl_tag_open(c, s, len);
@@ -356,6 +361,7 @@ page_tpl_step(page_tpl_ctx_t *c, const char *s, size_t len, int *strip)
             return 1;
         }
         if (ch == '>') {
+            c->jsdiv = 0;
             c->state = c->elem == E_SCRIPT ? S_JS
                        : c->elem == E_STYLE ? S_CSS
                        : c->elem != E_NONE ? S_RCDATA : S_TEXT;
@@ -399,6 +405,7 @@ page_tpl_step(page_tpl_ctx_t *c, const char *s, size_t len, int *strip)
         }
         c->state = page_tpl_value_state(c->attr);
         c->url = U_NONE;
+        c->jsdiv = 0;
         if (ch == '"' || ch == '\'') {
             c->delim = ch == '"' ? D_DQ : D_SQ;
             return 1;
@@ -430,6 +437,16 @@ page_tpl_step(page_tpl_ctx_t *c, const char *s, size_t len, int *strip)
             c->state = s[1] == '/' ? S_JSLINECMT : S_JSBLOCKCMT;
             *strip = c->delim == D_NONE;
             return 2;
+        } else if (ch == '/') {
+            if (!c->jsdiv) {
+                c->state = S_JSRE;          /* a regular expression */
+            }
+            c->jsdiv = 0;
+        } else if (!page_tpl_is_space(ch)) {
+            /* after a name, number or closing bracket '/' divides */
+            c->jsdiv = page_tpl_is_alpha(ch) || (ch >= '0' && ch <= '9')
+                       || ch == '_' || ch == '$' || ch == ')' || ch == ']'
+                       || (unsigned char) ch >= 0x80;
         }
         return 1;
 
@@ -444,6 +461,22 @@ page_tpl_step(page_tpl_ctx_t *c, const char *s, size_t len, int *strip)
             || (c->state == S_JSTMPL && ch == '`'))
         {
             c->state = S_JS;
+            c->jsdiv = 1;
+        }
+        return 1;
+
+    case S_JSRE:
+    case S_JSRECLASS:
+        if (ch == '\\') {
+            return len > 1 ? 2 : 1;
+        }
+        if (ch == '[') {
+            c->state = S_JSRECLASS;
+        } else if (ch == ']' && c->state == S_JSRECLASS) {
+            c->state = S_JSRE;
+        } else if (ch == '/' && c->state == S_JSRE) {
+            c->state = S_JS;
+            c->jsdiv = 1;
         }
         return 1;
 
@@ -465,6 +498,19 @@ page_tpl_step(page_tpl_ctx_t *c, const char *s, size_t len, int *strip)
         return 1;
 
     case S_CSS:
+        if ((ch == 'u' || ch == 'U') && page_tpl_prefix_ci(s, len, "url(")) {
+            /* url( ... ): a URL, quoted or not */
+            for (n = 4; n < len && page_tpl_is_space(s[n]); n++) {
+                /* skip */
+            }
+            c->url = U_NONE;
+            if (n < len && (s[n] == '"' || s[n] == '\'')) {
+                c->state = s[n] == '"' ? S_CSSDQURL : S_CSSSQURL;
+                return n + 1;
+            }
+            c->state = S_CSSURL;
+            return n;
+        }
         if (ch == '"') {
             c->state = S_CSSDQ;
         } else if (ch == '\'') {
@@ -475,6 +521,24 @@ page_tpl_step(page_tpl_ctx_t *c, const char *s, size_t len, int *strip)
             return 2;
         }
         return 1;
+
+    case S_CSSURL:
+    case S_CSSDQURL:
+    case S_CSSSQURL:
+        if ((c->state == S_CSSURL && (ch == ')' || page_tpl_is_space(ch)))
+            || (c->state == S_CSSDQURL && ch == '"')
+            || (c->state == S_CSSSQURL && ch == '\''))
+        {
+            c->state = S_CSS;
+            c->url = U_NONE;
+            return 1;
+        }
+        if (ch == '?' || ch == '#') {
+            c->url = U_QUERY;
+        } else if (c->url == U_NONE) {
+            c->url = U_PRE;
+        }
+        return ch == '\\' && len > 1 ? 2 : 1;
 
     case S_CSSDQ:
     case S_CSSSQ:
@@ -607,6 +671,22 @@ page_tpl_predefined(page_tpl_esc_state_t *es, const page_tpl_node_t *n,
 }
 
 
+/* Go's nudge: the context where an attribute name or value starts. */
+static void
+page_tpl_nudge(page_tpl_ctx_t *c)
+{
+    if (c->state == S_TAG || c->state == S_AFTERNAME) {
+        c->state = S_ATTRNAME;
+        c->attr = A_NONE;
+
+    } else if (c->state == S_BEFOREVAL) {
+        c->state = page_tpl_value_state(c->attr);
+        c->delim = D_SPACE;
+        c->url = U_NONE;
+    }
+}
+
+
 static int
 page_tpl_esc_action(page_tpl_esc_state_t *es, page_tpl_node_t *n,
     page_tpl_ctx_t *c)
@@ -614,15 +694,7 @@ page_tpl_esc_action(page_tpl_esc_state_t *es, page_tpl_node_t *n,
     unsigned char  *e;
     unsigned        k;
 
-    /* nudge: an action where a name or value starts */
-    if (c->state == S_TAG || c->state == S_AFTERNAME) {
-        c->state = S_ATTRNAME;
-        c->attr = A_NONE;
-    } else if (c->state == S_BEFOREVAL) {
-        c->state = page_tpl_value_state(c->attr);
-        c->delim = D_SPACE;
-        c->url = U_NONE;
-    }
+    page_tpl_nudge(c);
 
     e = n->u.action.esc;
     k = 0;
@@ -650,6 +722,9 @@ page_tpl_esc_action(page_tpl_esc_state_t *es, page_tpl_node_t *n,
         break;
     case S_URL:
     case S_SRCSET:
+    case S_CSSURL:
+    case S_CSSDQURL:
+    case S_CSSSQURL:
         switch (c->url) {
         case U_NONE:
             e[k++] = TPL_ESC_URLFILTER;
@@ -668,6 +743,11 @@ page_tpl_esc_action(page_tpl_esc_state_t *es, page_tpl_node_t *n,
         break;
     case S_JS:
         e[k++] = TPL_ESC_JSVAL;
+        c->jsdiv = 1;                   /* a '/' after a value divides */
+        break;
+    case S_JSRE:
+    case S_JSRECLASS:
+        e[k++] = TPL_ESC_JSRE;
         break;
     case S_JSDQ:
     case S_JSSQ:
@@ -719,6 +799,15 @@ page_tpl_join(page_tpl_esc_state_t *es, const page_tpl_node_t *n,
         return 0;
     }
 
+    if (a->jsdiv != b->jsdiv) {
+        x = *a;
+        x.jsdiv = b->jsdiv;
+        if (CTX_PACK(x) == CTX_PACK(*b)) {
+            a->jsdiv = 0;       /* unknown: treat a '/' as a regexp */
+            return 0;
+        }
+    }
+
     x = *a;
     y = *b;
     x.url = y.url = 0;
@@ -735,6 +824,22 @@ page_tpl_join(page_tpl_esc_state_t *es, const page_tpl_node_t *n,
                                        || x.state == S_AFTERNAME))
     {
         a->attr = A_NONE;
+        return 0;
+    }
+
+    /*
+     * As Go's join: a branch that ends where an attribute name or value
+     * may start joins one that ended inside it
+     * (<input{{if .C}} checked{{end}}>).
+     */
+    x = *a;
+    y = *b;
+    page_tpl_nudge(&x);
+    page_tpl_nudge(&y);
+    if ((CTX_PACK(x) != CTX_PACK(*a) || CTX_PACK(y) != CTX_PACK(*b))
+        && CTX_PACK(x) == CTX_PACK(y))
+    {
+        *a = x;
         return 0;
     }
 
@@ -764,7 +869,7 @@ page_tpl_clone(page_tpl_esc_state_t *es, const page_tpl_node_t *n)
     switch (n->type) {
     case TPL_N_LIST:
         c->u.list.items = page_arena_alloc(es->set->arena,
-                                  (n->u.list.n + 1) * sizeof(c->u.list.items[0]));
+                              (n->u.list.n + 1) * sizeof(page_tpl_node_t *));
         if (c->u.list.items == NULL) {
             return NULL;
         }
@@ -804,12 +909,54 @@ static int page_tpl_esc_tree(page_tpl_esc_state_t *es, page_tpl_tree_t *t,
     page_tpl_ctx_t *c);
 
 
+/* The copy of t escaped from context in, made on first use. */
+static int
+page_tpl_variant(page_tpl_esc_state_t *es, page_tpl_tree_t *t, unsigned in,
+    page_tpl_tree_t **res)
+{
+    page_tpl_tree_t  *v;
+
+    for (v = es->set->variants; v != NULL; v = v->next) {
+        if (v->in_ctx == in && v->base == t) {
+            *res = v;
+            return 0;
+        }
+    }
+
+    v = page_arena_alloc(es->set->arena, sizeof(page_tpl_tree_t));
+    if (v == NULL) {
+        goto nomem;
+    }
+    *v = *t;
+    v->escaped = 0;
+    v->busy = 0;
+    v->in_ctx = in;
+    v->base = t;
+    v->root = page_tpl_clone(es, t->root);
+    if (v->root == NULL) {
+        goto nomem;
+    }
+    v->next = es->set->variants;
+    es->set->variants = v;
+
+    *res = v;
+    return 0;
+
+nomem:
+
+    page_error_nomem(es->err, es->tree->path);
+    es->failed = 1;
+    return -1;
+}
+
+
 static int
 page_tpl_esc_call(page_tpl_esc_state_t *es, page_tpl_node_t *n,
     page_tpl_ctx_t *c)
 {
     unsigned          in;
-    page_tpl_tree_t  *t, *v;
+    page_tpl_tree_t  *t, *v, *o;
+    page_tpl_ctx_t    c2;
 
     t = page_tpl_find(es->set, n->u.tmpl.name, strlen(n->u.tmpl.name));
     if (t == NULL) {
@@ -821,6 +968,7 @@ page_tpl_esc_call(page_tpl_esc_state_t *es, page_tpl_node_t *n,
     }
 
     in = CTX_PACK(*c);
+    n->u.tmpl.ctx = in;
 
     if (!es->set->html || in == 0) {
         n->u.tmpl.tree = t;
@@ -830,37 +978,27 @@ page_tpl_esc_call(page_tpl_esc_state_t *es, page_tpl_node_t *n,
         return page_tpl_esc_tree(es, t, c);
     }
 
-    for (v = es->set->variants; v != NULL; v = v->next) {
-        if (v->in_ctx == in && strcmp(v->name, t->name) == 0) {
-            break;
+    /*
+     * Shadowed definitions of the name get their variant too: an
+     * execution with an overlay file (page_tpl_env_t.overlay) may pick one.
+     */
+    for (o = es->set->all; o != NULL; o = o->all_next) {
+        if (o != t && strcmp(o->name, t->name) == 0) {
+            c2 = *c;
+            if (page_tpl_variant(es, o, in, &v) != 0
+                || page_tpl_esc_tree(es, v, &c2) != 0)
+            {
+                return -1;
+            }
         }
     }
 
-    if (v == NULL) {
-        v = page_arena_alloc(es->set->arena, sizeof(page_tpl_tree_t));
-        if (v == NULL) {
-            goto nomem;
-        }
-        *v = *t;
-        v->escaped = 0;
-        v->busy = 0;
-        v->in_ctx = in;
-        v->root = page_tpl_clone(es, t->root);
-        if (v->root == NULL) {
-            goto nomem;
-        }
-        v->next = es->set->variants;
-        es->set->variants = v;
+    if (page_tpl_variant(es, t, in, &v) != 0) {
+        return -1;
     }
 
     n->u.tmpl.tree = v;
     return page_tpl_esc_tree(es, v, c);
-
-nomem:
-
-    page_error_nomem(es->err, es->tree->path);
-    es->failed = 1;
-    return -1;
 }
 
 
@@ -1015,7 +1153,7 @@ page_tpl_escape_set(page_tpl_set_t *set, page_error_t *err)
     es.set = set;
     es.err = err;
 
-    for (t = set->trees; t != NULL; t = t->next) {
+    for (t = set->all; t != NULL; t = t->all_next) {
         memset(&c, 0, sizeof(c));
         es.tree = t;
         if (page_tpl_esc_tree(&es, t, &c) != 0) {
@@ -1069,7 +1207,7 @@ page_tpl_esc_html(page_buf_t *b, const char *s, size_t len, int norm,
         case '<':  rep = "&lt;"; break;
         case '>':  rep = "&gt;"; break;
         default:
-            if (nospace && strchr("\t\n\v\f\r =`", s[i]) != NULL) {
+            if (nospace && page_tpl_oneof(s[i], "\t\n\v\f\r =`")) {
                 snprintf(num, sizeof(num), "&#%d;", (int) s[i]);
                 rep = num;
             }
@@ -1134,7 +1272,7 @@ page_tpl_esc_url(page_buf_t *b, const char *s, size_t len, int norm)
         c = (unsigned char) s[i];
 
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-            || (c >= '0' && c <= '9') || strchr("-._~", c) != NULL)
+            || (c >= '0' && c <= '9') || page_tpl_oneof(c, "-._~"))
         {
             continue;
         }
@@ -1254,6 +1392,32 @@ page_tpl_esc_jsstr(page_buf_t *b, const char *s, size_t len, int bq)
         }
 
         page_buf_putc(b, (char) c);
+    }
+}
+
+
+/* Go's jsRegexpEscaper: regexp syntax and HTML specials escaped. */
+static void
+page_tpl_esc_jsre(page_buf_t *b, const char *s, size_t len)
+{
+    size_t         i;
+    unsigned char  c;
+
+    if (len == 0) {
+        page_buf_puts(b, "(?:)");       /* not an empty // comment */
+        return;
+    }
+
+    for (i = 0; i < len; i++) {
+        c = (unsigned char) s[i];
+        if (page_tpl_oneof((char) c, "$()*-./?[\\]^{|}")) {
+            page_buf_putc(b, '\\');
+            page_buf_putc(b, (char) c);
+        } else if (c < 0x20 || page_tpl_oneof((char) c, "\"&'+<>")) {
+            page_buf_printf(b, "\\u%04x", c);
+        } else {
+            page_buf_putc(b, (char) c);
+        }
     }
 }
 
@@ -1410,6 +1574,10 @@ page_tpl_escape_str(page_buf_t *b, page_tpl_esc_t esc, page_type_t type,
     case TPL_ESC_JSSTR:
     case TPL_ESC_JSBQSTR:
         page_tpl_esc_jsstr(b, s, len, esc == TPL_ESC_JSBQSTR);
+        return;
+
+    case TPL_ESC_JSRE:
+        page_tpl_esc_jsre(b, s, len);
         return;
 
     case TPL_ESC_CSSVAL:

@@ -45,6 +45,8 @@ usage(FILE *f)
         "  -t, --templates DIR  a Hugo layouts/ directory (repeatable; the\n"
         "                       first wins, the built-in theme comes last)\n"
         "  --layout NAME        layout when the front matter names none\n"
+        "  --root DIR           the site root: ref and relref check files\n"
+        "                       there\n"
         "  -h, --help           this help\n"
         "\n"
         "FILE may be - for standard input.  Errors go to stderr as\n"
@@ -198,6 +200,16 @@ main(int argc, char **argv)
                 return 2;
             }
             dirs[ndirs++] = v;
+
+        } else if (strcmp(argv[i], "--root") == 0) {
+            if ((v = option_value(argc, argv, &i)) == NULL) {
+                return 2;
+            }
+            opt.root = v;
+            opt.root_len = strlen(v);
+            while (opt.root_len > 1 && v[opt.root_len - 1] == '/') {
+                opt.root_len--;
+            }
 
         } else if (strcmp(argv[i], "--layout") == 0) {
             if ((v = option_value(argc, argv, &i)) == NULL) {
