@@ -462,7 +462,6 @@ page_data_build(page_data_t *d, page_arena_t *a, page_value_t *params,
     page_value_t  *p, *date, *type, *v, *store;
 
     d->opt = opt;
-    d->depth = 0;
 
     file = opt->file ? opt->file : (opt->path ? opt->path : "");
     file_len = opt->file ? opt->file_len : strlen(file);
@@ -940,15 +939,10 @@ static int
 page_fn_partial(page_tpl_state_t *st, page_value_t **args, size_t nargs,
     page_value_t **res)
 {
-    int              rc;
-    page_buf_t       out;
-    const char      *name;
-    page_data_t     *d;
-    page_error_t     err;
-    page_tpl_env_t  *env;
+    const char   *name;
+    page_data_t  *d;
 
-    env = page_tpl_env(st);
-    d = env->data;
+    d = page_tpl_env(st)->data;
 
     if (!page_tpl_is_str(args[0])) {
         return page_tpl_fail(st, "partial: the name must be a string");
@@ -961,29 +955,12 @@ page_fn_partial(page_tpl_state_t *st, page_value_t **args, size_t nargs,
                              (int) args[0]->u.s.len, args[0]->u.s.data);
     }
 
-    if (d->depth >= PAGE_DATA_MAX_PARTIAL_DEPTH) {
-        return page_tpl_fail(st, "partial \"%s\": partials nest deeper "
-                             "than %d (does it include itself?)", name,
-                             PAGE_DATA_MAX_PARTIAL_DEPTH);
-    }
-
-    page_buf_init(&out, env->arena, env->max_output);
-    page_error_init(&err);
-
-    d->depth++;
-    rc = page_tpl_execute(page_templates_partials(d->templates), name,
-                          nargs > 1 ? args[1] : &page_nil_value, env, &out,
-                          &err);
-    d->depth--;
-
-    if (rc != 0) {
-        return page_tpl_fail(st, "partial \"%s\": %s", name, err.msg);
-    }
-
-    *res = page_value_string_ref(env->arena, PAGE_HTML,
-                                 out.data ? out.data : "", out.len);
-
-    return *res ? 0 : page_tpl_fail(st, "out of memory");
+    /*
+     * The partial runs within this execution: it shares its call depth,
+     * step and output limits, and its {{ return }} value comes back.
+     */
+    return page_tpl_call_in(st, page_templates_partials(d->templates), name,
+                            nargs > 1 ? args[1] : &page_nil_value, res);
 }
 
 

@@ -14,12 +14,6 @@
 #include "page_tpl.h"
 #include "page_value.h"
 
-/*
- * Deepest nesting of partial calls.  Real themes nest a few levels; a
- * partial that includes itself must end with an error, not a crash.
- */
-#define PAGE_DATA_MAX_PARTIAL_DEPTH  32
-
 /* Words in an automatic .Summary, as Hugo's summaryLength default. */
 #define PAGE_DATA_SUMMARY_WORDS  70
 
@@ -35,7 +29,6 @@ typedef struct {
     page_value_t            *outputs;   /* .OutputFormats */
     page_value_t            *empty_list;
     page_value_t            *false_value;
-    unsigned                 depth;     /* partials being executed */
 } page_data_t;
 
 /* What only the rendered content tells. */

@@ -89,6 +89,8 @@ typedef struct {
     page_tpl_warn_pt        warn;       /* may be NULL: warnf is silent */
     void                   *warn_ctx;
     const char             *base_url;   /* for absURL/relURL; may be NULL */
+    const char             *overlay;    /* a file name: its {{define}}s win
+                                           (baseof.html + the layout) */
     void                   *data;       /* for the caller's functions */
 } page_tpl_env_t;
 
@@ -104,9 +106,14 @@ int page_tpl_set_funcs(page_tpl_set_t *set, const page_tpl_func_t *funcs,
     size_t n);
 /*
  * Parse text as the template called name (path is used in errors) and
- * register its {{define}}s.  A name or define seen before is replaced, so
- * directories added later override earlier ones only if the caller adds
- * them in reverse order; redefining inside one file is an error.
+ * register its {{define}}s.  A later template or define of the same name
+ * replaces an earlier one (add the theme first, then the site), except
+ * that a definition of only whitespace never replaces a real one, as in
+ * Go.  Defining a name twice inside one file is an error.  Replaced
+ * defines stay reachable through page_tpl_env_t.overlay: run
+ * "baseof.html" with overlay "single.html" and baseof's {{block "main"}}
+ * runs single.html's {{define "main"}} even if another layout defined
+ * "main" later.
  */
 int page_tpl_set_add(page_tpl_set_t *set, const char *name,
     const char *path, const char *text, size_t len, page_error_t *err);
@@ -118,6 +125,12 @@ int page_tpl_set_has(const page_tpl_set_t *set, const char *name);
 int page_tpl_mentions(const page_tpl_set_t *set, const char *name,
     const char *field);
 
+/*
+ * Run the template called name with dot (NULL: nil) into out; out's own
+ * limit caps the page.  -1 on failure, err->msg then reads
+ * "path:line:col: executing "name" at <command>: reason", err->status
+ * PAGE_ERR_TEMPLATE, or PAGE_ERR_LIMIT for a limit (depth, steps, output).
+ */
 int page_tpl_execute(const page_tpl_set_t *set, const char *name,
     page_value_t *dot, page_tpl_env_t *env, page_buf_t *out,
     page_error_t *err);
@@ -132,11 +145,20 @@ int page_tpl_fail(page_tpl_state_t *st, const char *fmt, ...)
 #endif
     ;
 /*
- * Execute another template of the set (partial): output in *res as HTML.
- * Counts against the call depth limit.  0 or -1.
+ * Execute another template of the set (partial): its output in *res as
+ * HTML, or the value of its {{ return }}.  Counts against the call depth
+ * limit.  0 or -1.
  */
 int page_tpl_call(page_tpl_state_t *st, const char *name, page_value_t *dot,
     page_value_t **res);
+/*
+ * The same with a template of another checked set (a set of partials):
+ * the call shares this execution's limits (depth, steps, output), and a
+ * {{ return }} in it gives *res its value.  Prefer this to a nested
+ * page_tpl_execute(), which starts fresh limits.
+ */
+int page_tpl_call_in(page_tpl_state_t *st, const page_tpl_set_t *set,
+    const char *name, page_value_t *dot, page_value_t **res);
 
 /* Is v a string of any content type; gives its bytes. */
 int page_tpl_is_str(const page_value_t *v);

@@ -15,6 +15,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <strings.h>
+
 #include "page_tpl_int.h"
 
 /* context states */
@@ -557,19 +559,24 @@ page_tpl_step(page_tpl_ctx_t *c, const char *s, size_t len, int *strip)
 }
 
 
-/* Run the machine over one text node; rewrite it without comments. */
+/*
+ * Run the machine over one text node and rewrite it as Go's escaper does:
+ * comments go (a JS or CSS block comment leaves a space, or a newline
+ * when it held one), and a "<" in text that starts no tag becomes "&lt;".
+ */
 static int
 page_tpl_esc_text(page_tpl_esc_state_t *es, page_tpl_node_t *n,
     page_tpl_ctx_t *c)
 {
-    size_t       i, k, guard;
-    int          strip, any;
+    size_t       i, j, k, guard, olen;
+    int          strip, any, was_text, block, newline;
     char        *out;
-    size_t       olen;
+    unsigned     before;
     const char  *s = n->src;
     size_t       len = n->src_len;
 
-    out = page_arena_alloc(es->set->arena, len + 1);
+    /* "<" -> "&lt;" at most quadruples the text */
+    out = page_arena_alloc(es->set->arena, len * 4 + 1);
     if (out == NULL) {
         page_error_nomem(es->err, es->tree->path);
         es->failed = 1;
@@ -579,8 +586,13 @@ page_tpl_esc_text(page_tpl_esc_state_t *es, page_tpl_node_t *n,
     olen = 0;
     any = 0;
     guard = 0;
+    block = 0;          /* 1: a JS or CSS block comment is being dropped */
+    newline = 0;
 
     for (i = 0; i < len; ) {
+        before = c->state;
+        was_text = (before == S_TEXT || before == S_RCDATA) && s[i] == '<';
+
         if (page_tpl_is_comment(c->state) && c->delim == D_NONE) {
             strip = 1;
         }
@@ -597,13 +609,47 @@ page_tpl_esc_text(page_tpl_esc_state_t *es, page_tpl_node_t *n,
         if (k > len - i) {
             k = len - i;
         }
+
         if (strip) {
             any = 1;
-        } else {
-            memcpy(out + olen, s + i, k);
-            olen += k;
+
+            if (before == S_JSBLOCKCMT || c->state == S_JSBLOCKCMT
+                || before == S_CSSCMT || c->state == S_CSSCMT)
+            {
+                block = block ? block : (before == S_CSSCMT
+                                         || c->state == S_CSSCMT) ? 2 : 1;
+                for (j = i; j < i + k; j++) {
+                    newline |= s[j] == '\n' || s[j] == '\r';
+                }
+            }
+
+            i += k;
+            continue;
         }
+
+        if (block) {
+            out[olen++] = block == 1 && newline ? '\n' : ' ';
+            block = 0;
+            newline = 0;
+        }
+
+        if (was_text && k == 1 && (c->state == S_TEXT || c->state == S_RCDATA)
+            && !(len - i >= 9 && strncasecmp(s + i, "<!DOCTYPE", 9) == 0))
+        {
+            memcpy(out + olen, "&lt;", 4);
+            olen += 4;
+            any = 1;
+            i++;
+            continue;
+        }
+
+        memcpy(out + olen, s + i, k);
+        olen += k;
         i += k;
+    }
+
+    if (block) {
+        out[olen++] = block == 1 && newline ? '\n' : ' ';
     }
 
     out[olen] = '\0';

@@ -34,11 +34,15 @@
  */
 #define PAGE_TPL_MAX_STEPS  (5 * 1000 * 1000)
 
-/* Most variables alive at once in one execution. */
+/*
+ * Most variables alive at once in one execution: each {{ $x := }} in a
+ * loop body lives for one iteration, so only runaway recursion gets near.
+ */
 #define PAGE_TPL_MAX_LIVE_VARS  10000
 
 #define PAGE_TPL_BREAK     1
 #define PAGE_TPL_CONTINUE  2
+#define PAGE_TPL_RETURN    3
 
 static int page_tpl_exec_list(page_tpl_state_t *st,
     const page_tpl_node_t *list, page_value_t *dot, page_buf_t *out);
@@ -70,6 +74,17 @@ page_tpl_env(page_tpl_state_t *st)
 }
 
 
+/* Add msg to the error line page_error_set() began. */
+static void
+page_tpl_append_msg(page_error_t *err, const char *msg)
+{
+    size_t  n;
+
+    n = strlen(err->msg);
+    snprintf(err->msg + n, sizeof(err->msg) - n, "%s", msg);
+}
+
+
 int
 page_tpl_fail(page_tpl_state_t *st, const char *fmt, ...)
 {
@@ -95,8 +110,11 @@ page_tpl_fail(page_tpl_state_t *st, const char *fmt, ...)
 
     slen = n->src_len > 80 ? 80 : (int) n->src_len;
     page_error_set(st->err, PAGE_ERR_TEMPLATE, st->tree->path, n->line,
-                   n->col, "executing \"%s\" at <%.*s>: %s", st->tree->name,
-                   slen, n->src ? n->src : "", msg);
+                   n->col, "executing \"%s\" at <%.*s>: %s%s%s",
+                   st->tree->name, slen, n->src ? n->src : "",
+                   st->calling ? "error calling " : "",
+                   st->calling ? st->calling : "", st->calling ? ": " : "");
+    page_tpl_append_msg(st->err, msg);
     return -1;
 }
 
@@ -172,8 +190,55 @@ page_tpl_truth(const page_value_t *v)
 }
 
 
-/* Bounds recursion into nested lists and maps while printing. */
+/*
+ * Deepest nesting of lists and maps printed: bounds the recursion of
+ * printing whatever the data.
+ */
 #define PAGE_TPL_MAX_PRINT_DEPTH  64
+
+static void page_tpl_print_depth(page_buf_t *b, const page_value_t *v,
+    int depth);
+static int page_tpl_key_cmp(const void *x, const void *y);
+
+
+/* Go prints a map as map[k:v ...] with sorted keys. */
+static void
+page_tpl_print_map(page_buf_t *b, const page_value_t *v, int depth)
+{
+    size_t        i, n;
+    page_pair_t  *sorted;
+
+    n = v->u.map.n;
+    page_buf_puts(b, "map[");
+
+    if (n > 0) {
+        sorted = page_arena_alloc(b->arena, n * sizeof(page_pair_t));
+        if (sorted == NULL) {
+            b->failed = 1;
+            return;
+        }
+        memcpy(sorted, v->u.map.items, n * sizeof(page_pair_t));
+        qsort(sorted, n, sizeof(page_pair_t), page_tpl_key_cmp);
+
+        for (i = 0; i < n; i++) {
+            if (i) {
+                page_buf_putc(b, ' ');
+            }
+            page_buf_append(b, sorted[i].key.data, sorted[i].key.len);
+            page_buf_putc(b, ':');
+            if (sorted[i].value == NULL
+                || sorted[i].value->type == PAGE_NIL)
+            {
+                page_buf_puts(b, "<nil>");
+            } else {
+                page_tpl_print_depth(b, sorted[i].value, depth + 1);
+            }
+        }
+    }
+
+    page_buf_putc(b, ']');
+}
+
 
 static void
 page_tpl_print_depth(page_buf_t *b, const page_value_t *v, int depth)
@@ -214,8 +279,8 @@ page_tpl_print_depth(page_buf_t *b, const page_value_t *v, int depth)
         return;
     }
 
-    if (v->type == PAGE_MAP && depth > 8) {
-        page_buf_puts(b, "map[...]");
+    if (v->type == PAGE_MAP) {
+        page_tpl_print_map(b, v, depth);
         return;
     }
 
@@ -292,12 +357,54 @@ static const char  *page_tpl_days[] = {
 };
 
 
+void
+page_tpl_time_layout(const char **layout, size_t *len)
+{
+    size_t  i;
+    static const char  *names[][2] = {
+        { ":date_full", "Monday, January 2, 2006" },
+        { ":date_long", "January 2, 2006" },
+        { ":date_medium", "Jan 2, 2006" },
+        { ":date_short", "1/2/06" },
+        { ":time_full", "3:04:05 pm MST" },
+        { ":time_long", "3:04:05 pm MST" },
+        { ":time_medium", "3:04:05 pm" },
+        { ":time_short", "3:04 pm" }
+    };
+
+    if (*len == 0 || (*layout)[0] != ':') {
+        return;
+    }
+
+    for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        if (strlen(names[i][0]) == *len
+            && memcmp(names[i][0], *layout, *len) == 0)
+        {
+            *layout = names[i][1];
+            *len = strlen(names[i][1]);
+            return;
+        }
+    }
+}
+
+
+static int
+page_tpl_time_cmp(const page_time_t *a, const page_time_t *b)
+{
+    if (a->sec != b->sec) {
+        return a->sec < b->sec ? -1 : 1;
+    }
+    return (a->nsec > b->nsec) - (a->nsec < b->nsec);
+}
+
+
 static int
 page_tpl_time_method(page_tpl_state_t *st, page_value_t *recv,
     const char *name, page_value_t **args, size_t nargs, page_value_t **res)
 {
     page_buf_t    b;
     page_tm_t     tm;
+    page_time_t   t;
     const char   *s;
     size_t        len;
     int64_t       iv;
@@ -308,6 +415,7 @@ page_tpl_time_method(page_tpl_state_t *st, page_value_t *recv,
         if (nargs != 1 || !page_tpl_str(args[0], &s, &len)) {
             return page_tpl_fail(st, "Format: want one string layout");
         }
+        page_tpl_time_layout(&s, &len);
         page_buf_init(&b, st->arena, 0);
         page_time_format(&b, &recv->u.t, s, len);
         if (page_buf_failed(&b)) {
@@ -318,8 +426,29 @@ page_tpl_time_method(page_tpl_state_t *st, page_value_t *recv,
         return *res ? 0 : page_tpl_limit(st, "out of memory");
     }
 
+    if (strcmp(name, "Before") == 0 || strcmp(name, "After") == 0
+        || strcmp(name, "Equal") == 0)
+    {
+        if (nargs != 1 || args[0] == NULL || args[0]->type != PAGE_TIME) {
+            return page_tpl_fail(st, "%s: want one time", name);
+        }
+        iv = page_tpl_time_cmp(&recv->u.t, &args[0]->u.t);
+        *res = page_value_bool(st->arena, name[0] == 'B' ? iv < 0
+                               : name[0] == 'A' ? iv > 0 : iv == 0);
+        return *res ? 0 : page_tpl_limit(st, "out of memory");
+    }
+
     if (nargs != 0) {
         return 1;
+    }
+
+    if (strcmp(name, "UTC") == 0 || strcmp(name, "Local") == 0) {
+        t = recv->u.t;
+        if (name[0] == 'U') {
+            t.offset = 0;               /* the same instant, shown in UTC */
+        }
+        *res = page_value_time(st->arena, &t);
+        return *res ? 0 : page_tpl_limit(st, "out of memory");
     }
 
     if (strcmp(name, "IsZero") == 0) {
@@ -456,9 +585,9 @@ page_tpl_chain(page_tpl_state_t *st, const page_tpl_node_t *n,
 
 /* ---- commands ---- */
 
-static int page_tpl_eval_cmd_ext(page_tpl_state_t *st,
-    const page_tpl_node_t *cmd, page_value_t *dot, page_value_t *final,
-    int has_final, int drop_html, page_value_t **res);
+static int page_tpl_call_func(page_tpl_state_t *st,
+    const page_tpl_func_t *f, page_value_t **argv, size_t argc,
+    int drop_html, page_value_t **res);
 
 
 static int
@@ -516,18 +645,12 @@ page_tpl_eval_arg(page_tpl_state_t *st, const page_tpl_node_t *n,
         return page_tpl_eval_pipe(st, n, dot, res);
 
     case TPL_N_FUNC:
-        {
-            page_tpl_node_t  cmd;
-            page_tpl_node_t *args[1];
-
-            /* a function as an argument is called without arguments */
-            memset(&cmd, 0, sizeof(cmd));
-            cmd.type = TPL_N_CMD;
-            args[0] = (page_tpl_node_t *) n;
-            cmd.u.cmd.args = args;
-            cmd.u.cmd.nargs = 1;
-            return page_tpl_eval_cmd_ext(st, &cmd, dot, NULL, 0, 0, res);
+        /* a function as an argument is called without arguments */
+        if (n->u.func.builtin != TPL_B_NONE) {
+            return page_tpl_fail(st, "%.*s needs arguments",
+                                 (int) n->src_len, n->src);
         }
+        return page_tpl_call_func(st, n->u.func.func, NULL, 0, 0, res);
 
     default:
         return page_tpl_fail(st, "can't evaluate node");
@@ -572,11 +695,44 @@ page_tpl_eval_and_or(page_tpl_state_t *st, const page_tpl_node_t *cmd,
 }
 
 
+/*
+ * {{ return [value] }}: Hugo's way for a partial to give a value instead
+ * of its output.  Evaluates the value, then unwinds (as -1 with
+ * st->returning set) to the template call.
+ */
+static int
+page_tpl_eval_return(page_tpl_state_t *st, const page_tpl_node_t *cmd,
+    page_value_t *dot, page_value_t *final, int has_final)
+{
+    page_value_t  *v;
+
+    if (cmd->u.cmd.nargs + (has_final ? 1 : 0) > 2) {
+        return page_tpl_fail(st, "wrong number of args for return: want 0 "
+                             "or 1");
+    }
+
+    v = NULL;
+    if (has_final) {
+        v = final;
+    } else if (cmd->u.cmd.nargs == 2
+               && page_tpl_eval_arg(st, cmd->u.cmd.args[1], dot, &v) != 0)
+    {
+        return -1;
+    }
+
+    st->ret = v;
+    st->returning = 1;
+    return -1;
+}
+
+
 static int
 page_tpl_call_func(page_tpl_state_t *st, const page_tpl_func_t *f,
     page_value_t **argv, size_t argc, int drop_html, page_value_t **res)
 {
-    page_buf_t  b;
+    int          rc;
+    const char  *saved;
+    page_buf_t   b;
 
     if ((int) argc < f->min_args || (f->max_args >= 0
                                      && (int) argc > f->max_args))
@@ -607,8 +763,13 @@ page_tpl_call_func(page_tpl_state_t *st, const page_tpl_func_t *f,
     }
 
     *res = NULL;
-    if (f->fn(st, argv, argc, res) != 0) {
-        if (st->err->status == PAGE_OK) {
+    saved = st->calling;
+    st->calling = f->name;
+    rc = f->fn(st, argv, argc, res);
+    st->calling = saved;
+
+    if (rc != 0) {
+        if (st->err->status == PAGE_OK && !st->returning) {
             page_tpl_fail(st, "error calling %s", f->name);
         }
         return -1;
@@ -634,7 +795,13 @@ page_tpl_eval_cmd_ext(page_tpl_state_t *st, const page_tpl_node_t *cmd,
 
     first = cmd->u.cmd.args[0];
     saved = st->node;
-    st->node = first;
+    st->node = cmd->src != NULL ? cmd : first;
+
+    if (first->type == TPL_N_FUNC && first->u.func.builtin == TPL_B_RETURN) {
+        rc = page_tpl_eval_return(st, cmd, dot, final, has_final);
+        st->node = saved;
+        return rc;
+    }
 
     if (first->type == TPL_N_FUNC && first->u.func.builtin != TPL_B_NONE) {
         rc = page_tpl_eval_and_or(st, cmd, dot, final, has_final,
@@ -680,7 +847,7 @@ page_tpl_eval_cmd_ext(page_tpl_state_t *st, const page_tpl_node_t *cmd,
         argv[argc - 1] = final;
     }
 
-    st->node = first;
+    st->node = cmd->src != NULL ? cmd : first;
 
     switch (first->type) {
     case TPL_N_FUNC:
@@ -792,7 +959,7 @@ page_tpl_exec_action(page_tpl_state_t *st, const page_tpl_node_t *n,
     if (page_tpl_eval_pipe_ext(st, n->u.action.pipe, dot,
                                n->u.action.drop_html, &v) != 0)
     {
-        return -1;
+        return st->returning ? PAGE_TPL_RETURN : -1;
     }
 
     st->node = saved;
@@ -934,7 +1101,9 @@ page_tpl_exec_range(page_tpl_state_t *st, const page_tpl_node_t *n,
         if (pairs == NULL) {
             return page_tpl_limit(st, "out of memory");
         }
-        memcpy(pairs, v->u.map.items, count * sizeof(*pairs));
+        if (count > 0) {
+            memcpy(pairs, v->u.map.items, count * sizeof(*pairs));
+        }
         qsort(pairs, count, sizeof(*pairs), page_tpl_key_cmp);
 
         for (i = 0; i < count && rc == 0; i++) {
@@ -1003,7 +1172,7 @@ page_tpl_exec_branch(page_tpl_state_t *st, const page_tpl_node_t *n,
     saved = st->nvars;
 
     if (page_tpl_eval_pipe(st, n->u.branch.pipe, dot, &v) != 0) {
-        return -1;
+        return st->returning ? PAGE_TPL_RETURN : -1;
     }
 
     if (page_tpl_truth(v)) {
@@ -1017,6 +1186,46 @@ page_tpl_exec_branch(page_tpl_state_t *st, const page_tpl_node_t *n,
 
     st->nvars = saved;
     return rc;
+}
+
+
+/*
+ * Hugo's baseof pattern: with env->overlay naming a file, its {{define}}s
+ * win over same-named ones of other files ({{block "main"}} in baseof.html
+ * runs the "main" of the chosen layout).
+ */
+static const page_tpl_tree_t *
+page_tpl_overlay(page_tpl_state_t *st, const page_tpl_node_t *n)
+{
+    int                     pass;
+    const char             *file, *name;
+    const page_tpl_tree_t  *t;
+
+    name = n->u.tmpl.tree->name;
+
+    if (st->env->overlay == NULL) {
+        return n->u.tmpl.tree;
+    }
+
+    /* first the overlay's definition, then the calling file's own */
+    for (pass = 0; pass < 2; pass++) {
+        file = pass == 0 ? st->env->overlay : st->tree->file;
+
+        if (strcmp(n->u.tmpl.tree->file, file) == 0) {
+            return n->u.tmpl.tree;
+        }
+
+        t = n->u.tmpl.ctx == 0 ? st->set->all : st->set->variants;
+        for ( ; t != NULL; t = n->u.tmpl.ctx == 0 ? t->all_next : t->next) {
+            if (strcmp(t->file, file) == 0 && strcmp(t->name, name) == 0
+                && (n->u.tmpl.ctx == 0 || t->in_ctx == n->u.tmpl.ctx))
+            {
+                return t;
+            }
+        }
+    }
+
+    return n->u.tmpl.tree;
 }
 
 
@@ -1039,7 +1248,14 @@ page_tpl_exec_template(page_tpl_state_t *st, const page_tpl_node_t *n,
     }
 
     st->node = n;
-    return page_tpl_exec_tree(st, n->u.tmpl.tree, v, out);
+    if (page_tpl_exec_tree(st, page_tpl_overlay(st, n), v, out) != 0) {
+        return -1;
+    }
+
+    /* a {{ return }} ends only the template it is in */
+    st->returning = 0;
+    st->ret = NULL;
+    return 0;
 }
 
 
@@ -1123,6 +1339,7 @@ page_tpl_exec_tree(page_tpl_state_t *st, const page_tpl_tree_t *tree,
     size_t                  saved_base, saved_n;
     const page_tpl_tree_t  *saved_tree;
     const page_tpl_node_t  *saved_node;
+    const char             *saved_calling;
     int                     rc;
 
     if (st->depth >= PAGE_TPL_MAX_DEPTH) {
@@ -1134,6 +1351,8 @@ page_tpl_exec_tree(page_tpl_state_t *st, const page_tpl_tree_t *tree,
     saved_n = st->nvars;
     saved_tree = st->tree;
     saved_node = st->node;
+    saved_calling = st->calling;
+    st->calling = NULL;
 
     if (page_tpl_var_push(st, "$", dot) != 0) {
         return -1;
@@ -1145,7 +1364,12 @@ page_tpl_exec_tree(page_tpl_state_t *st, const page_tpl_tree_t *tree,
 
     rc = page_tpl_exec_list(st, tree->root, dot, out);
 
+    if (rc == PAGE_TPL_RETURN || (rc < 0 && st->returning)) {
+        rc = 0;                         /* the caller takes st->ret */
+    }
+
     st->depth--;
+    st->calling = saved_calling;
     st->tree = saved_tree;
     st->node = saved_node;
     st->var_base = saved_base;
@@ -1159,18 +1383,47 @@ int
 page_tpl_call(page_tpl_state_t *st, const char *name, page_value_t *dot,
     page_value_t **res)
 {
+    return page_tpl_call_in(st, st->set, name, dot, res);
+}
+
+
+int
+page_tpl_call_in(page_tpl_state_t *st, const page_tpl_set_t *set,
+    const char *name, page_value_t *dot, page_value_t **res)
+{
+    int                     rc;
     page_buf_t              b;
+    const page_tpl_set_t   *saved;
     const page_tpl_tree_t  *tree;
 
-    tree = page_tpl_find(st->set, name, strlen(name));
+    if (!set->checked) {
+        return page_tpl_fail(st, "template set of \"%s\" not checked", name);
+    }
+
+    tree = page_tpl_find(set, name, strlen(name));
     if (tree == NULL) {
         return page_tpl_fail(st, "template \"%s\" not defined", name);
     }
 
     page_buf_init(&b, st->arena, st->max_output);
+    st->returning = 0;
+    st->ret = NULL;
 
-    if (page_tpl_exec_tree(st, tree, dot, &b) != 0) {
+    /* the other set's partials call their own set's templates */
+    saved = st->set;
+    st->set = set;
+    rc = page_tpl_exec_tree(st, tree, dot, &b);
+    st->set = saved;
+
+    if (rc != 0) {
         return -1;
+    }
+
+    if (st->returning) {
+        st->returning = 0;
+        *res = st->ret;
+        st->ret = NULL;
+        return 0;
     }
 
     *res = page_value_string_ref(st->arena, PAGE_HTML,

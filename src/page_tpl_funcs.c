@@ -2,16 +2,20 @@
  * page_tpl_funcs: the functions templates can call.  Go's builtins (not,
  * len, index, print, printf, println, html, js, urlquery, eq, ne, lt, le,
  * gt, ge) and Hugo's functions (default, cond, dict, slice, safeHTML, ...,
- * string and collection helpers, arithmetic, dates), plus the value
- * helpers they share: comparison, fmt-style formatting and JSON.
+ * string and collection helpers, arithmetic, dates, regular expressions),
+ * and the table that names them; also how values compare and print (Hugo's
+ * eq and ordering, Go's fmt verbs for printf, JSON as encoding/json
+ * writes it).  Digests live in page_tpl_hash.c.
  * Every function treats its arguments as read-only and allocates its
  * result in the execution's arena.
  */
 
 #include <math.h>
+#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "page_tpl_int.h"
 
@@ -21,261 +25,23 @@
  */
 #define PAGE_TPL_MAX_SEQ  2000
 
-/* Deepest nesting jsonify and merge follow (cyclic data cannot occur). */
-#define PAGE_TPL_MAX_JSON_DEPTH  64
+/*
+ * Deepest nesting merge follows: maps deeper than this are replaced, not
+ * merged, which bounds the recursion whatever the data.
+ */
+#define PAGE_TPL_MAX_MERGE_DEPTH  64
 
 #define ARGS  page_tpl_state_t *st, page_value_t **args, size_t nargs, \
               page_value_t **res
 
 
-/* ---- helpers ---- */
+/* ---- comparison, printing, JSON ---- */
 
-static int
-page_tpl_nomem(page_tpl_state_t *st)
-{
-    page_tpl_fail(st, "out of memory");
-    st->err->status = PAGE_ERR_NOMEM;
-    return -1;
-}
+/* Deepest nesting JSON output follows (front matter is bounded anyway). */
+#define PAGE_TPL_MAX_JSON_DEPTH  64
 
-
-static int
-page_tpl_ret_str(page_tpl_state_t *st, page_type_t type, const char *s,
-    size_t len, page_value_t **res)
-{
-    *res = page_value_string(st->arena, s, len);
-    if (*res == NULL) {
-        return page_tpl_nomem(st);
-    }
-    (*res)->type = type;
-    return 0;
-}
-
-
-/* Return the buffer's bytes (already in the arena) as a value. */
-static int
-page_tpl_ret_buf(page_tpl_state_t *st, page_type_t type, page_buf_t *b,
-    page_value_t **res)
-{
-    if (page_buf_failed(b)) {
-        return page_tpl_fail(st, "result too large (or out of memory)");
-    }
-    *res = page_value_string_ref(st->arena, type, b->data ? b->data : "",
-                                 b->len);
-    return *res ? 0 : page_tpl_nomem(st);
-}
-
-
-static int
-page_tpl_ret_bool(page_tpl_state_t *st, int b, page_value_t **res)
-{
-    *res = page_value_bool(st->arena, b);
-    return *res ? 0 : page_tpl_nomem(st);
-}
-
-
-static int
-page_tpl_ret_int(page_tpl_state_t *st, int64_t i, page_value_t **res)
-{
-    *res = page_value_int(st->arena, i);
-    return *res ? 0 : page_tpl_nomem(st);
-}
-
-
-static void
-page_tpl_buf(page_tpl_state_t *st, page_buf_t *b)
-{
-    page_buf_init(b, st->arena, st->max_output);
-}
-
-
-static const char *
-page_tpl_tname(const page_value_t *v)
-{
-    if (v == NULL) {
-        return "<nil>";
-    }
-    switch ((int) v->type) {
-    case PAGE_TPL_CSS:      return "template.CSS";
-    case PAGE_TPL_HTMLATTR: return "template.HTMLAttr";
-    case PAGE_TPL_JS:       return "template.JS";
-    case PAGE_TPL_URL:      return "template.URL";
-    case PAGE_NIL:          return "<nil>";
-    default:                return page_type_name(v->type);
-    }
-}
-
-
-/* The value as text: strings as they are, others as %v prints them. */
-static int
-page_tpl_text(page_tpl_state_t *st, const page_value_t *v, const char **s,
-    size_t *len)
-{
-    page_buf_t  b;
-
-    if (page_tpl_str(v, s, len)) {
-        return 0;
-    }
-
-    page_tpl_buf(st, &b);
-    page_tpl_print(&b, v);
-    if (page_buf_failed(&b)) {
-        return page_tpl_fail(st, "result too large (or out of memory)");
-    }
-    *s = b.data ? b.data : "";
-    *len = b.len;
-    return 0;
-}
-
-
-/* A string argument, or a failure naming the function. */
-static int
-page_tpl_arg_str(page_tpl_state_t *st, const char *fn, page_value_t *v,
-    const char **s, size_t *len)
-{
-    if (page_tpl_str(v, s, len)) {
-        return 0;
-    }
-
-    if (v != NULL && (v->type == PAGE_INT || v->type == PAGE_FLOAT
-                      || v->type == PAGE_BOOL))
-    {
-        return page_tpl_text(st, v, s, len);    /* Hugo casts these */
-    }
-
-    if (v == NULL || v->type == PAGE_NIL) {
-        *s = "";
-        *len = 0;
-        return 0;
-    }
-
-    return page_tpl_fail(st, "%s: unable to cast %s to string", fn,
-                         page_tpl_tname(v));
-}
-
-
-static int
-page_tpl_is_num(const page_value_t *v)
-{
-    return v != NULL && (v->type == PAGE_INT || v->type == PAGE_FLOAT);
-}
-
-
-static double
-page_tpl_num(const page_value_t *v)
-{
-    return v->type == PAGE_INT ? (double) v->u.i : v->u.f;
-}
-
-
-static int
-page_tpl_to_int(page_tpl_state_t *st, const char *fn, const page_value_t *v,
-    int64_t *out)
-{
-    const char  *s;
-    size_t       len;
-    char         buf[64], *end;
-    double       f;
-
-    if (v == NULL || v->type == PAGE_NIL) {
-        *out = 0;
-        return 0;
-    }
-
-    switch ((int) v->type) {
-    case PAGE_INT:
-        *out = v->u.i;
-        return 0;
-    case PAGE_FLOAT:
-        if (!(v->u.f > -9.2e18 && v->u.f < 9.2e18)) {
-            return page_tpl_fail(st, "%s: %g out of range", fn, v->u.f);
-        }
-        *out = (int64_t) v->u.f;
-        return 0;
-    case PAGE_BOOL:
-        *out = v->u.b;
-        return 0;
-    default:
-        if (!page_tpl_str(v, &s, &len) || len == 0 || len >= sizeof(buf)) {
-            break;
-        }
-        memcpy(buf, s, len);
-        buf[len] = '\0';
-        *out = strtoll(buf, &end, 10);
-        if (*end == '\0') {
-            return 0;
-        }
-        f = strtod(buf, &end);
-        if (*end == '\0' && f > -9.2e18 && f < 9.2e18) {
-            *out = (int64_t) f;
-            return 0;
-        }
-        break;
-    }
-
-    return page_tpl_fail(st, "%s: unable to cast %s to int", fn,
-                         page_tpl_tname(v));
-}
-
-
-static int
-page_tpl_to_float(page_tpl_state_t *st, const char *fn,
-    const page_value_t *v, double *out)
-{
-    const char  *s;
-    size_t       len;
-    char         buf[64], *end;
-
-    if (page_tpl_is_num(v)) {
-        *out = page_tpl_num(v);
-        return 0;
-    }
-
-    if (v == NULL || v->type == PAGE_NIL) {
-        *out = 0;
-        return 0;
-    }
-
-    if (v->type == PAGE_BOOL) {
-        *out = v->u.b;
-        return 0;
-    }
-
-    if (page_tpl_str(v, &s, &len) && len > 0 && len < sizeof(buf)) {
-        memcpy(buf, s, len);
-        buf[len] = '\0';
-        *out = strtod(buf, &end);
-        if (*end == '\0') {
-            return 0;
-        }
-    }
-
-    return page_tpl_fail(st, "%s: unable to cast %s to float", fn,
-                         page_tpl_tname(v));
-}
-
-
-static page_value_t *
-page_tpl_list_new(page_tpl_state_t *st)
-{
-    page_value_t  *l;
-
-    l = page_value_list(st->arena);
-    if (l == NULL) {
-        page_tpl_nomem(st);
-    }
-    return l;
-}
-
-
-static int
-page_tpl_push(page_tpl_state_t *st, page_value_t *l, page_value_t *v)
-{
-    if (page_list_push(st->arena, l, v ? v : &page_nil_value) != 0) {
-        return page_tpl_nomem(st);
-    }
-    return 0;
-}
+/* How encoding/json writes a time.Time. */
+#define PAGE_TPL_RFC3339NANO  "2006-01-02T15:04:05.999999999Z07:00"
 
 
 /* ---- comparison ---- */
@@ -383,98 +149,6 @@ page_tpl_compare(const page_value_t *a, const page_value_t *b)
 }
 
 
-static int
-page_tpl_f_eq(ARGS)
-{
-    size_t  i;
-
-    if (nargs < 2) {
-        return page_tpl_fail(st, "missing argument for comparison");
-    }
-
-    for (i = 1; i < nargs; i++) {
-        if (page_tpl_equal(args[0], args[i])) {
-            return page_tpl_ret_bool(st, 1, res);
-        }
-    }
-
-    return page_tpl_ret_bool(st, 0, res);
-}
-
-
-static int
-page_tpl_f_ne(ARGS)
-{
-    (void) nargs;
-    return page_tpl_ret_bool(st, !page_tpl_equal(args[0], args[1]), res);
-}
-
-
-static int
-page_tpl_cmp_args(page_tpl_state_t *st, page_value_t **args, int *c)
-{
-    *c = page_tpl_compare(args[0], args[1]);
-    if (*c == -2) {
-        return page_tpl_fail(st, "incompatible types for comparison: %s "
-                             "and %s", page_tpl_tname(args[0]),
-                             page_tpl_tname(args[1]));
-    }
-    return 0;
-}
-
-
-static int
-page_tpl_f_lt(ARGS)
-{
-    int  c;
-
-    (void) nargs;
-    return page_tpl_cmp_args(st, args, &c) ? -1
-           : page_tpl_ret_bool(st, c < 0, res);
-}
-
-
-static int
-page_tpl_f_le(ARGS)
-{
-    int  c;
-
-    (void) nargs;
-    return page_tpl_cmp_args(st, args, &c) ? -1
-           : page_tpl_ret_bool(st, c <= 0, res);
-}
-
-
-static int
-page_tpl_f_gt(ARGS)
-{
-    int  c;
-
-    (void) nargs;
-    return page_tpl_cmp_args(st, args, &c) ? -1
-           : page_tpl_ret_bool(st, c > 0, res);
-}
-
-
-static int
-page_tpl_f_ge(ARGS)
-{
-    int  c;
-
-    (void) nargs;
-    return page_tpl_cmp_args(st, args, &c) ? -1
-           : page_tpl_ret_bool(st, c >= 0, res);
-}
-
-
-static int
-page_tpl_f_not(ARGS)
-{
-    (void) nargs;
-    return page_tpl_ret_bool(st, !page_tpl_truth(args[0]), res);
-}
-
-
 /* ---- printing ---- */
 
 void
@@ -500,28 +174,6 @@ page_tpl_sprint(page_buf_t *b, page_value_t **args, size_t nargs, int ln)
     if (ln) {
         page_buf_putc(b, '\n');
     }
-}
-
-
-static int
-page_tpl_f_print(ARGS)
-{
-    page_buf_t  b;
-
-    page_tpl_buf(st, &b);
-    page_tpl_sprint(&b, args, nargs, 0);
-    return page_tpl_ret_buf(st, PAGE_STRING, &b, res);
-}
-
-
-static int
-page_tpl_f_println(ARGS)
-{
-    page_buf_t  b;
-
-    page_tpl_buf(st, &b);
-    page_tpl_sprint(&b, args, nargs, 1);
-    return page_tpl_ret_buf(st, PAGE_STRING, &b, res);
 }
 
 
@@ -626,8 +278,10 @@ static void
 page_tpl_fmt_float(page_buf_t *b, const page_tpl_fmt_t *f, char verb,
     double x)
 {
-    char  spec[32], tmp[512];
-    int   n;
+    char          spec[32], tmp[512];
+    int           n;
+    page_buf_t    t;
+    page_value_t  v;
 
     if (isnan(x) || isinf(x)) {
         snprintf(tmp, sizeof(tmp), "%s", isnan(x) ? "NaN"
@@ -637,9 +291,6 @@ page_tpl_fmt_float(page_buf_t *b, const page_tpl_fmt_t *f, char verb,
     }
 
     if ((verb == 'g' || verb == 'G' || verb == 'v') && f->prec < 0) {
-        page_buf_t  t;
-        page_value_t  v;
-
         page_buf_init(&t, b->arena, 0);
         if (f->plus && x >= 0) {
             page_buf_putc(&t, '+');
@@ -779,10 +430,12 @@ static void
 page_tpl_fmt_one(page_tpl_state_t *st, page_buf_t *b,
     const page_tpl_fmt_t *f, char verb, const page_value_t *v)
 {
-    const char  *s;
-    size_t       len, i;
-    page_buf_t   t;
-    char         u8[8];
+    const char      *s;
+    size_t           len, i;
+    page_buf_t       t;
+    char             u8[8];
+    uint32_t         r;
+    page_tpl_fmt_t   plain;
 
     if (verb == 'T') {
         s = page_tpl_tname(v);
@@ -800,7 +453,7 @@ page_tpl_fmt_one(page_tpl_state_t *st, page_buf_t *b,
     }
 
     if (page_tpl_str(v, &s, &len)) {
-        if (strchr("svqxX", verb) != NULL) {
+        if (page_tpl_oneof(verb, "svqxX")) {
             page_tpl_fmt_str(b, f, verb, s, len);
         } else {
             page_tpl_bad_verb(b, verb, v);
@@ -819,7 +472,7 @@ page_tpl_fmt_one(page_tpl_state_t *st, page_buf_t *b,
         return;
 
     case PAGE_INT:
-        if (strchr("dvxXob", verb) != NULL) {
+        if (page_tpl_oneof(verb, "dvxXob")) {
             page_tpl_fmt_int(b, f, verb == 'v' ? 'd' : verb, v->u.i);
         } else if (verb == 'c' || verb == 'q' || verb == 'U') {
             if (verb == 'U') {
@@ -828,8 +481,7 @@ page_tpl_fmt_one(page_tpl_state_t *st, page_buf_t *b,
             }
             len = 0;
             if (v->u.i >= 0 && v->u.i <= 0x10ffff) {
-                uint32_t  r = (uint32_t) v->u.i;
-
+                r = (uint32_t) v->u.i;
                 if (r < 0x80) {
                     u8[len++] = (char) r;
                 } else if (r < 0x800) {
@@ -856,7 +508,7 @@ page_tpl_fmt_one(page_tpl_state_t *st, page_buf_t *b,
             } else {
                 page_tpl_pad(b, f, u8, len, 0);
             }
-        } else if (strchr("feEgG", verb) != NULL) {
+        } else if (page_tpl_oneof(verb, "feEgG")) {
             page_tpl_bad_verb(b, verb, v);
         } else {
             page_tpl_bad_verb(b, verb, v);
@@ -864,7 +516,7 @@ page_tpl_fmt_one(page_tpl_state_t *st, page_buf_t *b,
         return;
 
     case PAGE_FLOAT:
-        if (strchr("vfFeEgG", verb) != NULL) {
+        if (page_tpl_oneof(verb, "vfFeEgG")) {
             page_tpl_fmt_float(b, f, verb == 'F' ? 'f' : verb, v->u.f);
         } else {
             page_tpl_bad_verb(b, verb, v);
@@ -877,8 +529,7 @@ page_tpl_fmt_one(page_tpl_state_t *st, page_buf_t *b,
         {
             page_buf_putc(b, '[');
             for (i = 0; i < v->u.list.n; i++) {
-                page_tpl_fmt_t  plain = *f;
-
+                plain = *f;
                 if (i) {
                     page_buf_putc(b, ' ');
                 }
@@ -1002,6 +653,577 @@ page_tpl_sprintf(page_tpl_state_t *st, page_buf_t *b, const char *fmt,
     }
 
     return page_buf_failed(b) ? -1 : 0;
+}
+
+
+static void
+page_tpl_json_str(page_buf_t *b, const char *s, size_t len)
+{
+    size_t         i;
+    unsigned char  c;
+
+    page_buf_putc(b, '"');
+    for (i = 0; i < len; i++) {
+        c = (unsigned char) s[i];
+        switch (c) {
+        case '"':  page_buf_puts(b, "\\\""); continue;
+        case '\\': page_buf_puts(b, "\\\\"); continue;
+        case '\n': page_buf_puts(b, "\\n"); continue;
+        case '\r': page_buf_puts(b, "\\r"); continue;
+        case '\t': page_buf_puts(b, "\\t"); continue;
+        case '<': case '>': case '&':
+            page_buf_printf(b, "\\u%04x", c);
+            continue;
+        default:
+            break;
+        }
+        if (c < 0x20) {
+            page_buf_printf(b, "\\u%04x", c);
+            continue;
+        }
+        if (c == 0xe2 && i + 2 < len && (unsigned char) s[i + 1] == 0x80
+            && ((unsigned char) s[i + 2] & 0xfe) == 0xa8)
+        {
+            page_buf_printf(b, "\\u%04x",
+                            (unsigned char) s[i + 2] == 0xa8 ? 0x2028 : 0x2029);
+            i += 2;
+            continue;
+        }
+        page_buf_putc(b, (char) c);
+    }
+    page_buf_putc(b, '"');
+}
+
+
+/* A float as Go's encoding/json writes it. */
+static void
+page_tpl_json_float(page_buf_t *b, double f)
+{
+    char          tmp[64], digits[32];
+    int           prec, exp, nd, i;
+    char         *p, *e;
+    double        a = fabs(f);
+    page_value_t  v;
+
+    if (isnan(f) || isinf(f)) {
+        page_buf_puts(b, "null");
+        return;
+    }
+
+    if (a != 0 && (a < 1e-6 || a >= 1e21)) {
+        v.type = PAGE_FLOAT;
+        v.u.f = f;
+        page_value_print(b, &v);        /* 1e+21 style; Go drops the 0 */
+        return;
+    }
+
+    if (f == 0) {
+        page_buf_putc(b, '0');
+        return;
+    }
+
+    for (prec = 0; prec < 17; prec++) {
+        snprintf(tmp, sizeof(tmp), "%.*e", prec, f);
+        if (strtod(tmp, NULL) == f) {
+            break;
+        }
+    }
+
+    p = tmp;
+    if (*p == '-') {
+        page_buf_putc(b, '-');
+        p++;
+    }
+    nd = 0;
+    for (; *p && *p != 'e'; p++) {
+        if (*p != '.') {
+            digits[nd++] = *p;
+        }
+    }
+    exp = (int) strtol(p + 1, &e, 10);
+    while (nd > 1 && digits[nd - 1] == '0') {
+        nd--;
+    }
+
+    if (exp < 0) {
+        page_buf_puts(b, "0.");
+        for (i = -1; i > exp; i--) {
+            page_buf_putc(b, '0');
+        }
+        page_buf_append(b, digits, (size_t) nd);
+        return;
+    }
+
+    for (i = 0; i <= exp || i < nd; i++) {
+        if (i == exp + 1) {
+            page_buf_putc(b, '.');
+        }
+        page_buf_putc(b, i < nd ? digits[i] : '0');
+    }
+}
+
+
+int
+page_tpl_pair_cmp(const void *x, const void *y)
+{
+    const page_pair_t  *a = x, *b = y;
+    size_t              n;
+    int                 c;
+
+    n = a->key.len < b->key.len ? a->key.len : b->key.len;
+    c = memcmp(a->key.data, b->key.data, n);
+    if (c != 0) {
+        return c;
+    }
+    return (a->key.len > b->key.len) - (a->key.len < b->key.len);
+}
+
+
+void
+page_tpl_json(page_buf_t *b, const page_value_t *v, int depth)
+{
+    const char   *s;
+    size_t        len, i;
+    page_pair_t  *pairs;
+    page_buf_t    t;
+
+    if (depth > PAGE_TPL_MAX_JSON_DEPTH) {
+        page_buf_puts(b, "null");
+        return;
+    }
+
+    if (v == NULL || v->type == PAGE_NIL) {
+        page_buf_puts(b, "null");
+        return;
+    }
+
+    if (page_tpl_str(v, &s, &len)) {
+        page_tpl_json_str(b, s, len);
+        return;
+    }
+
+    switch (v->type) {
+    case PAGE_BOOL:
+        page_buf_puts(b, v->u.b ? "true" : "false");
+        return;
+
+    case PAGE_INT:
+        page_buf_printf(b, "%lld", (long long) v->u.i);
+        return;
+
+    case PAGE_FLOAT:
+        page_tpl_json_float(b, v->u.f);
+        return;
+
+    case PAGE_TIME:
+        page_buf_init(&t, b->arena, 0);
+        page_time_format(&t, &v->u.t, PAGE_TPL_RFC3339NANO,
+                         sizeof(PAGE_TPL_RFC3339NANO) - 1);
+        page_tpl_json_str(b, t.data ? t.data : "", t.len);
+        return;
+
+    case PAGE_LIST:
+        page_buf_putc(b, '[');
+        for (i = 0; i < v->u.list.n; i++) {
+            if (i) {
+                page_buf_putc(b, ',');
+            }
+            page_tpl_json(b, v->u.list.items[i], depth + 1);
+        }
+        page_buf_putc(b, ']');
+        return;
+
+    case PAGE_MAP:
+        pairs = page_arena_alloc(b->arena,
+                                 (v->u.map.n + 1) * sizeof(page_pair_t));
+        if (pairs == NULL) {
+            b->failed = 1;
+            return;
+        }
+        if (v->u.map.n > 0) {
+            memcpy(pairs, v->u.map.items, v->u.map.n * sizeof(page_pair_t));
+        }
+        qsort(pairs, v->u.map.n, sizeof(page_pair_t), page_tpl_pair_cmp);
+        page_buf_putc(b, '{');
+        for (i = 0; i < v->u.map.n; i++) {
+            if (i) {
+                page_buf_putc(b, ',');
+            }
+            page_tpl_json_str(b, pairs[i].key.data, pairs[i].key.len);
+            page_buf_putc(b, ':');
+            page_tpl_json(b, pairs[i].value, depth + 1);
+        }
+        page_buf_putc(b, '}');
+        return;
+
+    default:
+        page_buf_puts(b, "null");
+        return;
+    }
+}
+
+/* ---- helpers ---- */
+
+
+static int
+page_tpl_nomem(page_tpl_state_t *st)
+{
+    page_tpl_fail(st, "out of memory");
+    st->err->status = PAGE_ERR_NOMEM;
+    return -1;
+}
+
+
+static int
+page_tpl_ret_str(page_tpl_state_t *st, page_type_t type, const char *s,
+    size_t len, page_value_t **res)
+{
+    *res = page_value_string(st->arena, s, len);
+    if (*res == NULL) {
+        return page_tpl_nomem(st);
+    }
+    (*res)->type = type;
+    return 0;
+}
+
+
+/* Return the buffer's bytes (already in the arena) as a value. */
+static int
+page_tpl_ret_buf(page_tpl_state_t *st, page_type_t type, page_buf_t *b,
+    page_value_t **res)
+{
+    if (page_buf_failed(b)) {
+        return page_tpl_fail(st, "result too large (or out of memory)");
+    }
+    *res = page_value_string_ref(st->arena, type, b->data ? b->data : "",
+                                 b->len);
+    return *res ? 0 : page_tpl_nomem(st);
+}
+
+
+static int
+page_tpl_ret_bool(page_tpl_state_t *st, int b, page_value_t **res)
+{
+    *res = page_value_bool(st->arena, b);
+    return *res ? 0 : page_tpl_nomem(st);
+}
+
+
+static int
+page_tpl_ret_int(page_tpl_state_t *st, int64_t i, page_value_t **res)
+{
+    *res = page_value_int(st->arena, i);
+    return *res ? 0 : page_tpl_nomem(st);
+}
+
+
+static void
+page_tpl_buf(page_tpl_state_t *st, page_buf_t *b)
+{
+    page_buf_init(b, st->arena, st->max_output);
+}
+
+
+const char *
+page_tpl_tname(const page_value_t *v)
+{
+    if (v == NULL) {
+        return "<nil>";
+    }
+    switch ((int) v->type) {
+    case PAGE_TPL_CSS:      return "template.CSS";
+    case PAGE_TPL_HTMLATTR: return "template.HTMLAttr";
+    case PAGE_TPL_JS:       return "template.JS";
+    case PAGE_TPL_URL:      return "template.URL";
+    case PAGE_NIL:          return "<nil>";
+    default:                return page_type_name(v->type);
+    }
+}
+
+
+/* The value as text: strings as they are, others as %v prints them. */
+static int
+page_tpl_text(page_tpl_state_t *st, const page_value_t *v, const char **s,
+    size_t *len)
+{
+    page_buf_t  b;
+
+    if (page_tpl_str(v, s, len)) {
+        return 0;
+    }
+
+    page_tpl_buf(st, &b);
+    page_tpl_print(&b, v);
+    if (page_buf_failed(&b)) {
+        return page_tpl_fail(st, "result too large (or out of memory)");
+    }
+    *s = b.data ? b.data : "";
+    *len = b.len;
+    return 0;
+}
+
+
+/* A string argument, or a failure naming the function. */
+static int
+page_tpl_arg_str(page_tpl_state_t *st, const char *fn, page_value_t *v,
+    const char **s, size_t *len)
+{
+    if (page_tpl_str(v, s, len)) {
+        return 0;
+    }
+
+    if (v != NULL && (v->type == PAGE_INT || v->type == PAGE_FLOAT
+                      || v->type == PAGE_BOOL))
+    {
+        return page_tpl_text(st, v, s, len);    /* Hugo casts these */
+    }
+
+    if (v == NULL || v->type == PAGE_NIL) {
+        *s = "";
+        *len = 0;
+        return 0;
+    }
+
+    return page_tpl_fail(st, "%s: unable to cast %s to string", fn,
+                         page_tpl_tname(v));
+}
+
+
+int
+page_tpl_is_num(const page_value_t *v)
+{
+    return v != NULL && (v->type == PAGE_INT || v->type == PAGE_FLOAT);
+}
+
+
+double
+page_tpl_num(const page_value_t *v)
+{
+    return v->type == PAGE_INT ? (double) v->u.i : v->u.f;
+}
+
+
+int
+page_tpl_to_int(page_tpl_state_t *st, const char *fn, const page_value_t *v,
+    int64_t *out)
+{
+    const char  *s;
+    size_t       len;
+    char         buf[64], *end;
+    double       f;
+
+    if (v == NULL || v->type == PAGE_NIL) {
+        *out = 0;
+        return 0;
+    }
+
+    switch ((int) v->type) {
+    case PAGE_INT:
+        *out = v->u.i;
+        return 0;
+    case PAGE_FLOAT:
+        if (!(v->u.f > -9.2e18 && v->u.f < 9.2e18)) {
+            return page_tpl_fail(st, "%s: %g out of range", fn, v->u.f);
+        }
+        *out = (int64_t) v->u.f;
+        return 0;
+    case PAGE_BOOL:
+        *out = v->u.b;
+        return 0;
+    default:
+        if (!page_tpl_str(v, &s, &len) || len == 0 || len >= sizeof(buf)) {
+            break;
+        }
+        memcpy(buf, s, len);
+        buf[len] = '\0';
+        *out = strtoll(buf, &end, 10);
+        if (*end == '\0') {
+            return 0;
+        }
+        f = strtod(buf, &end);
+        if (*end == '\0' && f > -9.2e18 && f < 9.2e18) {
+            *out = (int64_t) f;
+            return 0;
+        }
+        break;
+    }
+
+    return page_tpl_fail(st, "%s: unable to cast %s to int", fn,
+                         page_tpl_tname(v));
+}
+
+
+static int
+page_tpl_to_float(page_tpl_state_t *st, const char *fn,
+    const page_value_t *v, double *out)
+{
+    const char  *s;
+    size_t       len;
+    char         buf[64], *end;
+
+    if (page_tpl_is_num(v)) {
+        *out = page_tpl_num(v);
+        return 0;
+    }
+
+    if (v == NULL || v->type == PAGE_NIL) {
+        *out = 0;
+        return 0;
+    }
+
+    if (v->type == PAGE_BOOL) {
+        *out = v->u.b;
+        return 0;
+    }
+
+    if (page_tpl_str(v, &s, &len) && len > 0 && len < sizeof(buf)) {
+        memcpy(buf, s, len);
+        buf[len] = '\0';
+        *out = strtod(buf, &end);
+        if (*end == '\0') {
+            return 0;
+        }
+    }
+
+    return page_tpl_fail(st, "%s: unable to cast %s to float", fn,
+                         page_tpl_tname(v));
+}
+
+
+static page_value_t *
+page_tpl_list_new(page_tpl_state_t *st)
+{
+    page_value_t  *l;
+
+    l = page_value_list(st->arena);
+    if (l == NULL) {
+        page_tpl_nomem(st);
+    }
+    return l;
+}
+
+
+static int
+page_tpl_push(page_tpl_state_t *st, page_value_t *l, page_value_t *v)
+{
+    if (page_list_push(st->arena, l, v ? v : &page_nil_value) != 0) {
+        return page_tpl_nomem(st);
+    }
+    return 0;
+}
+
+
+static int
+page_tpl_f_eq(ARGS)
+{
+    size_t  i;
+
+    if (nargs < 2) {
+        return page_tpl_fail(st, "missing argument for comparison");
+    }
+
+    for (i = 1; i < nargs; i++) {
+        if (page_tpl_equal(args[0], args[i])) {
+            return page_tpl_ret_bool(st, 1, res);
+        }
+    }
+
+    return page_tpl_ret_bool(st, 0, res);
+}
+
+
+static int
+page_tpl_f_ne(ARGS)
+{
+    (void) nargs;
+    return page_tpl_ret_bool(st, !page_tpl_equal(args[0], args[1]), res);
+}
+
+
+static int
+page_tpl_cmp_args(page_tpl_state_t *st, page_value_t **args, int *c)
+{
+    *c = page_tpl_compare(args[0], args[1]);
+    if (*c == -2) {
+        return page_tpl_fail(st, "incompatible types for comparison: %s "
+                             "and %s", page_tpl_tname(args[0]),
+                             page_tpl_tname(args[1]));
+    }
+    return 0;
+}
+
+
+static int
+page_tpl_f_lt(ARGS)
+{
+    int  c;
+
+    (void) nargs;
+    return page_tpl_cmp_args(st, args, &c) ? -1
+           : page_tpl_ret_bool(st, c < 0, res);
+}
+
+
+static int
+page_tpl_f_le(ARGS)
+{
+    int  c;
+
+    (void) nargs;
+    return page_tpl_cmp_args(st, args, &c) ? -1
+           : page_tpl_ret_bool(st, c <= 0, res);
+}
+
+
+static int
+page_tpl_f_gt(ARGS)
+{
+    int  c;
+
+    (void) nargs;
+    return page_tpl_cmp_args(st, args, &c) ? -1
+           : page_tpl_ret_bool(st, c > 0, res);
+}
+
+
+static int
+page_tpl_f_ge(ARGS)
+{
+    int  c;
+
+    (void) nargs;
+    return page_tpl_cmp_args(st, args, &c) ? -1
+           : page_tpl_ret_bool(st, c >= 0, res);
+}
+
+
+static int
+page_tpl_f_not(ARGS)
+{
+    (void) nargs;
+    return page_tpl_ret_bool(st, !page_tpl_truth(args[0]), res);
+}
+
+
+static int
+page_tpl_f_print(ARGS)
+{
+    page_buf_t  b;
+
+    page_tpl_buf(st, &b);
+    page_tpl_sprint(&b, args, nargs, 0);
+    return page_tpl_ret_buf(st, PAGE_STRING, &b, res);
+}
+
+
+static int
+page_tpl_f_println(ARGS)
+{
+    page_buf_t  b;
+
+    page_tpl_buf(st, &b);
+    page_tpl_sprint(&b, args, nargs, 1);
+    return page_tpl_ret_buf(st, PAGE_STRING, &b, res);
 }
 
 
@@ -1214,10 +1436,10 @@ page_tpl_f_len(ARGS)
     }
 
     if (args[0] == NULL || args[0]->type == PAGE_NIL) {
-        return page_tpl_fail(st, "error calling len: len of nil pointer");
+        return page_tpl_fail(st, "len of nil pointer");
     }
 
-    return page_tpl_fail(st, "error calling len: len of type %s",
+    return page_tpl_fail(st, "len of type %s",
                          page_tpl_tname(args[0]));
 }
 
@@ -1241,7 +1463,7 @@ page_tpl_index1(page_tpl_state_t *st, page_value_t *c, page_value_t *k,
             if (k == NULL || k->type == PAGE_NIL) {
                 return 0;
             }
-            return page_tpl_fail(st, "error calling index: cannot index "
+            return page_tpl_fail(st, "cannot index "
                                  "map with %s", page_tpl_tname(k));
         }
         *res = page_map_get(c, s, len);
@@ -1253,7 +1475,7 @@ page_tpl_index1(page_tpl_state_t *st, page_value_t *c, page_value_t *k,
 
     if (c->type == PAGE_LIST || page_tpl_str(c, &s, &len)) {
         if (k == NULL || k->type != PAGE_INT) {
-            return page_tpl_fail(st, "error calling index: cannot index "
+            return page_tpl_fail(st, "cannot index "
                                  "slice/array with type %s",
                                  page_tpl_tname(k));
         }
@@ -1265,13 +1487,13 @@ page_tpl_index1(page_tpl_state_t *st, page_value_t *c, page_value_t *k,
             return 0;
         }
         if (i < 0 || (uint64_t) i >= len) {
-            return page_tpl_fail(st, "error calling index: index out of "
+            return page_tpl_fail(st, "index out of "
                                  "range: %lld", (long long) i);
         }
         return page_tpl_ret_int(st, (unsigned char) s[i], res);
     }
 
-    return page_tpl_fail(st, "error calling index: can't index item of "
+    return page_tpl_fail(st, "can't index item of "
                          "type %s", page_tpl_tname(c));
 }
 
@@ -1375,8 +1597,10 @@ page_tpl_f_default(ARGS)
     g = args[1];
     if (g == NULL || g->type == PAGE_NIL) {
         set = 0;
-    } else if (g->type == PAGE_BOOL || g->type == PAGE_TIME) {
+    } else if (g->type == PAGE_BOOL) {
         set = 1;                        /* Hugo: booleans are always set */
+    } else if (g->type == PAGE_TIME) {
+        set = !g->u.t.is_zero;
     } else {
         set = page_tpl_truth(g);
     }
@@ -1456,7 +1680,8 @@ static int
 page_tpl_f_markdownify(ARGS)
 {
     const char  *s;
-    size_t       len;
+    size_t       len, i;
+    int          other;
     page_buf_t   b;
 
     (void) nargs;
@@ -1483,24 +1708,24 @@ page_tpl_f_markdownify(ARGS)
     while (len > 0 && s[len - 1] == '\n') {
         len--;
     }
+    other = 1;
     if (len >= 7 && memcmp(s, "<p>", 3) == 0
         && memcmp(s + len - 4, "</p>", 4) == 0)
     {
-        size_t  i;
-        int     other = 0;
-
+        other = 0;
         for (i = 3; i + 3 <= len - 4; i++) {
             if (memcmp(s + i, "<p>", 3) == 0 || memcmp(s + i, "<p ", 3) == 0) {
                 other = 1;
                 break;
             }
         }
-        if (!other) {
-            s += 3;
-            len -= 7;
-        }
+    }
+
+    if (other) {
+        len = b.len;                    /* several blocks: as rendered */
     } else {
-        len = b.len;
+        s += 3;
+        len -= 7;
     }
 
     *res = page_value_string_ref(st->arena, PAGE_HTML, s, len);
@@ -1645,7 +1870,7 @@ page_tpl_merge2(page_tpl_state_t *st, page_value_t *dst, page_value_t *src,
         old = page_map_get(m, p->key.data, p->key.len);
         v = p->value;
         if (old != NULL && old->type == PAGE_MAP && v != NULL
-            && v->type == PAGE_MAP && depth < PAGE_TPL_MAX_JSON_DEPTH)
+            && v->type == PAGE_MAP && depth < PAGE_TPL_MAX_MERGE_DEPTH)
         {
             v = page_tpl_merge2(st, old, v, depth + 1);
             if (v == NULL) {
@@ -2200,26 +2425,10 @@ page_tpl_f_delimit(ARGS)
         if (pairs == NULL) {
             return page_tpl_nomem(st);
         }
-        memcpy(pairs, c->u.map.items, n * sizeof(*pairs));
-        for (i = 1; i < n; i++) {
-            page_pair_t  p = pairs[i];
-            size_t       j = i;
-
-            while (j > 0) {
-                page_value_t  ka, kb;
-
-                ka.type = PAGE_STRING;
-                ka.u.s = pairs[j - 1].key;
-                kb.type = PAGE_STRING;
-                kb.u.s = p.key;
-                if (page_tpl_compare(&ka, &kb) <= 0) {
-                    break;
-                }
-                pairs[j] = pairs[j - 1];
-                j--;
-            }
-            pairs[j] = p;
+        if (n > 0) {
+            memcpy(pairs, c->u.map.items, n * sizeof(*pairs));
         }
+        qsort(pairs, n, sizeof(*pairs), page_tpl_pair_cmp);
     }
 
     page_tpl_buf(st, &b);
@@ -2244,52 +2453,144 @@ page_tpl_f_delimit(ARGS)
 
 /* ---- strings ---- */
 
+/*
+ * Case of one character: ASCII, Latin-1, Latin Extended-A, Greek and
+ * Cyrillic basics, the scripts European content uses.  Others unchanged.
+ */
+static uint32_t
+page_tpl_case(uint32_t r, int upper)
+{
+    int  even_upper;
+
+    /* Latin Extended-A: pairs, upper case first */
+    if ((r >= 0x100 && r <= 0x137) || (r >= 0x14a && r <= 0x177)
+        || (r >= 0x139 && r <= 0x148) || (r >= 0x179 && r <= 0x17e))
+    {
+        even_upper = r <= 0x137 || (r >= 0x14a && r <= 0x177);
+        if (((r & 1) == 0) == even_upper) {
+            return upper ? r : r + 1;   /* r is upper case */
+        }
+        return upper ? r - 1 : r;
+    }
+
+    if (upper) {
+        if ((r >= 'a' && r <= 'z') || (r >= 0xe0 && r <= 0xfe && r != 0xf7)
+            || (r >= 0x3b1 && r <= 0x3c9 && r != 0x3c2)
+            || (r >= 0x430 && r <= 0x44f))
+        {
+            return r - 0x20;
+        }
+        if (r >= 0x450 && r <= 0x45f) {
+            return r - 0x50;
+        }
+        return r;
+    }
+
+    if ((r >= 'A' && r <= 'Z') || (r >= 0xc0 && r <= 0xde && r != 0xd7)
+        || (r >= 0x391 && r <= 0x3a9 && r != 0x3a2)
+        || (r >= 0x410 && r <= 0x42f))
+    {
+        return r + 0x20;
+    }
+    if (r >= 0x400 && r <= 0x40f) {
+        return r + 0x50;
+    }
+    return r;
+}
+
+
+/* Decode one UTF-8 character at s (n bytes left); bad bytes stand alone. */
+static size_t
+page_tpl_utf8_dec(const unsigned char *s, size_t n, uint32_t *r)
+{
+    if (s[0] < 0x80 || n < 2 || (s[1] & 0xc0) != 0x80) {
+        *r = s[0];
+        return 1;
+    }
+    if ((s[0] & 0xe0) == 0xc0) {
+        *r = ((uint32_t) (s[0] & 0x1f) << 6) | (s[1] & 0x3f);
+        return 2;
+    }
+    if ((s[0] & 0xf0) == 0xe0 && n >= 3 && (s[2] & 0xc0) == 0x80) {
+        *r = ((uint32_t) (s[0] & 0x0f) << 12)
+             | ((uint32_t) (s[1] & 0x3f) << 6) | (s[2] & 0x3f);
+        return 3;
+    }
+    *r = s[0];
+    return 1;
+}
+
+
+static void
+page_tpl_put_rune(page_buf_t *b, uint32_t r)
+{
+    if (r < 0x80) {
+        page_buf_putc(b, (char) r);
+    } else if (r < 0x800) {
+        page_buf_putc(b, (char) (0xc0 | (r >> 6)));
+        page_buf_putc(b, (char) (0x80 | (r & 0x3f)));
+    } else {
+        page_buf_putc(b, (char) (0xe0 | (r >> 12)));
+        page_buf_putc(b, (char) (0x80 | ((r >> 6) & 0x3f)));
+        page_buf_putc(b, (char) (0x80 | (r & 0x3f)));
+    }
+}
+
+
+static int
+page_tpl_case_str(page_tpl_state_t *st, const char *fn, page_value_t *v,
+    int upper, page_value_t **res)
+{
+    const char  *s;
+    size_t       len, i, k;
+    uint32_t     r, c;
+    page_buf_t   b;
+
+    if (page_tpl_arg_str(st, fn, v, &s, &len) != 0) {
+        return -1;
+    }
+
+    page_tpl_buf(st, &b);
+    for (i = 0; i < len; i += k) {
+        k = page_tpl_utf8_dec((const unsigned char *) s + i, len - i, &r);
+        c = page_tpl_case(r, upper);
+        if (c == r) {
+            page_buf_append(&b, s + i, k);      /* keep the bytes as they are */
+        } else {
+            page_tpl_put_rune(&b, c);
+        }
+    }
+
+    return page_tpl_ret_buf(st, PAGE_STRING, &b, res);
+}
+
+
 static int
 page_tpl_f_lower(ARGS)
 {
-    const char  *s;
-    size_t       len, i;
-    char        *o;
-
     (void) nargs;
-    if (page_tpl_arg_str(st, "lower", args[0], &s, &len) != 0) {
-        return -1;
-    }
-    o = page_arena_strndup(st->arena, s, len);
-    if (o == NULL) {
-        return page_tpl_nomem(st);
-    }
-    for (i = 0; i < len; i++) {
-        if (o[i] >= 'A' && o[i] <= 'Z') {
-            o[i] += 'a' - 'A';
-        }
-    }
-    *res = page_value_string_ref(st->arena, PAGE_STRING, o, len);
-    return *res ? 0 : page_tpl_nomem(st);
+    return page_tpl_case_str(st, "lower", args[0], 0, res);
 }
 
 
 static int
 page_tpl_f_upper(ARGS)
 {
-    const char  *s;
-    size_t       len, i;
-    char        *o;
-
     (void) nargs;
-    if (page_tpl_arg_str(st, "upper", args[0], &s, &len) != 0) {
-        return -1;
-    }
-    o = page_arena_strndup(st->arena, s, len);
-    if (o == NULL) {
-        return page_tpl_nomem(st);
-    }
-    for (i = 0; i < len; i++) {
-        if (o[i] >= 'a' && o[i] <= 'z') {
-            o[i] -= 'a' - 'A';
-        }
-    }
-    *res = page_value_string_ref(st->arena, PAGE_STRING, o, len);
+    return page_tpl_case_str(st, "upper", args[0], 1, res);
+}
+
+
+static int
+page_tpl_f_now(ARGS)
+{
+    page_time_t  t;
+
+    (void) args;
+    (void) nargs;
+    memset(&t, 0, sizeof(t));
+    t.sec = (int64_t) time(NULL);
+    *res = page_value_time(st->arena, &t);
     return *res ? 0 : page_tpl_nomem(st);
 }
 
@@ -3373,211 +3674,6 @@ page_tpl_f_i18n(ARGS)
 }
 
 
-static void
-page_tpl_json_str(page_buf_t *b, const char *s, size_t len)
-{
-    size_t         i;
-    unsigned char  c;
-
-    page_buf_putc(b, '"');
-    for (i = 0; i < len; i++) {
-        c = (unsigned char) s[i];
-        switch (c) {
-        case '"':  page_buf_puts(b, "\\\""); continue;
-        case '\\': page_buf_puts(b, "\\\\"); continue;
-        case '\n': page_buf_puts(b, "\\n"); continue;
-        case '\r': page_buf_puts(b, "\\r"); continue;
-        case '\t': page_buf_puts(b, "\\t"); continue;
-        case '<': case '>': case '&':
-            page_buf_printf(b, "\\u%04x", c);
-            continue;
-        default:
-            break;
-        }
-        if (c < 0x20) {
-            page_buf_printf(b, "\\u%04x", c);
-            continue;
-        }
-        if (c == 0xe2 && i + 2 < len && (unsigned char) s[i + 1] == 0x80
-            && ((unsigned char) s[i + 2] & 0xfe) == 0xa8)
-        {
-            page_buf_printf(b, "\\u%04x",
-                            (unsigned char) s[i + 2] == 0xa8 ? 0x2028 : 0x2029);
-            i += 2;
-            continue;
-        }
-        page_buf_putc(b, (char) c);
-    }
-    page_buf_putc(b, '"');
-}
-
-
-/* A float as Go's encoding/json writes it. */
-static void
-page_tpl_json_float(page_buf_t *b, double f)
-{
-    char          tmp[64], digits[32];
-    int           prec, exp, nd, i;
-    char         *p, *e;
-    double        a = fabs(f);
-    page_value_t  v;
-
-    if (isnan(f) || isinf(f)) {
-        page_buf_puts(b, "null");
-        return;
-    }
-
-    if (a != 0 && (a < 1e-6 || a >= 1e21)) {
-        v.type = PAGE_FLOAT;
-        v.u.f = f;
-        page_value_print(b, &v);        /* 1e+21 style; Go drops the 0 */
-        return;
-    }
-
-    if (f == 0) {
-        page_buf_putc(b, '0');
-        return;
-    }
-
-    for (prec = 0; prec < 17; prec++) {
-        snprintf(tmp, sizeof(tmp), "%.*e", prec, f);
-        if (strtod(tmp, NULL) == f) {
-            break;
-        }
-    }
-
-    p = tmp;
-    if (*p == '-') {
-        page_buf_putc(b, '-');
-        p++;
-    }
-    nd = 0;
-    for (; *p && *p != 'e'; p++) {
-        if (*p != '.') {
-            digits[nd++] = *p;
-        }
-    }
-    exp = (int) strtol(p + 1, &e, 10);
-    while (nd > 1 && digits[nd - 1] == '0') {
-        nd--;
-    }
-
-    if (exp < 0) {
-        page_buf_puts(b, "0.");
-        for (i = -1; i > exp; i--) {
-            page_buf_putc(b, '0');
-        }
-        page_buf_append(b, digits, (size_t) nd);
-        return;
-    }
-
-    for (i = 0; i <= exp || i < nd; i++) {
-        if (i == exp + 1) {
-            page_buf_putc(b, '.');
-        }
-        page_buf_putc(b, i < nd ? digits[i] : '0');
-    }
-}
-
-
-static int
-page_tpl_pair_cmp(const void *x, const void *y)
-{
-    const page_pair_t  *a = x, *b = y;
-    size_t              n;
-    int                 c;
-
-    n = a->key.len < b->key.len ? a->key.len : b->key.len;
-    c = memcmp(a->key.data, b->key.data, n);
-    if (c != 0) {
-        return c;
-    }
-    return (a->key.len > b->key.len) - (a->key.len < b->key.len);
-}
-
-
-void
-page_tpl_json(page_buf_t *b, const page_value_t *v, int depth)
-{
-    const char   *s;
-    size_t        len, i;
-    page_pair_t  *pairs;
-    page_buf_t    t;
-
-    if (depth > PAGE_TPL_MAX_JSON_DEPTH) {
-        page_buf_puts(b, "null");
-        return;
-    }
-
-    if (v == NULL || v->type == PAGE_NIL) {
-        page_buf_puts(b, "null");
-        return;
-    }
-
-    if (page_tpl_str(v, &s, &len)) {
-        page_tpl_json_str(b, s, len);
-        return;
-    }
-
-    switch (v->type) {
-    case PAGE_BOOL:
-        page_buf_puts(b, v->u.b ? "true" : "false");
-        return;
-
-    case PAGE_INT:
-        page_buf_printf(b, "%lld", (long long) v->u.i);
-        return;
-
-    case PAGE_FLOAT:
-        page_tpl_json_float(b, v->u.f);
-        return;
-
-    case PAGE_TIME:
-        page_buf_init(&t, b->arena, 0);
-        page_time_format(&t, &v->u.t, "2006-01-02T15:04:05Z07:00",
-                         sizeof("2006-01-02T15:04:05Z07:00") - 1);
-        page_tpl_json_str(b, t.data ? t.data : "", t.len);
-        return;
-
-    case PAGE_LIST:
-        page_buf_putc(b, '[');
-        for (i = 0; i < v->u.list.n; i++) {
-            if (i) {
-                page_buf_putc(b, ',');
-            }
-            page_tpl_json(b, v->u.list.items[i], depth + 1);
-        }
-        page_buf_putc(b, ']');
-        return;
-
-    case PAGE_MAP:
-        pairs = page_arena_alloc(b->arena,
-                                 (v->u.map.n + 1) * sizeof(page_pair_t));
-        if (pairs == NULL) {
-            b->failed = 1;
-            return;
-        }
-        memcpy(pairs, v->u.map.items, v->u.map.n * sizeof(page_pair_t));
-        qsort(pairs, v->u.map.n, sizeof(page_pair_t), page_tpl_pair_cmp);
-        page_buf_putc(b, '{');
-        for (i = 0; i < v->u.map.n; i++) {
-            if (i) {
-                page_buf_putc(b, ',');
-            }
-            page_tpl_json_str(b, pairs[i].key.data, pairs[i].key.len);
-            page_buf_putc(b, ':');
-            page_tpl_json(b, pairs[i].value, depth + 1);
-        }
-        page_buf_putc(b, '}');
-        return;
-
-    default:
-        page_buf_puts(b, "null");
-        return;
-    }
-}
-
-
 static int
 page_tpl_f_jsonify(ARGS)
 {
@@ -3615,6 +3711,7 @@ page_tpl_f_dateformat(ARGS)
                              "time.Time", page_tpl_tname(v));
     }
 
+    page_tpl_time_layout(&layout, &llen);
     page_tpl_buf(st, &b);
     page_time_format(&b, &t, layout, llen);
     return page_tpl_ret_buf(st, PAGE_STRING, &b, res);
@@ -3712,6 +3809,777 @@ page_tpl_f_b64dec(ARGS)
 }
 
 
+/* ---- regular expressions (RE2 syntax mapped onto POSIX EREs) ---- */
+
+/*
+ * Longest pattern accepted: patterns come from templates, but a bound
+ * keeps the compiled automaton (and its time) small.
+ */
+#define PAGE_TPL_MAX_REGEX  1024
+
+/* Most matches findRE and replaceRE handle in one call. */
+#define PAGE_TPL_MAX_MATCHES  10000
+
+/* Submatches a replacement may refer to ($0 .. $9). */
+#define PAGE_TPL_MAX_GROUPS  10
+
+
+/*
+ * Translate the RE2 features themes use into an ERE: \d \w \s and their
+ * negations, \. style escapes, a leading (?i).  Back-references and
+ * other RE2-only syntax are refused.
+ */
+static int
+page_tpl_regcomp(page_tpl_state_t *st, const char *fn, page_value_t *v,
+    regex_t *re)
+{
+    const char  *s, *rep;
+    size_t       len, i;
+    int          flags, rc;
+    page_buf_t   b;
+    char         c;
+
+    if (page_tpl_arg_str(st, fn, v, &s, &len) != 0) {
+        return -1;
+    }
+
+    if (len > PAGE_TPL_MAX_REGEX) {
+        return page_tpl_fail(st, "%s: pattern too long", fn);
+    }
+
+    flags = REG_EXTENDED;
+    if (len >= 4 && memcmp(s, "(?i)", 4) == 0) {
+        flags |= REG_ICASE;
+        s += 4;
+        len -= 4;
+    }
+
+    page_tpl_buf(st, &b);
+    for (i = 0; i < len; i++) {
+        c = s[i];
+        if (c == '\0') {
+            return page_tpl_fail(st, "%s: NUL in pattern", fn);
+        }
+        if (c != '\\' || i + 1 == len) {
+            page_buf_putc(&b, c);
+            continue;
+        }
+        c = s[++i];
+        switch (c) {
+        case 'd': rep = "[0-9]"; break;
+        case 'D': rep = "[^0-9]"; break;
+        case 'w': rep = "[0-9A-Za-z_]"; break;
+        case 'W': rep = "[^0-9A-Za-z_]"; break;
+        case 's': rep = "[\t\n\f\r ]"; break;
+        case 'S': rep = "[^\t\n\f\r ]"; break;
+        case 'n': rep = "\n"; break;
+        case 't': rep = "\t"; break;
+        default:
+            if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z'))
+            {
+                return page_tpl_fail(st, "%s: unsupported escape \\%c in "
+                                     "pattern", fn, c);
+            }
+            page_buf_putc(&b, '\\');
+            page_buf_putc(&b, c);
+            continue;
+        }
+        page_buf_puts(&b, rep);
+    }
+
+    if (page_buf_cstr(&b) == NULL) {
+        return page_tpl_nomem(st);
+    }
+
+    rc = regcomp(re, b.data, flags);
+    if (rc != 0) {
+        char  msg[128];
+
+        regerror(rc, re, msg, sizeof(msg));
+        return page_tpl_fail(st, "%s: bad pattern: %s", fn, msg);
+    }
+
+    return 0;
+}
+
+
+/* findRE PATTERN INPUT [LIMIT] */
+static int
+page_tpl_f_findre(ARGS)
+{
+    const char    *s;
+    char          *z;
+    size_t         len, off;
+    int64_t        limit, n;
+    regex_t        re;
+    regmatch_t     m;
+    page_value_t  *l, *v;
+    int            rc;
+
+    if (page_tpl_text(st, args[1], &s, &len) != 0) {
+        return -1;
+    }
+    limit = -1;
+    if (nargs == 3 && page_tpl_to_int(st, "findRE", args[2], &limit) != 0) {
+        return -1;
+    }
+
+    /* regexec wants a C string */
+    z = page_arena_strndup(st->arena, s, len);
+    l = page_tpl_list_new(st);
+    if (z == NULL || l == NULL) {
+        return page_tpl_nomem(st);
+    }
+
+    if (page_tpl_regcomp(st, "findRE", args[0], &re) != 0) {
+        return -1;
+    }
+
+    rc = 0;
+    off = 0;
+    len = strlen(z);
+    for (n = 0; (limit < 0 || n < limit) && n < PAGE_TPL_MAX_MATCHES
+                && off <= len; n++)
+    {
+        if (regexec(&re, z + off, 1, &m, off > 0 ? REG_NOTBOL : 0) != 0) {
+            break;
+        }
+        v = page_value_string(st->arena, z + off + m.rm_so,
+                              (size_t) (m.rm_eo - m.rm_so));
+        if (v == NULL || page_tpl_push(st, l, v) != 0) {
+            rc = page_tpl_nomem(st);
+            break;
+        }
+        off += (size_t) (m.rm_eo > m.rm_so ? m.rm_eo : m.rm_so + 1);
+    }
+
+    regfree(&re);
+    *res = l;
+    return rc;
+}
+
+
+/* Append repl with $1, ${1} expanded from the match at base. */
+static void
+page_tpl_expand(page_buf_t *b, const char *repl, size_t rlen,
+    const char *base, const regmatch_t *m)
+{
+    size_t  i, k;
+    int     g;
+
+    for (i = 0; i < rlen; i++) {
+        if (repl[i] != '$' || i + 1 == rlen) {
+            page_buf_putc(b, repl[i]);
+            continue;
+        }
+        k = i + 1;
+        if (repl[k] == '$') {
+            page_buf_putc(b, '$');
+            i = k;
+            continue;
+        }
+        if (repl[k] == '{' && k + 2 < rlen && repl[k + 1] >= '0'
+            && repl[k + 1] <= '9' && repl[k + 2] == '}')
+        {
+            g = repl[k + 1] - '0';
+            i = k + 2;
+        } else if (repl[k] >= '0' && repl[k] <= '9') {
+            g = repl[k] - '0';
+            i = k;
+        } else {
+            page_buf_putc(b, '$');
+            continue;
+        }
+        if (m[g].rm_so >= 0) {
+            page_buf_append(b, base + m[g].rm_so,
+                            (size_t) (m[g].rm_eo - m[g].rm_so));
+        }
+    }
+}
+
+
+/* replaceRE PATTERN REPLACEMENT INPUT [LIMIT] */
+static int
+page_tpl_f_replacere(ARGS)
+{
+    const char  *s, *repl;
+    char        *z;
+    size_t       len, rlen, off, zlen;
+    int64_t      limit, n;
+    regex_t      re;
+    regmatch_t   m[PAGE_TPL_MAX_GROUPS];
+    page_buf_t   b;
+
+    if (page_tpl_text(st, args[1], &repl, &rlen) != 0
+        || page_tpl_text(st, args[2], &s, &len) != 0)
+    {
+        return -1;
+    }
+    limit = -1;
+    if (nargs == 4 && page_tpl_to_int(st, "replaceRE", args[3], &limit) != 0)
+    {
+        return -1;
+    }
+
+    z = page_arena_strndup(st->arena, s, len);
+    if (z == NULL) {
+        return page_tpl_nomem(st);
+    }
+    zlen = strlen(z);
+
+    if (page_tpl_regcomp(st, "replaceRE", args[0], &re) != 0) {
+        return -1;
+    }
+
+    page_tpl_buf(st, &b);
+    off = 0;
+    for (n = 0; (limit < 0 || n < limit) && n < PAGE_TPL_MAX_MATCHES
+                && off <= zlen; n++)
+    {
+        if (regexec(&re, z + off, PAGE_TPL_MAX_GROUPS, m,
+                    off > 0 ? REG_NOTBOL : 0) != 0)
+        {
+            break;
+        }
+        page_buf_append(&b, z + off, (size_t) m[0].rm_so);
+        page_tpl_expand(&b, repl, rlen, z + off, m);
+        if (m[0].rm_eo == m[0].rm_so) {
+            /* an empty match: keep one character and move on */
+            if (off + (size_t) m[0].rm_eo < zlen) {
+                page_buf_putc(&b, z[off + m[0].rm_eo]);
+            }
+            off += (size_t) m[0].rm_eo + 1;
+        } else {
+            off += (size_t) m[0].rm_eo;
+        }
+    }
+
+    if (off < zlen) {
+        page_buf_append(&b, z + off, zlen - off);
+    }
+
+    regfree(&re);
+    return page_tpl_ret_buf(st, PAGE_STRING, &b, res);
+}
+
+
+/* querify KEY VALUE ... : a URL query string, keys sorted as Go does */
+static int
+page_tpl_f_querify(ARGS)
+{
+    size_t          i, j, n;
+    const char     *k, *v;
+    size_t          klen, vlen;
+    page_buf_t      b;
+    page_value_t  **kv, **p, *tk, *tv;
+
+    kv = args;
+    n = nargs;
+    if (nargs == 1 && args[0] != NULL && args[0]->type == PAGE_LIST) {
+        kv = args[0]->u.list.items;
+        n = args[0]->u.list.n;
+    }
+    if (n % 2 != 0) {
+        return page_tpl_fail(st, "querify: odd number of arguments");
+    }
+
+    p = page_arena_alloc(st->arena, (n + 1) * sizeof(*p));
+    if (p == NULL) {
+        return page_tpl_nomem(st);
+    }
+    if (n > 0) {
+        memcpy(p, kv, n * sizeof(*p));
+    }
+
+    /* selection sort of the pairs by key; n is small */
+    for (i = 0; i < n; i += 2) {
+        for (j = i + 2; j < n; j += 2) {
+            if (page_tpl_compare(p[j], p[i]) == -1) {
+                tk = p[i];
+                tv = p[i + 1];
+                p[i] = p[j];
+                p[i + 1] = p[j + 1];
+                p[j] = tk;
+                p[j + 1] = tv;
+            }
+        }
+    }
+
+    page_tpl_buf(st, &b);
+    for (i = 0; i < n; i += 2) {
+        if (page_tpl_text(st, p[i], &k, &klen) != 0
+            || page_tpl_text(st, p[i + 1], &v, &vlen) != 0)
+        {
+            return -1;
+        }
+        if (i > 0) {
+            page_buf_putc(&b, '&');
+        }
+        page_tpl_query_escape(&b, k, klen, 0);
+        page_buf_putc(&b, '=');
+        page_tpl_query_escape(&b, v, vlen, 0);
+    }
+
+    return page_tpl_ret_buf(st, PAGE_STRING, &b, res);
+}
+
+/* ---- sets, paths, URLs, counting ---- */
+
+static int
+page_tpl_list_has(const page_value_t *l, const page_value_t *v)
+{
+    size_t  i;
+
+    for (i = 0; l != NULL && l->type == PAGE_LIST && i < l->u.list.n; i++) {
+        if (page_tpl_equal(l->u.list.items[i], v)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+
+/* mode 0 intersect, 1 union, 2 complement (last arg minus the others) */
+static int
+page_tpl_setop(page_tpl_state_t *st, const char *fn, int mode,
+    page_value_t **args, size_t nargs, page_value_t **res)
+{
+    size_t         i, k;
+    page_value_t  *l, *a, *b, *item;
+
+    for (k = 0; k < nargs; k++) {
+        if (args[k] != NULL && args[k]->type != PAGE_LIST
+            && args[k]->type != PAGE_NIL)
+        {
+            return page_tpl_fail(st, "%s: expected a slice, got %s", fn,
+                                 page_tpl_tname(args[k]));
+        }
+    }
+
+    l = page_tpl_list_new(st);
+    if (l == NULL) {
+        return -1;
+    }
+
+    a = mode == 2 ? args[nargs - 1] : args[0];
+    b = mode == 2 ? NULL : args[1];
+
+    for (i = 0; a != NULL && a->type == PAGE_LIST && i < a->u.list.n; i++) {
+        item = a->u.list.items[i];
+        if (page_tpl_list_has(l, item)) {
+            continue;
+        }
+        if (mode == 0 && !page_tpl_list_has(b, item)) {
+            continue;
+        }
+        if (mode == 2) {
+            for (k = 0; k + 1 < nargs; k++) {
+                if (page_tpl_list_has(args[k], item)) {
+                    break;
+                }
+            }
+            if (k + 1 < nargs) {
+                continue;
+            }
+        }
+        if (page_tpl_push(st, l, item) != 0) {
+            return -1;
+        }
+    }
+
+    for (i = 0; mode == 1 && b != NULL && b->type == PAGE_LIST
+                && i < b->u.list.n; i++)
+    {
+        if (!page_tpl_list_has(l, b->u.list.items[i])
+            && page_tpl_push(st, l, b->u.list.items[i]) != 0)
+        {
+            return -1;
+        }
+    }
+
+    *res = l;
+    return 0;
+}
+
+
+static int
+page_tpl_f_intersect(ARGS)
+{
+    return page_tpl_setop(st, "intersect", 0, args, nargs, res);
+}
+
+
+static int
+page_tpl_f_union(ARGS)
+{
+    return page_tpl_setop(st, "union", 1, args, nargs, res);
+}
+
+
+static int
+page_tpl_f_complement(ARGS)
+{
+    return page_tpl_setop(st, "complement", 2, args, nargs, res);
+}
+
+
+/* path.Base, path.Dir, path.Ext as Go's path package does them */
+static int
+page_tpl_path_part(page_tpl_state_t *st, page_value_t *v, int part,
+    page_value_t **res)
+{
+    const char  *s;
+    size_t       len, i, slash;
+
+    if (page_tpl_arg_str(st, "path", v, &s, &len) != 0) {
+        return -1;
+    }
+
+    while (len > 1 && s[len - 1] == '/') {
+        len--;                          /* trailing slashes go */
+    }
+
+    slash = len;
+    for (i = len; i-- > 0; ) {
+        if (s[i] == '/') {
+            slash = i;
+            break;
+        }
+    }
+
+    if (part == 0) {                    /* Base */
+        if (len == 0) {
+            return page_tpl_ret_str(st, PAGE_STRING, ".", 1, res);
+        }
+        if (slash == len || (len == 1 && s[0] == '/')) {
+            return page_tpl_ret_str(st, PAGE_STRING, s, len, res);
+        }
+        return page_tpl_ret_str(st, PAGE_STRING, s + slash + 1,
+                                len - slash - 1, res);
+    }
+
+    if (part == 1) {                    /* Dir */
+        if (slash == len) {
+            return page_tpl_ret_str(st, PAGE_STRING, ".", 1, res);
+        }
+        if (slash == 0) {
+            return page_tpl_ret_str(st, PAGE_STRING, "/", 1, res);
+        }
+        return page_tpl_ret_str(st, PAGE_STRING, s, slash, res);
+    }
+
+    for (i = len; i-- > 0 && s[i] != '/'; ) {     /* Ext */
+        if (s[i] == '.') {
+            return page_tpl_ret_str(st, PAGE_STRING, s + i, len - i, res);
+        }
+    }
+    return page_tpl_ret_str(st, PAGE_STRING, "", 0, res);
+}
+
+
+static int
+page_tpl_f_pathbase(ARGS)
+{
+    (void) nargs;
+    return page_tpl_path_part(st, args[0], 0, res);
+}
+
+
+static int
+page_tpl_f_pathdir(ARGS)
+{
+    (void) nargs;
+    return page_tpl_path_part(st, args[0], 1, res);
+}
+
+
+static int
+page_tpl_f_pathext(ARGS)
+{
+    (void) nargs;
+    return page_tpl_path_part(st, args[0], 2, res);
+}
+
+
+/* path.Join: elements joined by '/', empty ones skipped, "//" folded */
+static int
+page_tpl_f_pathjoin(ARGS)
+{
+    size_t       i, k;
+    const char  *s;
+    size_t       len;
+    page_buf_t   b;
+
+    page_tpl_buf(st, &b);
+    for (i = 0; i < nargs; i++) {
+        if (page_tpl_arg_str(st, "path.Join", args[i], &s, &len) != 0) {
+            return -1;
+        }
+        if (len == 0) {
+            continue;
+        }
+        if (b.len > 0 && b.data[b.len - 1] != '/') {
+            page_buf_putc(&b, '/');
+        }
+        for (k = 0; k < len; k++) {
+            if (s[k] == '/' && b.len > 0 && b.data[b.len - 1] == '/') {
+                continue;
+            }
+            page_buf_putc(&b, s[k]);
+        }
+    }
+    while (b.len > 1 && b.data[b.len - 1] == '/') {
+        b.len--;
+    }
+    return page_tpl_ret_buf(st, PAGE_STRING, &b, res);
+}
+
+
+/* urls.Parse: the parts of a URL as a map (Scheme, Host, Path, ...) */
+static int
+page_tpl_f_urlparse(ARGS)
+{
+    const char    *s, *p, *end, *q;
+    size_t         len;
+    page_value_t  *m;
+    const char    *names[] = { "Scheme", "Host", "Path", "RawQuery",
+                               "Fragment" };
+    const char    *part[5];
+    size_t         plen[5], i;
+
+    (void) nargs;
+    if (page_tpl_arg_str(st, "urls.Parse", args[0], &s, &len) != 0) {
+        return -1;
+    }
+
+    for (i = 0; i < 5; i++) {
+        part[i] = "";
+        plen[i] = 0;
+    }
+
+    p = s;
+    end = s + len;
+
+    q = memchr(p, '#', (size_t) (end - p));
+    if (q != NULL) {
+        part[4] = q + 1;
+        plen[4] = (size_t) (end - q - 1);
+        end = q;
+    }
+    q = memchr(p, '?', (size_t) (end - p));
+    if (q != NULL) {
+        part[3] = q + 1;
+        plen[3] = (size_t) (end - q - 1);
+        end = q;
+    }
+    for (q = p; q < end && *q != '/' && *q != ':'; q++) {
+        /* a scheme ends at the first ':' before any '/' */
+    }
+    if (q < end && *q == ':' && q > p) {
+        part[0] = p;
+        plen[0] = (size_t) (q - p);
+        p = q + 1;
+    }
+    if (end - p >= 2 && p[0] == '/' && p[1] == '/') {
+        p += 2;
+        for (q = p; q < end && *q != '/'; q++) {
+            /* the host runs to the path */
+        }
+        part[1] = p;
+        plen[1] = (size_t) (q - p);
+        p = q;
+    }
+    part[2] = p;
+    plen[2] = (size_t) (end - p);
+
+    m = page_value_map(st->arena);
+    if (m == NULL) {
+        return page_tpl_nomem(st);
+    }
+    for (i = 0; i < 5; i++) {
+        if (page_map_set(st->arena, m, names[i], strlen(names[i]),
+                         page_value_string(st->arena, part[i], plen[i]))
+            != 0)
+        {
+            return page_tpl_nomem(st);
+        }
+    }
+
+    *res = m;
+    return 0;
+}
+
+
+static int
+page_tpl_f_countwords(ARGS)
+{
+    const char  *s;
+    size_t       len, i;
+    int64_t      n;
+    int          in;
+
+    (void) nargs;
+    if (page_tpl_text(st, args[0], &s, &len) != 0) {
+        return -1;
+    }
+
+    n = 0;
+    in = 0;
+    for (i = 0; i < len; i++) {
+        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'
+            || s[i] == '\f' || s[i] == '\v')
+        {
+            in = 0;
+        } else if (!in) {
+            in = 1;
+            n++;
+        }
+    }
+    return page_tpl_ret_int(st, n, res);
+}
+
+
+static int
+page_tpl_f_countrunes(ARGS)
+{
+    const char  *s;
+    size_t       len, i;
+    int64_t      n;
+
+    (void) nargs;
+    if (page_tpl_text(st, args[0], &s, &len) != 0) {
+        return -1;
+    }
+    n = 0;
+    for (i = 0; i < len; i++) {
+        if (((unsigned char) s[i] & 0xc0) != 0x80 && s[i] != ' '
+            && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+        {
+            n++;
+        }
+    }
+    return page_tpl_ret_int(st, n, res);
+}
+
+
+static int
+page_tpl_f_firstupper(ARGS)
+{
+    const char  *s;
+    size_t       len, k;
+    uint32_t     r;
+    page_buf_t   b;
+
+    (void) nargs;
+    if (page_tpl_arg_str(st, "strings.FirstUpper", args[0], &s, &len) != 0) {
+        return -1;
+    }
+    if (len == 0) {
+        return page_tpl_ret_str(st, PAGE_STRING, "", 0, res);
+    }
+    k = page_tpl_utf8_dec((const unsigned char *) s, len, &r);
+    page_tpl_buf(st, &b);
+    page_tpl_put_rune(&b, page_tpl_case(r, 1));
+    page_buf_append(&b, s + k, len - k);
+    return page_tpl_ret_buf(st, PAGE_STRING, &b, res);
+}
+
+
+static int
+page_tpl_minmax(page_tpl_state_t *st, page_value_t **args, size_t nargs,
+    int max, page_value_t **res)
+{
+    size_t         i;
+    page_value_t  *best;
+    double         f, g;
+
+    best = NULL;
+    for (i = 0; i < nargs; i++) {
+        if (page_tpl_to_float(st, max ? "math.Max" : "math.Min", args[i], &f)
+            != 0)
+        {
+            return -1;
+        }
+        if (best == NULL) {
+            best = args[i];
+            continue;
+        }
+        (void) page_tpl_to_float(st, "math", best, &g);
+        if (max ? f > g : f < g) {
+            best = args[i];
+        }
+    }
+    (void) page_tpl_to_float(st, "math", best, &f);
+    *res = page_value_float(st->arena, f);
+    return *res ? 0 : page_tpl_nomem(st);
+}
+
+
+static int
+page_tpl_f_max(ARGS)
+{
+    return page_tpl_minmax(st, args, nargs, 1, res);
+}
+
+
+static int
+page_tpl_f_min(ARGS)
+{
+    return page_tpl_minmax(st, args, nargs, 0, res);
+}
+
+
+static int
+page_tpl_f_abs(ARGS)
+{
+    (void) nargs;
+    if (args[0] != NULL && args[0]->type == PAGE_INT
+        && args[0]->u.i != INT64_MIN)
+    {
+        return page_tpl_ret_int(st, args[0]->u.i < 0 ? -args[0]->u.i
+                                : args[0]->u.i, res);
+    }
+    return page_tpl_f_math1(st, args[0], fabs, res);
+}
+
+
+static int
+page_tpl_f_sqrt(ARGS)
+{
+    (void) nargs;
+    return page_tpl_f_math1(st, args[0], sqrt, res);
+}
+
+
+static int
+page_tpl_f_pow(ARGS)
+{
+    double  x, y;
+
+    (void) nargs;
+    if (page_tpl_to_float(st, "math.Pow", args[0], &x) != 0
+        || page_tpl_to_float(st, "math.Pow", args[1], &y) != 0)
+    {
+        return -1;
+    }
+    *res = page_value_float(st->arena, pow(x, y));
+    return *res ? 0 : page_tpl_nomem(st);
+}
+
+
+static int
+page_tpl_f_modbool(ARGS)
+{
+    page_value_t  *r;
+
+    if (page_tpl_arith(st, "math.ModBool", '%', args, nargs, &r) != 0) {
+        return -1;
+    }
+    return page_tpl_ret_bool(st, r->u.i == 0, res);
+}
+
+
 /* ---- the table ---- */
 
 const page_tpl_func_t  page_tpl_builtin_funcs[] = {
@@ -3802,6 +4670,43 @@ const page_tpl_func_t  page_tpl_builtin_funcs[] = {
     { "dateFormat", page_tpl_f_dateformat, 2, 2 },
     { "time.Format", page_tpl_f_dateformat, 2, 2 },
     { "time", page_tpl_f_time, 1, 1 },
+    { "now", page_tpl_f_now, 0, 0 },
+    { "intersect", page_tpl_f_intersect, 2, 2 },
+    { "union", page_tpl_f_union, 2, 2 },
+    { "complement", page_tpl_f_complement, 2, -1 },
+    { "collections.Intersect", page_tpl_f_intersect, 2, 2 },
+    { "collections.Union", page_tpl_f_union, 2, 2 },
+    { "collections.Complement", page_tpl_f_complement, 2, -1 },
+    { "path.Base", page_tpl_f_pathbase, 1, 1 },
+    { "path.Dir", page_tpl_f_pathdir, 1, 1 },
+    { "path.Ext", page_tpl_f_pathext, 1, 1 },
+    { "path.Join", page_tpl_f_pathjoin, 0, -1 },
+    { "urls.Parse", page_tpl_f_urlparse, 1, 1 },
+    { "countwords", page_tpl_f_countwords, 1, 1 },
+    { "countrunes", page_tpl_f_countrunes, 1, 1 },
+    { "strings.CountWords", page_tpl_f_countwords, 1, 1 },
+    { "strings.CountRunes", page_tpl_f_countrunes, 1, 1 },
+    { "strings.FirstUpper", page_tpl_f_firstupper, 1, 1 },
+    { "math.Max", page_tpl_f_max, 1, -1 },
+    { "math.Min", page_tpl_f_min, 1, -1 },
+    { "math.Abs", page_tpl_f_abs, 1, 1 },
+    { "math.Sqrt", page_tpl_f_sqrt, 1, 1 },
+    { "math.Pow", page_tpl_f_pow, 2, 2 },
+    { "math.ModBool", page_tpl_f_modbool, 2, 2 },
+    { "modBool", page_tpl_f_modbool, 2, 2 },
+    { "md5", page_tpl_f_md5, 1, 1 },
+    { "sha1", page_tpl_f_sha1, 1, 1 },
+    { "sha256", page_tpl_f_sha256, 1, 1 },
+    { "crypto.MD5", page_tpl_f_md5, 1, 1 },
+    { "crypto.SHA1", page_tpl_f_sha1, 1, 1 },
+    { "crypto.SHA256", page_tpl_f_sha256, 1, 1 },
+    { "findRE", page_tpl_f_findre, 2, 3 },
+    { "replaceRE", page_tpl_f_replacere, 3, 4 },
+    { "strings.FindRE", page_tpl_f_findre, 2, 3 },
+    { "strings.ReplaceRE", page_tpl_f_replacere, 3, 4 },
+    { "querify", page_tpl_f_querify, 0, -1 },
+    { "collections.Querify", page_tpl_f_querify, 0, -1 },
+    { "time.Now", page_tpl_f_now, 0, 0 },
     { "strings.ToLower", page_tpl_f_lower, 1, 1 },
     { "strings.ToUpper", page_tpl_f_upper, 1, 1 },
     { "strings.Title", page_tpl_f_title, 1, 1 },

@@ -7,6 +7,7 @@
 #define PAGE_TPL_INT_H
 
 #include <stdint.h>
+#include <string.h>
 
 #include "page_tpl.h"
 
@@ -19,6 +20,9 @@
 
 /* Most arguments one command may have: no real template comes near. */
 #define PAGE_TPL_MAX_ARGS  64
+
+/* Is c one of the characters of set (never the terminating NUL). */
+#define page_tpl_oneof(c, set)  ((c) != '\0' && strchr(set, (c)) != NULL)
 
 /* ---- tokens ---- */
 
@@ -98,6 +102,7 @@ typedef enum {
     TPL_ESC_JSVAL,          /* <script> value: JSON */
     TPL_ESC_JSSTR,          /* inside a JS string literal */
     TPL_ESC_JSBQSTR,        /* inside a JS `template literal` */
+    TPL_ESC_JSRE,           /* inside a JS /regular expression/ */
     TPL_ESC_CSSVAL,         /* style value filter */
     TPL_ESC_CSSSTR,         /* inside a CSS string */
     TPL_ESC_COMMENT         /* inside an HTML comment: prints nothing */
@@ -134,7 +139,8 @@ typedef struct page_tpl_tree_s  page_tpl_tree_t;
 typedef enum {
     TPL_B_NONE = 0,     /* an ordinary function */
     TPL_B_AND,
-    TPL_B_OR
+    TPL_B_OR,
+    TPL_B_RETURN        /* Hugo's {{ return value }} in partials */
 } page_tpl_builtin_t;
 
 struct page_tpl_node_s {
@@ -168,6 +174,7 @@ struct page_tpl_node_s {
             const char        *name;
             page_tpl_node_t   *pipe;        /* may be NULL */
             page_tpl_tree_t   *tree;        /* resolved by check */
+            unsigned           ctx;         /* escaping context of call */
         } tmpl;
         struct {                        /* TPL_N_PIPE */
             const char       **decl;        /* variable names */
@@ -199,7 +206,10 @@ struct page_tpl_tree_s {
     const char        *name;
     const char        *path;            /* for errors */
     page_tpl_node_t   *root;            /* a TPL_N_LIST */
-    page_tpl_tree_t   *next;            /* in the set */
+    page_tpl_tree_t   *next;            /* in the set's name registry */
+    page_tpl_tree_t   *all_next;        /* every tree ever added */
+    page_tpl_tree_t   *base;            /* a variant: escaped copy of */
+    const char        *file;            /* name of the file it is in */
     const char        *text;            /* whole source file */
     size_t             text_len;
     unsigned           escaped;         /* contexts computed */
@@ -213,6 +223,7 @@ struct page_tpl_set_s {
     int                     html;
     int                     checked;
     page_tpl_tree_t        *trees;
+    page_tpl_tree_t        *all;        /* shadowed defines too */
     page_tpl_tree_t        *variants;   /* trees escaped in other contexts */
     const page_tpl_func_t  *extra[8];   /* caller's function tables */
     size_t                  nextra[8];
@@ -252,12 +263,29 @@ int page_tpl_compare(const page_value_t *a, const page_value_t *b);
 /* Go's fmt.Sprint rule for spaces between operands. */
 void page_tpl_sprint(page_buf_t *b, page_value_t **args, size_t nargs,
     int ln);
+/* page_tpl_hash.c: md5, sha1, sha256 as template functions. */
+int page_tpl_f_md5(page_tpl_state_t *st, page_value_t **args, size_t nargs,
+    page_value_t **res);
+int page_tpl_f_sha1(page_tpl_state_t *st, page_value_t **args, size_t nargs,
+    page_value_t **res);
+int page_tpl_f_sha256(page_tpl_state_t *st, page_value_t **args,
+    size_t nargs, page_value_t **res);
+/* Shared by page_tpl_funcs.c and page_tpl_fmt.c. */
+const char *page_tpl_tname(const page_value_t *v);
+int page_tpl_to_int(page_tpl_state_t *st, const char *fn,
+    const page_value_t *v, int64_t *out);
+int page_tpl_is_num(const page_value_t *v);
+double page_tpl_num(const page_value_t *v);
+/* Map pairs by key, for qsort. */
+int page_tpl_pair_cmp(const void *x, const void *y);
 /* String bytes of any string-like value; 0 when not a string. */
 int page_tpl_str(const page_value_t *v, const char **s, size_t *len);
 
 /* Field or method lookup as .name does it (for where, sort). */
 int page_tpl_get_field(page_tpl_state_t *st, page_value_t *recv,
     const char *name, size_t len, page_value_t **res);
+/* Hugo's named layouts (":date_long") as Go layouts; others as given. */
+void page_tpl_time_layout(const char **layout, size_t *len);
 /* Go's truth, typed strings included. */
 int page_tpl_truth(const page_value_t *v);
 
@@ -283,6 +311,9 @@ struct page_tpl_state_s {
     unsigned                nest;       /* recursion inside one template */
     uint64_t                steps;
     size_t                  max_output;
+    const char             *calling;    /* function being called */
+    page_value_t           *ret;        /* value of {{ return }} */
+    int                     returning;  /* unwinding after {{ return }} */
 };
 
 #endif /* PAGE_TPL_INT_H */

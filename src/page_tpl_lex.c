@@ -1,9 +1,8 @@
 /*
  * page_tpl_lex: the template lexer.  Splits template text into text runs
  * and the tokens of {{ }} actions, as Go's text/template lexer does:
- * {{- and -}} trim the whitespace next to them, comments ({{/ * * /}})
- * vanish,
- * and every token carries its line and column for error messages.
+ * "{{-" and "-}}" trim the whitespace next to them, comments vanish, and
+ * every token carries its line and column for error messages.
  */
 
 #include <string.h>
@@ -236,23 +235,24 @@ page_tpl_lex_number(page_tpl_lexer_t *lx, page_tpl_tok_t *t)
 {
     size_t  i = lx->pos;
     int     hex = 0;
+    char    c;
 
     if (lx->src[i] == '+' || lx->src[i] == '-') {
         i++;
     }
 
     if (i + 1 < lx->len && lx->src[i] == '0'
-        && strchr("xXoObB", lx->src[i + 1]) != NULL)
+        && page_tpl_oneof(lx->src[i + 1], "xXoObB"))
     {
         hex = lx->src[i + 1] == 'x' || lx->src[i + 1] == 'X';
         i += 2;
     }
 
     while (i < lx->len) {
-        char  c = lx->src[i];
+        c = lx->src[i];
 
         if (page_tpl_lex_digit(c) || c == '_' || c == '.'
-            || (hex && strchr("abcdefABCDEF", c) != NULL))
+            || (hex && page_tpl_oneof(c, "abcdefABCDEF")))
         {
             i++;
             continue;

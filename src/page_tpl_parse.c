@@ -15,7 +15,10 @@
 /* Tokens of lookahead the grammar needs: "$i , $v :=". */
 #define PAGE_TPL_LOOKAHEAD  4
 
-/* Most variables in scope at once while parsing. */
+/*
+ * Most variables in scope at once while parsing: the parser keeps their
+ * names in a fixed array; real templates use a handful.
+ */
 #define PAGE_TPL_MAX_VARS   256
 
 typedef struct {
@@ -592,10 +595,10 @@ static int
 page_tpl_parse_fields(page_tpl_parser_t *p, page_tpl_node_t *n,
     const page_tpl_tok_t *first)
 {
-    size_t           cap, k;
-    page_tpl_tok_t  *t;
-    const char     **names;
-    size_t          *lens;
+    size_t                 cap, k;
+    const page_tpl_tok_t  *t;
+    const char           **names;
+    size_t                *lens;
 
     cap = 0;
     k = 0;
@@ -604,7 +607,7 @@ page_tpl_parse_fields(page_tpl_parser_t *p, page_tpl_node_t *n,
 
     for ( ;; ) {
         if (first != NULL) {
-            t = (page_tpl_tok_t *) first;
+            t = first;
             first = NULL;
         } else {
             t = page_tpl_peek(p);
@@ -642,6 +645,42 @@ page_tpl_parse_fields(page_tpl_parser_t *p, page_tpl_node_t *n,
 }
 
 
+/* A function called without arguments, then fields: (f).a.b */
+static page_tpl_node_t *
+page_tpl_func_chain(page_tpl_parser_t *p, const page_tpl_tok_t *t,
+    page_tpl_node_t *f)
+{
+    page_tpl_node_t  *chain, *pipe, *cmd;
+
+    chain = page_tpl_node(p, TPL_N_CHAIN, t);
+    pipe = page_tpl_node(p, TPL_N_PIPE, t);
+    cmd = page_tpl_node(p, TPL_N_CMD, t);
+    if (chain == NULL || pipe == NULL || cmd == NULL) {
+        return NULL;
+    }
+
+    cmd->u.cmd.args = page_arena_alloc(p->arena, sizeof(page_tpl_node_t *));
+    pipe->u.pipe.cmds = page_arena_alloc(p->arena,
+                                         sizeof(page_tpl_node_t *));
+    if (cmd->u.cmd.args == NULL || pipe->u.pipe.cmds == NULL) {
+        page_tpl_nomem(p);
+        return NULL;
+    }
+
+    cmd->u.cmd.args[0] = f;
+    cmd->u.cmd.nargs = 1;
+    pipe->u.pipe.cmds[0] = cmd;
+    pipe->u.pipe.ncmds = 1;
+    chain->u.field.base = pipe;
+
+    if (page_tpl_parse_fields(p, chain, NULL) != 0) {
+        return NULL;
+    }
+
+    return chain;
+}
+
+
 static page_tpl_node_t *
 page_tpl_parse_func(page_tpl_parser_t *p, const page_tpl_tok_t *t)
 {
@@ -663,6 +702,11 @@ page_tpl_parse_func(page_tpl_parser_t *p, const page_tpl_tok_t *t)
 
     if (t->len == 2 && memcmp(t->text, "or", 2) == 0) {
         n->u.func.builtin = TPL_B_OR;
+        return n;
+    }
+
+    if (t->len == 6 && memcmp(t->text, "return", 6) == 0) {
+        n->u.func.builtin = TPL_B_RETURN;
         return n;
     }
 
@@ -690,6 +734,12 @@ page_tpl_parse_func(page_tpl_parser_t *p, const page_tpl_tok_t *t)
     }
 
     n->u.func.func = f;
+
+    ft = page_tpl_peek(p);
+    if (ft->type == TPL_T_FIELD && !ft->space) {
+        return page_tpl_func_chain(p, t, n);    /* now.Year */
+    }
+
     return n;
 }
 
@@ -854,6 +904,7 @@ page_tpl_parse_cmd(page_tpl_parser_t *p)
     }
 
     cmd->u.cmd.args = args;
+    cmd->src_len = (size_t) (p->last.text + p->last.len - cmd->src);
     return cmd;
 }
 
@@ -1149,9 +1200,7 @@ page_tpl_parse_name(page_tpl_parser_t *p, const char *ctx)
         if (t.type == TPL_T_ERROR) {
             return NULL;
         }
-        page_tpl_perr(p, &t, "unexpected \"%.*s\" in template clause",
-                      t.text, t.len);
-        (void) ctx;
+        page_tpl_unexpected(p, &t, ctx);
         return NULL;
     }
 
@@ -1545,7 +1594,7 @@ page_tpl_tree_empty(const page_tpl_tree_t *t)
             return 0;
         }
         for (k = 0; k < n->u.text.len; k++) {
-            if (strchr(" \t\r\n", n->u.text.data[k]) == NULL) {
+            if (!page_tpl_oneof(n->u.text.data[k], " \t\r\n")) {
                 return 0;
             }
         }
@@ -1631,6 +1680,9 @@ page_tpl_parse(page_tpl_set_t *set, const char *name, const char *path,
     for (t = p->trees; t != NULL; t = next) {
         next = t->next;
         t->next = NULL;
+        t->file = name;
+        t->all_next = set->all;
+        set->all = t;
         page_tpl_register(set, t);
     }
 
@@ -1672,8 +1724,9 @@ page_tpl_mentions(const page_tpl_set_t *set, const char *name,
     for (i = 0; i + n <= t->text_len; i++) {
         if (memcmp(t->text + i, field, n) == 0
             && (i + n == t->text_len
-                || strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                          "0123456789_", t->text[i + n]) == NULL))
+                || !page_tpl_oneof(t->text[i + n],
+                                   "abcdefghijklmnopqrstuvwxyz"
+                                   "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")))
         {
             return 1;
         }
