@@ -511,6 +511,32 @@ page_templates_new_set(page_templates_t *t, page_error_t *err)
 }
 
 
+/*
+ * Hugo's internal templates ({{ template "_internal/opengraph.html" . }})
+ * can be called from any template: every set gets them.
+ */
+static int
+page_templates_add_internal(page_templates_t *t, page_tpl_set_t *set,
+    page_error_t *err)
+{
+    size_t         i;
+    page_tfile_t  *f;
+
+    for (i = 0; i < t->nfiles; i++) {
+        f = &t->files[i];
+
+        if (page_has_prefix(f->path, "_internal/")
+            && page_tpl_set_add(set, f->path, f->origin, f->text, f->len,
+                                err) != 0)
+        {
+            return -1;
+        }
+    }
+
+    return 0;
+}
+
+
 int
 page_templates_compile(page_templates_t *t, page_error_t *err)
 {
@@ -519,7 +545,9 @@ page_templates_compile(page_templates_t *t, page_error_t *err)
     page_tlayout_t  *l;
 
     t->partials = page_templates_new_set(t, err);
-    if (t->partials == NULL) {
+    if (t->partials == NULL
+        || page_templates_add_internal(t, t->partials, err) != 0)
+    {
         return -1;
     }
 
@@ -532,6 +560,10 @@ page_templates_compile(page_templates_t *t, page_error_t *err)
 
     for (i = 0; i < t->nfiles; i++) {
         f = &t->files[i];
+
+        if (page_has_prefix(f->path, "_internal/")) {
+            continue;               /* added to every set below */
+        }
 
         if (page_is_partial_or_shortcode(f->path)) {
             if (page_has_prefix(f->path, "shortcodes/")) {
@@ -552,6 +584,10 @@ page_templates_compile(page_templates_t *t, page_error_t *err)
         l->set = page_templates_new_set(t, err);
 
         if (l->set == NULL) {
+            return -1;
+        }
+
+        if (page_templates_add_internal(t, l->set, err) != 0) {
             return -1;
         }
 
