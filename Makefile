@@ -5,6 +5,7 @@
 #   make stop     stop it
 #   make test     every test (unit tests under ASan+UBSan, then prove)
 #   make bench    rendered vs static requests/s (wrk)
+#   make fuzz     fuzz the core: each fuzz/fuzz_*.c for FUZZ_SECONDS (60) s
 #
 # Everything is built under build/ (git ignores it).  `make run` and
 # `make test` first install missing Debian packages when run as root.
@@ -33,7 +34,9 @@ SANITIZE   := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 UNIT_SRCS  := $(wildcard t/unit/test_*.c)
 UNIT_BINS  := $(patsubst t/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRCS))
 
-.PHONY: all deps run stop test unit bench clean
+FUZZ_SECONDS ?= 60
+
+.PHONY: all deps run stop test unit bench fuzz clean
 
 all: $(MODULE) $(CLI)
 
@@ -83,6 +86,12 @@ test: deps all unit
 
 bench: deps all
 	@sh util/bench.sh
+
+# libFuzzer targets under ASan+UBSan (clang), one after the other;
+# crash reproducers land in build/fuzz/artifacts/
+fuzz:
+	@sh util/deps.sh clang libclang-rt-14-dev
+	FUZZ_SECONDS=$(FUZZ_SECONDS) sh util/fuzz.sh
 
 clean:
 	rm -rf $(BUILD)

@@ -19,6 +19,8 @@
 typedef struct {
     page_arena_t   *arena;
     yaml_parser_t   parser;
+    const char     *front;
+    size_t          front_len;
     const char     *path;
     unsigned        first_line;
     unsigned        events;
@@ -63,7 +65,7 @@ int
 page_front_split(const char *src, size_t len, const char *path,
     page_front_t *fm, page_error_t *err)
 {
-    size_t       pos, n, line_start;
+    size_t       pos, n, opener, line_start;
     unsigned     line;
     const char  *nl;
 
@@ -87,12 +89,12 @@ page_front_split(const char *src, size_t len, const char *path,
         return -1;
     }
 
-    n = page_front_delim(src, len, "---");
-    if (n == 0) {
+    opener = page_front_delim(src, len, "---");
+    if (opener == 0) {
         return 0;
     }
 
-    pos = n;
+    pos = opener;
     line = 2;
 
     for ( ;; ) {
@@ -119,9 +121,13 @@ page_front_split(const char *src, size_t len, const char *path,
         }
 
         if (n) {
-            fm->front = src + 3;
-            fm->front_len = line_start - 3;
-            fm->front_line = 1;     /* the YAML text starts after "---" */
+            /*
+             * The YAML text starts on the line after "---": the blanks
+             * allowed after the opener (a tab) are not valid YAML.
+             */
+            fm->front = src + opener;
+            fm->front_len = line_start - opener;
+            fm->front_line = 2;
             fm->body = src + line_start + n;
             fm->body_len = len - line_start - n;
             fm->body_line = line + 1;
@@ -138,6 +144,8 @@ page_front_split(const char *src, size_t len, const char *path,
 static void
 page_front_yaml_error(page_front_ctx_t *ctx)
 {
+    size_t          i;
+    unsigned char   c;
     yaml_parser_t  *p = &ctx->parser;
     yaml_mark_t     mark;
 
@@ -146,6 +154,30 @@ page_front_yaml_error(page_front_ctx_t *ctx)
     if (p->error == YAML_MEMORY_ERROR) {
         page_error_nomem(ctx->err, ctx->path);
         return;
+    }
+
+    if (p->error == YAML_READER_ERROR) {
+        /*
+         * Bad UTF-8 or a control character: libyaml gives only the byte
+         * offset; count lines and characters up to it.
+         */
+        mark.line = 0;
+        mark.column = 0;
+
+        for (i = 0; i < p->problem_offset && i < ctx->front_len; i++) {
+            c = (unsigned char) ctx->front[i];
+
+            if (c == '\n'
+                || (c == '\r' && (i + 1 == p->problem_offset
+                                  || ctx->front[i + 1] != '\n')))
+            {
+                mark.line++;
+                mark.column = 0;
+
+            } else if ((c & 0xC0) != 0x80 && c != '\r') {
+                mark.column++;
+            }
+        }
     }
 
     page_error_set(ctx->err, PAGE_ERR_CONTENT, ctx->path,
@@ -560,6 +592,8 @@ page_front_parse(page_arena_t *a, const page_front_t *fm, const char *path,
     ctx.path = path;
     ctx.err = err;
     ctx.first_line = fm->front_line;
+    ctx.front = fm->front;
+    ctx.front_len = fm->front_len;
 
     if (!yaml_parser_initialize(&ctx.parser)) {
         page_error_nomem(err, path);

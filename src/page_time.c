@@ -169,7 +169,7 @@ page_time_parse(const char *s, size_t len, page_time_t *t)
             }
         }
 
-        if (hour > 23 || min > 59 || sec > 60) {
+        if (hour > 23 || min > 59 || sec > 59) {
             return -1;
         }
 
@@ -188,6 +188,9 @@ page_time_parse(const char *s, size_t len, page_time_t *t)
             }
             if (pos < len && s[pos] == ':') {
                 pos++;
+                if (pos == len) {
+                    return -1;          /* "+02:" without minutes */
+                }
             }
             if (pos < len && page_digits(s, len, &pos, 2, &om) != 0) {
                 return -1;
@@ -244,6 +247,17 @@ page_has_prefix(const char *s, size_t len, const char *prefix)
 }
 
 
+/* Go: "Jan" and "Mon" are not tokens before a lower-case letter ("Month") */
+static int
+page_has_word(const char *s, size_t len, const char *prefix)
+{
+    size_t  n = strlen(prefix);
+
+    return page_has_prefix(s, len, prefix)
+           && !(len > n && s[n] >= 'a' && s[n] <= 'z');
+}
+
+
 static void
 page_time_zone(page_buf_t *b, int32_t offset, int colon, int seconds,
     int z, int hours_only)
@@ -264,6 +278,27 @@ page_time_zone(page_buf_t *b, int32_t offset, int colon, int seconds,
     if (seconds) {
         page_buf_printf(b, colon ? ":%02d" : "%02d", a % 60);
     }
+}
+
+
+/*
+ * Digits of a fractional-second token at s (".000", ",999"): a run of one
+ * digit, 0 when a different digit follows (then it is not a fraction).
+ */
+static size_t
+page_frac_digits(const char *s, size_t len)
+{
+    size_t  n;
+
+    for (n = 1; n < len && s[n] == s[1]; n++) {
+        /* void */
+    }
+
+    if (n < len && s[n] >= '0' && s[n] <= '9') {
+        return 0;
+    }
+
+    return n - 1;
 }
 
 
@@ -293,13 +328,16 @@ page_time_format(page_buf_t *b, const page_time_t *t, const char *layout,
 #define TOKEN(str)  (page_has_prefix(s, rest, str) \
                      && (pos += sizeof(str) - 1, 1))
 
+#define WORD(str)   (page_has_word(s, rest, str) \
+                     && (pos += sizeof(str) - 1, 1))
+
         if (TOKEN("January")) {
             page_buf_puts(b, page_month_names[tm.month - 1]);
-        } else if (TOKEN("Jan")) {
+        } else if (WORD("Jan")) {
             page_buf_append(b, page_month_names[tm.month - 1], 3);
         } else if (TOKEN("Monday")) {
             page_buf_puts(b, page_day_names[tm.wday]);
-        } else if (TOKEN("Mon")) {
+        } else if (WORD("Mon")) {
             page_buf_append(b, page_day_names[tm.wday], 3);
         } else if (TOKEN("MST")) {
             if (t->offset == 0) {
@@ -311,6 +349,10 @@ page_time_format(page_buf_t *b, const page_time_t *t, const char *layout,
             page_buf_printf(b, "%04lld", (long long) tm.year);
         } else if (TOKEN("2")) {
             page_buf_printf(b, "%d", tm.day);
+        } else if (page_has_prefix(s, rest, "_2006")) {
+            /* Go: "_2006" is a literal "_" and the year */
+            page_buf_putc(b, '_');
+            pos++;
         } else if (TOKEN("_2")) {
             page_buf_printf(b, "%2d", tm.day);
         } else if (TOKEN("__2")) {
@@ -364,19 +406,17 @@ page_time_format(page_buf_t *b, const page_time_t *t, const char *layout,
         } else if (TOKEN("-07")) {
             page_time_zone(b, t->offset, 0, 0, 0, 1);
         } else if ((s[0] == '.' || s[0] == ',') && rest > 1
-                   && (s[1] == '0' || s[1] == '9'))
+                   && (s[1] == '0' || s[1] == '9')
+                   && page_frac_digits(s, rest) != 0)
         {
             /* fractional seconds: .000 fixed width, .999 trimmed */
-            ndig = 0;
-            while ((size_t) ndig + 1 < rest && s[ndig + 1] == s[1]) {
-                ndig++;
-            }
+            ndig = (int) page_frac_digits(s, rest);
+            pos += ndig + 1;
             if (ndig > 9) {
                 ndig = 9;
             }
             trim = s[1] == '9';
             snprintf(frac, sizeof(frac), "%09d", (int) tm.nsec);
-            pos += ndig + 1;
             if (trim) {
                 while (ndig > 0 && frac[ndig - 1] == '0') {
                     ndig--;
@@ -395,5 +435,6 @@ page_time_format(page_buf_t *b, const page_time_t *t, const char *layout,
         }
 
 #undef TOKEN
+#undef WORD
     }
 }

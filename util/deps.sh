@@ -1,9 +1,14 @@
 #!/bin/sh
 # Install the Debian packages the build and the tests need, when missing.
 # As root it runs apt-get; otherwise it only says what is missing.
+#
+#   deps.sh [extra packages]
+#
+# hugo (0.111.3 in Debian 12) is the tests' oracle: t/14-hugo.t renders
+# the same files with it and with us and compares.
 
 PACKAGES="nginx nginx-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
-libyaml-dev libpcre2-dev libssl-dev zlib1g-dev gcc make perl"
+libyaml-dev libpcre2-dev libssl-dev zlib1g-dev gcc make perl hugo $*"
 
 missing=
 for p in $PACKAGES; do

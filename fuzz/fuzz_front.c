@@ -1,0 +1,98 @@
+/*
+ * fuzz_front: libFuzzer target for the front matter stage.  Splits the
+ * input into front matter and body and parses the YAML into page values,
+ * then prints the result (which walks every value), so crashes, leaks and
+ * undefined behaviour anywhere in split, libyaml events, typing or
+ * printing show up under the sanitizers.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "page_arena.h"
+#include "page_buf.h"
+#include "page_error.h"
+#include "page_front.h"
+#include "page_value.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    char            *src;
+    size_t           i;
+    unsigned         lines;
+    page_buf_t       out;
+    page_arena_t     arena;
+    page_error_t     err;
+    page_front_t     fm;
+    page_value_t    *params;
+
+    /* a private copy: ASan then catches reads past the input's end */
+    src = malloc(size ? size : 1);
+    if (src == NULL) {
+        return 0;
+    }
+    if (size) {
+        memcpy(src, data, size);
+    }
+
+    page_arena_init(&arena, 64 * 1024 * 1024);
+    page_error_init(&err);
+
+    if (page_front_split(src, size, "fuzz.md", &fm, &err) == 0) {
+
+        /* the split must stay inside the input */
+        if (fm.body < src || fm.body + fm.body_len > src + size
+            || (fm.front != NULL
+                && (fm.front < src || fm.front + fm.front_len > src + size)))
+        {
+            abort();
+        }
+
+        if (page_front_parse(&arena, &fm, "fuzz.md", &params, &err) == 0) {
+            if (params == NULL || params->type != PAGE_MAP
+                || err.status != PAGE_OK)
+            {
+                abort();
+            }
+
+            page_buf_init(&out, &arena, 0);
+            page_value_print(&out, params);
+            (void) page_value_truthy(params);
+
+        } else if (err.status == PAGE_OK || err.msg[0] == '\0') {
+            abort();                /* a failure must say why */
+
+        } else {
+            /* and where: a line of the file (or just past its end);
+             * YAML and Markdown both end lines with LF, CRLF or CR */
+            lines = 1;
+            for (i = 0; i < size; i++) {
+                lines += src[i] == '\n'
+                         || (src[i] == '\r'
+                             && (i + 1 == size || src[i + 1] != '\n'));
+            }
+
+            if (err.status != PAGE_ERR_NOMEM
+                && (err.line < 1 || err.line > lines + 1 || err.col < 1))
+            {
+                abort();
+            }
+        }
+
+    } else if (err.status == PAGE_OK
+               || strncmp(err.msg, "fuzz.md:1:1: ", 13) != 0)
+    {
+        abort();                    /* split errors are about the opener */
+    }
+
+    page_arena_free(&arena);
+    free(src);
+
+    return 0;
+}

@@ -1,0 +1,620 @@
+/*
+ * test_render: page_render() end to end, with the built-in theme compiled
+ * as nginx compiles it at configuration time: title and description,
+ * escaping, raw HTML and dangerous links, the GitHub extensions, content
+ * only, bad bytes, and "path:line:col: " errors.
+ */
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tap.h"
+#include "page.h"
+#include "page_data.h"
+#include "page_templates.h"
+
+#define PATH  "/srv/site/docs/my-page.md"
+
+#define OPT_UNSAFE   0x01
+#define OPT_CONTENT  0x02
+
+static page_arena_t       conf_arena;
+static page_templates_t  *templates;
+static page_result_t      res;
+static int                rendered;
+static int                rc;
+static const char        *site_title;
+
+
+/* Render src (len bytes) with the given flags; the page is in res. */
+static const char *
+render_path(const char *src, size_t len, unsigned flags, const char *path)
+{
+    page_options_t  opt;
+
+    if (rendered) {
+        page_result_free(&res);
+    }
+
+    page_options_init(&opt);
+    opt.path = path;
+    opt.templates = templates;
+    opt.unsafe_html = (flags & OPT_UNSAFE) != 0;
+    opt.content_only = (flags & OPT_CONTENT) != 0;
+    if (site_title != NULL) {
+        opt.site_title = site_title;
+        opt.site_title_len = strlen(site_title);
+    }
+
+    rc = page_render(src, len, &opt, &res);
+    rendered = 1;
+
+    return rc == PAGE_OK ? res.data : NULL;
+}
+
+
+#define RENDER(s, flags)  render_path((s), sizeof(s) - 1, (flags), PATH)
+
+
+/* The page holds needle (the page may contain NUL bytes: use len). */
+static int
+page_has(const char *needle)
+{
+    size_t  n, i;
+
+    if (rc != PAGE_OK || res.data == NULL) {
+        return 0;
+    }
+
+    n = strlen(needle);
+
+    for (i = 0; i + n <= res.len; i++) {
+        if (memcmp(res.data + i, needle, n) == 0) {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+static int
+has(const char *needle, const char *name)
+{
+    int  found = page_has(needle);
+
+    if (!ok(found, name)) {
+        printf("#   wanted: '%s'\n#   in: '%.*s'\n", needle,
+               res.data ? (int) (res.len < 2000 ? res.len : 2000) : 6,
+               res.data ? res.data : "(null)");
+    }
+
+    return found;
+}
+
+
+static int
+hasnt(const char *needle, const char *name)
+{
+    int  found = page_has(needle);
+
+    if (!ok(rc == PAGE_OK && !found, name)) {
+        printf("#   unwanted: '%s' (rc %d)\n#   in: '%.*s'\n", needle, rc,
+               res.data ? (int) (res.len < 2000 ? res.len : 2000) : 6,
+               res.data ? res.data : "(null)");
+    }
+
+    return !found;
+}
+
+
+/* The text between <title> and </title>, or "(no title)". */
+static const char *
+title(void)
+{
+    static char  buf[1024];
+    const char  *p, *q, *end;
+
+    if (rc != PAGE_OK || res.data == NULL) {
+        return "(render failed)";
+    }
+
+    end = res.data + res.len;
+
+    for (p = res.data; p + 7 <= end; p++) {
+        if (memcmp(p, "<title>", 7) == 0) {
+            break;
+        }
+    }
+
+    if (p + 7 > end) {
+        return "(no title)";
+    }
+
+    p += 7;
+
+    for (q = p; q + 8 <= end; q++) {
+        if (memcmp(q, "</title>", 8) == 0) {
+            break;
+        }
+    }
+
+    if (q + 8 > end || (size_t) (q - p) >= sizeof(buf)) {
+        return "(no title)";
+    }
+
+    memcpy(buf, p, q - p);
+    buf[q - p] = '\0';
+
+    return buf;
+}
+
+
+/* Is p[0..len) well-formed UTF-8 (no overlongs, surrogates, > U+10FFFF)? */
+static int
+utf8_valid(const unsigned char *p, size_t len)
+{
+    size_t    i, n, k;
+    uint32_t  c, min;
+
+    for (i = 0; i < len; i += n) {
+        c = p[i];
+
+        if (c < 0x80) {
+            n = 1;
+            continue;
+        }
+
+        if ((c & 0xE0) == 0xC0) {
+            n = 2; c &= 0x1F; min = 0x80;
+        } else if ((c & 0xF0) == 0xE0) {
+            n = 3; c &= 0x0F; min = 0x800;
+        } else if ((c & 0xF8) == 0xF0) {
+            n = 4; c &= 0x07; min = 0x10000;
+        } else {
+            return 0;
+        }
+
+        if (i + n > len) {
+            return 0;
+        }
+
+        for (k = 1; k < n; k++) {
+            if ((p[i + k] & 0xC0) != 0x80) {
+                return 0;
+            }
+            c = (c << 6) | (p[i + k] & 0x3F);
+        }
+
+        if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+            return 0;
+        }
+    }
+
+    return 1;
+}
+
+
+static int
+page_utf8(void)
+{
+    return rc == PAGE_OK && res.data != NULL
+           && utf8_valid((const unsigned char *) res.data, res.len);
+}
+
+
+static int
+err_starts(const char *want, const char *name)
+{
+    int  cond;
+
+    cond = rc != PAGE_OK && strncmp(res.error.msg, want, strlen(want)) == 0;
+
+    if (!ok(cond, name)) {
+        printf("#   rc %d, error: '%s'\n#   wanted a prefix: '%s'\n", rc,
+               res.error.msg, want);
+    }
+
+    return cond;
+}
+
+
+static void
+test_title(void)
+{
+    ok(RENDER("---\ntitle: Hello World\n---\n# Heading\n", 0) != NULL,
+       "title: renders");
+    is_int(rc, PAGE_OK, "title: PAGE_OK");
+    is_str(title(), "Hello World", "title: from front matter");
+    has("<!DOCTYPE html>", "page: a complete HTML5 page");
+    has("<meta charset=\"utf-8\">", "page: UTF-8 declared");
+    has(">Heading</h1>", "page: the content is in the page");
+    ok(memchr(res.data, '\0', res.len) == NULL, "page: no NUL inside");
+
+    RENDER("---\ntitle: \"A <b>&</b> \\\"q\\\" 's\"\n---\ntext\n", 0);
+    is_str(title(), "A &lt;b&gt;&amp;&lt;/b&gt; &#34;q&#34; &#39;s",
+           "title: escaped in <title>");
+    hasnt("<b>&</b>", "title: the raw markup appears nowhere");
+
+    RENDER("---\nTITLE: Upper Key\n---\ntext\n", 0);
+    is_str(title(), "Upper Key", "title: key is case-insensitive");
+
+    RENDER("---\ntitle: 2025\n---\ntext\n", 0);
+    is_str(title(), "2025", "title: a number prints as Go prints it");
+
+    RENDER("Intro text\n\n## Second *emph* `code`\n\n# First\n", 0);
+    is_str(title(), "Second emph code",
+           "title: else the first heading, as plain text");
+
+    RENDER("---\ntitle: \"\"\n---\n# From Heading\n", 0);
+    is_str(title(), "From Heading", "title: empty title: the heading");
+
+    RENDER("Setext &amp; heading\n===\n", 0);
+    is_str(title(), "Setext &amp; heading",
+           "title: heading text (entity decoded) escaped once");
+
+    RENDER("no heading here\n", 0);
+    is_str(title(), "my-page", "title: else the file name");
+
+    render_path("text\n", 5, 0, "/srv/README");
+    is_str(title(), "README", "title: file name without an extension");
+
+    render_path("text\n", 5, 0, "/srv/a.b.md");
+    is_str(title(), "a.b", "title: only the last extension is dropped");
+
+    render_path("text\n", 5, 0, "/srv/<x>&.md");
+    is_str(title(), "&lt;x&gt;&amp;", "title: file name escaped");
+
+    site_title = "My <Site>";
+    RENDER("---\ntitle: Page\n---\ntext\n", 0);
+    is_str(title(), "Page | My &lt;Site&gt;", "title: with the site title");
+    site_title = NULL;
+}
+
+
+static void
+test_description(void)
+{
+    RENDER("---\ntitle: T\nsummary: Short & <sweet> \"q\"\n---\ntext\n", 0);
+    has("<meta name=\"description\" content=\"Short &amp; &lt;sweet&gt; "
+        "&#34;q&#34;\">", "description: from summary, escaped");
+
+    RENDER("---\ndescription: The description\n---\ntext\n", 0);
+    has("<meta name=\"description\" content=\"The description\">",
+        "description: from description");
+
+    RENDER("---\nsummary: S\ndescription: D\n---\ntext\n", 0);
+    has("content=\"S\"", "description: summary wins over description");
+    hasnt("content=\"D\"", "description: description not used then");
+
+    RENDER("---\nsummary: \"\"\ndescription: D\n---\ntext\n", 0);
+    has("content=\"D\"", "description: empty summary: description");
+
+    RENDER("---\ntitle: T\n---\ntext\n", 0);
+    hasnt("name=\"description\"", "description: none without either");
+}
+
+
+static void
+test_raw_html(void)
+{
+    static const char  src[] =
+        "text <span class=\"x\">inline</span> more\n"
+        "\n"
+        "<div onclick=\"evil()\">block</div>\n"
+        "\n"
+        "<script>alert(1)</script>\n"
+        "\n"
+        "<!-- a comment -->\n";
+
+    RENDER(src, OPT_CONTENT);
+    has("<!-- raw HTML omitted -->", "raw: omitted by default");
+    hasnt("<span", "raw: inline HTML gone");
+    hasnt("<div", "raw: block HTML gone");
+    hasnt("<script", "raw: script gone");
+    hasnt("onclick", "raw: event handler gone");
+    has("inline", "raw: the text between tags stays");
+
+    RENDER(src, OPT_CONTENT | OPT_UNSAFE);
+    has("<span class=\"x\">inline</span>", "unsafe: inline HTML kept");
+    has("<div onclick=\"evil()\">block</div>", "unsafe: block HTML kept");
+    has("<!-- a comment -->", "unsafe: comment kept");
+    hasnt("raw HTML omitted", "unsafe: nothing omitted");
+
+    RENDER(src, 0);
+    has("<!-- raw HTML omitted -->", "raw: omitted in the full page too");
+    hasnt("<script>alert", "raw: no script in the full page");
+    RENDER(src, OPT_UNSAFE);
+    has("<script>alert(1)</script>", "unsafe: kept in the full page");
+}
+
+
+static void
+test_links(void)
+{
+    RENDER("[a](javascript:alert(1)) [b](JavaScript:alert(1)) "
+           "[c](vbscript:x) [d](file:///etc/passwd) "
+           "[e](data:text/html;base64,PHNjcmlwdD4=) "
+           "![f](data:image/png;base64,iVBORw0KGgo=) "
+           "[g](https://example.com/?a=1&b=2) [h](/rel/path) "
+           "<javascript:alert(2)>\n", OPT_CONTENT);
+    has("<a href=\"\">a</a>", "links: javascript: href blanked");
+    has("<a href=\"\">b</a>", "links: JavaScript: (any case) blanked");
+    has("<a href=\"\">c</a>", "links: vbscript: blanked");
+    has("<a href=\"\">d</a>", "links: file: blanked");
+    has("<a href=\"\">e</a>", "links: data:text/html blanked");
+    has("src=\"data:image/png;base64,iVBORw0KGgo=\"",
+        "links: data:image/png kept for images");
+    has("<a href=\"https://example.com/?a=1&amp;b=2\">g</a>",
+        "links: https kept, & escaped");
+    has("<a href=\"/rel/path\">h</a>", "links: relative kept");
+    hasnt("href=\"javascript:", "links: no javascript: href anywhere");
+    has("<a href=\"\">javascript:alert(2)</a>",
+        "links: autolinked javascript: blanked, shown as text");
+
+    RENDER("[a](javascript:alert(1))\n", OPT_CONTENT | OPT_UNSAFE);
+    has("href=\"javascript:alert(1)\"",
+        "links: unsafe_html keeps every scheme (documented)");
+}
+
+
+static void
+test_extensions(void)
+{
+    static const char  src[] =
+        "| Left | Center | Right |\n"
+        "|:-----|:------:|------:|\n"
+        "| a    | b      | c     |\n"
+        "\n"
+        "- [ ] open task\n"
+        "- [x] done task\n"
+        "\n"
+        "Text with a note[^n] and ~~struck~~ words.\n"
+        "Visit www.example.com or https://example.org/x today.\n"
+        "\n"
+        "[^n]: The footnote text.\n";
+
+    /* the markup is Hugo's (Goldmark's), as design.md asks */
+    RENDER(src, OPT_CONTENT);
+    has("<table>", "table: rendered");
+    has("<th style=\"text-align:left\">Left</th>", "table: left column");
+    has("<th style=\"text-align:center\">Center</th>",
+        "table: center column");
+    has("<td style=\"text-align:right\">c</td>", "table: right cell");
+    has("<li><input disabled=\"\" type=\"checkbox\"> open task</li>",
+        "tasklist: open task");
+    has("<li><input checked=\"\" disabled=\"\" type=\"checkbox\"> done "
+        "task</li>", "tasklist: done task");
+    has("<sup id=\"fnref:1\"><a href=\"#fn:1\" class=\"footnote-ref\" "
+        "role=\"doc-noteref\">1</a></sup>", "footnote: reference");
+    has("<div class=\"footnotes\" role=\"doc-endnotes\">",
+        "footnote: section");
+    has("<li id=\"fn:1\">", "footnote: item");
+    has("The footnote text.", "footnote: text");
+    has("<del>struck</del>", "strikethrough");
+    has("://www.example.com\">www.example.com</a>", "autolink: www.");
+    has("<a href=\"https://example.org/x\">https://example.org/x</a>",
+        "autolink: https URL");
+    hasnt("[^n]", "footnote: marker consumed");
+}
+
+
+static void
+test_content_only(void)
+{
+    RENDER("text *em* **strong**\n", OPT_CONTENT);
+    is_int(rc, PAGE_OK, "content: PAGE_OK");
+    ok(res.data != NULL
+       && res.len == sizeof("<p>text <em>em</em> <strong>strong</strong>"
+                            "</p>\n") - 1
+       && memcmp(res.data, "<p>text <em>em</em> <strong>strong</strong>"
+                           "</p>\n", res.len) == 0,
+       "content: just the Markdown's HTML");
+    hasnt("<!DOCTYPE", "content: no layout");
+
+    RENDER("---\ntitle: T\n---\n", OPT_CONTENT);
+    ok(rc == PAGE_OK && res.data != NULL && res.len == 0,
+       "content: empty body gives an empty, non-NULL result");
+
+    RENDER("", OPT_CONTENT);
+    ok(rc == PAGE_OK && res.data != NULL && res.len == 0,
+       "content: empty file");
+
+    RENDER("", 0);
+    ok(rc == PAGE_OK && page_has("<!DOCTYPE html>"),
+       "page: an empty file still renders a page");
+    is_str(title(), "my-page", "page: empty file: title from file name");
+
+    RENDER("\xEF\xBB\xBF---\r\ntitle: CRLF\r\n---\r\n# Body\r\n", 0);
+    is_str(title(), "CRLF", "page: BOM and CRLF");
+    has(">Body</h1>", "page: CRLF body");
+}
+
+
+static void
+test_bad_bytes(void)
+{
+    static const char  bad[] =
+        "# Bad \xff title\n"
+        "\n"
+        "nul:\0: lone:\x80: overlong:\xc0\xaf: surrogate:\xed\xa0\x80: "
+        "big:\xf4\x90\x80\x80: cut:\xe2\x82\n"
+        "\n"
+        "```\ncode\0\xfe\n```\n"
+        "\n"
+        "[link\xff](http://x/\xff) `co\0de`\n";
+    static const char  fn[] =
+        "[^a\n\xc3\xa9\xc3\xa9] and [^b\n\x8d]\n"
+        "\n"
+        "[^c\n\xe2\x82\xac]\n===\n";
+
+    RENDER(bad, 0);
+    is_int(rc, PAGE_OK, "bad bytes: rendered");
+    ok(page_utf8(), "bad bytes: the page is valid UTF-8");
+    ok(memchr(res.data, '\0', res.len) == NULL, "bad bytes: no NUL byte");
+    has("\xef\xbf\xbd", "bad bytes: replaced by U+FFFD");
+    has("Bad \xef\xbf\xbd title", "bad bytes: title with U+FFFD");
+    ok(utf8_valid((const unsigned char *) title(), strlen(title())),
+       "bad bytes: the title is valid UTF-8");
+
+    RENDER(bad, OPT_CONTENT | OPT_UNSAFE);
+    ok(page_utf8(), "bad bytes: unsafe content is valid UTF-8");
+    ok(memchr(res.data, '\0', res.len) == NULL,
+       "bad bytes: unsafe content has no NUL");
+
+    /* libcmark-gfm 0.29.0.gfm.6 drops bytes of an unmatched footnote
+     * reference whose label spans lines, cutting characters in two */
+    RENDER(fn, 0);
+    is_int(rc, PAGE_OK, "footnote label over lines: rendered");
+    ok(page_utf8(), "footnote label over lines: valid UTF-8");
+    ok(utf8_valid((const unsigned char *) title(), strlen(title())),
+       "footnote label over lines: the title is valid UTF-8");
+
+    RENDER("---\ntitle: \"a\\0b\"\n---\ntext\n", 0);
+    is_int(rc, PAGE_OK, "NUL escape in a title: rendered");
+    ok(page_utf8(), "NUL escape in a title: valid UTF-8");
+    is_str(title(), "a\xef\xbf\xbd" "b",
+           "NUL escape in a title: U+FFFD, as html/template does");
+
+    RENDER("---\ntitle: \xff\n---\ntext\n", 0);
+    ok(rc == PAGE_ERR_CONTENT, "bad bytes in front matter: content error");
+    err_starts(PATH ":2:", "bad bytes in front matter: on line 2");
+
+    {
+        size_t  i;
+        char   *big;
+
+        /* every byte value, many times: no crash, valid output */
+        big = malloc(256 * 64);
+        for (i = 0; i < 256 * 64; i++) {
+            big[i] = (char) (i * 7 + i / 256);
+        }
+        render_path(big, 256 * 64, OPT_UNSAFE, PATH);
+        ok(rc != PAGE_OK || page_utf8(), "all byte values: valid UTF-8");
+        render_path(big, 256 * 64, 0, PATH);
+        ok(rc != PAGE_OK || page_utf8(), "all byte values: safe, valid");
+        free(big);
+    }
+}
+
+
+static void
+test_errors(void)
+{
+    RENDER("---\ntitle: never closed\n\n# Body\n", 0);
+    is_int(rc, PAGE_ERR_CONTENT, "error: unterminated front matter");
+    ok(res.data == NULL, "error: no page");
+    is_int(res.error.status, PAGE_ERR_CONTENT, "error: status in res");
+    err_starts(PATH ":1:1: ", "error: unterminated at path:1:1");
+
+    RENDER("---\ntitle: ok\nkey: value: other\n---\nbody\n", 0);
+    is_int(rc, PAGE_ERR_CONTENT, "error: invalid YAML");
+    err_starts(PATH ":3:11: ", "error: invalid YAML at path:3:11");
+
+    RENDER("---\na: &x 1\nb: *x\n---\n", 0);
+    err_starts(PATH ":3:4: ", "error: alias at path:3:4");
+
+    RENDER("+++\ntitle = 1\n+++\n", 0);
+    err_starts(PATH ":1:1: ", "error: TOML at path:1:1");
+
+    RENDER("---\n- a\n---\n", 0);
+    err_starts(PATH ":2:1: ", "error: not a mapping at path:2:1");
+
+    RENDER("---\nx: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+           "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n---\n", 0);
+    is_int(rc, PAGE_ERR_LIMIT, "error: nesting bomb is a limit error");
+    err_starts(PATH ":2:", "error: nesting bomb names its line");
+
+    render_path("---\nunterminated\n", 17, 0, NULL);
+    err_starts("-:1:1: ", "error: no path prints as -");
+
+    {
+        page_options_t  opt;
+
+        page_result_free(&res);
+        page_options_init(&opt);
+        opt.path = PATH;
+        rc = page_render("# x\n", 4, &opt, &res);
+        ok(rc != PAGE_OK && strncmp(res.error.msg, PATH ": ",
+                                    strlen(PATH ": ")) == 0,
+           "error: a page without templates fails with path: message");
+    }
+
+    /* after an error the next render works */
+    RENDER("---\ntitle: fine\n---\nok\n", 0);
+    is_str(title(), "fine", "error: the next render is fine");
+
+    page_result_free(&res);
+    ok(res.data == NULL && res.len == 0, "free: result cleared");
+    page_result_free(&res);
+    ok(res.data == NULL, "free: twice is harmless");
+    rendered = 0;
+}
+
+
+static void
+test_large(void)
+{
+    size_t  i, len;
+    char   *s;
+
+    /* 1 MB of paragraphs and tables */
+    s = malloc(1100 * 1024);
+    len = 0;
+    len += sprintf(s, "---\ntitle: Large\n---\n");
+    for (i = 0; len < 1024 * 1024; i++) {
+        len += sprintf(s + len, "Paragraph %u with *emphasis* and a "
+                       "[link](https://example.com/%u).\n\n"
+                       "| a | b |\n|---|---|\n| %u | x |\n\n",
+                       (unsigned) i, (unsigned) i, (unsigned) i);
+    }
+
+    render_path(s, len, 0, PATH);
+    is_int(rc, PAGE_OK, "large: a 1 MB page renders");
+    is_str(title(), "Large", "large: title");
+    ok(page_utf8(), "large: valid UTF-8");
+    free(s);
+}
+
+
+int
+main(void)
+{
+    page_error_t  err;
+
+    page_arena_init(&conf_arena, 0);
+    page_error_init(&err);
+
+    templates = page_templates_new(&conf_arena, page_data_funcs,
+                                   page_data_nfuncs);
+
+    if (!ok(templates != NULL
+            && page_templates_add_files(templates, "(built-in theme)",
+                                        page_builtin_theme,
+                                        page_builtin_theme_count, &err) == 0
+            && page_templates_compile(templates, &err) == 0,
+            "the built-in theme compiles"))
+    {
+        printf("#   %s\n", err.msg);
+        return done_testing();
+    }
+
+    test_title();
+    test_description();
+    test_raw_html();
+    test_links();
+    test_extensions();
+    test_content_only();
+    test_bad_bytes();
+    test_errors();
+    test_large();
+
+    if (rendered) {
+        page_result_free(&res);
+    }
+
+    page_arena_free(&conf_arena);
+
+    return done_testing();
+}
