@@ -63,12 +63,30 @@ page_md_utf8_len(const unsigned char *p, size_t n)
 }
 
 
+static int
+page_md_utf8_valid(const char *s, size_t len)
+{
+    size_t                i, n;
+    const unsigned char  *p = (const unsigned char *) s;
+
+    for (i = 0; i < len; i += n) {
+        n = page_md_utf8_len(p + i, len - i);
+        if (n == 0) {
+            return 0;
+        }
+    }
+
+    return 1;
+}
+
+
 /*
- * Append cmark's HTML, replacing malformed UTF-8 with U+FFFD.  The input
+ * Append HTML, replacing malformed UTF-8 with U+FFFD.  The input
  * was validated (CMARK_OPT_VALIDATE_UTF8), but libcmark-gfm 0.29.0.gfm.6
  * can cut a multi-byte character in two: an unmatched footnote reference
  * whose label spans lines ("[^a\n\xc3\xa9]") loses bytes of its text
- * (github/cmark-gfm#282).  The page must stay valid UTF-8 regardless.
+ * (github/cmark-gfm#282), and page_html prints literals as they are.
+ * The page must stay valid UTF-8 regardless.
  */
 static void
 page_md_append_utf8(page_buf_t *b, const char *s, size_t len)
@@ -205,9 +223,11 @@ page_markdown_render(const char *src, size_t len, unsigned flags,
     page_error_t *err)
 {
     int                   options, rc;
-    char                 *html;
+    char                 *copy;
+    size_t                start, n;
     const char          **name;
     page_buf_t            heading;
+    page_html_toc_t      *toc;
     cmark_node           *root;
     cmark_parser         *parser;
     cmark_syntax_extension *ext;
@@ -227,7 +247,7 @@ page_markdown_render(const char *src, size_t len, unsigned flags,
 
     rc = -1;
     root = NULL;
-    html = NULL;
+    toc = NULL;
 
     parser = cmark_parser_new(options);
     if (parser == NULL) {
@@ -254,6 +274,8 @@ page_markdown_render(const char *src, size_t len, unsigned flags,
     }
 
     if (info != NULL) {
+        memset(&info->toc, 0, sizeof(info->toc));
+        toc = &info->toc;
         page_buf_init(&heading, out->arena, 0);
         page_md_first_heading(root, &heading);
         info->first_heading.data = heading.len ? page_buf_cstr(&heading) : "";
@@ -264,14 +286,29 @@ page_markdown_render(const char *src, size_t len, unsigned flags,
         }
     }
 
-    html = cmark_render_html(root, options,
-                             cmark_parser_get_syntax_extensions(parser));
-    if (html == NULL) {
-        page_error_nomem(err, path);
+    start = out->len;
+
+    if (page_html_render(root, src, len,
+                         (flags & PAGE_MD_UNSAFE) ? PAGE_HTML_UNSAFE : 0,
+                         out, toc)
+        != 0)
+    {
+        page_error_set(err, PAGE_ERR_LIMIT, path, 0, 0,
+                       "rendered Markdown is too large");
         goto done;
     }
 
-    page_md_append_utf8(out, html, strlen(html));
+    n = out->len - start;
+
+    if (n != 0 && !page_md_utf8_valid(out->data + start, n)) {
+        copy = page_arena_strndup(out->arena, out->data + start, n);
+        if (copy == NULL) {
+            page_error_nomem(err, path);
+            goto done;
+        }
+        out->len = start;
+        page_md_append_utf8(out, copy, n);
+    }
 
     if (page_buf_failed(out)) {
         page_error_set(err, PAGE_ERR_LIMIT, path, 0, 0,
@@ -282,8 +319,6 @@ page_markdown_render(const char *src, size_t len, unsigned flags,
     rc = 0;
 
 done:
-
-    free(html);
 
     if (root != NULL) {
         cmark_node_free(root);

@@ -1,7 +1,8 @@
 /*
  * page_markdown: the Markdown stage.  Parses the body with libcmark-gfm
  * and its GitHub extensions (table, strikethrough, autolink, tasklist,
- * footnotes) and renders HTML.  Raw HTML is omitted and dangerous link
+ * footnotes) and renders HTML in Hugo's flavour (page_html).  Raw HTML
+ * is omitted and dangerous link
  * schemes (javascript:, vbscript:, file:, data: except images) are blanked
  * unless the caller asks for unsafe output.
  */
@@ -13,6 +14,7 @@
 
 #include "page_buf.h"
 #include "page_error.h"
+#include "page_html.h"
 #include "page_value.h"
 
 #define PAGE_MD_UNSAFE  0x01    /* keep raw HTML and every link scheme */
@@ -25,7 +27,8 @@
 #define PAGE_MD_MAX_ROW_CELLS  64
 
 typedef struct {
-    page_str_t  first_heading;  /* plain text of the first heading, if any */
+    page_str_t       first_heading; /* plain text of the first heading */
+    page_html_toc_t  toc;           /* headings, for page_html_toc() */
 } page_md_info_t;
 
 /*

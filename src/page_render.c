@@ -10,6 +10,7 @@
 #include "page_buf.h"
 #include "page_front.h"
 #include "page_data.h"
+#include "page_html.h"
 #include "page_markdown.h"
 #include "page_sc_exec.h"
 #include "page_shortcode.h"
@@ -254,6 +255,24 @@ page_render_markdown(page_sc_run_t *run, const page_str_t *md,
 
     c->content.data = out.data ? out.data : "";
     c->content.len = out.len;
+
+    /* .TableOfContents, with shortcode output in headings put back */
+
+    if (info != NULL && info->toc.n > 0) {
+        page_buf_init(&html, a, PAGE_MAX_OUTPUT);
+        page_buf_init(&out, a, PAGE_MAX_OUTPUT);
+        page_html_toc(&info->toc, PAGE_HTML_TOC_START, PAGE_HTML_TOC_END,
+                      &html);
+
+        if (page_sc_substitute(run, html.data ? html.data : "", html.len,
+                               &out) != 0)
+        {
+            return page_render_too_large(run, err);
+        }
+
+        c->toc.data = out.data ? out.data : "";
+        c->toc.len = out.len;
+    }
 
     return 0;
 }
