@@ -35,7 +35,7 @@ conns=${BENCH_CONNECTIONS:-16}
 threads=${BENCH_THREADS:-1}
 
 # NAME:SIZE of each page, in bytes of Markdown
-pages="page:8192 page-1m:1048576"
+pages="page:8192 page-1m:1048576 seedlike:8192"
 
 die() {
     echo "bench: $*" >&2
@@ -133,7 +133,11 @@ mkdir -p "$bench/www/md" "$bench/www/static" "$bench/logs" "$bench/tmp" \
 for p in $pages; do
     name=${p%%:*}
     size=${p#*:}
-    perl "$top/bench/make-page.pl" "$size" > "$bench/www/md/$name.md"
+    case $name in
+    seedlike*) generator=make-sc-page.pl ;;  # shortcodes + the page layout
+    *)         generator=make-page.pl ;;
+    esac
+    perl "$top/bench/$generator" "$size" > "$bench/www/md/$name.md"
     "$render" "$bench/www/md/$name.md" > "$bench/www/static/$name.html" \
         || die "page-render failed on $name.md"
 done
