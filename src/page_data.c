@@ -72,48 +72,71 @@ page_data_plain(page_buf_t *out, const char *html, size_t len)
 }
 
 
-/* Drop "<p>" ... "</p>" around a result that is exactly one paragraph. */
-void
-page_data_strip_paragraph(page_buf_t *out)
-{
-    size_t       i, n;
-    const char  *s;
-
-    s = out->data;
-    n = out->len;
-
-    if (s == NULL || n < 7 || memcmp(s, "<p>", 3) != 0) {
-        return;
-    }
-
-    while (n && s[n - 1] == '\n') {
-        n--;
-    }
-
-    if (n < 7 || memcmp(s + n - 4, "</p>", 4) != 0) {
-        return;
-    }
-
-    /* one paragraph: no other paragraph starts or ends inside */
-    for (i = 3; i + 4 <= n - 4; i++) {
-        if (s[i] == '<' && (memcmp(s + i, "<p>", 3) == 0
-                            || memcmp(s + i, "</p>", 4) == 0))
-        {
-            return;
-        }
-    }
-
-    memmove(out->data, s + 3, n - 7);
-    out->len = n - 7;
-}
-
-
 static int
 page_is_space(char c)
 {
     return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'
            || c == '\v';
 }
+
+
+/*
+ * Current Hugo's TrimShortHTML for markdownify and inline .RenderString:
+ * when the HTML holds exactly one "<p>", trim the space around it, and
+ * when that paragraph wraps all of it, drop the <p> and </p> too.
+ */
+void
+page_data_strip_paragraph(page_buf_t *out)
+{
+    size_t       i, n, count;
+    const char  *s;
+
+    s = out->data;
+    n = out->len;
+
+    if (s == NULL) {
+        return;
+    }
+
+    count = 0;
+    for (i = 0; i + 3 <= n && count < 2; i++) {
+        if (s[i] == '<' && memcmp(s + i, "<p>", 3) == 0) {
+            count++;
+        }
+    }
+
+    if (count != 1) {
+        return;
+    }
+
+    while (n && page_is_space(s[n - 1])) {
+        n--;
+    }
+    while (n && page_is_space(s[0])) {
+        s++;
+        n--;
+    }
+
+    if (n >= 7 && memcmp(s, "<p>", 3) == 0
+        && memcmp(s + n - 4, "</p>", 4) == 0)
+    {
+        s += 3;
+        n -= 7;
+
+        while (n && page_is_space(s[n - 1])) {
+            n--;
+        }
+        while (n && page_is_space(s[0])) {
+            s++;
+            n--;
+        }
+    }
+
+    memmove(out->data, s, n);
+    out->len = n;
+}
+
+
 
 
 /* Count words; with limit, *end is where word number limit+1 begins. */

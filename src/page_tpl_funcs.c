@@ -2690,7 +2690,9 @@ page_tpl_f_chomp(ARGS)
     while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == '\r')) {
         len--;
     }
-    return page_tpl_ret_str(st, PAGE_STRING, s, len, res);
+    /* as Hugo: HTML stays HTML */
+    return page_tpl_ret_str(st, args[0] != NULL && args[0]->type == PAGE_HTML
+                                ? PAGE_HTML : PAGE_STRING, s, len, res);
 }
 
 
@@ -3184,9 +3186,15 @@ page_tpl_f_anchorize(ARGS)
 }
 
 
+/*
+ * Hugo's StripHTML: text without tags; when there are tags, newlines
+ * become spaces and paragraph ends and <br> become newlines first.
+ */
 static int
 page_tpl_f_plainify(ARGS)
 {
+    int          was_space, is_space;
+    char         c;
     const char  *s;
     size_t       len, i;
     page_buf_t   b;
@@ -3196,15 +3204,37 @@ page_tpl_f_plainify(ARGS)
         return -1;
     }
 
+    if (memchr(s, '<', len) == NULL && memchr(s, '>', len) == NULL) {
+        return page_tpl_ret_str(st, PAGE_STRING, s, len, res);
+    }
+
+    /* and, as Hugo, a run of spaces outside tags keeps its first */
+
     page_tpl_buf(st, &b);
+    was_space = 0;
     for (i = 0; i < len; i++) {
-        if (s[i] == '<') {
+        c = s[i] == '\n' ? ' ' : s[i];
+        if (c == '<') {
+            if ((len - i >= 4 && memcmp(s + i, "</p>", 4) == 0)
+                || (len - i >= 4 && memcmp(s + i, "<br>", 4) == 0)
+                || (len - i >= 6 && memcmp(s + i, "<br />", 6) == 0))
+            {
+                if (!was_space) {
+                    page_buf_putc(&b, '\n');
+                }
+                was_space = 1;
+            }
             while (i < len && s[i] != '>') {
                 i++;
             }
             continue;
         }
-        page_buf_putc(&b, s[i]);
+        is_space = c == ' ' || c == '\t' || c == '\r' || c == '\f'
+                   || c == '\v';
+        if (!is_space || !was_space) {
+            page_buf_putc(&b, c);
+        }
+        was_space = is_space;
     }
 
     return page_tpl_ret_buf(st, PAGE_STRING, &b, res);

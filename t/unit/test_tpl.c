@@ -773,7 +773,11 @@ test_funcs(void)
     T("{{ strings.ToUpper \"x\" }} {{ strings.Contains \"abc\" \"b\" }} "
       "{{ strings.TrimSuffix \".md\" \"a.md\" }}", "X true a");
     T("{{ strings.Repeat 3 \"ab\" }}", "ababab");
-    T("{{ plainify \"<p>a <b>b</b></p>\" }}", "a b");
+    /* Hugo's StripHTML: </p> and <br> end a line, newlines are spaces,
+     * runs of spaces keep their first */
+    T("{{ plainify \"<p>a <b>b</b></p>\" }}", "a b\n");
+    T("{{ plainify \"<p>a\\n  b</p><p>c</p>\" }}", "a b\nc\n");
+    T("{{ plainify \"no tags\\n here\" }}", "no tags\n here");
     T("{{ truncate 10 \"Hello world, this is long\" }}", "Hello …");
     T("{{ replaceRE \"^https?://([^/]+).*\" \"$1\" "
       "\"https://gohugo.io/docs\" }}",
