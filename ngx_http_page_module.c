@@ -536,10 +536,20 @@ ngx_http_page_render(ngx_http_request_t *r, ngx_http_page_ctx_t *ctx)
                     r->unparsed_uri.data + r->unparsed_uri.len, '?');
     opt.uri_len = q ? (size_t) (q - r->unparsed_uri.data)
                     : r->unparsed_uri.len;
-    opt.file = (const char *) r->uri.data;
-    opt.file_len = r->uri.len;
-    opt.root = root ? (const char *) source.data : NULL;
-    opt.root_len = root;
+    /*
+     * The content's path under the site root (.File, .Section, .Type):
+     * for a file, its path after the root or alias; else the URI.
+     */
+    if (root) {
+        opt.file = (const char *) source.data + root;
+        opt.file_len = source.len - root;
+        opt.root = (const char *) source.data;
+        opt.root_len = root;
+
+    } else {
+        opt.file = (const char *) r->uri.data;
+        opt.file_len = r->uri.len;
+    }
     opt.templates = conf->templates;
     opt.site_title = (const char *) conf->site_title.data;
     opt.site_title_len = conf->site_title.len;
@@ -731,7 +741,7 @@ static ngx_int_t
 ngx_http_page_base_url(ngx_http_request_t *r, ngx_str_t *url)
 {
     u_char     *p;
-    ngx_str_t   scheme;
+    ngx_str_t   scheme, host;
 
 #if (NGX_HTTP_SSL)
     if (r->connection->ssl) {
@@ -742,14 +752,23 @@ ngx_http_page_base_url(ngx_http_request_t *r, ngx_str_t *url)
         ngx_str_set(&scheme, "http://");
     }
 
-    p = ngx_pnalloc(r->pool, scheme.len + r->headers_in.server.len + 2);
+    /* the Host the client sent, port included; else the server's name */
+
+    if (r->headers_in.host != NULL && r->headers_in.host->value.len) {
+        host = r->headers_in.host->value;
+
+    } else {
+        host = r->headers_in.server;
+    }
+
+    p = ngx_pnalloc(r->pool, scheme.len + host.len + 2);
     if (p == NULL) {
         return NGX_ERROR;
     }
 
     url->data = p;
     p = ngx_cpymem(p, scheme.data, scheme.len);
-    p = ngx_cpymem(p, r->headers_in.server.data, r->headers_in.server.len);
+    p = ngx_cpymem(p, host.data, host.len);
     *p++ = '/';
     *p = '\0';
     url->len = p - url->data;

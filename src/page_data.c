@@ -1125,12 +1125,58 @@ page_fn_relref(page_tpl_state_t *st, page_value_t **args, size_t nargs,
 }
 
 
+/*
+ * highlight CODE LANG [OPTIONS]: Hugo's markup, without a highlighter's
+ * colours: <div class="highlight"><pre tabindex="0"><code ...>.
+ */
+static int
+page_fn_highlight(page_tpl_state_t *st, page_value_t **args, size_t nargs,
+    page_value_t **res)
+{
+    page_buf_t     b;
+    page_value_t  *lang;
+
+    if (!page_tpl_is_str(args[0])) {
+        return page_tpl_fail(st, "highlight: want the code as a string");
+    }
+
+    lang = nargs > 1 && page_tpl_is_str(args[1]) && args[1]->u.s.len
+           ? args[1] : NULL;
+
+    page_buf_init(&b, page_tpl_arena(st), page_tpl_env(st)->max_output);
+    page_buf_puts(&b, "<div class=\"highlight\"><pre tabindex=\"0\"><code");
+
+    if (lang != NULL) {
+        page_buf_puts(&b, " class=\"language-");
+        page_buf_append_html(&b, lang->u.s.data, lang->u.s.len);
+        page_buf_puts(&b, "\" data-lang=\"");
+        page_buf_append_html(&b, lang->u.s.data, lang->u.s.len);
+        page_buf_putc(&b, '"');
+    }
+
+    page_buf_putc(&b, '>');
+    page_buf_append_html(&b, args[0]->u.s.data, args[0]->u.s.len);
+    page_buf_puts(&b, "</code></pre></div>");
+
+    if (page_buf_failed(&b)) {
+        return page_tpl_fail(st, "highlight: output too large");
+    }
+
+    *res = page_value_string_ref(page_tpl_arena(st), PAGE_HTML, b.data,
+                                 b.len);
+
+    return *res ? 0 : page_tpl_fail(st, "out of memory");
+}
+
+
 const page_tpl_func_t  page_data_funcs[] = {
     { "partial",        page_fn_partial,  1, 2 },
     { "partialCached",  page_fn_partial,  1, -1 },
     { "site",           page_fn_site,     0, 0 },
     { "hugo",           page_fn_hugo,     0, 0 },
     { "ref",            page_fn_ref,      1, 2 },
+    { "highlight",      page_fn_highlight, 2, 3 },
+    { "transform.Highlight", page_fn_highlight, 2, 3 },
     { "relref",         page_fn_relref,   1, 2 },
 };
 

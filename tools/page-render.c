@@ -240,6 +240,20 @@ main(int argc, char **argv)
     opt.params = params;
     opt.path = file;
 
+    /*
+     * The file's path under the site root (.File, .Section, .Type): after
+     * --root when it is there, else as given (run from the site's root).
+     */
+    opt.file = file;
+    opt.file_len = strlen(file);
+
+    if (opt.root != NULL && strncmp(file, opt.root, opt.root_len) == 0
+        && file[opt.root_len] == '/')
+    {
+        opt.file = file + opt.root_len;
+        opt.file_len -= opt.root_len;
+    }
+
     /* templates are compiled first, as nginx does when it reads its conf */
 
     page_arena_init(&conf_arena, 0);
