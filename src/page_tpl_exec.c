@@ -198,7 +198,6 @@ page_tpl_truth(const page_value_t *v)
 
 static void page_tpl_print_depth(page_buf_t *b, const page_value_t *v,
     int depth);
-static int page_tpl_key_cmp(const void *x, const void *y);
 
 
 /* Go prints a map as map[k:v ...] with sorted keys. */
@@ -218,7 +217,7 @@ page_tpl_print_map(page_buf_t *b, const page_value_t *v, int depth)
             return;
         }
         memcpy(sorted, v->u.map.items, n * sizeof(page_pair_t));
-        qsort(sorted, n, sizeof(page_pair_t), page_tpl_key_cmp);
+        qsort(sorted, n, sizeof(page_pair_t), page_pair_cmp);
 
         for (i = 0; i < n; i++) {
             if (i) {
@@ -991,23 +990,6 @@ page_tpl_exec_action(page_tpl_state_t *st, const page_tpl_node_t *n,
 }
 
 
-/* The elements of a map in Go's order: sorted by key. */
-static int
-page_tpl_key_cmp(const void *x, const void *y)
-{
-    const page_pair_t  *a = x, *b = y;
-    size_t              n;
-    int                 c;
-
-    n = a->key.len < b->key.len ? a->key.len : b->key.len;
-    c = memcmp(a->key.data, b->key.data, n);
-    if (c != 0) {
-        return c;
-    }
-    return (a->key.len > b->key.len) - (a->key.len < b->key.len);
-}
-
-
 static int
 page_tpl_range_body(page_tpl_state_t *st, const page_tpl_node_t *n,
     page_value_t *key, page_value_t *elem, page_buf_t *out)
@@ -1104,7 +1086,7 @@ page_tpl_exec_range(page_tpl_state_t *st, const page_tpl_node_t *n,
         if (count > 0) {
             memcpy(pairs, v->u.map.items, count * sizeof(*pairs));
         }
-        qsort(pairs, count, sizeof(*pairs), page_tpl_key_cmp);
+        qsort(pairs, count, sizeof(*pairs), page_pair_cmp);
 
         for (i = 0; i < count && rc == 0; i++) {
             key = page_value_string_ref(st->arena, PAGE_STRING,

@@ -699,9 +699,8 @@ page_tpl_json_str(page_buf_t *b, const char *s, size_t len)
 static void
 page_tpl_json_float(page_buf_t *b, double f)
 {
-    char          tmp[64], digits[32];
-    int           prec, exp, nd, i;
-    char         *p, *e;
+    char          digits[32];
+    int           exp, nd, neg;
     double        a = fabs(f);
     page_value_t  v;
 
@@ -722,60 +721,13 @@ page_tpl_json_float(page_buf_t *b, double f)
         return;
     }
 
-    for (prec = 0; prec < 17; prec++) {
-        snprintf(tmp, sizeof(tmp), "%.*e", prec, f);
-        if (strtod(tmp, NULL) == f) {
-            break;
-        }
-    }
+    nd = page_float_digits(f, digits, &exp, &neg);
 
-    p = tmp;
-    if (*p == '-') {
+    if (neg) {
         page_buf_putc(b, '-');
-        p++;
-    }
-    nd = 0;
-    for (; *p && *p != 'e'; p++) {
-        if (*p != '.') {
-            digits[nd++] = *p;
-        }
-    }
-    exp = (int) strtol(p + 1, &e, 10);
-    while (nd > 1 && digits[nd - 1] == '0') {
-        nd--;
     }
 
-    if (exp < 0) {
-        page_buf_puts(b, "0.");
-        for (i = -1; i > exp; i--) {
-            page_buf_putc(b, '0');
-        }
-        page_buf_append(b, digits, (size_t) nd);
-        return;
-    }
-
-    for (i = 0; i <= exp || i < nd; i++) {
-        if (i == exp + 1) {
-            page_buf_putc(b, '.');
-        }
-        page_buf_putc(b, i < nd ? digits[i] : '0');
-    }
-}
-
-
-int
-page_tpl_pair_cmp(const void *x, const void *y)
-{
-    const page_pair_t  *a = x, *b = y;
-    size_t              n;
-    int                 c;
-
-    n = a->key.len < b->key.len ? a->key.len : b->key.len;
-    c = memcmp(a->key.data, b->key.data, n);
-    if (c != 0) {
-        return c;
-    }
-    return (a->key.len > b->key.len) - (a->key.len < b->key.len);
+    page_float_plain(b, digits, nd, exp);
 }
 
 
@@ -843,7 +795,7 @@ page_tpl_json(page_buf_t *b, const page_value_t *v, int depth)
         if (v->u.map.n > 0) {
             memcpy(pairs, v->u.map.items, v->u.map.n * sizeof(page_pair_t));
         }
-        qsort(pairs, v->u.map.n, sizeof(page_pair_t), page_tpl_pair_cmp);
+        qsort(pairs, v->u.map.n, sizeof(page_pair_t), page_pair_cmp);
         page_buf_putc(b, '{');
         for (i = 0; i < v->u.map.n; i++) {
             if (i) {
@@ -2428,7 +2380,7 @@ page_tpl_f_delimit(ARGS)
         if (n > 0) {
             memcpy(pairs, c->u.map.items, n * sizeof(*pairs));
         }
-        qsort(pairs, n, sizeof(*pairs), page_tpl_pair_cmp);
+        qsort(pairs, n, sizeof(*pairs), page_pair_cmp);
     }
 
     page_tpl_buf(st, &b);

@@ -277,7 +277,6 @@ int page_tpl_to_int(page_tpl_state_t *st, const char *fn,
 int page_tpl_is_num(const page_value_t *v);
 double page_tpl_num(const page_value_t *v);
 /* Map pairs by key, for qsort. */
-int page_tpl_pair_cmp(const void *x, const void *y);
 /* String bytes of any string-like value; 0 when not a string. */
 int page_tpl_str(const page_value_t *v, const char **s, size_t *len);
 

@@ -349,6 +349,71 @@ page_type_name(page_type_t t)
 
 
 /*
+ * The shortest digits that read back as f (finite, not 0): f is
+ * [-]d.ddd x 10^exp with digits[0..n).  Returns n.
+ */
+int
+page_float_digits(double f, char *digits, int *exp, int *neg)
+{
+    int    prec, n;
+    char   tmp[64], *p, *e;
+
+    for (prec = 0; prec < 17; prec++) {
+        snprintf(tmp, sizeof(tmp), "%.*e", prec, f);
+        if (strtod(tmp, NULL) == f) {
+            break;
+        }
+    }
+
+    /* tmp is [-]d[.ddd]e±XX: split into digits and exponent */
+    p = tmp;
+    *neg = *p == '-';
+    if (*neg) {
+        p++;
+    }
+
+    n = 0;
+    for (; *p && *p != 'e'; p++) {
+        if (*p != '.') {
+            digits[n++] = *p;
+        }
+    }
+
+    *exp = (int) strtol(p + 1, &e, 10);
+
+    while (n > 1 && digits[n - 1] == '0') {
+        n--;
+    }
+
+    return n;
+}
+
+
+/* digits[0..n) x 10^exp written out without an exponent. */
+void
+page_float_plain(page_buf_t *b, const char *digits, int n, int exp)
+{
+    int  i;
+
+    if (exp < 0) {
+        page_buf_puts(b, "0.");
+        for (i = -1; i > exp; i--) {
+            page_buf_putc(b, '0');
+        }
+        page_buf_append(b, digits, (size_t) n);
+        return;
+    }
+
+    for (i = 0; i <= exp || i < n; i++) {
+        if (i == exp + 1) {
+            page_buf_putc(b, '.');
+        }
+        page_buf_putc(b, i < n ? digits[i] : '0');
+    }
+}
+
+
+/*
  * Go's %v for a float64: the shortest digits that read back as the same
  * number, in %e form when the exponent is < -4 or >= 6, as
  * strconv.FormatFloat(f, 'g', -1, 64) does.
@@ -356,8 +421,8 @@ page_type_name(page_type_t t)
 static void
 page_value_print_float(page_buf_t *b, double f)
 {
-    int    prec, exp, ndigits, i, eprec;
-    char   tmp[64], digits[32], *p, *e;
+    int   exp, ndigits, neg;
+    char  digits[32];
 
     if (isnan(f)) {
         page_buf_puts(b, "NaN");
@@ -374,37 +439,15 @@ page_value_print_float(page_buf_t *b, double f)
         return;
     }
 
-    for (prec = 0; prec < 17; prec++) {
-        snprintf(tmp, sizeof(tmp), "%.*e", prec, f);
-        if (strtod(tmp, NULL) == f) {
-            break;
-        }
-    }
+    ndigits = page_float_digits(f, digits, &exp, &neg);
 
-    /* tmp is [-]d[.ddd]e±XX: split into digits and exponent */
-    p = tmp;
-    if (*p == '-') {
+    if (neg) {
         page_buf_putc(b, '-');
-        p++;
-    }
-
-    ndigits = 0;
-    for (; *p && *p != 'e'; p++) {
-        if (*p != '.') {
-            digits[ndigits++] = *p;
-        }
-    }
-
-    exp = (int) strtol(p + 1, &e, 10);
-
-    while (ndigits > 1 && digits[ndigits - 1] == '0') {
-        ndigits--;
     }
 
     /* with the shortest digits Go decides %e against precision 6 */
-    eprec = 6;
 
-    if (exp < -4 || exp >= eprec) {
+    if (exp < -4 || exp >= 6) {
         page_buf_putc(b, digits[0]);
         if (ndigits > 1) {
             page_buf_putc(b, '.');
@@ -414,25 +457,11 @@ page_value_print_float(page_buf_t *b, double f)
         return;
     }
 
-    if (exp < 0) {
-        page_buf_puts(b, "0.");
-        for (i = -1; i > exp; i--) {
-            page_buf_putc(b, '0');
-        }
-        page_buf_append(b, digits, ndigits);
-        return;
-    }
-
-    for (i = 0; i <= exp || i < ndigits; i++) {
-        if (i == exp + 1) {
-            page_buf_putc(b, '.');
-        }
-        page_buf_putc(b, i < ndigits ? digits[i] : '0');
-    }
+    page_float_plain(b, digits, ndigits, exp);
 }
 
 
-static int
+int
 page_pair_cmp(const void *x, const void *y)
 {
     const page_pair_t  *a = x, *b = y;

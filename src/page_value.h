@@ -98,6 +98,11 @@ int page_value_truthy(const page_value_t *v);
 /* Append the value as Go's fmt %v would print it (nil prints nothing). */
 void page_value_print(page_buf_t *b, const page_value_t *v);
 const char *page_type_name(page_type_t t);
+/* qsort comparison of map pairs by key, bytewise, as Go sorts map keys. */
+int page_pair_cmp(const void *x, const void *y);
+/* Shortest round-trip digits of a finite, non-zero f: see page_value.c. */
+int page_float_digits(double f, char *digits, int *exp, int *neg);
+void page_float_plain(page_buf_t *b, const char *digits, int n, int exp);
 /* Is v a string or HTML value; gives its bytes. */
 int page_value_is_string(const page_value_t *v);
 
