@@ -6,6 +6,7 @@
 #   make test     every test (unit tests under ASan+UBSan, then prove)
 #   make bench    rendered vs static requests/s (wrk)
 #   make fuzz     fuzz the core: each fuzz/fuzz_*.c for FUZZ_SECONDS (60) s
+#   make screenshot   docs/screenshot.png of the example site (chromium)
 #
 # Everything is built under build/ (git ignores it).  `make run` and
 # `make test` first install missing Debian packages when run as root.
@@ -20,7 +21,8 @@ CORE_SRCS  := $(addprefix src/,$(shell cat src/SOURCES))
 CORE_HDRS  := $(wildcard src/*.h)
 
 # the default theme, compiled into the module and the CLI
-THEME_FILES := $(shell find conf/theme/layouts -name '*.html' | sort)
+THEME_FILES := $(shell find conf/theme/layouts -name '*.html' | sort) \
+               conf/theme/static/page-theme.css
 THEME_C     := $(BUILD)/page_builtin_theme.c
 LIBS       := -lcmark-gfm-extensions -lcmark-gfm -lyaml -lm
 
@@ -36,7 +38,7 @@ UNIT_BINS  := $(patsubst t/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRCS))
 
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps run stop test unit bench fuzz clean
+.PHONY: all deps run stop test unit bench fuzz screenshot clean
 
 all: $(MODULE) $(CLI)
 
@@ -61,7 +63,9 @@ $(BUILD)/nginx/objs/page_builtin_theme.c: $(THEME_C) \
 $(MODULE): $(BUILD)/nginx/objs/Makefile ngx_http_page_module.c \
            $(CORE_SRCS) $(CORE_HDRS) $(BUILD)/nginx/objs/page_builtin_theme.c
 	$(MAKE) -C $(BUILD)/nginx -f objs/Makefile modules
-	cp $(BUILD)/nginx/objs/ngx_http_page_module.so $@
+	@# a new file, not an overwrite: a running nginx keeps its mapping
+	cp $(BUILD)/nginx/objs/ngx_http_page_module.so $@.tmp
+	mv $@.tmp $@
 
 $(CLI): tools/page-render.c $(CORE_SRCS) $(CORE_HDRS) $(THEME_C)
 	@mkdir -p $(BUILD)
@@ -92,6 +96,10 @@ bench: deps all
 fuzz:
 	@sh util/deps.sh clang libclang-rt-14-dev
 	FUZZ_SECONDS=$(FUZZ_SECONDS) sh util/fuzz.sh
+
+screenshot: run
+	@sh util/deps.sh chromium
+	@sh util/screenshot.sh
 
 clean:
 	rm -rf $(BUILD)
