@@ -5,10 +5,13 @@
 #   deps.sh [extra packages]
 #
 # hugo (0.111.3 in Debian 12) is the tests' oracle: t/14-hugo.t renders
-# the same files with it and with us and compares.
+# the same files with it and with us and compares.  chromium and
+# chromium-driver run the browser tests (t/20-browser.t) over WebDriver;
+# fonts-liberation gives their screenshots the fonts a desktop has.
 
 PACKAGES="nginx nginx-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
-libyaml-dev libpcre2-dev libssl-dev zlib1g-dev gcc make perl hugo $*"
+libyaml-dev libpcre2-dev libssl-dev zlib1g-dev gcc make perl hugo
+chromium chromium-driver fonts-liberation $*"
 
 missing=
 for p in $PACKAGES; do
