@@ -711,7 +711,9 @@ my (%shared_pages, @err_dirs);
 my $n = 0;
 for my $c (@CASES) {
     $c->{page} = sprintf('c%03d', $n++);
-    if ($c->{err} || defined $c->{current} || $c->{ourerr}) {
+    if ($c->{err} || defined $c->{current} || $c->{ourerr}
+        || $c->{deliberate})
+    {
         $c->{dir} = "$TMP/$c->{page}";
         make_site($c->{dir}, \%SC_ALL, { p => $FM . $c->{md} });
         $c->{page_in_site} = 'p';
