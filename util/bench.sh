@@ -35,7 +35,9 @@ conns=${BENCH_CONNECTIONS:-16}
 threads=${BENCH_THREADS:-1}
 
 # NAME:SIZE of each page, in bytes of Markdown
-pages="page:8192 page-1m:1048576 seedlike:8192"
+# name:size; seedlike and sc2000 are made by make-sc-page.pl (the seed's
+# shape: sections, outlines, a CTA); sc2000 holds about 2,000 shortcodes
+pages="seedlike:8192 page:8192 page-1m:1048576 sc2000:430000"
 
 die() {
     echo "bench: $*" >&2
@@ -134,7 +136,7 @@ for p in $pages; do
     name=${p%%:*}
     size=${p#*:}
     case $name in
-    seedlike*) generator=make-sc-page.pl ;;  # shortcodes + the page layout
+    seedlike*|sc*) generator=make-sc-page.pl ;;  # shortcodes, page layout
     *)         generator=make-page.pl ;;
     esac
     perl "$top/bench/$generator" "$size" > "$bench/www/md/$name.md"
@@ -193,12 +195,21 @@ http {
     uwsgi_temp_path        $bench/tmp/uwsgi;
     scgi_temp_path         $bench/tmp/scgi;
 
+    page_cache_zone  pages  64m;
+
     server {
         listen  127.0.0.1:$port;
         root    $bench/www;
 
         location /md/ {
             page  on;
+        }
+
+        # the same files through the render cache
+        location /cached/ {
+            alias       $bench/www/md/;
+            page        on;
+            page_cache  pages;
         }
 
         location /static/ {
@@ -257,6 +268,10 @@ for p in $pages; do
     cmp -s "$bench/wrk/$name.rendered.html" "$bench/wrk/$name.static.html" \
         || die "/md/$name.md and /static/$name.html differ" \
                "(see $bench/wrk/)"
+    fetch "$base/cached/$name.md" "$bench/wrk/$name.cached.html" \
+        || die "GET /cached/$name.md failed"
+    cmp -s "$bench/wrk/$name.cached.html" "$bench/wrk/$name.static.html" \
+        || die "/cached/$name.md and /static/$name.html differ"
     cmp -s "$bench/wrk/$name.static.html" "$bench/www/static/$name.html" \
         || die "/static/$name.html is not the file on disk"
 done
@@ -327,21 +342,27 @@ for p in $pages; do
     echo "== $name: $(kb "$bench/www/md/$name.md") Markdown," \
          "$(kb "$bench/www/static/$name.html") HTML"
 
+    ca="/cached/$name.md"
     wrk_run "$base$md" "$bench/wrk/$name.warm.rendered" "$warmup" >/dev/null
     wrk_run "$base$st" "$bench/wrk/$name.warm.static" "$warmup" >/dev/null
+    wrk_run "$base$ca" "$bench/wrk/$name.warm.cached" "$warmup" >/dev/null
 
     : > "$bench/wrk/$name.rendered"
     : > "$bench/wrk/$name.static"
+    : > "$bench/wrk/$name.cached"
     r=1
     while [ $r -le "$runs" ]; do
-        # alternate the cases so drift in the machine's load hits both
-        a=$(wrk_run "$base$md" "$bench/wrk/$name.rendered.$r" "$secs")
+        # alternate the cases so drift in the machine's load hits all
         b=$(wrk_run "$base$st" "$bench/wrk/$name.static.$r" "$secs")
+        c=$(wrk_run "$base$ca" "$bench/wrk/$name.cached.$r" "$secs")
+        a=$(wrk_run "$base$md" "$bench/wrk/$name.rendered.$r" "$secs")
         echo "$a" >> "$bench/wrk/$name.rendered"
         echo "$b" >> "$bench/wrk/$name.static"
-        echo "$a $b" | awk -v r="$r" '{
-            printf "run %d: rendered %10.1f req/s  p99 %8.2f ms | " \
-                   "static %10.1f req/s  p99 %8.2f ms\n", r, $1, $2, $3, $4 }'
+        echo "$c" >> "$bench/wrk/$name.cached"
+        echo "$b $c $a" | awk -v r="$r" '{
+            printf "run %d: static %9.1f req/s p99 %7.2f ms | cached %9.1f " \
+                   "p99 %7.2f | cold %9.1f p99 %7.2f\n", r, $1, $2, $3, $4,
+                   $5, $6 }'
         r=$((r + 1))
     done
 
@@ -349,7 +370,10 @@ for p in $pages; do
     rp=$(cut -d' ' -f2 "$bench/wrk/$name.rendered" | median)
     sr=$(cut -d' ' -f1 "$bench/wrk/$name.static" | median)
     sp=$(cut -d' ' -f2 "$bench/wrk/$name.static" | median)
-    echo "$name|$(kb "$bench/www/md/$name.md")|$rr|$rp|$sr|$sp" >> "$table"
+    cr=$(cut -d' ' -f1 "$bench/wrk/$name.cached" | median)
+    cp=$(cut -d' ' -f2 "$bench/wrk/$name.cached" | median)
+    echo "$name|$(kb "$bench/www/md/$name.md")|$sr|$sp|$cr|$cp|$rr|$rp" \
+        >> "$table"
     echo "worker after $name: $(rss)"
 done
 
@@ -365,13 +389,13 @@ echo
 echo "median of $runs runs of ${secs}s (wrk -t$threads -c$conns; $pinning)"
 awk -F'|' '
     BEGIN {
-        printf "%-8s %9s | %12s %9s | %12s %9s | %8s\n", "page", "md size",
-               "rendered r/s", "p99 ms", "static r/s", "p99 ms", "rnd/stat"
-        printf "%s%s\n", "-------------------+------------------------+",
-                          "------------------------+---------"
+        printf "%-8s %9s | %10s %7s | %10s %7s | %10s %7s | %6s %6s\n",
+               "page", "md size", "(a)static", "p99 ms", "(b)cached",
+               "p99 ms", "(c)cold", "p99 ms", "b/a", "c/a"
     }
     {
-        printf "%-8s %9s | %12.1f %9.2f | %12.1f %9.2f | %8.4f\n",
-               $1, $2, $3, $4, $5, $6, ($5 > 0 ? $3 / $5 : 0)
+        printf "%-8s %9s | %10.1f %7.2f | %10.1f %7.2f | %10.1f %7.2f |" \
+               " %6.3f %6.4f\n", $1, $2, $3, $4, $5, $6, $7, $8,
+               ($3 > 0 ? $5 / $3 : 0), ($3 > 0 ? $7 / $3 : 0)
     }' "$table"
 echo "worker RSS after the runs: $(rss)"
