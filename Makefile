@@ -5,6 +5,7 @@
 #   make stop     stop it
 #   make test     every test (unit tests under ASan+UBSan, then prove)
 #   make bench    rendered vs static requests/s (wrk)
+#   make callgrind  instructions of a render against bare libcmark-gfm
 #   make fuzz     fuzz the core: each fuzz/fuzz_*.c for FUZZ_SECONDS (60) s
 #   make screenshot   docs/screenshot.png of the example site (chromium)
 #
@@ -38,7 +39,7 @@ UNIT_BINS  := $(patsubst t/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRCS))
 
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps run stop test unit bench fuzz screenshot clean
+.PHONY: all deps run stop test unit bench callgrind fuzz screenshot clean
 
 all: $(MODULE) $(CLI)
 
@@ -90,6 +91,10 @@ test: deps all unit
 
 bench: deps all
 	@sh util/bench.sh
+
+callgrind: deps all
+	@sh util/deps.sh valgrind
+	@sh util/callgrind.sh
 
 # libFuzzer targets under ASan+UBSan (clang), one after the other;
 # crash reproducers land in build/fuzz/artifacts/

@@ -65,10 +65,31 @@ page_buf_reserve(page_buf_t *b, size_t extra)
 }
 
 
+/*
+ * The fast paths below take only room page_buf_reserve() would grant
+ * without growing: not failed, within the limit, len + n + 1 (for the
+ * NUL) within cap.
+ */
+#define page_buf_room(b, n)                                                  \
+    (!(b)->failed && (b)->cap > (b)->len && (n) < (b)->cap - (b)->len        \
+     && ((b)->limit == 0                                                     \
+         || ((b)->len <= (b)->limit && (n) <= (b)->limit - (b)->len)))
+
+
 void
 page_buf_append(page_buf_t *b, const char *s, size_t len)
 {
-    if (len == 0 || page_buf_reserve(b, len) != 0) {
+    if (len == 0) {
+        return;
+    }
+
+    if (page_buf_room(b, len)) {
+        memcpy(b->data + b->len, s, len);
+        b->len += len;
+        return;
+    }
+
+    if (page_buf_reserve(b, len) != 0) {
         return;
     }
 
@@ -87,6 +108,11 @@ page_buf_puts(page_buf_t *b, const char *s)
 void
 page_buf_putc(page_buf_t *b, char c)
 {
+    if (page_buf_room(b, 1)) {
+        b->data[b->len++] = c;
+        return;
+    }
+
     if (page_buf_reserve(b, 1) != 0) {
         return;
     }
@@ -100,6 +126,24 @@ page_buf_printf(page_buf_t *b, const char *fmt, ...)
 {
     int      n;
     va_list  ap;
+
+    /* most output fits in the room left: one pass, not two */
+    if (!b->failed && b->cap > b->len) {
+        va_start(ap, fmt);
+        n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
+        va_end(ap);
+
+        if (n <= 0) {
+            return;
+        }
+
+        if ((size_t) n < b->cap - b->len
+            && (b->limit == 0 || (size_t) n <= b->limit - b->len))
+        {
+            b->len += (size_t) n;
+            return;
+        }
+    }
 
     va_start(ap, fmt);
     n = vsnprintf(NULL, 0, fmt, ap);

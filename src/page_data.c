@@ -36,18 +36,48 @@ page_set_str(page_arena_t *a, page_value_t *map, const char *key,
 void
 page_data_plain(page_buf_t *out, const char *html, size_t len)
 {
-    size_t       i, j;
+    size_t       i, j, lt, amp;
+    const char  *p;
     const char  *ent[][2] = {
         { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" },
         { "&quot;", "\"" }, { "&#34;", "\"" }, { "&#39;", "'" },
         { "&#x27;", "'" }, { "&nbsp;", " " }
     };
 
+    if (len == 0) {
+        return;
+    }
+
+    /* the next '<' and '&' at or after i (len: none), each found once */
+    p = memchr(html, '<', len);
+    lt = p ? (size_t) (p - html) : len;
+    p = memchr(html, '&', len);
+    amp = p ? (size_t) (p - html) : len;
+
     for (i = 0; i < len; i++) {
+        if (lt < i) {
+            p = memchr(html + i, '<', len - i);
+            lt = p ? (size_t) (p - html) : len;
+        }
+
+        if (amp < i) {
+            p = memchr(html + i, '&', len - i);
+            amp = p ? (size_t) (p - html) : len;
+        }
+
+        j = lt < amp ? lt : amp;
+
+        if (j > i) {
+            /* a run of text copied at once; the loop steps past it */
+            page_buf_append(out, html + i, j - i);
+            i = j - 1;
+            continue;
+        }
+
         if (html[i] == '<') {
-            while (i < len && html[i] != '>') {
-                i++;
-            }
+            /* the tag is dropped: on to its '>' (the loop steps past) */
+            p = memchr(html + i, '>', len - i);
+            i = p ? (size_t) (p - html) : len;
             continue;
         }
 
@@ -75,8 +105,13 @@ page_data_plain(page_buf_t *out, const char *html, size_t len)
 static int
 page_is_space(char c)
 {
-    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'
-           || c == '\v';
+    /* a table: page_words() asks this of every byte of .Plain */
+    static const unsigned char  space[256] = {
+        [' '] = 1, ['\n'] = 1, ['\t'] = 1, ['\r'] = 1, ['\f'] = 1,
+        ['\v'] = 1
+    };
+
+    return space[(unsigned char) c];
 }
 
 

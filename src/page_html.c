@@ -610,11 +610,16 @@ page_html_map_put(page_html_t *r, page_html_map_t *m, const char *key,
 static int
 page_html_lines(page_html_t *r)
 {
-    size_t  i, n;
+    size_t       i, n;
+    const char  *nl;
 
     n = 1;
-    for (i = 0; i < r->len; i++) {
-        n += r->src[i] == '\n';
+    for (i = 0; i < r->len; i = (size_t) (nl - r->src) + 1) {
+        nl = memchr(r->src + i, '\n', r->len - i);
+        if (nl == NULL) {
+            break;
+        }
+        n++;
     }
 
     r->lines = page_arena_alloc(r->arena, (n + 1) * sizeof(size_t));
@@ -624,10 +629,12 @@ page_html_lines(page_html_t *r)
 
     r->lines[0] = 0;
     n = 1;
-    for (i = 0; i < r->len; i++) {
-        if (r->src[i] == '\n') {
-            r->lines[n++] = i + 1;
+    for (i = 0; i < r->len; i = r->lines[n - 1]) {
+        nl = memchr(r->src + i, '\n', r->len - i);
+        if (nl == NULL) {
+            break;
         }
+        r->lines[n++] = (size_t) (nl - r->src) + 1;
     }
     r->lines[n] = r->len;
     r->nlines = n;
@@ -981,6 +988,24 @@ typedef struct {
 } page_html_span_t;
 
 
+/*
+ * A byte text copies as it is: neither escaped (& < > "), nor a candidate
+ * for smart punctuation (' " - . < >), nor a backslash or an entity's &
+ * in the source; runs of these are appended at once.
+ */
+static int
+page_html_plain(unsigned char c)
+{
+    switch (c) {
+    case '\0': case '\\': case '&': case '<': case '>': case '"':
+    case '\'': case '-': case '.':
+        return 0;
+    default:
+        return 1;
+    }
+}
+
+
 static void
 page_html_put_char(page_buf_t *b, const char *s, size_t n, int mode)
 {
@@ -997,7 +1022,7 @@ static void
 page_html_text_loose(page_html_t *r, const char *lit, size_t len,
     const page_html_span_t *sp, page_buf_t *b)
 {
-    size_t       i, adv;
+    size_t       i, k, adv;
     uint32_t     before;
     const char  *ent;
 
@@ -1006,6 +1031,16 @@ page_html_text_loose(page_html_t *r, const char *lit, size_t len,
     r->run_to = 0;
 
     for (i = 0; i < len; i += adv) {
+        for (k = i; k < len && page_html_plain((unsigned char) lit[k]); k++) {
+            /* void */
+        }
+
+        if (k > i) {
+            page_buf_append(b, lit + i, k - i);
+            adv = k - i;
+            continue;
+        }
+
         adv = 1;
         ent = NULL;
 
@@ -1053,6 +1088,20 @@ page_html_text_span(page_html_t *r, const char *lit, size_t len,
     for (i = 0; i < len; /* void */) {
         if (s >= end) {
             break;
+        }
+
+        for (k = 0; i + k < len && s + k < end
+                    && page_html_plain((unsigned char) lit[i + k])
+                    && src[s + k] == lit[i + k]; k++)
+        {
+            /* void */
+        }
+
+        if (k != 0) {
+            page_buf_append(b, lit + i, k);
+            i += k;
+            s += k;
+            continue;
         }
 
         if (src[s] == '\\' && s + 1 < end

@@ -67,9 +67,24 @@ static int
 page_md_utf8_valid(const char *s, size_t len)
 {
     size_t                i, n;
+    uint64_t              w;
     const unsigned char  *p = (const unsigned char *) s;
 
     for (i = 0; i < len; i += n) {
+        /* ASCII, eight bytes at a time */
+        if (len - i >= 8) {
+            memcpy(&w, p + i, 8);
+            if ((w & 0x8080808080808080ULL) == 0) {
+                n = 8;
+                continue;
+            }
+        }
+
+        if (p[i] < 0x80) {
+            n = 1;
+            continue;
+        }
+
         n = page_md_utf8_len(p + i, len - i);
         if (n == 0) {
             return 0;

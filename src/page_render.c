@@ -55,10 +55,17 @@ page_render_file_title(const char *path)
 static size_t
 page_render_find(const char *s, size_t len, const char *needle, size_t n)
 {
-    size_t  i;
+    size_t       i;
+    const char  *p;
 
-    for (i = 0; i + n <= len; i++) {
-        if (s[i] == needle[0] && memcmp(s + i, needle, n) == 0) {
+    for (i = 0; n != 0 && i + n <= len; i++) {
+        p = memchr(s + i, needle[0], len - n + 1 - i);
+        if (p == NULL) {
+            break;
+        }
+
+        i = (size_t) (p - s);
+        if (memcmp(s + i, needle, n) == 0) {
             return i;
         }
     }

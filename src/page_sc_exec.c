@@ -32,7 +32,7 @@
 
 
 static int page_sc_call(page_sc_run_t *run, page_sc_node_t *node,
-    page_value_t *parent, unsigned level, page_buf_t *out,
+    page_value_t *parent, unsigned level, page_buf_t *out, int *v1p,
     page_error_t *err);
 
 
@@ -182,19 +182,19 @@ static void
 page_sc_deindent(page_buf_t *out, const char *s, size_t len,
     const char *indent, size_t n)
 {
-    size_t  i, bol;
+    size_t       i, e;
+    const char  *nl;
 
-    bol = 1;
-
-    for (i = 0; i < len; i++) {
-        if (bol && n && len - i >= n && memcmp(s + i, indent, n) == 0) {
-            i += n - 1;
-            bol = 0;
-            continue;
+    /* line by line: the indent at its start dropped, the rest copied */
+    for (i = 0; i < len; i = e) {
+        if (n && len - i >= n && memcmp(s + i, indent, n) == 0) {
+            i += n;
         }
 
-        page_buf_putc(out, s[i]);
-        bol = s[i] == '\n';
+        nl = memchr(s + i, '\n', len - i);
+        e = nl ? (size_t) (nl - s) + 1 : len;
+
+        page_buf_append(out, s + i, e - i);
     }
 }
 
@@ -204,12 +204,16 @@ static void
 page_sc_indent(page_buf_t *out, const char *s, size_t len,
     const char *indent, size_t n)
 {
-    size_t  i;
+    size_t       i, e;
+    const char  *nl;
 
-    for (i = 0; i < len; i++) {
-        page_buf_putc(out, s[i]);
+    for (i = 0; i < len; i = e) {
+        nl = memchr(s + i, '\n', len - i);
+        e = nl ? (size_t) (nl - s) + 1 : len;
 
-        if (s[i] == '\n' && i + 1 < len) {
+        page_buf_append(out, s + i, e - i);
+
+        if (nl != NULL && e < len) {
             page_buf_append(out, indent, n);
         }
     }
@@ -260,7 +264,7 @@ page_sc_markdown_inner(page_sc_run_t *run, page_buf_t *inner,
 
 static int
 page_sc_call(page_sc_run_t *run, page_sc_node_t *node, page_value_t *parent,
-    unsigned level, page_buf_t *out, page_error_t *err)
+    unsigned level, page_buf_t *out, int *v1p, page_error_t *err)
 {
     int               takes_inner, v1, rc;
     const char       *tpl;
@@ -279,6 +283,10 @@ page_sc_call(page_sc_run_t *run, page_sc_node_t *node, page_value_t *parent,
         return -1;
     }
 
+    if (v1p != NULL) {
+        *v1p = v1;
+    }
+
     ctx = page_sc_context(run, node, parent);
     if (ctx == NULL) {
         page_error_nomem(err, run->path);
@@ -295,7 +303,9 @@ page_sc_call(page_sc_run_t *run, page_sc_node_t *node, page_value_t *parent,
             continue;
         }
 
-        if (page_sc_call(run, child, ctx, level + 1, &inner, err) != 0) {
+        if (page_sc_call(run, child, ctx, level + 1, &inner, NULL, err)
+            != 0)
+        {
             return -1;
         }
     }
@@ -405,7 +415,7 @@ int
 page_sc_expand(page_sc_run_t *run, page_sc_node_t *nodes, page_buf_t *md,
     page_error_t *err)
 {
-    int              inner, v1;
+    int              v1;
     page_buf_t       out;
     page_sc_node_t  *node;
 
@@ -420,14 +430,12 @@ page_sc_expand(page_sc_run_t *run, page_sc_node_t *nodes, page_buf_t *md,
 
         page_buf_init(&out, run->env->arena, run->env->max_output);
 
-        if (page_sc_call(run, node, NULL, 0, &out, err) != 0) {
+        /* the call reports the template's v1 flag: no second lookup */
+        v1 = 0;
+
+        if (page_sc_call(run, node, NULL, 0, &out, &v1, err) != 0) {
             return -1;
         }
-
-        v1 = 0;
-        (void) page_templates_shortcode_info(run->data->templates,
-                                             node->name.data, node->name.len,
-                                             &inner, &v1);
 
         if (node->markdown && !v1) {
             page_buf_append(md, out.data ? out.data : "", out.len);
