@@ -16,9 +16,11 @@
 #   BENCH_CONNECTIONS=16 wrk connections (-c)
 #   BENCH_THREADS=1      wrk threads (-t)
 #   BENCH_PORT=          loopback port (default: a free one)
+#   BENCH_RSS_REQUESTS=0 then this many cold renders, printing the worker's
+#                        RSS (1000000: issue #6's memory check, ~4 min)
 #   NGINX=/usr/sbin/nginx
 #
-# Default runtime: about 2 minutes 10 seconds.
+# Default runtime: about 4 minutes (4 pages x 3 cases x 3 runs of 10 s).
 
 set -eu
 
@@ -376,6 +378,25 @@ for p in $pages; do
         >> "$table"
     echo "worker after $name: $(rss)"
 done
+
+# --- memory: RSS after BENCH_RSS_REQUESTS cold renders ------------------
+#
+# BENCH_RSS_REQUESTS=1000000 checks that the worker does not grow: its RSS
+# after the first 10,000 renders of the 8 KB page and after all of them.
+
+if [ "${BENCH_RSS_REQUESTS:-0}" -gt 0 ]; then
+    echo
+    url="$base/md/page.md"
+    $pin wrk -t"$threads" -c"$conns" -d2s "$url" > "$bench/wrk/rss.0" 2>&1
+    done_n=$(awk '/requests in/ { print $1 }' "$bench/wrk/rss.0")
+    echo "rss: after $done_n renders: $(rss)"
+    while [ "$done_n" -lt "$BENCH_RSS_REQUESTS" ]; do
+        $pin wrk -t"$threads" -c"$conns" -d20s "$url" > "$bench/wrk/rss.n" 2>&1
+        done_n=$((done_n + $(awk '/requests in/ { print $1 }' \
+                                  "$bench/wrk/rss.n")))
+        echo "rss: after $done_n renders: $(rss)"
+    done
+fi
 
 if grep -q '\[\(error\|crit\|alert\|emerg\)\]' "$bench/logs/error.log"; then
     echo
