@@ -44,6 +44,7 @@ struct page_templates_s {
     page_tlayout_t          *layouts;
     size_t                   nlayouts;
     page_tpl_set_t          *partials;
+    page_tfile_t           **index;     /* files sorted by path, once */
 };
 
 
@@ -82,10 +83,40 @@ page_has_suffix(const char *s, const char *suffix)
 }
 
 
+static int
+page_templates_path_cmp(const void *x, const void *y)
+{
+    const page_tfile_t  *a = *(page_tfile_t *const *) x;
+    const page_tfile_t  *b = *(page_tfile_t *const *) y;
+
+    return strcmp(a->path, b->path);
+}
+
+
+static int
+page_templates_key_cmp(const void *key, const void *y)
+{
+    const page_tfile_t  *b = *(page_tfile_t *const *) y;
+
+    return strcmp(key, b->path);
+}
+
+
+/*
+ * A file by path: a binary search once the store is compiled (requests
+ * look shortcodes and partials up on every call), a scan before.
+ */
 static page_tfile_t *
 page_templates_find(const page_templates_t *t, const char *path)
 {
-    size_t  i;
+    size_t          i;
+    page_tfile_t  **f;
+
+    if (t->index != NULL) {
+        f = bsearch(path, t->index, t->nfiles, sizeof(page_tfile_t *),
+                    page_templates_key_cmp);
+        return f ? *f : NULL;
+    }
 
     for (i = 0; i < t->nfiles; i++) {
         if (strcmp(t->files[i].path, path) == 0) {
@@ -616,7 +647,25 @@ page_templates_compile(page_templates_t *t, page_error_t *err)
         t->nlayouts++;
     }
 
-    return page_tpl_set_check(t->partials, err);
+    if (page_tpl_set_check(t->partials, err) != 0) {
+        return -1;
+    }
+
+    t->index = page_arena_alloc(t->arena,
+                                (t->nfiles + 1) * sizeof(page_tfile_t *));
+    if (t->index == NULL) {
+        page_error_nomem(err, "templates");
+        return -1;
+    }
+
+    for (i = 0; i < t->nfiles; i++) {
+        t->index[i] = &t->files[i];
+    }
+
+    qsort(t->index, t->nfiles, sizeof(page_tfile_t *),
+          page_templates_path_cmp);
+
+    return 0;
 }
 
 
@@ -726,28 +775,36 @@ page_templates_lookup(const page_templates_t *t, const char *folder,
     const char *name, size_t len)
 {
     char           cand[PATH_MAX];
+    size_t         n;
     page_tfile_t  *f;
 
     if (!page_templates_safe_name(name, len)) {
         return NULL;
     }
 
-    if ((size_t) snprintf(cand, sizeof(cand), "%s/%.*s", folder, (int) len,
-                          name)
-        >= sizeof(cand))
-    {
+    n = strlen(folder);
+
+    if (n + 1 + len + sizeof(".html") > sizeof(cand)) {
         return NULL;
     }
 
-    if (!page_has_suffix(cand, ".html")
-        && strlen(cand) + sizeof(".html") <= sizeof(cand))
-    {
-        f = page_templates_find(t, strcat(cand, ".html"));
+    /* folder "/" name, then name ".html" first unless it has it */
+
+    memcpy(cand, folder, n);
+    cand[n++] = '/';
+    memcpy(cand + n, name, len);
+    n += len;
+    cand[n] = '\0';
+
+    if (len < 5 || memcmp(name + len - 5, ".html", 5) != 0) {
+        memcpy(cand + n, ".html", sizeof(".html"));
+
+        f = page_templates_find(t, cand);
         if (f != NULL) {
             return f->path;
         }
 
-        cand[strlen(cand) - 5] = '\0';
+        cand[n] = '\0';
     }
 
     f = page_templates_find(t, cand);
