@@ -52,6 +52,8 @@ use Time::HiRes qw(sleep time);
 
 use Test::More ();
 
+use PageTest ();     # free_port()
+
 our $CHROMIUM = $ENV{PAGE_CHROMIUM} || '/usr/bin/chromium';
 our $CHROMEDRIVER = $ENV{PAGE_CHROMEDRIVER} || '/usr/bin/chromedriver';
 our $DEBUG = $ENV{PAGE_BROWSER_DEBUG} ? 1 : 0;
@@ -105,19 +107,6 @@ sub require_browser {
     exit 0;
 }
 
-sub _free_port {
-    my $sock = IO::Socket::INET->new(
-        LocalAddr => '127.0.0.1',
-        LocalPort => 0,
-        Proto     => 'tcp',
-        ReuseAddr => 1,
-        Listen    => 1,
-    ) or die "cannot bind a free port: $!";
-    my $port = $sock->sockport;
-    close $sock;
-    return $port;
-}
-
 # PageBrowser->new(%opt): width, height (initial window), timeout (s)
 sub new {
     my ($class, %opt) = @_;
@@ -149,7 +138,7 @@ sub _start_driver {
     Test::More::diag("chromedriver log: $log") if $DEBUG;
 
     for my $attempt (1 .. 5) {
-        my $port = _free_port();
+        my $port = PageTest::free_port();
         my $pid = fork // die "fork: $!";
 
         if ($pid == 0) {
