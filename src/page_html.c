@@ -18,6 +18,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "page_html.h"
+#include "page_utf8.h"
 
 #define PAGE_HTML_NONE  ((size_t) -1)
 
@@ -120,47 +121,20 @@ page_html_ascii_space(int c)
 }
 
 
+/* The character at s, as Go decodes it; at the end of text a space. */
 static uint32_t
 page_html_rune(const char *s, size_t n, size_t *len)
 {
-    size_t               k, i;
-    uint32_t             c;
-    const unsigned char  *p = (const unsigned char *) s;
-
-    *len = 1;
+    uint32_t  r;
 
     if (n == 0) {
+        *len = 1;
         return ' ';
     }
 
-    if (p[0] < 0x80) {
-        return p[0];
-    }
+    *len = page_utf8_decode(s, n, &r);
 
-    if ((p[0] & 0xE0) == 0xC0) {
-        k = 2; c = p[0] & 0x1F;
-    } else if ((p[0] & 0xF0) == 0xE0) {
-        k = 3; c = p[0] & 0x0F;
-    } else if ((p[0] & 0xF8) == 0xF0) {
-        k = 4; c = p[0] & 0x07;
-    } else {
-        return 0xFFFD;
-    }
-
-    if (k > n) {
-        return 0xFFFD;
-    }
-
-    for (i = 1; i < k; i++) {
-        if ((p[i] & 0xC0) != 0x80) {
-            return 0xFFFD;
-        }
-        c = (c << 6) | (p[i] & 0x3F);
-    }
-
-    *len = k;
-
-    return c;
+    return r;
 }
 
 
@@ -339,32 +313,6 @@ page_html_lower(uint32_t r)
     case 0x38E: case 0x38F: return r + 63;
     default: return r;
     }
-}
-
-
-static void
-page_html_put_rune(page_buf_t *b, uint32_t r)
-{
-    char    s[4];
-    size_t  n;
-
-    if (r < 0x80) {
-        s[0] = (char) r; n = 1;
-    } else if (r < 0x800) {
-        s[0] = (char) (0xC0 | (r >> 6));
-        s[1] = (char) (0x80 | (r & 0x3F)); n = 2;
-    } else if (r < 0x10000) {
-        s[0] = (char) (0xE0 | (r >> 12));
-        s[1] = (char) (0x80 | ((r >> 6) & 0x3F));
-        s[2] = (char) (0x80 | (r & 0x3F)); n = 3;
-    } else {
-        s[0] = (char) (0xF0 | (r >> 18));
-        s[1] = (char) (0x80 | ((r >> 12) & 0x3F));
-        s[2] = (char) (0x80 | ((r >> 6) & 0x3F));
-        s[3] = (char) (0x80 | (r & 0x3F)); n = 4;
-    }
-
-    page_buf_append(b, s, n);
 }
 
 
@@ -1670,7 +1618,7 @@ page_html_anchor(const char *s, size_t n, page_buf_t *b)
         if (c == ' ') {
             page_buf_putc(b, '-');
         } else if (c == '-' || c == '_' || page_html_alnum(c)) {
-            page_html_put_rune(b, page_html_lower(c));
+            page_utf8_put(b, page_html_lower(c));
         }
     }
 }

@@ -14,6 +14,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "page_markdown.h"
+#include "page_utf8.h"
 
 static const char  *page_md_extensions[] = {
     "table", "strikethrough", "autolink", "tasklist", NULL
@@ -27,39 +28,13 @@ static const char  *page_md_extensions[] = {
 static size_t
 page_md_utf8_len(const unsigned char *p, size_t n)
 {
-    size_t    len, i;
-    uint32_t  c, min;
+    size_t    w;
+    uint32_t  r;
 
-    if (p[0] < 0x80) {
-        return 1;
-    }
+    w = page_utf8_decode((const char *) p, n, &r);
 
-    if ((p[0] & 0xE0) == 0xC0) {
-        len = 2; c = p[0] & 0x1F; min = 0x80;
-    } else if ((p[0] & 0xF0) == 0xE0) {
-        len = 3; c = p[0] & 0x0F; min = 0x800;
-    } else if ((p[0] & 0xF8) == 0xF0) {
-        len = 4; c = p[0] & 0x07; min = 0x10000;
-    } else {
-        return 0;
-    }
-
-    if (len > n) {
-        return 0;
-    }
-
-    for (i = 1; i < len; i++) {
-        if ((p[i] & 0xC0) != 0x80) {
-            return 0;
-        }
-        c = (c << 6) | (p[i] & 0x3F);
-    }
-
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-        return 0;
-    }
-
-    return len;
+    /* a malformed sequence decodes as U+FFFD of width 1 */
+    return r == 0xfffd && w == 1 ? 0 : w;
 }
 
 

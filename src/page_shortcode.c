@@ -38,6 +38,7 @@
 #include <string.h>
 
 #include "page_shortcode.h"
+#include "page_utf8.h"
 
 /* Buckets of the set of names seen in opening tags. */
 #define PAGE_SC_SEEN_BUCKETS  256
@@ -123,66 +124,6 @@ static int page_sc_fail(page_sc_parser_t *p, page_status_t status,
 
 /* ---- characters ------------------------------------------------------ */
 
-/* Decode one UTF-8 rune as Go does: invalid bytes are U+FFFD, width 1. */
-static size_t
-page_sc_rune(const char *s, size_t n, uint32_t *r)
-{
-    size_t                i, w;
-    uint32_t              c;
-    const unsigned char  *u = (const unsigned char *) s;
-
-    if (n == 0) {
-        *r = 0;
-        return 0;
-    }
-
-    c = u[0];
-
-    if (c < 0x80) {
-        *r = c;
-        return 1;
-    }
-
-    if (c >= 0xc2 && c <= 0xdf) {
-        w = 2;
-        c &= 0x1f;
-    } else if (c >= 0xe0 && c <= 0xef) {
-        w = 3;
-        c &= 0x0f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-        w = 4;
-        c &= 0x07;
-    } else {
-        goto bad;
-    }
-
-    if (n < w) {
-        goto bad;
-    }
-
-    for (i = 1; i < w; i++) {
-        if ((u[i] & 0xc0) != 0x80) {
-            goto bad;
-        }
-        c = (c << 6) | (u[i] & 0x3f);
-    }
-
-    if ((w == 3 && c < 0x800) || (w == 4 && (c < 0x10000 || c > 0x10ffff))
-        || (c >= 0xd800 && c <= 0xdfff))
-    {
-        goto bad;
-    }
-
-    *r = c;
-    return w;
-
-bad:
-
-    *r = 0xfffd;
-    return 1;
-}
-
-
 /* Whitespace between the parts of an action. */
 static int
 page_sc_is_space(uint32_t r)
@@ -248,35 +189,6 @@ page_sc_is_print(uint32_t r)
            && (r == ' ' || !page_sc_is_uspace(r))
            && !(r >= 0x200b && r <= 0x200f)
            && !(r >= 0x2060 && r <= 0x206f) && r != 0xfeff;
-}
-
-
-static size_t
-page_sc_utf8(uint32_t r, char *out)
-{
-    if (r < 0x80) {
-        out[0] = (char) r;
-        return 1;
-    }
-
-    if (r < 0x800) {
-        out[0] = (char) (0xc0 | (r >> 6));
-        out[1] = (char) (0x80 | (r & 0x3f));
-        return 2;
-    }
-
-    if (r < 0x10000) {
-        out[0] = (char) (0xe0 | (r >> 12));
-        out[1] = (char) (0x80 | ((r >> 6) & 0x3f));
-        out[2] = (char) (0x80 | (r & 0x3f));
-        return 3;
-    }
-
-    out[0] = (char) (0xf0 | (r >> 18));
-    out[1] = (char) (0x80 | ((r >> 12) & 0x3f));
-    out[2] = (char) (0x80 | ((r >> 6) & 0x3f));
-    out[3] = (char) (0x80 | (r & 0x3f));
-    return 4;
 }
 
 
@@ -775,7 +687,7 @@ page_sc_arg(page_sc_parser_t *p, page_sc_tag_t *t, int escaped)
     t->pending_quoted = 0;
 
     for (i = t->pos; i < p->len; i += w) {
-        w = page_sc_rune(p->src + i, p->len - i, &r);
+        w = page_utf8_decode(p->src + i, p->len - i, &r);
         if (!page_sc_is_alnum(r) && r != '-' && r != '.') {
             break;
         }
@@ -800,7 +712,7 @@ page_sc_value(page_sc_parser_t *p, page_sc_tag_t *t)
     page_value_t  *v;
 
     for (i = t->pos + 1; i < p->len; i += w) {
-        w = page_sc_rune(p->src + i, p->len - i, &r);
+        w = page_utf8_decode(p->src + i, p->len - i, &r);
         if (!page_sc_is_uspace(r)) {
             break;
         }
@@ -824,7 +736,7 @@ page_sc_value(page_sc_parser_t *p, page_sc_tag_t *t)
     } else {
         /* unquoted: runs to the next whitespace, delimiters included */
         for ( ; i < p->len; i += w) {
-            w = page_sc_rune(p->src + i, p->len - i, &r);
+            w = page_utf8_decode(p->src + i, p->len - i, &r);
             if (page_sc_is_uspace(r)) {
                 break;
             }
@@ -880,7 +792,7 @@ page_sc_bad_char(page_sc_parser_t *p, page_sc_tag_t *t, uint32_t r)
                             "args must be quoted", (unsigned) r);
     }
 
-    n = page_sc_utf8(r, ch);
+    n = page_utf8_encode(r, ch);
 
     return page_sc_fail(p, PAGE_ERR_CONTENT, t->line, t->col,
                         "unrecognized character in shortcode action: "
@@ -947,7 +859,7 @@ page_sc_name(page_sc_parser_t *p, page_sc_tag_t *t)
     int       is_inline = 0;
 
     for (i = t->pos; i < p->len; i += w) {
-        w = page_sc_rune(p->src + i, p->len - i, &r);
+        w = page_utf8_decode(p->src + i, p->len - i, &r);
 
         if (page_sc_is_alnum(r) || r == '-' || r == '/') {
             continue;
@@ -1144,7 +1056,7 @@ page_sc_action(page_sc_parser_t *p, page_sc_tag_t *t)
                                 "unclosed shortcode action");
         }
 
-        (void) page_sc_rune(p->src + t->pos, p->len - t->pos, &r);
+        (void) page_utf8_decode(p->src + t->pos, p->len - t->pos, &r);
 
         if (r == '=') {
             if (page_sc_value(p, t) != 0) {

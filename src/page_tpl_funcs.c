@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "page_tpl_int.h"
+#include "page_utf8.h"
 
 /*
  * Longest list seq may build: Hugo refuses more than 2000 elements too,
@@ -2451,44 +2452,6 @@ page_tpl_case(uint32_t r, int upper)
 }
 
 
-/* Decode one UTF-8 character at s (n bytes left); bad bytes stand alone. */
-static size_t
-page_tpl_utf8_dec(const unsigned char *s, size_t n, uint32_t *r)
-{
-    if (s[0] < 0x80 || n < 2 || (s[1] & 0xc0) != 0x80) {
-        *r = s[0];
-        return 1;
-    }
-    if ((s[0] & 0xe0) == 0xc0) {
-        *r = ((uint32_t) (s[0] & 0x1f) << 6) | (s[1] & 0x3f);
-        return 2;
-    }
-    if ((s[0] & 0xf0) == 0xe0 && n >= 3 && (s[2] & 0xc0) == 0x80) {
-        *r = ((uint32_t) (s[0] & 0x0f) << 12)
-             | ((uint32_t) (s[1] & 0x3f) << 6) | (s[2] & 0x3f);
-        return 3;
-    }
-    *r = s[0];
-    return 1;
-}
-
-
-static void
-page_tpl_put_rune(page_buf_t *b, uint32_t r)
-{
-    if (r < 0x80) {
-        page_buf_putc(b, (char) r);
-    } else if (r < 0x800) {
-        page_buf_putc(b, (char) (0xc0 | (r >> 6)));
-        page_buf_putc(b, (char) (0x80 | (r & 0x3f)));
-    } else {
-        page_buf_putc(b, (char) (0xe0 | (r >> 12)));
-        page_buf_putc(b, (char) (0x80 | ((r >> 6) & 0x3f)));
-        page_buf_putc(b, (char) (0x80 | (r & 0x3f)));
-    }
-}
-
-
 static int
 page_tpl_case_str(page_tpl_state_t *st, const char *fn, page_value_t *v,
     int upper, page_value_t **res)
@@ -2504,12 +2467,12 @@ page_tpl_case_str(page_tpl_state_t *st, const char *fn, page_value_t *v,
 
     page_tpl_buf(st, &b);
     for (i = 0; i < len; i += k) {
-        k = page_tpl_utf8_dec((const unsigned char *) s + i, len - i, &r);
+        k = page_utf8_decode(s + i, len - i, &r);
         c = page_tpl_case(r, upper);
         if (c == r) {
             page_buf_append(&b, s + i, k);      /* keep the bytes as they are */
         } else {
-            page_tpl_put_rune(&b, c);
+            page_utf8_put(&b, c);
         }
     }
 
@@ -4588,9 +4551,9 @@ page_tpl_f_firstupper(ARGS)
     if (len == 0) {
         return page_tpl_ret_str(st, PAGE_STRING, "", 0, res);
     }
-    k = page_tpl_utf8_dec((const unsigned char *) s, len, &r);
+    k = page_utf8_decode(s, len, &r);
     page_tpl_buf(st, &b);
-    page_tpl_put_rune(&b, page_tpl_case(r, 1));
+    page_utf8_put(&b, page_tpl_case(r, 1));
     page_buf_append(&b, s + k, len - k);
     return page_tpl_ret_buf(st, PAGE_STRING, &b, res);
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "page_tpl_int.h"
+#include "page_utf8.h"
 
 /* Tokens of lookahead the grammar needs: "$i , $v :=". */
 #define PAGE_TPL_LOOKAHEAD  4
@@ -235,36 +236,6 @@ page_tpl_hexval(char c)
 }
 
 
-static size_t
-page_tpl_utf8(char *out, uint32_t r)
-{
-    if (r > 0x10ffff || (r >= 0xd800 && r <= 0xdfff)) {
-        r = 0xfffd;
-    }
-
-    if (r < 0x80) {
-        out[0] = (char) r;
-        return 1;
-    }
-    if (r < 0x800) {
-        out[0] = (char) (0xc0 | (r >> 6));
-        out[1] = (char) (0x80 | (r & 0x3f));
-        return 2;
-    }
-    if (r < 0x10000) {
-        out[0] = (char) (0xe0 | (r >> 12));
-        out[1] = (char) (0x80 | ((r >> 6) & 0x3f));
-        out[2] = (char) (0x80 | (r & 0x3f));
-        return 3;
-    }
-    out[0] = (char) (0xf0 | (r >> 18));
-    out[1] = (char) (0x80 | ((r >> 12) & 0x3f));
-    out[2] = (char) (0x80 | ((r >> 6) & 0x3f));
-    out[3] = (char) (0x80 | (r & 0x3f));
-    return 4;
-}
-
-
 /*
  * Go's strconv.Unquote for "..." and '...' bodies: s..e without quotes.
  * Writes to out (room for len bytes suffices: escapes never grow).
@@ -325,7 +296,7 @@ page_tpl_unescape(const char *s, size_t len, char *out, char q)
                 if (r > 0x10ffff) {
                     return -1;
                 }
-                o += page_tpl_utf8(out + o, r);
+                o += page_utf8_encode(r, out + o);
             }
             i += nd;
             break;
@@ -412,22 +383,14 @@ page_tpl_parse_char(page_tpl_parser_t *p, const page_tpl_tok_t *t)
         goto bad;
     }
 
-    /* decode the one UTF-8 character */
+    /* one character: a byte escape ('\xff') is that byte's rune, as Go */
     c = (unsigned char) buf[0];
     if (n == 1) {
         r = c;
         goto done;
     }
 
-    if ((c & 0xe0) == 0xc0 && n == 2) {
-        r = ((uint32_t) (c & 0x1f) << 6) | (buf[1] & 0x3f);
-    } else if ((c & 0xf0) == 0xe0 && n == 3) {
-        r = ((uint32_t) (c & 0x0f) << 12) | ((uint32_t) (buf[1] & 0x3f) << 6)
-            | (buf[2] & 0x3f);
-    } else if ((c & 0xf8) == 0xf0 && n == 4) {
-        r = ((uint32_t) (c & 0x07) << 18) | ((uint32_t) (buf[1] & 0x3f) << 12)
-            | ((uint32_t) (buf[2] & 0x3f) << 6) | (buf[3] & 0x3f);
-    } else {
+    if (page_utf8_decode(buf, (size_t) n, &r) != (size_t) n) {
         goto bad;
     }
 
