@@ -8,12 +8,12 @@
 
 #include "page_time.h"
 
-static const char  *page_month_names[] = {
+const char  *const page_month_names[12] = {
     "January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December"
 };
 
-static const char  *page_day_names[] = {
+const char  *const page_day_names[7] = {
     "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday"
 };

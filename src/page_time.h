@@ -30,6 +30,10 @@ typedef struct {
     int32_t  nsec;
 } page_tm_t;
 
+/* "January" ... "December", "Sunday" ... "Saturday": Go's names. */
+extern const char  *const page_month_names[12];
+extern const char  *const page_day_names[7];
+
 /*
  * Parse the date forms Hugo accepts in front matter: YYYY-MM-DD,
  * optionally followed by [T ]hh:mm[:ss[.frac]] and Z or ±hh[:]mm.

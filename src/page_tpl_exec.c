@@ -345,17 +345,6 @@ page_tpl_var_find(page_tpl_state_t *st, const char *name, size_t base)
 
 /* ---- fields and methods ---- */
 
-static const char  *page_tpl_months[] = {
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December"
-};
-
-static const char  *page_tpl_days[] = {
-    "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday"
-};
-
-
 void
 page_tpl_time_layout(const char **layout, size_t *len)
 {
@@ -456,13 +445,13 @@ page_tpl_time_method(page_tpl_state_t *st, page_value_t *recv,
     }
 
     if (strcmp(name, "Month") == 0) {
-        s = page_tpl_months[(tm.month - 1) % 12];
+        s = page_month_names[(tm.month - 1) % 12];
         *res = page_value_string(st->arena, s, strlen(s));
         return 0;
     }
 
     if (strcmp(name, "Weekday") == 0) {
-        s = page_tpl_days[tm.wday % 7];
+        s = page_day_names[tm.wday % 7];
         *res = page_value_string(st->arena, s, strlen(s));
         return 0;
     }
