@@ -21,6 +21,15 @@ struct page_arena_block_s {
     ((sizeof(page_arena_block_t) + PAGE_ARENA_ALIGN - 1) \
      & ~(size_t) (PAGE_ARENA_ALIGN - 1))
 
+/* The size an allocation of n bytes takes: aligned, and never 0. */
+static size_t
+page_arena_round(size_t n)
+{
+    n = (n + PAGE_ARENA_ALIGN - 1) & ~(size_t) (PAGE_ARENA_ALIGN - 1);
+
+    return n ? n : PAGE_ARENA_ALIGN;
+}
+
 
 void
 page_arena_init(page_arena_t *a, size_t limit)
@@ -56,10 +65,7 @@ page_arena_alloc(page_arena_t *a, size_t size)
         return NULL;
     }
 
-    want = (size + PAGE_ARENA_ALIGN - 1) & ~(size_t) (PAGE_ARENA_ALIGN - 1);
-    if (want == 0) {
-        want = PAGE_ARENA_ALIGN;
-    }
+    want = page_arena_round(size);
 
     b = a->head;
 
@@ -131,6 +137,41 @@ page_arena_strndup(page_arena_t *a, const char *s, size_t len)
     p[len] = '\0';
 
     return p;
+}
+
+
+int
+page_arena_extend(page_arena_t *a, void *p, size_t old_size, size_t new_size)
+{
+    char                *base;
+    size_t               at, old_end, new_end;
+    page_arena_block_t  *b;
+
+    b = a->head;
+
+    if (b == NULL || p == NULL || new_size > SIZE_MAX / 2) {
+        return -1;
+    }
+
+    base = (char *) b + PAGE_ARENA_HEADER;
+
+    if ((char *) p < base || (char *) p > base + b->used) {
+        return -1;
+    }
+
+    at = (size_t) ((char *) p - base);
+    old_end = at + page_arena_round(old_size);
+    new_end = at + page_arena_round(new_size);
+
+    if (old_end != b->used || new_end > b->size) {
+        return -1;
+    }
+
+    if (new_end > b->used) {
+        b->used = new_end;
+    }
+
+    return 0;
 }
 
 

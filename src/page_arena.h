@@ -31,5 +31,12 @@ char *page_arena_strndup(page_arena_t *a, const char *s, size_t len);
 /* Grow an allocation (copies; the old one stays until the arena is freed). */
 void *page_arena_realloc(page_arena_t *a, void *old, size_t old_size,
     size_t new_size);
+/*
+ * Grow the allocation p of old_size bytes to new_size without moving it:
+ * possible when p is the latest allocation and its block has room.
+ * Returns 0 when done, -1 when the caller must allocate and copy.
+ */
+int page_arena_extend(page_arena_t *a, void *p, size_t old_size,
+    size_t new_size);
 
 #endif /* PAGE_ARENA_H */

@@ -52,6 +52,14 @@ page_buf_reserve(page_buf_t *b, size_t extra)
         cap *= 2;
     }
 
+    /* the latest allocation grows where it is: no copy */
+    if (b->data != NULL
+        && page_arena_extend(b->arena, b->data, b->cap, cap) == 0)
+    {
+        b->cap = cap;
+        return 0;
+    }
+
     p = page_arena_realloc(b->arena, b->data, b->len, cap);
     if (p == NULL) {
         b->failed = 1;

@@ -1,12 +1,14 @@
 /*
  * page_markdown: the libcmark-gfm bridge.
  *
- * libcmark-gfm allocates with plain malloc and aborts when malloc fails, so
- * its input is bounded by the caller (page_max_size) and its tree and
- * output are freed before we return; only our copy in the arena remains.
+ * libcmark-gfm allocates through a cmark_mem; ours takes every allocation
+ * of one render from a scratch arena that is released whole when the
+ * render ends (see page_md_mem below).  Only our HTML, in the caller's
+ * arena, remains.
  */
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,9 +18,149 @@
 #include "page_markdown.h"
 #include "page_utf8.h"
 
-static const char  *page_md_extensions[] = {
+#define PAGE_MD_NEXTENSIONS  4
+
+static const char  *page_md_extensions[PAGE_MD_NEXTENSIONS + 1] = {
     "table", "strikethrough", "autolink", "tasklist", NULL
 };
+
+
+/*
+ * libcmark-gfm's allocator.  A Markdown render makes one small allocation
+ * per node, line and buffer, and frees them all at the end; with malloc
+ * that, and the walk of the tree to free it, was a quarter of a page's
+ * instructions.  Here each render bumps a pointer in its own scratch
+ * arena and drops the arena when done: free() does nothing, and neither
+ * the tree nor the parser is freed node by node.
+ *
+ * cmark_mem's functions take no context, so the arena in use is a static.
+ * Renders may nest (page_markdown_render saves and restores it) but never
+ * run concurrently: an nginx worker renders in its one thread.
+ *
+ * Each allocation is preceded by its size, which realloc needs.  Like
+ * libcmark-gfm's own allocator, this one cannot report failure: cmark
+ * has no path for it.  It aborts when malloc fails, as cmark's does; the
+ * arena itself has no limit, since what cmark allocates is bounded by its
+ * input, which the caller bounds.
+ */
+
+#define PAGE_MD_HEADER  16              /* keeps the arena's alignment */
+
+static page_arena_t  *page_md_arena;
+
+
+static void *
+page_md_alloc(size_t size)
+{
+    char  *p;
+
+    p = NULL;
+
+    if (size <= SIZE_MAX / 2) {
+        p = page_arena_alloc(page_md_arena, PAGE_MD_HEADER + size);
+    }
+
+    if (p == NULL) {
+        fprintf(stderr, "page: out of memory in libcmark-gfm, aborting\n");
+        abort();
+    }
+
+    memcpy(p, &size, sizeof(size_t));
+
+    return p + PAGE_MD_HEADER;
+}
+
+
+static void *
+page_md_calloc(size_t n, size_t size)
+{
+    void  *p;
+
+    if (size != 0 && n > SIZE_MAX / 2 / size) {
+        fprintf(stderr, "page: out of memory in libcmark-gfm, aborting\n");
+        abort();
+    }
+
+    p = page_md_alloc(n * size);
+    memset(p, 0, n * size);
+
+    return p;
+}
+
+
+static void *
+page_md_realloc(void *old, size_t size)
+{
+    char    *hdr, *p;
+    size_t   old_size;
+
+    if (old == NULL) {
+        return page_md_alloc(size);
+    }
+
+    hdr = (char *) old - PAGE_MD_HEADER;
+    memcpy(&old_size, hdr, sizeof(size_t));
+
+    if (size <= old_size) {
+        return old;
+    }
+
+    /* a buffer that keeps growing is usually the latest allocation */
+    if (page_arena_extend(page_md_arena, hdr, PAGE_MD_HEADER + old_size,
+                          PAGE_MD_HEADER + size)
+        == 0)
+    {
+        memcpy(hdr, &size, sizeof(size_t));
+        return old;
+    }
+
+    p = page_md_alloc(size);
+    memcpy(p, old, old_size);
+
+    return p;
+}
+
+
+static void
+page_md_free(void *p)
+{
+    (void) p;                           /* released with the arena */
+}
+
+
+static cmark_mem  page_md_mem = {
+    page_md_calloc, page_md_realloc, page_md_free
+};
+
+
+/*
+ * The extensions, looked up in libcmark-gfm's registry once per process.
+ * Returns the name of one that is missing, or NULL.
+ */
+static const char *
+page_md_find_extensions(cmark_syntax_extension **exts)
+{
+    size_t                          i;
+    static int                      found;
+    static cmark_syntax_extension  *cache[PAGE_MD_NEXTENSIONS + 1];
+
+    if (!found) {
+        cmark_gfm_core_extensions_ensure_registered();
+
+        for (i = 0; page_md_extensions[i] != NULL; i++) {
+            cache[i] = cmark_find_syntax_extension(page_md_extensions[i]);
+            if (cache[i] == NULL) {
+                return page_md_extensions[i];
+            }
+        }
+
+        found = 1;
+    }
+
+    memcpy(exts, cache, sizeof(cache));
+
+    return NULL;
+}
 
 
 /*
@@ -212,56 +354,58 @@ page_markdown_render(const char *src, size_t len, unsigned flags,
     unsigned line, page_buf_t *out, page_md_info_t *info, const char *path,
     page_error_t *err)
 {
-    int                   options, rc;
-    char                 *copy;
-    size_t                start, n;
-    const char          **name;
-    page_buf_t            heading;
-    page_html_toc_t      *toc;
-    cmark_node           *root;
-    cmark_parser         *parser;
-    cmark_syntax_extension *ext;
+    int                      options, rc;
+    char                    *copy;
+    size_t                   start, n;
+    page_buf_t               heading;
+    page_arena_t             scratch, *outer;
+    const char              *missing;
+    page_html_toc_t         *toc;
+    cmark_node              *root;
+    cmark_parser            *parser;
+    cmark_syntax_extension **ext, *exts[PAGE_MD_NEXTENSIONS + 1];
 
     if (page_md_check_rows(src, len, line, path, err) != 0) {
         return -1;
     }
 
-    cmark_gfm_core_extensions_ensure_registered();
+    missing = page_md_find_extensions(exts);
+    if (missing != NULL) {
+        page_error_set(err, PAGE_ERR_CONTENT, path, 0, 0,
+                       "libcmark-gfm extension \"%s\" is missing", missing);
+        return -1;
+    }
 
-    options = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES
-              | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES;
+    options = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES;
+
+    /*
+     * libcmark-gfm checks UTF-8 line by line when asked to; one pass of
+     * our own, mostly eight ASCII bytes at a time, is cheaper, and only
+     * input that fails it needs the library's repair.
+     */
+    if (!page_md_utf8_valid(src, len)) {
+        options |= CMARK_OPT_VALIDATE_UTF8;
+    }
 
     if (flags & PAGE_MD_UNSAFE) {
         options |= CMARK_OPT_UNSAFE;
     }
 
     rc = -1;
-    root = NULL;
     toc = NULL;
 
-    parser = cmark_parser_new(options);
-    if (parser == NULL) {
-        page_error_nomem(err, path);
-        return -1;
-    }
+    page_arena_init(&scratch, 0);
+    outer = page_md_arena;
+    page_md_arena = &scratch;
 
-    for (name = page_md_extensions; *name != NULL; name++) {
-        ext = cmark_find_syntax_extension(*name);
-        if (ext == NULL || !cmark_parser_attach_syntax_extension(parser, ext))
-        {
-            page_error_set(err, PAGE_ERR_CONTENT, path, 0, 0,
-                           "libcmark-gfm extension \"%s\" is missing",
-                           *name);
-            goto done;
-        }
+    parser = cmark_parser_new_with_mem(options, &page_md_mem);
+
+    for (ext = exts; *ext != NULL; ext++) {
+        cmark_parser_attach_syntax_extension(parser, *ext);
     }
 
     cmark_parser_feed(parser, src, len);
     root = cmark_parser_finish(parser);
-    if (root == NULL) {
-        page_error_nomem(err, path);
-        goto done;
-    }
 
     if (info != NULL) {
         memset(&info->toc, 0, sizeof(info->toc));
@@ -310,11 +454,9 @@ page_markdown_render(const char *src, size_t len, unsigned flags,
 
 done:
 
-    if (root != NULL) {
-        cmark_node_free(root);
-    }
-
-    cmark_parser_free(parser);
+    /* the parser and the tree go with the scratch arena (page_md_mem) */
+    page_md_arena = outer;
+    page_arena_free(&scratch);
 
     return rc;
 }
