@@ -170,6 +170,22 @@ page_buf_printf(page_buf_t *b, const char *fmt, ...)
 
 
 void
+page_buf_put_uint(page_buf_t *b, uint64_t n)
+{
+    char   digits[20], *p;
+
+    p = digits + sizeof(digits);
+
+    do {
+        *--p = (char) ('0' + n % 10);
+        n /= 10;
+    } while (n != 0);
+
+    page_buf_append(b, p, (size_t) (digits + sizeof(digits) - p));
+}
+
+
+void
 page_buf_append_html(page_buf_t *b, const char *s, size_t len)
 {
     size_t       i, start;

@@ -32,6 +32,8 @@ void page_buf_printf(page_buf_t *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* Decimal digits of n: a hot path's alternative to page_buf_printf. */
+void page_buf_put_uint(page_buf_t *b, uint64_t n);
 /* HTML text and attribute escaping: & < > " ' */
 void page_buf_append_html(page_buf_t *b, const char *s, size_t len);
 /* NUL-terminate (not counted in len); returns data or NULL on failure. */

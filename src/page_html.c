@@ -1647,7 +1647,8 @@ page_html_unique(page_html_t *r, page_buf_t *id)
 
     for (n = s->value; ; n++) {
         id->len = base;
-        page_buf_printf(id, "-%zu", n);
+        page_buf_putc(id, '-');
+        page_buf_put_uint(id, n);
         if (id->failed) {
             return -1;
         }
@@ -1775,6 +1776,7 @@ page_html_heading(page_html_t *r, cmark_node *node, page_buf_t *b)
 
     level = cmark_node_get_heading_level(node);
     has_attrs = 0;
+    attrs.n = 0;            /* read only when has_attrs; quiets gcc -O */
 
     page_buf_init(&id, r->arena, 0);
     page_buf_init(&h, r->arena, 0);
@@ -1831,7 +1833,8 @@ page_html_heading(page_html_t *r, cmark_node *node, page_buf_t *b)
     r->blk_end = saved_end;
     r->cut_node = NULL;
 
-    page_buf_printf(b, "<h%d", level);
+    page_buf_puts(b, "<h");
+    page_buf_put_uint(b, (uint64_t) level);
     if (has_attrs) {
         page_html_attrs_write(&attrs, id.data, id.len, b);
     } else {
@@ -1841,7 +1844,9 @@ page_html_heading(page_html_t *r, cmark_node *node, page_buf_t *b)
     }
     page_buf_putc(b, '>');
     page_buf_append(b, h.data, h.len);
-    page_buf_printf(b, "</h%d>\n", level);
+    page_buf_puts(b, "</h");
+    page_buf_put_uint(b, (uint64_t) level);
+    page_buf_puts(b, ">\n");
 
     if (h.failed) {
         r->failed = 1;
@@ -2076,7 +2081,9 @@ page_html_cell(page_html_t *r, cmark_node *node, int enter, page_buf_t *b)
         }
     }
 
-    page_buf_printf(b, "<%s%s>", header ? "th" : "td", style);
+    page_buf_puts(b, header ? "<th" : "<td");
+    page_buf_puts(b, style);
+    page_buf_putc(b, '>');
     page_html_block_context(r, node);
 }
 
@@ -2155,13 +2162,19 @@ page_html_fn_ref(page_html_t *r, cmark_node *node, page_buf_t *b)
     k = r->fn_refs[n - 1]++;
 
     if (k == 0) {
-        page_buf_printf(b, "<sup id=\"fnref:%zu\">", n);
+        page_buf_puts(b, "<sup id=\"fnref:");
     } else {
-        page_buf_printf(b, "<sup id=\"fnref%u:%zu\">", k, n);
+        page_buf_puts(b, "<sup id=\"fnref");
+        page_buf_put_uint(b, k);
+        page_buf_putc(b, ':');
     }
 
-    page_buf_printf(b, "<a href=\"#fn:%zu\" class=\"footnote-ref\" "
-                    "role=\"doc-noteref\">%zu</a></sup>", n, n);
+    page_buf_put_uint(b, n);
+    page_buf_puts(b, "\"><a href=\"#fn:");
+    page_buf_put_uint(b, n);
+    page_buf_puts(b, "\" class=\"footnote-ref\" role=\"doc-noteref\">");
+    page_buf_put_uint(b, n);
+    page_buf_puts(b, "</a></sup>");
 }
 
 
