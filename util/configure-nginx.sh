@@ -20,11 +20,20 @@ rm -rf "$dst"
 mkdir -p "$dst"
 cp -R "$src"/. "$dst"/
 
+# The compiler flags Debian built nginx with (nginx -V): conf_flags does
+# not carry them, and without them nginx's configure compiles the module
+# with -O: 5% more instructions per render than -O2 (callgrind, seedlike).
+cc_opt=$(${NGINX:-/usr/sbin/nginx} -V 2>&1 \
+         | sed -n "s/.*--with-cc-opt='\([^']*\)'.*/\1/p" \
+         | sed 's/-ffile-prefix-map=[^ ]*//')
+[ -n "$cc_opt" ] || cc_opt="-g -O2"
+
 cd "$dst"
 
 # conf_flags is a bash array assignment: NGX_CONF_FLAGS=( ... )
 bash -c '. ./conf_flags && exec ./configure "${NGX_CONF_FLAGS[@]}" \
-    --add-dynamic-module="$0"' "$module" > configure.log 2>&1 || {
+    --with-cc-opt="$1" --add-dynamic-module="$0"' "$module" "$cc_opt" \
+    > configure.log 2>&1 || {
     tail -30 configure.log >&2
     echo "configure-nginx: ./configure failed; see $dst/configure.log" >&2
     exit 1
