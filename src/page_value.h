@@ -84,6 +84,15 @@ int page_list_push(page_arena_t *a, page_value_t *list, page_value_t *v);
 /* Sets key (replacing an existing one: last wins, as in YAML and Hugo). */
 int page_map_set(page_arena_t *a, page_value_t *map, const char *key,
     size_t key_len, page_value_t *v);
+/*
+ * Append key without looking for it first and without copying it: for
+ * building maps whose keys are known to be new.  key must be NUL-terminated
+ * and live as long as the map (a string literal, or in the arena).
+ */
+int page_map_add(page_arena_t *a, page_value_t *map, const char *key,
+    size_t key_len, page_value_t *v);
+/* Make room for n more pairs, so that adding them does not reallocate. */
+int page_map_reserve(page_arena_t *a, page_value_t *map, size_t n);
 page_value_t *page_map_get(const page_value_t *map, const char *key,
     size_t key_len);
 /* Remove key; keeps the order of the others. */
