@@ -12,6 +12,10 @@
 
 #define PAGE_HUGO_VERSION  "0.111.3"
 
+/* Room for the keys the page and the site get: no reallocation. */
+#define PAGE_DATA_PAGE_KEYS  36
+#define PAGE_DATA_SITE_KEYS  16
+
 
 static int
 page_set(page_arena_t *a, page_value_t *map, const char *key,
@@ -30,6 +34,24 @@ page_set_str(page_arena_t *a, page_value_t *map, const char *key,
     const char *s, size_t len)
 {
     return page_set(a, map, key, page_value_string(a, s, len));
+}
+
+
+/*
+ * Add a key new to the map being built: a string literal, so that it is
+ * neither looked for first nor copied (page_map_add).
+ */
+#define page_add(a, map, lit, v)                                             \
+    page_add_n(a, map, lit, sizeof(lit) - 1, v)
+#define page_add_str(a, map, lit, s, len)                                    \
+    page_add(a, map, lit, page_value_string(a, s, len))
+
+
+static int
+page_add_n(page_arena_t *a, page_value_t *map, const char *key, size_t len,
+    page_value_t *v)
+{
+    return v == NULL ? -1 : page_map_add(a, map, key, len, v);
 }
 
 
@@ -296,16 +318,16 @@ page_data_file(page_arena_t *a, const char *file, size_t len)
     }
     base_len = dot ? (size_t) (dot - name) : (size_t) (file + len - name);
 
-    if (page_set_str(a, f, "Path", file, len) != 0
-        || page_set_str(a, f, "LogicalName", name,
+    if (page_add_str(a, f, "Path", file, len) != 0
+        || page_add_str(a, f, "LogicalName", name,
                         (size_t) (file + len - name)) != 0
-        || page_set_str(a, f, "BaseFileName", name, base_len) != 0
-        || page_set_str(a, f, "ContentBaseName", name, base_len) != 0
-        || page_set_str(a, f, "TranslationBaseName", name, base_len) != 0
-        || page_set_str(a, f, "Dir", file, dir_len) != 0
-        || page_set_str(a, f, "Ext", dot ? dot + 1 : "",
+        || page_add_str(a, f, "BaseFileName", name, base_len) != 0
+        || page_add_str(a, f, "ContentBaseName", name, base_len) != 0
+        || page_add_str(a, f, "TranslationBaseName", name, base_len) != 0
+        || page_add_str(a, f, "Dir", file, dir_len) != 0
+        || page_add_str(a, f, "Ext", dot ? dot + 1 : "",
                         dot ? (size_t) (file + len - dot - 1) : 0) != 0
-        || page_set_str(a, f, "Lang", "", 0) != 0)
+        || page_add_str(a, f, "Lang", "", 0) != 0)
     {
         return NULL;
     }
@@ -399,28 +421,29 @@ page_data_site(page_arena_t *a, const page_options_t *opt,
         code = page_value_string(a, "", 0);
     }
 
-    if (page_set(a, lang, "Lang", v) != 0
-        || page_set(a, lang, "LanguageName", v) != 0
-        || page_set(a, lang, "LanguageCode", code) != 0
-        || page_set(a, site, "Title",
+    if (page_map_reserve(a, site, PAGE_DATA_SITE_KEYS) != 0
+        || page_add(a, lang, "Lang", v) != 0
+        || page_add(a, lang, "LanguageName", v) != 0
+        || page_add(a, lang, "LanguageCode", code) != 0
+        || page_add(a, site, "Title",
                     page_value_string(a, opt->site_title ? opt->site_title
                                                          : "",
                                       opt->site_title_len)) != 0
-        || page_set(a, site, "Params", params) != 0
-        || page_set(a, site, "BaseURL",
+        || page_add(a, site, "Params", params) != 0
+        || page_add(a, site, "BaseURL",
                     page_value_string(a, opt->base_url ? opt->base_url : "/",
                                       opt->base_url ? opt->base_url_len : 1))
            != 0
-        || page_set(a, site, "Language", lang) != 0
-        || page_set(a, site, "LanguageCode", code) != 0
-        || page_set(a, site, "Copyright", page_value_string(a, "", 0)) != 0
-        || page_set(a, site, "Menus", page_value_map(a)) != 0
-        || page_set(a, site, "Taxonomies", page_value_map(a)) != 0
-        || page_set(a, site, "Data", page_value_map(a)) != 0
-        || page_set(a, site, "Pages", page_value_list(a)) != 0
-        || page_set(a, site, "RegularPages", page_value_list(a)) != 0
-        || page_set(a, site, "IsServer", page_value_bool(a, 0)) != 0
-        || page_set(a, site, "Hugo", hugo) != 0)
+        || page_add(a, site, "Language", lang) != 0
+        || page_add(a, site, "LanguageCode", code) != 0
+        || page_add(a, site, "Copyright", page_value_string(a, "", 0)) != 0
+        || page_add(a, site, "Menus", page_value_map(a)) != 0
+        || page_add(a, site, "Taxonomies", page_value_map(a)) != 0
+        || page_add(a, site, "Data", page_value_map(a)) != 0
+        || page_add(a, site, "Pages", page_value_list(a)) != 0
+        || page_add(a, site, "RegularPages", page_value_list(a)) != 0
+        || page_add(a, site, "IsServer", page_value_bool(a, 0)) != 0
+        || page_add(a, site, "Hugo", hugo) != 0)
     {
         return NULL;
     }
@@ -437,17 +460,17 @@ page_data_hugo(page_arena_t *a)
     h = page_value_map(a);
 
     if (h == NULL
-        || page_set_str(a, h, "Version", PAGE_HUGO_VERSION,
+        || page_add_str(a, h, "Version", PAGE_HUGO_VERSION,
                         sizeof(PAGE_HUGO_VERSION) - 1) != 0
-        || page_set(a, h, "Generator",
+        || page_add(a, h, "Generator",
                     page_value_html(a, "<meta name=\"generator\" "
                                        "content=\"ngx_http_page_module\">",
                                     sizeof("<meta name=\"generator\" "
                                            "content=\"ngx_http_page_module\">")
                                     - 1)) != 0
-        || page_set_str(a, h, "Environment", "production", 10) != 0
-        || page_set(a, h, "IsProduction", page_value_bool(a, 1)) != 0
-        || page_set(a, h, "IsServer", page_value_bool(a, 0)) != 0)
+        || page_add_str(a, h, "Environment", "production", 10) != 0
+        || page_add(a, h, "IsProduction", page_value_bool(a, 1)) != 0
+        || page_add(a, h, "IsServer", page_value_bool(a, 0)) != 0)
     {
         return NULL;
     }
@@ -466,20 +489,20 @@ page_data_home(page_arena_t *a, page_value_t *site,
     home = page_value_map(a);
 
     if (home == NULL
-        || page_set(a, home, "Title", page_map_gets(site, "Title")) != 0
-        || page_set(a, home, "LinkTitle", page_map_gets(site, "Title")) != 0
-        || page_set_str(a, home, "RelPermalink", "/", 1) != 0
-        || page_set(a, home, "Permalink", page_map_gets(site, "BaseURL"))
+        || page_add(a, home, "Title", page_map_gets(site, "Title")) != 0
+        || page_add(a, home, "LinkTitle", page_map_gets(site, "Title")) != 0
+        || page_add_str(a, home, "RelPermalink", "/", 1) != 0
+        || page_add(a, home, "Permalink", page_map_gets(site, "BaseURL"))
            != 0
-        || page_set_str(a, home, "Kind", "home", 4) != 0
-        || page_set(a, home, "IsHome", page_value_bool(a, 1)) != 0)
+        || page_add_str(a, home, "Kind", "home", 4) != 0
+        || page_add(a, home, "IsHome", page_value_bool(a, 1)) != 0)
     {
         return -1;
     }
 
     (void) opt;
 
-    return page_set(a, site, "Home", home);
+    return page_add(a, site, "Home", home);
 }
 
 
@@ -566,50 +589,51 @@ page_data_build(page_data_t *d, page_arena_t *a, page_value_t *params,
         || d->empty_list == NULL || d->false_value == NULL || store == NULL
         || page_data_home(a, d->site, opt) != 0
         || page_buf_failed(&link)
-        || page_set_str(a, p, "Title", title->data, title->len) != 0
-        || page_set_str(a, p, "LinkTitle", title->data, title->len) != 0
-        || page_set(a, p, "Params", params) != 0
-        || page_set(a, p, "Date", date) != 0
-        || page_set(a, p, "Lastmod", page_date(a, params, "lastmod", date))
+        || page_map_reserve(a, p, PAGE_DATA_PAGE_KEYS) != 0
+        || page_add_str(a, p, "Title", title->data, title->len) != 0
+        || page_add_str(a, p, "LinkTitle", title->data, title->len) != 0
+        || page_add(a, p, "Params", params) != 0
+        || page_add(a, p, "Date", date) != 0
+        || page_add(a, p, "Lastmod", page_date(a, params, "lastmod", date))
            != 0
-        || page_set(a, p, "PublishDate",
+        || page_add(a, p, "PublishDate",
                     page_date(a, params, "publishdate", date)) != 0
-        || page_set(a, p, "ExpiryDate",
+        || page_add(a, p, "ExpiryDate",
                     page_date(a, params, "expirydate", NULL)) != 0
-        || page_set(a, p, "Draft",
+        || page_add(a, p, "Draft",
                     page_value_bool(a, page_value_truthy(
                                        page_map_gets(params, "draft"))))
            != 0
-        || page_set(a, p, "Description",
+        || page_add(a, p, "Description",
                     page_param_string(a, params, "description")) != 0
-        || page_set(a, p, "Keywords",
+        || page_add(a, p, "Keywords",
                     (v = page_map_gets(params, "keywords"))
                     && v->type == PAGE_LIST ? v : page_value_list(a)) != 0
-        || page_set(a, p, "Permalink",
+        || page_add(a, p, "Permalink",
                     page_value_string(a, link.data ? link.data : "",
                                       link.len)) != 0
-        || page_set(a, p, "RelPermalink", page_value_string(a, uri, uri_len))
+        || page_add(a, p, "RelPermalink", page_value_string(a, uri, uri_len))
            != 0
-        || page_set_str(a, p, "Kind", kind, strlen(kind)) != 0
-        || page_set(a, p, "Type", type) != 0
-        || page_set_str(a, p, "Section", section.data, section.len) != 0
-        || page_set(a, p, "Layout",
+        || page_add_str(a, p, "Kind", kind, strlen(kind)) != 0
+        || page_add(a, p, "Type", type) != 0
+        || page_add_str(a, p, "Section", section.data, section.len) != 0
+        || page_add(a, p, "Layout",
                     page_param_string(a, params, "layout")) != 0
-        || page_set(a, p, "File", page_data_file(a, file, file_len)) != 0
-        || page_set(a, p, "Site", d->site) != 0
-        || page_set(a, p, "IsHome", page_value_bool(a, kind[0] == 'h'))
+        || page_add(a, p, "File", page_data_file(a, file, file_len)) != 0
+        || page_add(a, p, "Site", d->site) != 0
+        || page_add(a, p, "IsHome", page_value_bool(a, kind[0] == 'h'))
            != 0
-        || page_set(a, p, "IsPage", page_value_bool(a, kind[0] == 'p'))
+        || page_add(a, p, "IsPage", page_value_bool(a, kind[0] == 'p'))
            != 0
-        || page_set(a, p, "IsSection", page_value_bool(a, 0)) != 0
-        || page_set(a, p, "IsNode", page_value_bool(a, kind[0] == 'h')) != 0
-        || page_set(a, p, "Aliases", page_value_list(a)) != 0
-        || page_set(a, p, "Resources", page_value_list(a)) != 0
-        || page_set(a, p, "Store", store) != 0
-        || page_set(a, p, "Scratch", store) != 0
-        || page_set(a, p, "Language",
+        || page_add(a, p, "IsSection", page_value_bool(a, 0)) != 0
+        || page_add(a, p, "IsNode", page_value_bool(a, kind[0] == 'h')) != 0
+        || page_add(a, p, "Aliases", page_value_list(a)) != 0
+        || page_add(a, p, "Resources", page_value_list(a)) != 0
+        || page_add(a, p, "Store", store) != 0
+        || page_add(a, p, "Scratch", store) != 0
+        || page_add(a, p, "Language",
                     page_map_gets(d->site, "Language")) != 0
-        || page_set(a, p, "Lang",
+        || page_add(a, p, "Lang",
                     page_map_gets(page_map_gets(d->site, "Language"),
                                   "Lang")) != 0)
     {
@@ -826,12 +850,12 @@ page_data_terms(page_tpl_state_t *st, page_data_t *d, page_value_t *tax,
         term = page_value_map(a);
 
         if (term == NULL || page_buf_failed(&rel) || page_buf_failed(&abs)
-            || page_set(a, term, "Title", name) != 0
-            || page_set(a, term, "LinkTitle", name) != 0
-            || page_set(a, term, "Name", name) != 0
-            || page_set_str(a, term, "Kind", "term", 4) != 0
-            || page_set_str(a, term, "RelPermalink", rel.data, rel.len) != 0
-            || page_set_str(a, term, "Permalink", abs.data, abs.len) != 0
+            || page_add(a, term, "Title", name) != 0
+            || page_add(a, term, "LinkTitle", name) != 0
+            || page_add(a, term, "Name", name) != 0
+            || page_add_str(a, term, "Kind", "term", 4) != 0
+            || page_add_str(a, term, "RelPermalink", rel.data, rel.len) != 0
+            || page_add_str(a, term, "Permalink", abs.data, abs.len) != 0
             || page_list_push(a, list, term) != 0)
         {
             return page_tpl_fail(st, "out of memory");
