@@ -16,6 +16,11 @@
 #define PAGE_DATA_PAGE_KEYS  36
 #define PAGE_DATA_SITE_KEYS  16
 
+/* Groups of page fields made when first read (page_data_t's lazy). */
+#define PAGE_DATA_LAZY_TEXT     0x01    /* .Plain */
+#define PAGE_DATA_LAZY_SUMMARY  0x02    /* .Summary, .Truncated */
+#define PAGE_DATA_LAZY_WORDS    0x04    /* .WordCount, .FuzzyWordCount, ... */
+
 
 static int
 page_set(page_arena_t *a, page_value_t *map, const char *key,
@@ -655,74 +660,28 @@ int
 page_data_content(page_data_t *d, page_arena_t *a,
     const page_data_content_t *c, page_error_t *err)
 {
-    size_t         words, end;
-    page_buf_t     plain, summary;
-    page_str_t     content, more, toc;
-    page_value_t  *p, *fm;
+    page_str_t     toc;
+    page_value_t  *p;
 
     p = d->page;
 
-    content.data = c ? c->content.data : "";
-    content.len = c ? c->content.len : 0;
-    more.data = c ? c->summary.data : "";
-    more.len = c ? c->summary.len : 0;
+    d->content.data = c ? c->content.data : "";
+    d->content.len = c ? c->content.len : 0;
+    d->more.data = c ? c->summary.data : "";
+    d->more.len = c ? c->summary.len : 0;
     toc.data = c ? c->toc.data : "";
     toc.len = c ? c->toc.len : 0;
 
-    page_buf_init(&plain, a, 0);
-    page_data_plain(&plain, content.data, content.len);
-    words = page_words(plain.data ? plain.data : "", plain.len, 0, &end);
+    /* new content: .Plain, .Summary, ... are made again when read */
+    d->lazy = 0;
 
-    /* .Summary: front matter summary, the text before <!--more-->, or the
-     * first words */
-
-    page_buf_init(&summary, a, 0);
-    fm = page_map_gets(page_map_gets(p, "Params"), "summary");
-
-    if (page_value_is_string(fm) && fm->u.s.len) {
-        page_buf_append_html(&summary, fm->u.s.data, fm->u.s.len);
-        end = plain.len;
-
-    } else if (more.len) {
-        page_buf_append(&summary, more.data, more.len);
-        end = plain.len;
-
-    } else {
-        page_words(plain.data ? plain.data : "", plain.len,
-                   PAGE_DATA_SUMMARY_WORDS, &end);
-        page_buf_append_html(&summary, plain.data ? plain.data : "", end);
-        while (summary.len && page_is_space(summary.data[summary.len - 1])) {
-            summary.len--;
-        }
-    }
-
-    if (page_buf_failed(&plain) || page_buf_failed(&summary)
-        || (c != NULL && c->title.len
-            && (page_set_str(a, p, "Title", c->title.data, c->title.len) != 0
-                || page_set_str(a, p, "LinkTitle", c->title.data,
-                                c->title.len) != 0))
+    if ((c != NULL && c->title.len
+         && (page_set_str(a, p, "Title", c->title.data, c->title.len) != 0
+             || page_set_str(a, p, "LinkTitle", c->title.data,
+                             c->title.len) != 0))
         || page_set(a, p, "Content",
-                    page_value_string_ref(a, PAGE_HTML, content.data,
-                                          content.len)) != 0
-        || page_set(a, p, "Summary",
-                    page_value_string_ref(a, PAGE_HTML,
-                                          summary.data ? summary.data : "",
-                                          summary.len)) != 0
-        || page_set(a, p, "Plain",
-                    page_value_string_ref(a, PAGE_STRING,
-                                          plain.data ? plain.data : "",
-                                          plain.len)) != 0
-        || page_set(a, p, "Truncated", page_value_bool(a, end < plain.len))
-           != 0
-        || page_set(a, p, "WordCount", page_value_int(a, (int64_t) words))
-           != 0
-        || page_set(a, p, "FuzzyWordCount",
-                    page_value_int(a, (int64_t) ((words + 99) / 100 * 100)))
-           != 0
-        || page_set(a, p, "ReadingTime",
-                    page_value_int(a, (int64_t) ((words
-                                      + PAGE_DATA_WORDS_PER_MINUTE - 1)
-                                      / PAGE_DATA_WORDS_PER_MINUTE))) != 0
+                    page_value_string_ref(a, PAGE_HTML, d->content.data,
+                                          d->content.len)) != 0
         || page_set(a, p, "TableOfContents",
                     page_value_string_ref(a, PAGE_HTML, toc.data, toc.len))
            != 0)
@@ -730,6 +689,189 @@ page_data_content(page_data_t *d, page_arena_t *a,
         page_error_nomem(err, d->opt->path);
         return -1;
     }
+
+    return 0;
+}
+
+
+/* .Plain: the content's text, made once for the groups that need it. */
+static int
+page_data_lazy_plain(page_data_t *d, page_arena_t *a)
+{
+    page_buf_t  b;
+
+    if (d->lazy & PAGE_DATA_LAZY_TEXT) {
+        return 0;
+    }
+
+    page_buf_init(&b, a, 0);
+    page_data_plain(&b, d->content.data, d->content.len);
+
+    if (page_buf_failed(&b)) {
+        return -1;
+    }
+
+    d->plain.data = b.data ? b.data : "";
+    d->plain.len = b.len;
+    d->lazy |= PAGE_DATA_LAZY_TEXT;
+
+    return page_set(a, d->page, "Plain",
+                    page_value_string_ref(a, PAGE_STRING, d->plain.data,
+                                          d->plain.len));
+}
+
+
+/*
+ * .Summary and .Truncated: the front matter's summary, the text before
+ * <!--more-->, or the first words of .Plain (then truncated when more
+ * follow).
+ */
+static int
+page_data_lazy_summary(page_data_t *d, page_arena_t *a)
+{
+    int            truncated;
+    size_t         end;
+    page_buf_t     b;
+    page_value_t  *fm;
+
+    page_buf_init(&b, a, 0);
+    fm = page_map_gets(page_map_gets(d->page, "Params"), "summary");
+    truncated = 0;
+
+    if (page_value_is_string(fm) && fm->u.s.len) {
+        page_buf_append_html(&b, fm->u.s.data, fm->u.s.len);
+
+    } else if (d->more.len) {
+        page_buf_append(&b, d->more.data, d->more.len);
+
+    } else {
+        if (page_data_lazy_plain(d, a) != 0) {
+            return -1;
+        }
+
+        page_words(d->plain.data, d->plain.len, PAGE_DATA_SUMMARY_WORDS,
+                   &end);
+        page_buf_append_html(&b, d->plain.data, end);
+        while (b.len && page_is_space(b.data[b.len - 1])) {
+            b.len--;
+        }
+        truncated = end < d->plain.len;
+    }
+
+    if (page_buf_failed(&b)
+        || page_set(a, d->page, "Summary",
+                    page_value_string_ref(a, PAGE_HTML,
+                                          b.data ? b.data : "", b.len)) != 0
+        || page_set(a, d->page, "Truncated", page_value_bool(a, truncated))
+           != 0)
+    {
+        return -1;
+    }
+
+    return 0;
+}
+
+
+/* .WordCount, .FuzzyWordCount and .ReadingTime: from .Plain's words. */
+static int
+page_data_lazy_words(page_data_t *d, page_arena_t *a)
+{
+    size_t  words, end;
+
+    if (page_data_lazy_plain(d, a) != 0) {
+        return -1;
+    }
+
+    words = page_words(d->plain.data, d->plain.len, 0, &end);
+
+    if (page_set(a, d->page, "WordCount", page_value_int(a, (int64_t) words))
+        != 0
+        || page_set(a, d->page, "FuzzyWordCount",
+                    page_value_int(a, (int64_t) ((words + 99) / 100 * 100)))
+           != 0
+        || page_set(a, d->page, "ReadingTime",
+                    page_value_int(a, (int64_t) ((words
+                                      + PAGE_DATA_WORDS_PER_MINUTE - 1)
+                                      / PAGE_DATA_WORDS_PER_MINUTE))) != 0)
+    {
+        return -1;
+    }
+
+    return 0;
+}
+
+
+/* Does name (any case, as page fields are looked up) equal lit. */
+static int
+page_data_name_is(const char *name, size_t len, const char *lit)
+{
+    size_t  i;
+
+    for (i = 0; i < len && lit[i] != '\0'; i++) {
+        if ((name[i] | 0x20) != (lit[i] | 0x20)) {
+            return 0;
+        }
+    }
+
+    return i == len && lit[i] == '\0';
+}
+
+
+/*
+ * The page's field name is read: when it is one of the fields made on
+ * first read, make its group (once per content) into the page map,
+ * where the lookup that follows finds it.
+ */
+static int
+page_data_lazy_field(page_tpl_state_t *st, page_data_t *d, const char *name,
+    size_t len)
+{
+    int            rc;
+    size_t         i;
+    page_arena_t  *a;
+    static const struct {
+        const char  *name;
+        unsigned     group;
+    } fields[] = {
+        { "Plain", PAGE_DATA_LAZY_TEXT },
+        { "Summary", PAGE_DATA_LAZY_SUMMARY },
+        { "Truncated", PAGE_DATA_LAZY_SUMMARY },
+        { "WordCount", PAGE_DATA_LAZY_WORDS },
+        { "FuzzyWordCount", PAGE_DATA_LAZY_WORDS },
+        { "ReadingTime", PAGE_DATA_LAZY_WORDS }
+    };
+
+    for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+        if (page_data_name_is(name, len, fields[i].name)) {
+            break;
+        }
+    }
+
+    if (i == sizeof(fields) / sizeof(fields[0])
+        || (d->lazy & fields[i].group))
+    {
+        return 0;
+    }
+
+    a = page_tpl_arena(st);
+
+    switch (fields[i].group) {
+    case PAGE_DATA_LAZY_TEXT:
+        rc = page_data_lazy_plain(d, a);
+        break;
+    case PAGE_DATA_LAZY_SUMMARY:
+        rc = page_data_lazy_summary(d, a);
+        break;
+    default:
+        rc = page_data_lazy_words(d, a);
+        break;
+    }
+
+    if (rc != 0) {
+        return page_tpl_fail(st, "out of memory");
+    }
+
+    d->lazy |= fields[i].group;
 
     return 0;
 }
@@ -950,6 +1092,10 @@ page_data_method(page_tpl_state_t *st, void *ctx, page_value_t *recv,
     }
 
     if (recv == d->page) {
+        if (nargs == 0 && page_data_lazy_field(st, d, name, len) != 0) {
+            return -1;
+        }
+
         if (page_is(name, len, "URL") && nargs == 0) {
             *res = page_map_gets(d->page, "RelPermalink");
             return 0;
