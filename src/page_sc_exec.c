@@ -30,6 +30,12 @@
  * Markdown leaves it alone. */
 #define PAGE_SC_PREFIX     "PAGESC"
 
+/* The keys of a shortcode context: the mark and twelve fields. */
+#define PAGE_SC_CONTEXT_KEYS  13
+
+/* Room for the decimal digits of an unsigned int. */
+#define PAGE_SC_DIGITS     (sizeof(unsigned) * 3)
+
 
 static int page_sc_call(page_sc_run_t *run, page_sc_node_t *node,
     page_value_t *parent, unsigned level, page_buf_t *out, int *v1p,
@@ -107,6 +113,22 @@ page_sc_set(page_arena_t *a, page_value_t *map, const char *key,
 }
 
 
+/*
+ * Add a key new to the map being built: a string literal, neither looked
+ * for first nor copied (page_map_add).
+ */
+#define page_sc_put(a, map, lit, v)                                          \
+    page_sc_put_n(a, map, lit, sizeof(lit) - 1, v)
+
+
+static int
+page_sc_put_n(page_arena_t *a, page_value_t *map, const char *key,
+    size_t len, page_value_t *v)
+{
+    return v == NULL ? -1 : page_map_add(a, map, key, len, v);
+}
+
+
 page_value_t *
 page_sc_scratch_new(page_arena_t *a)
 {
@@ -114,9 +136,10 @@ page_sc_scratch_new(page_arena_t *a)
 
     s = page_value_map(a);
 
+    /* the mark first: page_sc_method looks for it there */
     if (s == NULL
-        || page_sc_set(a, s, PAGE_SCRATCH_MARK, page_value_bool(a, 1)) != 0
-        || page_sc_set(a, s, PAGE_SCRATCH_DATA, page_value_map(a)) != 0)
+        || page_sc_put(a, s, PAGE_SCRATCH_MARK, page_value_bool(a, 1)) != 0
+        || page_sc_put(a, s, PAGE_SCRATCH_DATA, page_value_map(a)) != 0)
     {
         return NULL;
     }
@@ -125,18 +148,55 @@ page_sc_scratch_new(page_arena_t *a)
 }
 
 
-/* "\"path:line:col\"", as Hugo prints a text.Position. */
+/* Write n in decimal at s (room for PAGE_SC_DIGITS); return its length. */
+static size_t
+page_sc_decimal(char *s, unsigned n)
+{
+    char    tmp[PAGE_SC_DIGITS];
+    size_t  i;
+
+    i = sizeof(tmp);
+
+    do {
+        tmp[--i] = (char) ('0' + n % 10);
+        n /= 10;
+    } while (n);
+
+    memcpy(s, tmp + i, sizeof(tmp) - i);
+
+    return sizeof(tmp) - i;
+}
+
+
+/*
+ * "\"path:line:col\"", as Hugo prints a text.Position; written out by
+ * hand, as every shortcode call makes one.
+ */
 static page_value_t *
 page_sc_position(page_arena_t *a, const char *path, page_sc_node_t *node)
 {
-    page_buf_t  b;
+    char    *s, *p;
+    size_t   len;
 
-    page_buf_init(&b, a, 0);
-    page_buf_printf(&b, "\"%s:%u:%u\"", path, node->line, node->col);
+    len = strlen(path);
 
-    return page_buf_failed(&b) ? NULL
-                               : page_value_string_ref(a, PAGE_STRING,
-                                                       b.data, b.len);
+    s = page_arena_alloc(a, len + 2 * PAGE_SC_DIGITS + sizeof("\"::\""));
+    if (s == NULL) {
+        return NULL;
+    }
+
+    p = s;
+    *p++ = '"';
+    memcpy(p, path, len);
+    p += len;
+    *p++ = ':';
+    p += page_sc_decimal(p, node->line);
+    *p++ = ':';
+    p += page_sc_decimal(p, node->col);
+    *p++ = '"';
+    *p = '\0';
+
+    return page_value_string_ref(a, PAGE_STRING, s, (size_t) (p - s));
 }
 
 
@@ -145,7 +205,7 @@ page_sc_context(page_sc_run_t *run, page_sc_node_t *node,
     page_value_t *parent)
 {
     page_arena_t  *a = run->env->arena;
-    page_value_t  *c, *params;
+    page_value_t  *c, *params, *empty, *store;
 
     params = node->params;
     if (params == NULL) {
@@ -153,33 +213,35 @@ page_sc_context(page_sc_run_t *run, page_sc_node_t *node,
     }
 
     c = page_value_map(a);
+    empty = page_value_string_ref(a, PAGE_HTML, "", 0);
+    store = page_sc_scratch_new(a);
 
+    /*
+     * The mark first: page_sc_method looks for it there.  .Inner and
+     * .InnerDeindent are set again once the children ran; .Store and
+     * .Scratch are one pad per call.
+     */
     if (c == NULL
-        || page_sc_set(a, c, PAGE_SC_MARK, page_value_bool(a, 1)) != 0
-        || page_sc_set(a, c, "Name",
+        || page_map_reserve(a, c, PAGE_SC_CONTEXT_KEYS) != 0
+        || page_sc_put(a, c, PAGE_SC_MARK, page_value_bool(a, 1)) != 0
+        || page_sc_put(a, c, "Name",
                        page_value_string(a, node->name.data,
                                          node->name.len)) != 0
-        || page_sc_set(a, c, "Params", params) != 0
-        || page_sc_set(a, c, "IsNamedParams",
+        || page_sc_put(a, c, "Params", params) != 0
+        || page_sc_put(a, c, "IsNamedParams",
                        page_value_bool(a, node->named)) != 0
-        || page_sc_set(a, c, "Ordinal",
+        || page_sc_put(a, c, "Ordinal",
                        page_value_int(a, (int64_t) node->ordinal)) != 0
-        || page_sc_set(a, c, "Position",
+        || page_sc_put(a, c, "Position",
                        page_sc_position(a, run->path, node)) != 0
-        || page_sc_set(a, c, "Parent", parent ? parent : &page_nil_value)
+        || page_sc_put(a, c, "Parent", parent ? parent : &page_nil_value)
            != 0
-        || page_sc_set(a, c, "Page", run->data->page) != 0
-        || page_sc_set(a, c, "Site", run->data->site) != 0
-        || page_sc_set(a, c, "Inner", page_value_html(a, "", 0)) != 0
-        || page_sc_set(a, c, "InnerDeindent", page_value_html(a, "", 0))
-           != 0)
-    {
-        return NULL;
-    }
-
-    /* .Store and .Scratch are one pad per call */
-    if (page_sc_set(a, c, "Store", page_sc_scratch_new(a)) != 0
-        || page_sc_set(a, c, "Scratch", page_map_gets(c, "Store")) != 0)
+        || page_sc_put(a, c, "Page", run->data->page) != 0
+        || page_sc_put(a, c, "Site", run->data->site) != 0
+        || page_sc_put(a, c, "Inner", empty) != 0
+        || page_sc_put(a, c, "InnerDeindent", empty) != 0
+        || page_sc_put(a, c, "Store", store) != 0
+        || page_sc_put(a, c, "Scratch", store) != 0)
     {
         return NULL;
     }
