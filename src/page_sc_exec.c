@@ -804,6 +804,17 @@ page_sc_scratch(page_tpl_state_t *st, page_value_t *pad, const char *name,
 }
 
 
+/*
+ * Is map a shortcode context or a scratch pad (by mark): both are made
+ * with their mark as the first key, so that this test, made for every
+ * field read on every map, does not search the map.
+ */
+#define page_sc_marked(m, mark)                                              \
+    ((m)->u.map.n != 0                                                       \
+     && (m)->u.map.items[0].key.len == sizeof(mark) - 1                      \
+     && memcmp((m)->u.map.items[0].key.data, mark, sizeof(mark) - 1) == 0)
+
+
 int
 page_sc_method(page_tpl_state_t *st, page_data_t *d, page_value_t *recv,
     const char *name, size_t len, page_value_t **args, size_t nargs,
@@ -815,12 +826,11 @@ page_sc_method(page_tpl_state_t *st, page_data_t *d, page_value_t *recv,
         return 1;
     }
 
-    if (page_map_gets(recv, PAGE_SCRATCH_MARK) != NULL) {
+    if (page_sc_marked(recv, PAGE_SCRATCH_MARK)) {
         return page_sc_scratch(st, recv, name, len, args, nargs, res);
     }
 
-    if (page_map_gets(recv, PAGE_SC_MARK) != NULL
-        && page_sc_is(name, len, "Get"))
+    if (page_sc_marked(recv, PAGE_SC_MARK) && page_sc_is(name, len, "Get"))
     {
         return page_sc_get(st, recv, args, nargs, res);
     }
