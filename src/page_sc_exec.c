@@ -449,6 +449,7 @@ static int
 page_sc_placeholder(page_sc_run_t *run, page_buf_t *md, unsigned n,
     const char *s, size_t len)
 {
+    char         digits[PAGE_SC_DIGITS];
     size_t       cap;
     page_str_t  *outputs;
 
@@ -478,7 +479,8 @@ page_sc_placeholder(page_sc_run_t *run, page_buf_t *md, unsigned n,
     }
 
     page_buf_append(md, run->prefix, run->prefix_len);
-    page_buf_printf(md, "%uZ", n);
+    page_buf_append(md, digits, page_sc_decimal(digits, n));
+    page_buf_putc(md, 'Z');
 
     return 0;
 }
