@@ -344,7 +344,7 @@ page_sc_call(page_sc_run_t *run, page_sc_node_t *node, page_value_t *parent,
     page_buf_t        inner, deindent, result;
     page_arena_t     *a = run->env->arena;
     page_error_t      tpl_err;
-    page_value_t     *ctx;
+    page_value_t     *ctx, *v, *dv;
     page_sc_node_t   *child;
 
     tpl = page_templates_shortcode_info(run->data->templates, node->name.data,
@@ -397,19 +397,22 @@ page_sc_call(page_sc_run_t *run, page_sc_node_t *node, page_value_t *parent,
         return -1;
     }
 
-    page_buf_init(&deindent, a, 0);
-    page_sc_deindent(&deindent, inner.data ? inner.data : "", inner.len,
-                     node->indent, node->indent_len);
+    v = page_value_string_ref(a, PAGE_HTML, inner.data ? inner.data : "",
+                              inner.len);
+    dv = v;
 
-    if (page_sc_set(a, ctx, "Inner",
-                    page_value_string_ref(a, PAGE_HTML,
-                                          inner.data ? inner.data : "",
-                                          inner.len)) != 0
-        || page_sc_set(a, ctx, "InnerDeindent",
-                       page_value_string_ref(a, PAGE_HTML,
-                                             deindent.data ? deindent.data
-                                                           : "",
-                                             deindent.len)) != 0)
+    if (node->indent_len) {
+        /* without an indent .InnerDeindent is .Inner: no copy */
+        page_buf_init(&deindent, a, 0);
+        page_sc_deindent(&deindent, inner.data ? inner.data : "",
+                         inner.len, node->indent, node->indent_len);
+        dv = page_value_string_ref(a, PAGE_HTML,
+                                   deindent.data ? deindent.data : "",
+                                   deindent.len);
+    }
+
+    if (page_sc_set(a, ctx, "Inner", v) != 0
+        || page_sc_set(a, ctx, "InnerDeindent", dv) != 0)
     {
         page_error_nomem(err, run->path);
         return -1;

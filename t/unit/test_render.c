@@ -592,7 +592,8 @@ static const page_template_file_t  lazy_files[] = {
       "<span data-wc=\"{{ .Page.WordCount }}\" "
       "data-plain=\"{{ .Page.Plain }}\" "
       "data-summary=\"{{ .Page.Summary }}\"></span>", 0 },
-    { "shortcodes/pos.html", "{{ .Position }}|{{ .Position }}", 0 }
+    { "shortcodes/pos.html", "{{ .Position }}|{{ .Position }}", 0 },
+    { "shortcodes/dd.html", "[{{ .Inner }}|{{ .InnerDeindent }}]", 0 }
 };
 
 
@@ -721,6 +722,16 @@ test_lazy(void)
            "<p>123456789 &#34;" PATH ":12:11&#34;|&#34;" PATH
            ":12:11&#34;</p>\n",
            "lazy: .Position");
+
+    /* .InnerDeindent: the indent of the call removed, or .Inner itself */
+    templates = t;
+    RENDER("---\nlayout: none\n---\n- item\n\n  {{< dd >}}\n  a\n    b\n"
+           "  {{< /dd >}}\n\n{{< dd >}}\n  c\n{{< /dd >}}\n", OPT_CONTENT);
+    templates = saved;
+    is_mem(rc == PAGE_OK ? res.data : NULL, res.len,
+           "<ul>\n<li>\n<p>item</p>\n[\n  a\n    b\n  |\na\n  b\n]\n"
+           "</li>\n</ul>\n[\n  c\n|\n  c\n]\n",
+           "lazy: .Inner and .InnerDeindent, with and without an indent");
 
     templates = saved;
     page_arena_free(&arena);
