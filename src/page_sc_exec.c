@@ -42,17 +42,42 @@ static int page_sc_call(page_sc_run_t *run, page_sc_node_t *node,
     page_error_t *err);
 
 
+/* Shortcode name's template, from the render's table or the store. */
+static const page_sc_tpl_t *
+page_sc_template(page_sc_run_t *run, const char *name, size_t len)
+{
+    size_t          i;
+    page_sc_tpl_t  *t;
+
+    for (i = 0; i < run->ntpls; i++) {
+        t = &run->tpls[i];
+
+        if (t->len == len && memcmp(t->name, name, len) == 0) {
+            return t;
+        }
+    }
+
+    t = run->ntpls < PAGE_SC_TEMPLATES ? &run->tpls[run->ntpls++]
+                                       : &run->spare;
+    t->name = name;
+    t->len = len;
+    t->inner = 0;
+    t->v1 = 0;
+    t->tpl = page_templates_shortcode_info(run->data->templates, name, len,
+                                           &t->inner, &t->v1);
+
+    return t;
+}
+
+
 int
 page_sc_lookup(void *ctx, const char *name, size_t len)
 {
-    int                      inner, v1;
-    const page_templates_t  *t = ctx;
+    const page_sc_tpl_t  *t;
 
-    if (page_templates_shortcode_info(t, name, len, &inner, &v1) == NULL) {
-        return -1;
-    }
+    t = page_sc_template(ctx, name, len);
 
-    return inner;
+    return t->tpl != NULL ? t->inner : -1;
 }
 
 
@@ -339,16 +364,20 @@ static int
 page_sc_call(page_sc_run_t *run, page_sc_node_t *node, page_value_t *parent,
     unsigned level, page_buf_t *out, int *v1p, page_error_t *err)
 {
-    int               takes_inner, v1, rc;
-    const char       *tpl;
-    page_buf_t        inner, deindent, result;
-    page_arena_t     *a = run->env->arena;
-    page_error_t      tpl_err;
-    page_value_t     *ctx, *v, *dv;
-    page_sc_node_t   *child;
+    int                   takes_inner, v1, rc;
+    const char           *tpl;
+    page_buf_t            inner, deindent, result;
+    page_arena_t         *a = run->env->arena;
+    page_error_t          tpl_err;
+    page_value_t         *ctx, *v, *dv;
+    page_sc_node_t       *child;
+    const page_sc_tpl_t  *t;
 
-    tpl = page_templates_shortcode_info(run->data->templates, node->name.data,
-                                        node->name.len, &takes_inner, &v1);
+    t = page_sc_template(run, node->name.data, node->name.len);
+    tpl = t->tpl;
+    takes_inner = t->inner;
+    v1 = t->v1;
+
     if (tpl == NULL) {
         page_error_set(err, PAGE_ERR_CONTENT, run->path, node->line,
                        node->col, "template for shortcode \"%.*s\" not found",

@@ -738,6 +738,71 @@ test_lazy(void)
 }
 
 
+/*
+ * More distinct shortcodes than a render remembers the templates of
+ * (PAGE_SC_TEMPLATES), each called twice, and one that does not exist.
+ */
+static void
+test_many_shortcodes(void)
+{
+    int                    i;
+    char                   names[20][32], texts[20][32], src[2048];
+    char                   want[2048];
+    size_t                 n, w;
+    page_error_t           err;
+    page_arena_t           arena;
+    page_templates_t      *t, *saved;
+    page_template_file_t   files[20];
+
+    saved = templates;
+    page_arena_init(&arena, 0);
+    page_error_init(&err);
+
+    n = (size_t) sprintf(src, "---\nlayout: none\n---\n");
+    w = (size_t) sprintf(want, "<p>");
+
+    for (i = 0; i < 20; i++) {
+        sprintf(names[i], "shortcodes/s%02d.html", i);
+        files[i].path = names[i];
+        sprintf(texts[i], "[%02d {{ .Name }}]", i);
+        files[i].text = texts[i];
+        files[i].len = strlen(files[i].text);
+        n += (size_t) sprintf(src + n, "{{< s%02d >}}{{< s%02d >}}", i, i);
+        w += (size_t) sprintf(want + w, "[%02d s%02d][%02d s%02d]", i, i, i,
+                              i);
+    }
+
+    sprintf(src + n, "\n");
+    sprintf(want + w, "</p>\n");
+
+    t = page_templates_new(&arena, page_data_funcs, page_data_nfuncs);
+
+    if (!ok(t != NULL
+            && page_templates_add_files(t, "(many)", files, 20, &err) == 0
+            && page_templates_compile(t, &err) == 0,
+            "many shortcodes: the templates compile"))
+    {
+        printf("#   %s\n", err.msg);
+        page_arena_free(&arena);
+        return;
+    }
+
+    templates = t;
+    render_path(src, strlen(src), OPT_CONTENT, PATH);
+    is_mem(rc == PAGE_OK ? res.data : NULL, res.len, want,
+           "many shortcodes: each called twice");
+
+    RENDER("---\nlayout: none\n---\n{{< s00 >}}{{< s01 >}} {{< nosuch >}}\n",
+           OPT_CONTENT);
+    templates = saved;
+    is_str(rc == PAGE_OK ? "rendered" : res.error.msg,
+           PATH ":4:24: template for shortcode \"nosuch\" not found",
+           "many shortcodes: one that does not exist");
+
+    page_arena_free(&arena);
+}
+
+
 int
 main(void)
 {
@@ -770,6 +835,7 @@ main(void)
     test_errors();
     test_large();
     test_lazy();
+    test_many_shortcodes();
 
     if (rendered) {
         page_result_free(&res);
