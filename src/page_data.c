@@ -1061,7 +1061,7 @@ page_data_render_string(page_tpl_state_t *st, page_data_t *d,
 }
 
 
-/* Methods: .Param and .Page on the page, case-insensitive map keys. */
+/* Methods: .Param, .Page, .RenderString, ... on the page and site. */
 static int
 page_data_method(page_tpl_state_t *st, void *ctx, page_value_t *recv,
     const char *name, size_t len, page_value_t **args, size_t nargs,
@@ -1139,17 +1139,11 @@ page_data_method(page_tpl_state_t *st, void *ctx, page_value_t *recv,
         }
     }
 
-    if (recv != NULL && recv->type == PAGE_MAP && nargs == 0
-        && page_map_get(recv, name, len) == NULL)
-    {
-        /* Hugo's params maps are case-insensitive: .Params.Author */
-        v = page_map_get_ci(recv, name, len);
-        if (v != NULL) {
-            *res = v;
-            return 0;
-        }
-    }
-
+    /*
+     * Anything else is a map field: the engine looks it up, exactly and
+     * then ignoring case (Hugo's params maps are case-insensitive:
+     * .Params.Author), once, without a lookup here first.
+     */
     return 1;
 }
 

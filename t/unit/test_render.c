@@ -593,7 +593,11 @@ static const page_template_file_t  lazy_files[] = {
       "data-plain=\"{{ .Page.Plain }}\" "
       "data-summary=\"{{ .Page.Summary }}\"></span>", 0 },
     { "shortcodes/pos.html", "{{ .Position }}|{{ .Position }}", 0 },
-    { "shortcodes/dd.html", "[{{ .Inner }}|{{ .InnerDeindent }}]", 0 }
+    { "shortcodes/dd.html", "[{{ .Inner }}|{{ .InnerDeindent }}]", 0 },
+    { "_default/params.html",
+      "{{ .Params.Author }}|{{ .Params.author }}|{{ .Params.NESTED.Key }}|"
+      "{{ .Site.LANGUAGE.lang }}|{{ .Param \"AUTHOR\" }}|{{ .Params.none }}",
+      0 }
 };
 
 
@@ -722,6 +726,11 @@ test_lazy(void)
            "<p>123456789 &#34;" PATH ":12:11&#34;|&#34;" PATH
            ":12:11&#34;</p>\n",
            "lazy: .Position");
+
+    lazy_is(t, "---\nlayout: params\nAuthor: Ann\nnested:\n  kEy: v\n---\n"
+               "Text.\n",
+            "Ann|Ann|v|en|Ann|",
+            "fields: map keys in any case");
 
     /* .InnerDeindent: the indent of the call removed, or .Inner itself */
     templates = t;
