@@ -447,7 +447,7 @@ page_data_site(page_arena_t *a, const page_options_t *opt,
         || page_add(a, site, "Data", page_value_map(a)) != 0
         || page_add(a, site, "Pages", page_value_list(a)) != 0
         || page_add(a, site, "RegularPages", page_value_list(a)) != 0
-        || page_add(a, site, "IsServer", page_value_bool(a, 0)) != 0
+        || page_add(a, site, "IsServer", &page_false_value) != 0
         || page_add(a, site, "Hugo", hugo) != 0)
     {
         return NULL;
@@ -474,8 +474,8 @@ page_data_hugo(page_arena_t *a)
                                            "content=\"ngx_http_page_module\">")
                                     - 1)) != 0
         || page_add_str(a, h, "Environment", "production", 10) != 0
-        || page_add(a, h, "IsProduction", page_value_bool(a, 1)) != 0
-        || page_add(a, h, "IsServer", page_value_bool(a, 0)) != 0)
+        || page_add(a, h, "IsProduction", &page_true_value) != 0
+        || page_add(a, h, "IsServer", &page_false_value) != 0)
     {
         return NULL;
     }
@@ -500,7 +500,7 @@ page_data_home(page_arena_t *a, page_value_t *site,
         || page_add(a, home, "Permalink", page_map_gets(site, "BaseURL"))
            != 0
         || page_add_str(a, home, "Kind", "home", 4) != 0
-        || page_add(a, home, "IsHome", page_value_bool(a, 1)) != 0)
+        || page_add(a, home, "IsHome", &page_true_value) != 0)
     {
         return -1;
     }
@@ -558,7 +558,7 @@ page_data_build(page_data_t *d, page_arena_t *a, page_value_t *params,
     d->site = d->hugo ? page_data_site(a, opt, d->hugo) : NULL;
     d->outputs = page_value_map(a);
     d->empty_list = page_value_list(a);
-    d->false_value = page_value_bool(a, 0);
+    d->false_value = &page_false_value;
     p = page_value_map(a);
     d->page = p;
 
@@ -606,7 +606,7 @@ page_data_build(page_data_t *d, page_arena_t *a, page_value_t *params,
         || page_add(a, p, "ExpiryDate",
                     page_date(a, params, "expirydate", NULL)) != 0
         || page_add(a, p, "Draft",
-                    page_value_bool(a, page_value_truthy(
+                    page_value_const_bool(page_value_truthy(
                                        page_map_gets(params, "draft"))))
            != 0
         || page_add(a, p, "Description",
@@ -626,12 +626,12 @@ page_data_build(page_data_t *d, page_arena_t *a, page_value_t *params,
                     page_param_string(a, params, "layout")) != 0
         || page_add(a, p, "File", page_data_file(a, file, file_len)) != 0
         || page_add(a, p, "Site", d->site) != 0
-        || page_add(a, p, "IsHome", page_value_bool(a, kind[0] == 'h'))
+        || page_add(a, p, "IsHome", page_value_const_bool(kind[0] == 'h'))
            != 0
-        || page_add(a, p, "IsPage", page_value_bool(a, kind[0] == 'p'))
+        || page_add(a, p, "IsPage", page_value_const_bool(kind[0] == 'p'))
            != 0
-        || page_add(a, p, "IsSection", page_value_bool(a, 0)) != 0
-        || page_add(a, p, "IsNode", page_value_bool(a, kind[0] == 'h')) != 0
+        || page_add(a, p, "IsSection", &page_false_value) != 0
+        || page_add(a, p, "IsNode", page_value_const_bool(kind[0] == 'h')) != 0
         || page_add(a, p, "Aliases", page_value_list(a)) != 0
         || page_add(a, p, "Resources", page_value_list(a)) != 0
         || page_add(a, p, "Store", store) != 0
@@ -762,7 +762,7 @@ page_data_lazy_summary(page_data_t *d, page_arena_t *a)
         || page_set(a, d->page, "Summary",
                     page_value_string_ref(a, PAGE_HTML,
                                           b.data ? b.data : "", b.len)) != 0
-        || page_set(a, d->page, "Truncated", page_value_bool(a, truncated))
+        || page_set(a, d->page, "Truncated", page_value_const_bool(truncated))
            != 0)
     {
         return -1;

@@ -163,7 +163,7 @@ page_sc_scratch_new(page_arena_t *a)
 
     /* the mark first: page_sc_method looks for it there */
     if (s == NULL
-        || page_sc_put(a, s, PAGE_SCRATCH_MARK, page_value_bool(a, 1)) != 0
+        || page_sc_put(a, s, PAGE_SCRATCH_MARK, &page_true_value) != 0
         || page_sc_put(a, s, PAGE_SCRATCH_DATA, page_value_map(a)) != 0)
     {
         return NULL;
@@ -248,13 +248,13 @@ page_sc_context(page_sc_run_t *run, page_sc_node_t *node,
      */
     if (c == NULL
         || page_map_reserve(a, c, PAGE_SC_CONTEXT_KEYS) != 0
-        || page_sc_put(a, c, PAGE_SC_MARK, page_value_bool(a, 1)) != 0
+        || page_sc_put(a, c, PAGE_SC_MARK, &page_true_value) != 0
         || page_sc_put(a, c, "Name",
                        page_value_string(a, node->name.data,
                                          node->name.len)) != 0
         || page_sc_put(a, c, "Params", params) != 0
         || page_sc_put(a, c, "IsNamedParams",
-                       page_value_bool(a, node->named)) != 0
+                       page_value_const_bool(node->named)) != 0
         || page_sc_put(a, c, "Ordinal",
                        page_value_int(a, (int64_t) node->ordinal)) != 0
         || page_sc_put(a, c, "Position",

@@ -10,6 +10,8 @@
 #include "page_value.h"
 
 page_value_t  page_nil_value = { PAGE_NIL, { 0 } };
+page_value_t  page_true_value = { PAGE_BOOL, { 1 } };
+page_value_t  page_false_value = { PAGE_BOOL, { 0 } };
 
 
 page_value_t *

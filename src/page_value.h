@@ -64,6 +64,12 @@ struct page_pair_s {
 };
 
 extern page_value_t  page_nil_value;
+/* Shared true and false, for values built often; never modified. */
+extern page_value_t  page_true_value;
+extern page_value_t  page_false_value;
+
+#define page_value_const_bool(b)                                             \
+    ((b) ? &page_true_value : &page_false_value)
 
 page_value_t *page_value_new(page_arena_t *a, page_type_t type);
 page_value_t *page_value_bool(page_arena_t *a, int b);

@@ -203,6 +203,26 @@ test_map_add(void)
 }
 
 
+/* The shared booleans are booleans like any other. */
+static void
+test_const_bool(void)
+{
+    page_buf_t  b;
+
+    page_buf_init(&b, &arena, 0);
+    page_value_print(&b, page_value_const_bool(7));
+    page_buf_putc(&b, ' ');
+    page_value_print(&b, page_value_const_bool(0));
+
+    is_mem(b.data, b.len, "true false", "const bool: prints as a bool");
+    ok(page_value_truthy(&page_true_value)
+       && !page_value_truthy(&page_false_value)
+       && page_true_value.type == PAGE_BOOL
+       && page_false_value.type == PAGE_BOOL,
+       "const bool: truth and type");
+}
+
+
 static void
 test_list(void)
 {
@@ -500,6 +520,7 @@ main(void)
 
     test_map();
     test_map_add();
+    test_const_bool();
     test_list();
     test_truth();
     test_print_scalars();
