@@ -2,7 +2,9 @@
  * test_render: page_render() end to end, with the built-in theme compiled
  * as nginx compiles it at configuration time: title and description,
  * escaping, raw HTML and dangerous links, the GitHub extensions, content
- * only, bad bytes, and "path:line:col: " errors.
+ * only, bad bytes, and "path:line:col: " errors; page fields made when
+ * first read (.Plain, .Summary, .WordCount, ...), shortcode contexts, and
+ * more shortcode names than a render remembers templates for.
  */
 
 #include <stdint.h>
@@ -624,16 +626,18 @@ lazy_is(page_templates_t *t, const char *src, const char *want,
  * .Plain, .Summary, .Truncated, .WordCount, .FuzzyWordCount and
  * .ReadingTime are made when a template first reads them: the values are
  * right, the same when read again, in any order, and made again from the
- * rendered content when a shortcode read them before it existed.
+ * rendered content when a shortcode read them before it existed.  Also
+ * the shortcode context's .Position, .Inner and .InnerDeindent, and map
+ * fields read in another case.
  */
 static void
 test_lazy(void)
 {
-    size_t             i;
-    page_error_t       err;
-    page_arena_t       arena;
-    page_template_file_t  files[sizeof(lazy_files) / sizeof(lazy_files[0])];
-    page_templates_t  *t, *saved;
+    size_t                 i;
+    page_error_t           err;
+    page_arena_t           arena;
+    page_templates_t      *t, *saved;
+    page_template_file_t   files[sizeof(lazy_files) / sizeof(lazy_files[0])];
 
     saved = templates;
     page_arena_init(&arena, 0);
