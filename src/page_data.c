@@ -12,6 +12,15 @@
 
 #define PAGE_HUGO_VERSION  "0.111.3"
 
+/* Room for the keys the page and the site get: no reallocation. */
+#define PAGE_DATA_PAGE_KEYS  36
+#define PAGE_DATA_SITE_KEYS  16
+
+/* Groups of page fields made when first read (page_data_t's lazy). */
+#define PAGE_DATA_LAZY_TEXT     0x01    /* .Plain */
+#define PAGE_DATA_LAZY_SUMMARY  0x02    /* .Summary, .Truncated */
+#define PAGE_DATA_LAZY_WORDS    0x04    /* .WordCount, .FuzzyWordCount, ... */
+
 
 static int
 page_set(page_arena_t *a, page_value_t *map, const char *key,
@@ -30,6 +39,24 @@ page_set_str(page_arena_t *a, page_value_t *map, const char *key,
     const char *s, size_t len)
 {
     return page_set(a, map, key, page_value_string(a, s, len));
+}
+
+
+/*
+ * Add a key new to the map being built: a string literal, so that it is
+ * neither looked for first nor copied (page_map_add).
+ */
+#define page_add(a, map, lit, v)                                             \
+    page_add_n(a, map, lit, sizeof(lit) - 1, v)
+#define page_add_str(a, map, lit, s, len)                                    \
+    page_add(a, map, lit, page_value_string(a, s, len))
+
+
+static int
+page_add_n(page_arena_t *a, page_value_t *map, const char *key, size_t len,
+    page_value_t *v)
+{
+    return v == NULL ? -1 : page_map_add(a, map, key, len, v);
 }
 
 
@@ -296,16 +323,16 @@ page_data_file(page_arena_t *a, const char *file, size_t len)
     }
     base_len = dot ? (size_t) (dot - name) : (size_t) (file + len - name);
 
-    if (page_set_str(a, f, "Path", file, len) != 0
-        || page_set_str(a, f, "LogicalName", name,
+    if (page_add_str(a, f, "Path", file, len) != 0
+        || page_add_str(a, f, "LogicalName", name,
                         (size_t) (file + len - name)) != 0
-        || page_set_str(a, f, "BaseFileName", name, base_len) != 0
-        || page_set_str(a, f, "ContentBaseName", name, base_len) != 0
-        || page_set_str(a, f, "TranslationBaseName", name, base_len) != 0
-        || page_set_str(a, f, "Dir", file, dir_len) != 0
-        || page_set_str(a, f, "Ext", dot ? dot + 1 : "",
+        || page_add_str(a, f, "BaseFileName", name, base_len) != 0
+        || page_add_str(a, f, "ContentBaseName", name, base_len) != 0
+        || page_add_str(a, f, "TranslationBaseName", name, base_len) != 0
+        || page_add_str(a, f, "Dir", file, dir_len) != 0
+        || page_add_str(a, f, "Ext", dot ? dot + 1 : "",
                         dot ? (size_t) (file + len - dot - 1) : 0) != 0
-        || page_set_str(a, f, "Lang", "", 0) != 0)
+        || page_add_str(a, f, "Lang", "", 0) != 0)
     {
         return NULL;
     }
@@ -399,28 +426,29 @@ page_data_site(page_arena_t *a, const page_options_t *opt,
         code = page_value_string(a, "", 0);
     }
 
-    if (page_set(a, lang, "Lang", v) != 0
-        || page_set(a, lang, "LanguageName", v) != 0
-        || page_set(a, lang, "LanguageCode", code) != 0
-        || page_set(a, site, "Title",
+    if (page_map_reserve(a, site, PAGE_DATA_SITE_KEYS) != 0
+        || page_add(a, lang, "Lang", v) != 0
+        || page_add(a, lang, "LanguageName", v) != 0
+        || page_add(a, lang, "LanguageCode", code) != 0
+        || page_add(a, site, "Title",
                     page_value_string(a, opt->site_title ? opt->site_title
                                                          : "",
                                       opt->site_title_len)) != 0
-        || page_set(a, site, "Params", params) != 0
-        || page_set(a, site, "BaseURL",
+        || page_add(a, site, "Params", params) != 0
+        || page_add(a, site, "BaseURL",
                     page_value_string(a, opt->base_url ? opt->base_url : "/",
                                       opt->base_url ? opt->base_url_len : 1))
            != 0
-        || page_set(a, site, "Language", lang) != 0
-        || page_set(a, site, "LanguageCode", code) != 0
-        || page_set(a, site, "Copyright", page_value_string(a, "", 0)) != 0
-        || page_set(a, site, "Menus", page_value_map(a)) != 0
-        || page_set(a, site, "Taxonomies", page_value_map(a)) != 0
-        || page_set(a, site, "Data", page_value_map(a)) != 0
-        || page_set(a, site, "Pages", page_value_list(a)) != 0
-        || page_set(a, site, "RegularPages", page_value_list(a)) != 0
-        || page_set(a, site, "IsServer", page_value_bool(a, 0)) != 0
-        || page_set(a, site, "Hugo", hugo) != 0)
+        || page_add(a, site, "Language", lang) != 0
+        || page_add(a, site, "LanguageCode", code) != 0
+        || page_add(a, site, "Copyright", page_value_string(a, "", 0)) != 0
+        || page_add(a, site, "Menus", page_value_map(a)) != 0
+        || page_add(a, site, "Taxonomies", page_value_map(a)) != 0
+        || page_add(a, site, "Data", page_value_map(a)) != 0
+        || page_add(a, site, "Pages", page_value_list(a)) != 0
+        || page_add(a, site, "RegularPages", page_value_list(a)) != 0
+        || page_add(a, site, "IsServer", &page_false_value) != 0
+        || page_add(a, site, "Hugo", hugo) != 0)
     {
         return NULL;
     }
@@ -437,17 +465,17 @@ page_data_hugo(page_arena_t *a)
     h = page_value_map(a);
 
     if (h == NULL
-        || page_set_str(a, h, "Version", PAGE_HUGO_VERSION,
+        || page_add_str(a, h, "Version", PAGE_HUGO_VERSION,
                         sizeof(PAGE_HUGO_VERSION) - 1) != 0
-        || page_set(a, h, "Generator",
+        || page_add(a, h, "Generator",
                     page_value_html(a, "<meta name=\"generator\" "
                                        "content=\"ngx_http_page_module\">",
                                     sizeof("<meta name=\"generator\" "
                                            "content=\"ngx_http_page_module\">")
                                     - 1)) != 0
-        || page_set_str(a, h, "Environment", "production", 10) != 0
-        || page_set(a, h, "IsProduction", page_value_bool(a, 1)) != 0
-        || page_set(a, h, "IsServer", page_value_bool(a, 0)) != 0)
+        || page_add_str(a, h, "Environment", "production", 10) != 0
+        || page_add(a, h, "IsProduction", &page_true_value) != 0
+        || page_add(a, h, "IsServer", &page_false_value) != 0)
     {
         return NULL;
     }
@@ -466,20 +494,20 @@ page_data_home(page_arena_t *a, page_value_t *site,
     home = page_value_map(a);
 
     if (home == NULL
-        || page_set(a, home, "Title", page_map_gets(site, "Title")) != 0
-        || page_set(a, home, "LinkTitle", page_map_gets(site, "Title")) != 0
-        || page_set_str(a, home, "RelPermalink", "/", 1) != 0
-        || page_set(a, home, "Permalink", page_map_gets(site, "BaseURL"))
+        || page_add(a, home, "Title", page_map_gets(site, "Title")) != 0
+        || page_add(a, home, "LinkTitle", page_map_gets(site, "Title")) != 0
+        || page_add_str(a, home, "RelPermalink", "/", 1) != 0
+        || page_add(a, home, "Permalink", page_map_gets(site, "BaseURL"))
            != 0
-        || page_set_str(a, home, "Kind", "home", 4) != 0
-        || page_set(a, home, "IsHome", page_value_bool(a, 1)) != 0)
+        || page_add_str(a, home, "Kind", "home", 4) != 0
+        || page_add(a, home, "IsHome", &page_true_value) != 0)
     {
         return -1;
     }
 
     (void) opt;
 
-    return page_set(a, site, "Home", home);
+    return page_add(a, site, "Home", home);
 }
 
 
@@ -530,7 +558,7 @@ page_data_build(page_data_t *d, page_arena_t *a, page_value_t *params,
     d->site = d->hugo ? page_data_site(a, opt, d->hugo) : NULL;
     d->outputs = page_value_map(a);
     d->empty_list = page_value_list(a);
-    d->false_value = page_value_bool(a, 0);
+    d->false_value = &page_false_value;
     p = page_value_map(a);
     d->page = p;
 
@@ -566,50 +594,51 @@ page_data_build(page_data_t *d, page_arena_t *a, page_value_t *params,
         || d->empty_list == NULL || d->false_value == NULL || store == NULL
         || page_data_home(a, d->site, opt) != 0
         || page_buf_failed(&link)
-        || page_set_str(a, p, "Title", title->data, title->len) != 0
-        || page_set_str(a, p, "LinkTitle", title->data, title->len) != 0
-        || page_set(a, p, "Params", params) != 0
-        || page_set(a, p, "Date", date) != 0
-        || page_set(a, p, "Lastmod", page_date(a, params, "lastmod", date))
+        || page_map_reserve(a, p, PAGE_DATA_PAGE_KEYS) != 0
+        || page_add_str(a, p, "Title", title->data, title->len) != 0
+        || page_add_str(a, p, "LinkTitle", title->data, title->len) != 0
+        || page_add(a, p, "Params", params) != 0
+        || page_add(a, p, "Date", date) != 0
+        || page_add(a, p, "Lastmod", page_date(a, params, "lastmod", date))
            != 0
-        || page_set(a, p, "PublishDate",
+        || page_add(a, p, "PublishDate",
                     page_date(a, params, "publishdate", date)) != 0
-        || page_set(a, p, "ExpiryDate",
+        || page_add(a, p, "ExpiryDate",
                     page_date(a, params, "expirydate", NULL)) != 0
-        || page_set(a, p, "Draft",
-                    page_value_bool(a, page_value_truthy(
+        || page_add(a, p, "Draft",
+                    page_value_const_bool(page_value_truthy(
                                        page_map_gets(params, "draft"))))
            != 0
-        || page_set(a, p, "Description",
+        || page_add(a, p, "Description",
                     page_param_string(a, params, "description")) != 0
-        || page_set(a, p, "Keywords",
+        || page_add(a, p, "Keywords",
                     (v = page_map_gets(params, "keywords"))
                     && v->type == PAGE_LIST ? v : page_value_list(a)) != 0
-        || page_set(a, p, "Permalink",
+        || page_add(a, p, "Permalink",
                     page_value_string(a, link.data ? link.data : "",
                                       link.len)) != 0
-        || page_set(a, p, "RelPermalink", page_value_string(a, uri, uri_len))
+        || page_add(a, p, "RelPermalink", page_value_string(a, uri, uri_len))
            != 0
-        || page_set_str(a, p, "Kind", kind, strlen(kind)) != 0
-        || page_set(a, p, "Type", type) != 0
-        || page_set_str(a, p, "Section", section.data, section.len) != 0
-        || page_set(a, p, "Layout",
+        || page_add_str(a, p, "Kind", kind, strlen(kind)) != 0
+        || page_add(a, p, "Type", type) != 0
+        || page_add_str(a, p, "Section", section.data, section.len) != 0
+        || page_add(a, p, "Layout",
                     page_param_string(a, params, "layout")) != 0
-        || page_set(a, p, "File", page_data_file(a, file, file_len)) != 0
-        || page_set(a, p, "Site", d->site) != 0
-        || page_set(a, p, "IsHome", page_value_bool(a, kind[0] == 'h'))
+        || page_add(a, p, "File", page_data_file(a, file, file_len)) != 0
+        || page_add(a, p, "Site", d->site) != 0
+        || page_add(a, p, "IsHome", page_value_const_bool(kind[0] == 'h'))
            != 0
-        || page_set(a, p, "IsPage", page_value_bool(a, kind[0] == 'p'))
+        || page_add(a, p, "IsPage", page_value_const_bool(kind[0] == 'p'))
            != 0
-        || page_set(a, p, "IsSection", page_value_bool(a, 0)) != 0
-        || page_set(a, p, "IsNode", page_value_bool(a, kind[0] == 'h')) != 0
-        || page_set(a, p, "Aliases", page_value_list(a)) != 0
-        || page_set(a, p, "Resources", page_value_list(a)) != 0
-        || page_set(a, p, "Store", store) != 0
-        || page_set(a, p, "Scratch", store) != 0
-        || page_set(a, p, "Language",
+        || page_add(a, p, "IsSection", &page_false_value) != 0
+        || page_add(a, p, "IsNode", page_value_const_bool(kind[0] == 'h')) != 0
+        || page_add(a, p, "Aliases", page_value_list(a)) != 0
+        || page_add(a, p, "Resources", page_value_list(a)) != 0
+        || page_add(a, p, "Store", store) != 0
+        || page_add(a, p, "Scratch", store) != 0
+        || page_add(a, p, "Language",
                     page_map_gets(d->site, "Language")) != 0
-        || page_set(a, p, "Lang",
+        || page_add(a, p, "Lang",
                     page_map_gets(page_map_gets(d->site, "Language"),
                                   "Lang")) != 0)
     {
@@ -631,74 +660,28 @@ int
 page_data_content(page_data_t *d, page_arena_t *a,
     const page_data_content_t *c, page_error_t *err)
 {
-    size_t         words, end;
-    page_buf_t     plain, summary;
-    page_str_t     content, more, toc;
-    page_value_t  *p, *fm;
+    page_str_t     toc;
+    page_value_t  *p;
 
     p = d->page;
 
-    content.data = c ? c->content.data : "";
-    content.len = c ? c->content.len : 0;
-    more.data = c ? c->summary.data : "";
-    more.len = c ? c->summary.len : 0;
+    d->content.data = c ? c->content.data : "";
+    d->content.len = c ? c->content.len : 0;
+    d->more.data = c ? c->summary.data : "";
+    d->more.len = c ? c->summary.len : 0;
     toc.data = c ? c->toc.data : "";
     toc.len = c ? c->toc.len : 0;
 
-    page_buf_init(&plain, a, 0);
-    page_data_plain(&plain, content.data, content.len);
-    words = page_words(plain.data ? plain.data : "", plain.len, 0, &end);
+    /* new content: .Plain, .Summary, ... are made again when read */
+    d->lazy = 0;
 
-    /* .Summary: front matter summary, the text before <!--more-->, or the
-     * first words */
-
-    page_buf_init(&summary, a, 0);
-    fm = page_map_gets(page_map_gets(p, "Params"), "summary");
-
-    if (page_value_is_string(fm) && fm->u.s.len) {
-        page_buf_append_html(&summary, fm->u.s.data, fm->u.s.len);
-        end = plain.len;
-
-    } else if (more.len) {
-        page_buf_append(&summary, more.data, more.len);
-        end = plain.len;
-
-    } else {
-        page_words(plain.data ? plain.data : "", plain.len,
-                   PAGE_DATA_SUMMARY_WORDS, &end);
-        page_buf_append_html(&summary, plain.data ? plain.data : "", end);
-        while (summary.len && page_is_space(summary.data[summary.len - 1])) {
-            summary.len--;
-        }
-    }
-
-    if (page_buf_failed(&plain) || page_buf_failed(&summary)
-        || (c != NULL && c->title.len
-            && (page_set_str(a, p, "Title", c->title.data, c->title.len) != 0
-                || page_set_str(a, p, "LinkTitle", c->title.data,
-                                c->title.len) != 0))
+    if ((c != NULL && c->title.len
+         && (page_set_str(a, p, "Title", c->title.data, c->title.len) != 0
+             || page_set_str(a, p, "LinkTitle", c->title.data,
+                             c->title.len) != 0))
         || page_set(a, p, "Content",
-                    page_value_string_ref(a, PAGE_HTML, content.data,
-                                          content.len)) != 0
-        || page_set(a, p, "Summary",
-                    page_value_string_ref(a, PAGE_HTML,
-                                          summary.data ? summary.data : "",
-                                          summary.len)) != 0
-        || page_set(a, p, "Plain",
-                    page_value_string_ref(a, PAGE_STRING,
-                                          plain.data ? plain.data : "",
-                                          plain.len)) != 0
-        || page_set(a, p, "Truncated", page_value_bool(a, end < plain.len))
-           != 0
-        || page_set(a, p, "WordCount", page_value_int(a, (int64_t) words))
-           != 0
-        || page_set(a, p, "FuzzyWordCount",
-                    page_value_int(a, (int64_t) ((words + 99) / 100 * 100)))
-           != 0
-        || page_set(a, p, "ReadingTime",
-                    page_value_int(a, (int64_t) ((words
-                                      + PAGE_DATA_WORDS_PER_MINUTE - 1)
-                                      / PAGE_DATA_WORDS_PER_MINUTE))) != 0
+                    page_value_string_ref(a, PAGE_HTML, d->content.data,
+                                          d->content.len)) != 0
         || page_set(a, p, "TableOfContents",
                     page_value_string_ref(a, PAGE_HTML, toc.data, toc.len))
            != 0)
@@ -706,6 +689,189 @@ page_data_content(page_data_t *d, page_arena_t *a,
         page_error_nomem(err, d->opt->path);
         return -1;
     }
+
+    return 0;
+}
+
+
+/* .Plain: the content's text, made once for the groups that need it. */
+static int
+page_data_lazy_plain(page_data_t *d, page_arena_t *a)
+{
+    page_buf_t  b;
+
+    if (d->lazy & PAGE_DATA_LAZY_TEXT) {
+        return 0;
+    }
+
+    page_buf_init(&b, a, 0);
+    page_data_plain(&b, d->content.data, d->content.len);
+
+    if (page_buf_failed(&b)) {
+        return -1;
+    }
+
+    d->plain.data = b.data ? b.data : "";
+    d->plain.len = b.len;
+    d->lazy |= PAGE_DATA_LAZY_TEXT;
+
+    return page_set(a, d->page, "Plain",
+                    page_value_string_ref(a, PAGE_STRING, d->plain.data,
+                                          d->plain.len));
+}
+
+
+/*
+ * .Summary and .Truncated: the front matter's summary, the text before
+ * <!--more-->, or the first words of .Plain (then truncated when more
+ * follow).
+ */
+static int
+page_data_lazy_summary(page_data_t *d, page_arena_t *a)
+{
+    int            truncated;
+    size_t         end;
+    page_buf_t     b;
+    page_value_t  *fm;
+
+    page_buf_init(&b, a, 0);
+    fm = page_map_gets(page_map_gets(d->page, "Params"), "summary");
+    truncated = 0;
+
+    if (page_value_is_string(fm) && fm->u.s.len) {
+        page_buf_append_html(&b, fm->u.s.data, fm->u.s.len);
+
+    } else if (d->more.len) {
+        page_buf_append(&b, d->more.data, d->more.len);
+
+    } else {
+        if (page_data_lazy_plain(d, a) != 0) {
+            return -1;
+        }
+
+        page_words(d->plain.data, d->plain.len, PAGE_DATA_SUMMARY_WORDS,
+                   &end);
+        page_buf_append_html(&b, d->plain.data, end);
+        while (b.len && page_is_space(b.data[b.len - 1])) {
+            b.len--;
+        }
+        truncated = end < d->plain.len;
+    }
+
+    if (page_buf_failed(&b)
+        || page_set(a, d->page, "Summary",
+                    page_value_string_ref(a, PAGE_HTML,
+                                          b.data ? b.data : "", b.len)) != 0
+        || page_set(a, d->page, "Truncated", page_value_const_bool(truncated))
+           != 0)
+    {
+        return -1;
+    }
+
+    return 0;
+}
+
+
+/* .WordCount, .FuzzyWordCount and .ReadingTime: from .Plain's words. */
+static int
+page_data_lazy_words(page_data_t *d, page_arena_t *a)
+{
+    size_t  words, end;
+
+    if (page_data_lazy_plain(d, a) != 0) {
+        return -1;
+    }
+
+    words = page_words(d->plain.data, d->plain.len, 0, &end);
+
+    if (page_set(a, d->page, "WordCount", page_value_int(a, (int64_t) words))
+        != 0
+        || page_set(a, d->page, "FuzzyWordCount",
+                    page_value_int(a, (int64_t) ((words + 99) / 100 * 100)))
+           != 0
+        || page_set(a, d->page, "ReadingTime",
+                    page_value_int(a, (int64_t) ((words
+                                      + PAGE_DATA_WORDS_PER_MINUTE - 1)
+                                      / PAGE_DATA_WORDS_PER_MINUTE))) != 0)
+    {
+        return -1;
+    }
+
+    return 0;
+}
+
+
+/* Does name (any case, as page fields are looked up) equal lit. */
+static int
+page_data_name_is(const char *name, size_t len, const char *lit)
+{
+    size_t  i;
+
+    for (i = 0; i < len && lit[i] != '\0'; i++) {
+        if ((name[i] | 0x20) != (lit[i] | 0x20)) {
+            return 0;
+        }
+    }
+
+    return i == len && lit[i] == '\0';
+}
+
+
+/*
+ * The page's field name is read: when it is one of the fields made on
+ * first read, make its group (once per content) into the page map,
+ * where the lookup that follows finds it.
+ */
+static int
+page_data_lazy_field(page_tpl_state_t *st, page_data_t *d, const char *name,
+    size_t len)
+{
+    int            rc;
+    size_t         i;
+    page_arena_t  *a;
+    static const struct {
+        const char  *name;
+        unsigned     group;
+    } fields[] = {
+        { "Plain", PAGE_DATA_LAZY_TEXT },
+        { "Summary", PAGE_DATA_LAZY_SUMMARY },
+        { "Truncated", PAGE_DATA_LAZY_SUMMARY },
+        { "WordCount", PAGE_DATA_LAZY_WORDS },
+        { "FuzzyWordCount", PAGE_DATA_LAZY_WORDS },
+        { "ReadingTime", PAGE_DATA_LAZY_WORDS }
+    };
+
+    for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+        if (page_data_name_is(name, len, fields[i].name)) {
+            break;
+        }
+    }
+
+    if (i == sizeof(fields) / sizeof(fields[0])
+        || (d->lazy & fields[i].group))
+    {
+        return 0;
+    }
+
+    a = page_tpl_arena(st);
+
+    switch (fields[i].group) {
+    case PAGE_DATA_LAZY_TEXT:
+        rc = page_data_lazy_plain(d, a);
+        break;
+    case PAGE_DATA_LAZY_SUMMARY:
+        rc = page_data_lazy_summary(d, a);
+        break;
+    default:
+        rc = page_data_lazy_words(d, a);
+        break;
+    }
+
+    if (rc != 0) {
+        return page_tpl_fail(st, "out of memory");
+    }
+
+    d->lazy |= fields[i].group;
 
     return 0;
 }
@@ -826,12 +992,12 @@ page_data_terms(page_tpl_state_t *st, page_data_t *d, page_value_t *tax,
         term = page_value_map(a);
 
         if (term == NULL || page_buf_failed(&rel) || page_buf_failed(&abs)
-            || page_set(a, term, "Title", name) != 0
-            || page_set(a, term, "LinkTitle", name) != 0
-            || page_set(a, term, "Name", name) != 0
-            || page_set_str(a, term, "Kind", "term", 4) != 0
-            || page_set_str(a, term, "RelPermalink", rel.data, rel.len) != 0
-            || page_set_str(a, term, "Permalink", abs.data, abs.len) != 0
+            || page_add(a, term, "Title", name) != 0
+            || page_add(a, term, "LinkTitle", name) != 0
+            || page_add(a, term, "Name", name) != 0
+            || page_add_str(a, term, "Kind", "term", 4) != 0
+            || page_add_str(a, term, "RelPermalink", rel.data, rel.len) != 0
+            || page_add_str(a, term, "Permalink", abs.data, abs.len) != 0
             || page_list_push(a, list, term) != 0)
         {
             return page_tpl_fail(st, "out of memory");
@@ -895,7 +1061,7 @@ page_data_render_string(page_tpl_state_t *st, page_data_t *d,
 }
 
 
-/* Methods: .Param and .Page on the page, case-insensitive map keys. */
+/* Methods: .Param, .Page, .RenderString, ... on the page and site. */
 static int
 page_data_method(page_tpl_state_t *st, void *ctx, page_value_t *recv,
     const char *name, size_t len, page_value_t **args, size_t nargs,
@@ -926,6 +1092,10 @@ page_data_method(page_tpl_state_t *st, void *ctx, page_value_t *recv,
     }
 
     if (recv == d->page) {
+        if (nargs == 0 && page_data_lazy_field(st, d, name, len) != 0) {
+            return -1;
+        }
+
         if (page_is(name, len, "URL") && nargs == 0) {
             *res = page_map_gets(d->page, "RelPermalink");
             return 0;
@@ -969,17 +1139,11 @@ page_data_method(page_tpl_state_t *st, void *ctx, page_value_t *recv,
         }
     }
 
-    if (recv != NULL && recv->type == PAGE_MAP && nargs == 0
-        && page_map_get(recv, name, len) == NULL)
-    {
-        /* Hugo's params maps are case-insensitive: .Params.Author */
-        v = page_map_get_ci(recv, name, len);
-        if (v != NULL) {
-            *res = v;
-            return 0;
-        }
-    }
-
+    /*
+     * Anything else is a map field: the engine looks it up, exactly and
+     * then ignoring case (Hugo's params maps are case-insensitive:
+     * .Params.Author), once, without a lookup here first.
+     */
     return 1;
 }
 

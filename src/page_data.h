@@ -29,6 +29,16 @@ typedef struct {
     page_value_t            *outputs;   /* .OutputFormats */
     page_value_t            *empty_list;
     page_value_t            *false_value;
+    /*
+     * What .Plain, .Summary, .WordCount, ... are made from, when a
+     * template first reads them (most layouts read none): the content,
+     * the text before <!--more-->, and the groups of those fields made so
+     * far (PAGE_DATA_LAZY_*), which are then in the page map.
+     */
+    page_str_t               content;
+    page_str_t               more;
+    page_str_t               plain;
+    unsigned                 lazy;
 } page_data_t;
 
 /* What only the rendered content tells. */
@@ -45,8 +55,9 @@ extern const size_t           page_data_nfuncs;
 
 /*
  * The page and site before the content is rendered (shortcodes read
- * them), then the content-derived fields (.Content, .Summary,
- * .WordCount, .TableOfContents, ...) once it is.
+ * them), then the content-derived fields (.Content, .TableOfContents,
+ * and, made when first read, .Plain, .Summary, .WordCount, ...) once it
+ * is.
  */
 int page_data_build(page_data_t *d, page_arena_t *a, page_value_t *params,
     const page_str_t *title, const page_options_t *opt, page_error_t *err);

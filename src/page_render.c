@@ -166,7 +166,7 @@ page_render_has_shortcodes(const char *s, size_t len)
  */
 static int
 page_render_shortcodes(page_sc_run_t *run, const page_front_t *fm,
-    const page_options_t *opt, page_str_t *md, page_error_t *err)
+    page_str_t *md, page_error_t *err)
 {
     page_buf_t       buf;
     page_arena_t    *a = run->env->arena;
@@ -180,8 +180,7 @@ page_render_shortcodes(page_sc_run_t *run, const page_front_t *fm,
     }
 
     if (page_shortcode_parse(a, fm->body, fm->body_len, fm->body_line,
-                             run->path, page_sc_lookup,
-                             (void *) opt->templates, &nodes, err)
+                             run->path, page_sc_lookup, run, &nodes, err)
         != 0)
     {
         return -1;
@@ -398,7 +397,7 @@ page_render(const char *src, size_t len, const page_options_t *opt,
 
     memset(&content, 0, sizeof(content));
 
-    if (page_render_shortcodes(&run, &fm, opt, &md_src, err) != 0
+    if (page_render_shortcodes(&run, &fm, &md_src, err) != 0
         || page_render_markdown(&run, &md_src, fm.body_line, md_flags,
                                 &content, &info, err) != 0)
     {

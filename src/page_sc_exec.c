@@ -30,23 +30,54 @@
  * Markdown leaves it alone. */
 #define PAGE_SC_PREFIX     "PAGESC"
 
+/* The keys of a shortcode context: the mark and twelve fields. */
+#define PAGE_SC_CONTEXT_KEYS  13
+
+/* Room for the decimal digits of an unsigned int. */
+#define PAGE_SC_DIGITS     (sizeof(unsigned) * 3)
+
 
 static int page_sc_call(page_sc_run_t *run, page_sc_node_t *node,
     page_value_t *parent, unsigned level, page_buf_t *out, int *v1p,
     page_error_t *err);
 
 
+/* Shortcode name's template, from the render's table or the store. */
+static const page_sc_tpl_t *
+page_sc_template(page_sc_run_t *run, const char *name, size_t len)
+{
+    size_t          i;
+    page_sc_tpl_t  *t;
+
+    for (i = 0; i < run->ntpls; i++) {
+        t = &run->tpls[i];
+
+        if (t->len == len && memcmp(t->name, name, len) == 0) {
+            return t;
+        }
+    }
+
+    t = run->ntpls < PAGE_SC_TEMPLATES ? &run->tpls[run->ntpls++]
+                                       : &run->spare;
+    t->name = name;
+    t->len = len;
+    t->inner = 0;
+    t->v1 = 0;
+    t->tpl = page_templates_shortcode_info(run->data->templates, name, len,
+                                           &t->inner, &t->v1);
+
+    return t;
+}
+
+
 int
 page_sc_lookup(void *ctx, const char *name, size_t len)
 {
-    int                      inner, v1;
-    const page_templates_t  *t = ctx;
+    const page_sc_tpl_t  *t;
 
-    if (page_templates_shortcode_info(t, name, len, &inner, &v1) == NULL) {
-        return -1;
-    }
+    t = page_sc_template(ctx, name, len);
 
-    return inner;
+    return t->tpl != NULL ? t->inner : -1;
 }
 
 
@@ -107,6 +138,22 @@ page_sc_set(page_arena_t *a, page_value_t *map, const char *key,
 }
 
 
+/*
+ * Add a key new to the map being built: a string literal, neither looked
+ * for first nor copied (page_map_add).
+ */
+#define page_sc_put(a, map, lit, v)                                          \
+    page_sc_put_n(a, map, lit, sizeof(lit) - 1, v)
+
+
+static int
+page_sc_put_n(page_arena_t *a, page_value_t *map, const char *key,
+    size_t len, page_value_t *v)
+{
+    return v == NULL ? -1 : page_map_add(a, map, key, len, v);
+}
+
+
 page_value_t *
 page_sc_scratch_new(page_arena_t *a)
 {
@@ -114,9 +161,10 @@ page_sc_scratch_new(page_arena_t *a)
 
     s = page_value_map(a);
 
+    /* the mark first: page_sc_method looks for it there */
     if (s == NULL
-        || page_sc_set(a, s, PAGE_SCRATCH_MARK, page_value_bool(a, 1)) != 0
-        || page_sc_set(a, s, PAGE_SCRATCH_DATA, page_value_map(a)) != 0)
+        || page_sc_put(a, s, PAGE_SCRATCH_MARK, &page_true_value) != 0
+        || page_sc_put(a, s, PAGE_SCRATCH_DATA, page_value_map(a)) != 0)
     {
         return NULL;
     }
@@ -125,18 +173,55 @@ page_sc_scratch_new(page_arena_t *a)
 }
 
 
-/* "\"path:line:col\"", as Hugo prints a text.Position. */
+/* Write n in decimal at s (room for PAGE_SC_DIGITS); return its length. */
+static size_t
+page_sc_decimal(char *s, unsigned n)
+{
+    char    tmp[PAGE_SC_DIGITS];
+    size_t  i;
+
+    i = sizeof(tmp);
+
+    do {
+        tmp[--i] = (char) ('0' + n % 10);
+        n /= 10;
+    } while (n);
+
+    memcpy(s, tmp + i, sizeof(tmp) - i);
+
+    return sizeof(tmp) - i;
+}
+
+
+/*
+ * "\"path:line:col\"", as Hugo prints a text.Position; written out by
+ * hand, as every shortcode call makes one.
+ */
 static page_value_t *
 page_sc_position(page_arena_t *a, const char *path, page_sc_node_t *node)
 {
-    page_buf_t  b;
+    char    *s, *p;
+    size_t   len;
 
-    page_buf_init(&b, a, 0);
-    page_buf_printf(&b, "\"%s:%u:%u\"", path, node->line, node->col);
+    len = strlen(path);
 
-    return page_buf_failed(&b) ? NULL
-                               : page_value_string_ref(a, PAGE_STRING,
-                                                       b.data, b.len);
+    s = page_arena_alloc(a, len + 2 * PAGE_SC_DIGITS + sizeof("\"::\""));
+    if (s == NULL) {
+        return NULL;
+    }
+
+    p = s;
+    *p++ = '"';
+    memcpy(p, path, len);
+    p += len;
+    *p++ = ':';
+    p += page_sc_decimal(p, node->line);
+    *p++ = ':';
+    p += page_sc_decimal(p, node->col);
+    *p++ = '"';
+    *p = '\0';
+
+    return page_value_string_ref(a, PAGE_STRING, s, (size_t) (p - s));
 }
 
 
@@ -145,7 +230,7 @@ page_sc_context(page_sc_run_t *run, page_sc_node_t *node,
     page_value_t *parent)
 {
     page_arena_t  *a = run->env->arena;
-    page_value_t  *c, *params;
+    page_value_t  *c, *params, *empty, *store;
 
     params = node->params;
     if (params == NULL) {
@@ -153,33 +238,35 @@ page_sc_context(page_sc_run_t *run, page_sc_node_t *node,
     }
 
     c = page_value_map(a);
+    empty = page_value_string_ref(a, PAGE_HTML, "", 0);
+    store = page_sc_scratch_new(a);
 
+    /*
+     * The mark first: page_sc_method looks for it there.  .Inner and
+     * .InnerDeindent are set again once the children ran; .Store and
+     * .Scratch are one pad per call.
+     */
     if (c == NULL
-        || page_sc_set(a, c, PAGE_SC_MARK, page_value_bool(a, 1)) != 0
-        || page_sc_set(a, c, "Name",
+        || page_map_reserve(a, c, PAGE_SC_CONTEXT_KEYS) != 0
+        || page_sc_put(a, c, PAGE_SC_MARK, &page_true_value) != 0
+        || page_sc_put(a, c, "Name",
                        page_value_string(a, node->name.data,
                                          node->name.len)) != 0
-        || page_sc_set(a, c, "Params", params) != 0
-        || page_sc_set(a, c, "IsNamedParams",
-                       page_value_bool(a, node->named)) != 0
-        || page_sc_set(a, c, "Ordinal",
+        || page_sc_put(a, c, "Params", params) != 0
+        || page_sc_put(a, c, "IsNamedParams",
+                       page_value_const_bool(node->named)) != 0
+        || page_sc_put(a, c, "Ordinal",
                        page_value_int(a, (int64_t) node->ordinal)) != 0
-        || page_sc_set(a, c, "Position",
+        || page_sc_put(a, c, "Position",
                        page_sc_position(a, run->path, node)) != 0
-        || page_sc_set(a, c, "Parent", parent ? parent : &page_nil_value)
+        || page_sc_put(a, c, "Parent", parent ? parent : &page_nil_value)
            != 0
-        || page_sc_set(a, c, "Page", run->data->page) != 0
-        || page_sc_set(a, c, "Site", run->data->site) != 0
-        || page_sc_set(a, c, "Inner", page_value_html(a, "", 0)) != 0
-        || page_sc_set(a, c, "InnerDeindent", page_value_html(a, "", 0))
-           != 0)
-    {
-        return NULL;
-    }
-
-    /* .Store and .Scratch are one pad per call */
-    if (page_sc_set(a, c, "Store", page_sc_scratch_new(a)) != 0
-        || page_sc_set(a, c, "Scratch", page_map_gets(c, "Store")) != 0)
+        || page_sc_put(a, c, "Page", run->data->page) != 0
+        || page_sc_put(a, c, "Site", run->data->site) != 0
+        || page_sc_put(a, c, "Inner", empty) != 0
+        || page_sc_put(a, c, "InnerDeindent", empty) != 0
+        || page_sc_put(a, c, "Store", store) != 0
+        || page_sc_put(a, c, "Scratch", store) != 0)
     {
         return NULL;
     }
@@ -277,16 +364,20 @@ static int
 page_sc_call(page_sc_run_t *run, page_sc_node_t *node, page_value_t *parent,
     unsigned level, page_buf_t *out, int *v1p, page_error_t *err)
 {
-    int               takes_inner, v1, rc;
-    const char       *tpl;
-    page_buf_t        inner, deindent, result;
-    page_arena_t     *a = run->env->arena;
-    page_error_t      tpl_err;
-    page_value_t     *ctx;
-    page_sc_node_t   *child;
+    int                   takes_inner, v1, rc;
+    const char           *tpl;
+    page_buf_t            inner, deindent, result;
+    page_arena_t         *a = run->env->arena;
+    page_error_t          tpl_err;
+    page_value_t         *ctx, *v, *dv;
+    page_sc_node_t       *child;
+    const page_sc_tpl_t  *t;
 
-    tpl = page_templates_shortcode_info(run->data->templates, node->name.data,
-                                        node->name.len, &takes_inner, &v1);
+    t = page_sc_template(run, node->name.data, node->name.len);
+    tpl = t->tpl;
+    takes_inner = t->inner;
+    v1 = t->v1;
+
     if (tpl == NULL) {
         page_error_set(err, PAGE_ERR_CONTENT, run->path, node->line,
                        node->col, "template for shortcode \"%.*s\" not found",
@@ -335,19 +426,22 @@ page_sc_call(page_sc_run_t *run, page_sc_node_t *node, page_value_t *parent,
         return -1;
     }
 
-    page_buf_init(&deindent, a, 0);
-    page_sc_deindent(&deindent, inner.data ? inner.data : "", inner.len,
-                     node->indent, node->indent_len);
+    v = page_value_string_ref(a, PAGE_HTML, inner.data ? inner.data : "",
+                              inner.len);
+    dv = v;
 
-    if (page_sc_set(a, ctx, "Inner",
-                    page_value_string_ref(a, PAGE_HTML,
-                                          inner.data ? inner.data : "",
-                                          inner.len)) != 0
-        || page_sc_set(a, ctx, "InnerDeindent",
-                       page_value_string_ref(a, PAGE_HTML,
-                                             deindent.data ? deindent.data
-                                                           : "",
-                                             deindent.len)) != 0)
+    if (node->indent_len) {
+        /* without an indent .InnerDeindent is .Inner: no copy */
+        page_buf_init(&deindent, a, 0);
+        page_sc_deindent(&deindent, inner.data ? inner.data : "",
+                         inner.len, node->indent, node->indent_len);
+        dv = page_value_string_ref(a, PAGE_HTML,
+                                   deindent.data ? deindent.data : "",
+                                   deindent.len);
+    }
+
+    if (page_sc_set(a, ctx, "Inner", v) != 0
+        || page_sc_set(a, ctx, "InnerDeindent", dv) != 0)
     {
         page_error_nomem(err, run->path);
         return -1;
@@ -387,6 +481,7 @@ static int
 page_sc_placeholder(page_sc_run_t *run, page_buf_t *md, unsigned n,
     const char *s, size_t len)
 {
+    char         digits[PAGE_SC_DIGITS];
     size_t       cap;
     page_str_t  *outputs;
 
@@ -416,7 +511,8 @@ page_sc_placeholder(page_sc_run_t *run, page_buf_t *md, unsigned n,
     }
 
     page_buf_append(md, run->prefix, run->prefix_len);
-    page_buf_printf(md, "%uZ", n);
+    page_buf_append(md, digits, page_sc_decimal(digits, n));
+    page_buf_putc(md, 'Z');
 
     return 0;
 }
@@ -742,6 +838,17 @@ page_sc_scratch(page_tpl_state_t *st, page_value_t *pad, const char *name,
 }
 
 
+/*
+ * Is map a shortcode context or a scratch pad (by mark): both are made
+ * with their mark as the first key, so that this test, made for every
+ * field read on every map, does not search the map.
+ */
+#define page_sc_marked(m, mark)                                              \
+    ((m)->u.map.n != 0                                                       \
+     && (m)->u.map.items[0].key.len == sizeof(mark) - 1                      \
+     && memcmp((m)->u.map.items[0].key.data, mark, sizeof(mark) - 1) == 0)
+
+
 int
 page_sc_method(page_tpl_state_t *st, page_data_t *d, page_value_t *recv,
     const char *name, size_t len, page_value_t **args, size_t nargs,
@@ -753,12 +860,11 @@ page_sc_method(page_tpl_state_t *st, page_data_t *d, page_value_t *recv,
         return 1;
     }
 
-    if (page_map_gets(recv, PAGE_SCRATCH_MARK) != NULL) {
+    if (page_sc_marked(recv, PAGE_SCRATCH_MARK)) {
         return page_sc_scratch(st, recv, name, len, args, nargs, res);
     }
 
-    if (page_map_gets(recv, PAGE_SC_MARK) != NULL
-        && page_sc_is(name, len, "Get"))
+    if (page_sc_marked(recv, PAGE_SC_MARK) && page_sc_is(name, len, "Get"))
     {
         return page_sc_get(st, recv, args, nargs, res);
     }

@@ -21,6 +21,21 @@
  */
 #define PAGE_SC_MAX_INNER  (8 * 1024 * 1024)
 
+/*
+ * Shortcode templates a render has looked up, by name: the parser asks
+ * for each tag and the call for its template again.  Beyond this many
+ * names, lookups are not remembered.
+ */
+#define PAGE_SC_TEMPLATES  16
+
+typedef struct {
+    const char      *name;          /* in the content, as the nodes' */
+    size_t           len;
+    const char      *tpl;           /* registered name; NULL: none */
+    int              inner;
+    int              v1;
+} page_sc_tpl_t;
+
 typedef struct {
     page_data_t     *data;          /* page, site, templates, options */
     page_tpl_env_t  *env;
@@ -30,9 +45,15 @@ typedef struct {
     page_str_t      *outputs;       /* output of top-level call n */
     size_t           noutputs;
     size_t           cap;
+    page_sc_tpl_t    tpls[PAGE_SC_TEMPLATES];
+    size_t           ntpls;
+    page_sc_tpl_t    spare;         /* a lookup when tpls is full */
 } page_sc_run_t;
 
-/* Does shortcode name's template take inner content: 1, 0, -1 missing. */
+/*
+ * Does shortcode name's template take inner content: 1, 0, -1 missing.
+ * ctx is the page_sc_run_t.
+ */
 int page_sc_lookup(void *ctx, const char *name, size_t len);
 
 /*

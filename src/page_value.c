@@ -10,6 +10,8 @@
 #include "page_value.h"
 
 page_value_t  page_nil_value = { PAGE_NIL, { 0 } };
+page_value_t  page_true_value = { PAGE_BOOL, { 1 } };
+page_value_t  page_false_value = { PAGE_BOOL, { 0 } };
 
 
 page_value_t *
@@ -255,13 +257,65 @@ page_map_get_ci(const page_value_t *map, const char *key, size_t key_len)
 }
 
 
+/* Room for at least cap pairs in map. */
+static int
+page_map_grow(page_arena_t *a, page_value_t *map, size_t cap)
+{
+    page_pair_t  *items;
+
+    if (cap <= map->u.map.cap) {
+        return 0;
+    }
+
+    items = page_arena_realloc(a, map->u.map.items,
+                               map->u.map.n * sizeof(page_pair_t),
+                               cap * sizeof(page_pair_t));
+    if (items == NULL) {
+        return -1;
+    }
+
+    map->u.map.items = items;
+    map->u.map.cap = cap;
+
+    return 0;
+}
+
+
+int
+page_map_reserve(page_arena_t *a, page_value_t *map, size_t n)
+{
+    return page_map_grow(a, map, map->u.map.n + n);
+}
+
+
+int
+page_map_add(page_arena_t *a, page_value_t *map, const char *key,
+    size_t key_len, page_value_t *v)
+{
+    page_pair_t  *pair;
+
+    if (map->u.map.n == map->u.map.cap
+        && page_map_grow(a, map, map->u.map.cap ? map->u.map.cap * 2 : 8)
+           != 0)
+    {
+        return -1;
+    }
+
+    pair = &map->u.map.items[map->u.map.n++];
+    pair->key.data = key;
+    pair->key.len = key_len;
+    pair->value = v;
+
+    return 0;
+}
+
+
 int
 page_map_set(page_arena_t *a, page_value_t *map, const char *key,
     size_t key_len, page_value_t *v)
 {
-    size_t        i, cap;
-    char         *k;
-    page_pair_t  *items;
+    size_t   i;
+    char    *k;
 
     for (i = 0; i < map->u.map.n; i++) {
         if (map->u.map.items[i].key.len == key_len
@@ -272,30 +326,12 @@ page_map_set(page_arena_t *a, page_value_t *map, const char *key,
         }
     }
 
-    if (map->u.map.n == map->u.map.cap) {
-        cap = map->u.map.cap ? map->u.map.cap * 2 : 8;
-        items = page_arena_realloc(a, map->u.map.items,
-                                   map->u.map.n * sizeof(page_pair_t),
-                                   cap * sizeof(page_pair_t));
-        if (items == NULL) {
-            return -1;
-        }
-
-        map->u.map.items = items;
-        map->u.map.cap = cap;
-    }
-
     k = page_arena_strndup(a, key, key_len);
     if (k == NULL) {
         return -1;
     }
 
-    map->u.map.items[map->u.map.n].key.data = k;
-    map->u.map.items[map->u.map.n].key.len = key_len;
-    map->u.map.items[map->u.map.n].value = v;
-    map->u.map.n++;
-
-    return 0;
+    return page_map_add(a, map, k, key_len, v);
 }
 
 

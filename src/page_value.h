@@ -64,6 +64,12 @@ struct page_pair_s {
 };
 
 extern page_value_t  page_nil_value;
+/* Shared true and false, for values built often; never modified. */
+extern page_value_t  page_true_value;
+extern page_value_t  page_false_value;
+
+#define page_value_const_bool(b)                                             \
+    ((b) ? &page_true_value : &page_false_value)
 
 page_value_t *page_value_new(page_arena_t *a, page_type_t type);
 page_value_t *page_value_bool(page_arena_t *a, int b);
@@ -84,6 +90,15 @@ int page_list_push(page_arena_t *a, page_value_t *list, page_value_t *v);
 /* Sets key (replacing an existing one: last wins, as in YAML and Hugo). */
 int page_map_set(page_arena_t *a, page_value_t *map, const char *key,
     size_t key_len, page_value_t *v);
+/*
+ * Append key without looking for it first and without copying it: for
+ * building maps whose keys are known to be new.  key must be NUL-terminated
+ * and live as long as the map (a string literal, or in the arena).
+ */
+int page_map_add(page_arena_t *a, page_value_t *map, const char *key,
+    size_t key_len, page_value_t *v);
+/* Make room for n more pairs, so that adding them does not reallocate. */
+int page_map_reserve(page_arena_t *a, page_value_t *map, size_t n);
 page_value_t *page_map_get(const page_value_t *map, const char *key,
     size_t key_len);
 /* Remove key; keeps the order of the others. */

@@ -2,7 +2,9 @@
  * test_render: page_render() end to end, with the built-in theme compiled
  * as nginx compiles it at configuration time: title and description,
  * escaping, raw HTML and dangerous links, the GitHub extensions, content
- * only, bad bytes, and "path:line:col: " errors.
+ * only, bad bytes, and "path:line:col: " errors; page fields made when
+ * first read (.Plain, .Summary, .WordCount, ...), shortcode contexts, and
+ * more shortcode names than a render remembers templates for.
  */
 
 #include <stdint.h>
@@ -578,6 +580,242 @@ test_large(void)
 }
 
 
+/* Layouts and shortcodes of the tests of fields made when first read. */
+static const page_template_file_t  lazy_files[] = {
+    { "_default/lazy.html",
+      "wc={{ .WordCount }} wc={{ .WordCount }} fwc={{ .FuzzyWordCount }} "
+      "rt={{ .ReadingTime }} tr={{ .Truncated }}\n"
+      "summary=[{{ .Summary }}]\nplain=[{{ .Plain }}]\n"
+      "again=[{{ .Summary }}|{{ .Plain }}|{{ .WordCount }}]", 0 },
+    { "_default/summary.html",
+      "tr={{ .Truncated }} summary=[{{ .Summary }}] wc={{ .WordCount }}",
+      0 },
+    { "shortcodes/wc.html",
+      "<span data-wc=\"{{ .Page.WordCount }}\" "
+      "data-plain=\"{{ .Page.Plain }}\" "
+      "data-summary=\"{{ .Page.Summary }}\"></span>", 0 },
+    { "shortcodes/pos.html", "{{ .Position }}|{{ .Position }}", 0 },
+    { "shortcodes/dd.html", "[{{ .Inner }}|{{ .InnerDeindent }}]", 0 },
+    { "_default/params.html",
+      "{{ .Params.Author }}|{{ .Params.author }}|{{ .Params.NESTED.Key }}|"
+      "{{ .Site.LANGUAGE.lang }}|{{ .Param \"AUTHOR\" }}|{{ .Params.none }}",
+      0 }
+};
+
+
+/* Render src with the lazy_files layouts; the output must be want. */
+static void
+lazy_is(page_templates_t *t, const char *src, const char *want,
+    const char *name)
+{
+    page_templates_t  *saved = templates;
+
+    templates = t;
+    render_path(src, strlen(src), 0, PATH);
+    templates = saved;
+
+    if (rc != PAGE_OK) {
+        printf("#   %s\n", res.error.msg);
+    }
+
+    is_mem(rc == PAGE_OK ? res.data : NULL, res.len, want, name);
+}
+
+
+/*
+ * .Plain, .Summary, .Truncated, .WordCount, .FuzzyWordCount and
+ * .ReadingTime are made when a template first reads them: the values are
+ * right, the same when read again, in any order, and made again from the
+ * rendered content when a shortcode read them before it existed.  Also
+ * the shortcode context's .Position, .Inner and .InnerDeindent, and map
+ * fields read in another case.
+ */
+static void
+test_lazy(void)
+{
+    size_t                 i;
+    page_error_t           err;
+    page_arena_t           arena;
+    page_templates_t      *t, *saved;
+    page_template_file_t   files[sizeof(lazy_files) / sizeof(lazy_files[0])];
+
+    saved = templates;
+    page_arena_init(&arena, 0);
+    page_error_init(&err);
+
+    for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+        files[i] = lazy_files[i];
+        files[i].len = strlen(files[i].text);
+    }
+
+    t = page_templates_new(&arena, page_data_funcs, page_data_nfuncs);
+
+    if (!ok(t != NULL
+            && page_templates_add_files(t, "(lazy)", files,
+                                        sizeof(files) / sizeof(files[0]),
+                                        &err) == 0
+            && page_templates_add_files(t, "(built-in theme)",
+                                        page_builtin_theme,
+                                        page_builtin_theme_count, &err) == 0
+            && page_templates_compile(t, &err) == 0,
+            "lazy: the test layouts compile"))
+    {
+        printf("#   %s\n", err.msg);
+        page_arena_free(&arena);
+        return;
+    }
+
+    lazy_is(t, "---\nlayout: lazy\n---\nOne *two* three &amp; four.\n\n"
+               "Five six.\n",
+            "wc=7 wc=7 fwc=100 rt=1 tr=false\n"
+            "summary=[One two three &amp; four.\nFive six.]\n"
+            "plain=[One two three &amp; four.\nFive six.\n]\n"
+            "again=[One two three &amp; four.\nFive six.|"
+            "One two three &amp; four.\nFive six.\n|7]",
+            "lazy: .WordCount, .Summary, .Plain, read twice");
+
+    lazy_is(t, "---\nlayout: summary\n---\nOne two.\n\nThree.\n",
+            "tr=false summary=[One two.\nThree.] wc=3",
+            "lazy: .Summary and .Truncated before .Plain and .WordCount");
+
+    lazy_is(t, "---\nlayout: summary\n---\n{{< wc >}}\n\nOne two three.\n",
+            "tr=false summary=[\nOne two three.] wc=3",
+            "lazy: read by a shortcode via .Page, then by the layout");
+
+    lazy_is(t, "---\nlayout: lazy\n---\nOne {{< wc >}} two.\n",
+            "wc=2 wc=2 fwc=100 rt=1 tr=false\n"
+            "summary=[One  two.]\n"
+            "plain=[One  two.\n]\n"
+            "again=[One  two.|One  two.\n|2]",
+            "lazy: every field made again from the rendered content");
+
+    templates = t;
+    RENDER("---\nlayout: none\n---\nA {{< wc >}} b.\n", OPT_CONTENT);
+    templates = saved;
+    is_mem(rc == PAGE_OK ? res.data : NULL, res.len,
+           "<p>A <span data-wc=\"0\" data-plain=\"\" data-summary=\"\">"
+           "</span> b.</p>\n",
+           "lazy: a shortcode sees the fields of the page without content");
+
+    lazy_is(t, "---\nlayout: summary\n---\nFirst part.\n\n<!--more-->\n\n"
+               "Second part.\n",
+            "tr=false summary=[<p>First part.</p>\n] wc=4",
+            "lazy: .Summary before <!--more-->");
+
+    lazy_is(t, "---\nlayout: summary\nsummary: \"A <b>bold</b> one\"\n---\n"
+               "Text.\n",
+            "tr=false summary=[A &lt;b&gt;bold&lt;/b&gt; one] wc=1",
+            "lazy: .Summary from the front matter");
+
+    lazy_is(t, "---\nlayout: summary\n---\n"
+               "w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 w15 w16 w17 "
+               "w18 w19 w20 w21 w22 w23 w24 w25 w26 w27 w28 w29 w30 w31 w32 "
+               "w33 w34 w35 w36 w37 w38 w39 w40 w41 w42 w43 w44 w45 w46 w47 "
+               "w48 w49 w50 w51 w52 w53 w54 w55 w56 w57 w58 w59 w60 w61 w62 "
+               "w63 w64 w65 w66 w67 w68 w69 w70 w71 w72\n",
+            "tr=true summary=[w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 "
+            "w15 w16 w17 w18 w19 w20 w21 w22 w23 w24 w25 w26 w27 w28 w29 w30 "
+            "w31 w32 w33 w34 w35 w36 w37 w38 w39 w40 w41 w42 w43 w44 w45 w46 "
+            "w47 w48 w49 w50 w51 w52 w53 w54 w55 w56 w57 w58 w59 w60 w61 w62 "
+            "w63 w64 w65 w66 w67 w68 w69 w70] wc=72",
+            "lazy: .Summary of the first 70 words, .Truncated");
+
+    /* .Position: "path:line:col" in quotes, as Hugo prints it */
+    templates = t;
+    RENDER("---\nlayout: none\n---\n{{< pos >}}\n\n\n\n\n\n\n\n"
+           "123456789 {{< pos >}}\n", OPT_CONTENT);
+    templates = saved;
+    is_mem(rc == PAGE_OK ? res.data : NULL, res.len,
+           "&#34;" PATH ":4:1&#34;|&#34;" PATH ":4:1&#34;\n"
+           "<p>123456789 &#34;" PATH ":12:11&#34;|&#34;" PATH
+           ":12:11&#34;</p>\n",
+           "lazy: .Position");
+
+    lazy_is(t, "---\nlayout: params\nAuthor: Ann\nnested:\n  kEy: v\n---\n"
+               "Text.\n",
+            "Ann|Ann|v|en|Ann|",
+            "fields: map keys in any case");
+
+    /* .InnerDeindent: the indent of the call removed, or .Inner itself */
+    templates = t;
+    RENDER("---\nlayout: none\n---\n- item\n\n  {{< dd >}}\n  a\n    b\n"
+           "  {{< /dd >}}\n\n{{< dd >}}\n  c\n{{< /dd >}}\n", OPT_CONTENT);
+    templates = saved;
+    is_mem(rc == PAGE_OK ? res.data : NULL, res.len,
+           "<ul>\n<li>\n<p>item</p>\n[\n  a\n    b\n  |\na\n  b\n]\n"
+           "</li>\n</ul>\n[\n  c\n|\n  c\n]\n",
+           "lazy: .Inner and .InnerDeindent, with and without an indent");
+
+    templates = saved;
+    page_arena_free(&arena);
+}
+
+
+/*
+ * More distinct shortcodes than a render remembers the templates of
+ * (PAGE_SC_TEMPLATES), each called twice, and one that does not exist.
+ */
+static void
+test_many_shortcodes(void)
+{
+    int                    i;
+    char                   names[20][32], texts[20][32], src[2048];
+    char                   want[2048];
+    size_t                 n, w;
+    page_error_t           err;
+    page_arena_t           arena;
+    page_templates_t      *t, *saved;
+    page_template_file_t   files[20];
+
+    saved = templates;
+    page_arena_init(&arena, 0);
+    page_error_init(&err);
+
+    n = (size_t) sprintf(src, "---\nlayout: none\n---\n");
+    w = (size_t) sprintf(want, "<p>");
+
+    for (i = 0; i < 20; i++) {
+        sprintf(names[i], "shortcodes/s%02d.html", i);
+        files[i].path = names[i];
+        sprintf(texts[i], "[%02d {{ .Name }}]", i);
+        files[i].text = texts[i];
+        files[i].len = strlen(files[i].text);
+        n += (size_t) sprintf(src + n, "{{< s%02d >}}{{< s%02d >}}", i, i);
+        w += (size_t) sprintf(want + w, "[%02d s%02d][%02d s%02d]", i, i, i,
+                              i);
+    }
+
+    sprintf(src + n, "\n");
+    sprintf(want + w, "</p>\n");
+
+    t = page_templates_new(&arena, page_data_funcs, page_data_nfuncs);
+
+    if (!ok(t != NULL
+            && page_templates_add_files(t, "(many)", files, 20, &err) == 0
+            && page_templates_compile(t, &err) == 0,
+            "many shortcodes: the templates compile"))
+    {
+        printf("#   %s\n", err.msg);
+        page_arena_free(&arena);
+        return;
+    }
+
+    templates = t;
+    render_path(src, strlen(src), OPT_CONTENT, PATH);
+    is_mem(rc == PAGE_OK ? res.data : NULL, res.len, want,
+           "many shortcodes: each called twice");
+
+    RENDER("---\nlayout: none\n---\n{{< s00 >}}{{< s01 >}} {{< nosuch >}}\n",
+           OPT_CONTENT);
+    templates = saved;
+    is_str(rc == PAGE_OK ? "rendered" : res.error.msg,
+           PATH ":4:24: template for shortcode \"nosuch\" not found",
+           "many shortcodes: one that does not exist");
+
+    page_arena_free(&arena);
+}
+
+
 int
 main(void)
 {
@@ -609,6 +847,8 @@ main(void)
     test_bad_bytes();
     test_errors();
     test_large();
+    test_lazy();
+    test_many_shortcodes();
 
     if (rendered) {
         page_result_free(&res);

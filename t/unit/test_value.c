@@ -158,6 +158,72 @@ test_map(void)
 }
 
 
+/* page_map_add: appends without a lookup or a copy; page_map_reserve. */
+static void
+test_map_add(void)
+{
+    int            i, all;
+    char           key[8];
+    page_value_t  *m, *one, *two;
+
+    m = page_value_map(&arena);
+    one = page_value_int(&arena, 1);
+    two = page_value_int(&arena, 2);
+
+    is_int(page_map_reserve(&arena, m, 3), 0, "map_add: reserve returns 0");
+    ok(m->u.map.cap >= 3 && m->u.map.n == 0,
+       "map_add: reserve makes room, adds nothing");
+
+    is_int(page_map_add(&arena, m, "a", 1, one), 0, "map_add: returns 0");
+    page_map_add(&arena, m, "bc", 2, two);
+    ok(page_map_gets(m, "a") == one && page_map_gets(m, "bc") == two,
+       "map_add: get finds the keys added");
+    ok(m->u.map.n == 2 && m->u.map.items[1].key.len == 2
+       && strcmp(m->u.map.items[1].key.data, "bc") == 0,
+       "map_add: pairs in the order added");
+
+    /* the key is not copied: it must outlive the map */
+    memcpy(key, "xy", 3);
+    page_map_add(&arena, m, key, 2, one);
+    ok(m->u.map.items[2].key.data == key, "map_add: the key is not copied");
+
+    /* page_map_set still finds an added key and replaces its value */
+    page_map_set(&arena, m, "bc", 2, one);
+    ok(page_map_gets(m, "bc") == one && m->u.map.n == 3,
+       "map_add: set replaces the value of an added key");
+
+    for (i = 0; i < 40; i++) {
+        page_map_add(&arena, m, "k", 1, page_value_int(&arena, i));
+    }
+
+    all = m->u.map.n == 43;
+    for (i = 0; all && i < 40; i++) {
+        all = m->u.map.items[i + 3].value->u.i == i;
+    }
+    ok(all, "map_add: growth keeps every pair in order");
+}
+
+
+/* The shared booleans are booleans like any other. */
+static void
+test_const_bool(void)
+{
+    page_buf_t  b;
+
+    page_buf_init(&b, &arena, 0);
+    page_value_print(&b, page_value_const_bool(7));
+    page_buf_putc(&b, ' ');
+    page_value_print(&b, page_value_const_bool(0));
+
+    is_mem(b.data, b.len, "true false", "const bool: prints as a bool");
+    ok(page_value_truthy(&page_true_value)
+       && !page_value_truthy(&page_false_value)
+       && page_true_value.type == PAGE_BOOL
+       && page_false_value.type == PAGE_BOOL,
+       "const bool: truth and type");
+}
+
+
 static void
 test_list(void)
 {
@@ -505,6 +571,8 @@ main(void)
     page_arena_init(&arena, 0);
 
     test_map();
+    test_map_add();
+    test_const_bool();
     test_list();
     test_truth();
     test_print_scalars();
