@@ -4,7 +4,8 @@
 #   make run      start the example site on http://127.0.0.1:8080/
 #   make stop     stop it
 #   make test     every test (unit tests under ASan+UBSan, then prove)
-#   make bench    rendered vs static requests/s (wrk)
+#   make bench    rendered vs static requests/s (wrk), with a reference
+#                 module that runs only libcmark-gfm (bench/config)
 #   make callgrind  instructions of a render against bare libcmark-gfm
 #   make fuzz     fuzz the core: each fuzz/fuzz_*.c for FUZZ_SECONDS (60) s
 #   make screenshot   docs/screenshot.png of the example site (chromium)
@@ -16,6 +17,7 @@ BUILD      := build
 NGINX_SRC  ?= /usr/share/nginx/src
 NGINX      ?= /usr/sbin/nginx
 MODULE     := $(BUILD)/ngx_http_page_module.so
+REF_MODULE := $(BUILD)/ngx_http_cmark_ref_module.so
 CLI        := $(BUILD)/page-render
 
 CORE_SRCS  := $(addprefix src/,$(shell cat src/SOURCES))
@@ -68,6 +70,20 @@ $(MODULE): $(BUILD)/nginx/objs/Makefile ngx_http_page_module.c \
 	cp $(BUILD)/nginx/objs/ngx_http_page_module.so $@.tmp
 	mv $@.tmp $@
 
+# `make bench` only: the reference filter (libcmark-gfm into a fixed page)
+# in a build tree of its own, so `make`/`make test` never configure or
+# compile it, and the product's config never names it
+$(BUILD)/nginx-ref/objs/Makefile: bench/config $(NGINX_SRC)/conf_flags \
+                                  util/configure-nginx.sh
+	@sh util/configure-nginx.sh "$(NGINX_SRC)" "$(BUILD)/nginx-ref" \
+	    "$(CURDIR)/bench"
+
+$(REF_MODULE): $(BUILD)/nginx-ref/objs/Makefile \
+               bench/ngx_http_cmark_ref_module.c
+	$(MAKE) -C $(BUILD)/nginx-ref -f objs/Makefile modules
+	cp $(BUILD)/nginx-ref/objs/ngx_http_cmark_ref_module.so $@.tmp
+	mv $@.tmp $@
+
 $(CLI): tools/page-render.c $(CORE_SRCS) $(CORE_HDRS) $(THEME_C)
 	@mkdir -p $(BUILD)
 	$(CC) $(STRICT) $(CFLAGS) -o $@ tools/page-render.c $(CORE_SRCS) \
@@ -89,7 +105,7 @@ stop:
 test: deps all unit
 	prove -r t/
 
-bench: deps all
+bench: deps all $(REF_MODULE)
 	@sh util/bench.sh
 
 callgrind: deps all

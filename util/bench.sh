@@ -1,13 +1,34 @@
 #!/bin/sh
 # `make bench`: requests/s of a page rendered by the module against the
-# identical HTML served by nginx as a static file.
+# identical HTML served by nginx as a static file, and against a reference
+# module that runs only libcmark-gfm.
 #
-# One nginx (1 worker, pinned to CPU 0) serves, for each page size,
-#   /md/NAME.md          the Markdown page, rendered (`page on`)
-#   /static/NAME.html    the same page as HTML made by build/page-render
-#                        (served as a plain static file, `page off`)
-# and wrk, pinned to CPU 1, loads each in turn.  The inputs are made by
-# bench/make-page.pl under build/bench/; nothing there is committed.
+# One nginx (1 worker, pinned to CPU 0) serves, for each page,
+#   (a) /static/NAME.html  the page as HTML made by build/page-render
+#                          (served as a plain static file, `page off`)
+#   (b) /cached/NAME.md    the Markdown page, rendered through page_cache
+#   (c) /md/NAME.md        the Markdown page, rendered every time
+#                          (`page on`, no cache: a cold render)
+#   (d) /ref/NAME.md       the same Markdown through the reference module
+#                          (build/ngx_http_cmark_ref_module.so from
+#                          bench/ngx_http_cmark_ref_module.c, `cmark_ref
+#                          on`, `page off`): front matter skipped, the
+#                          body through libcmark-gfm's parser and HTML
+#                          renderer (table, strikethrough, autolink,
+#                          tasklist), pasted into a fixed 95-byte frame;
+#                          no shortcodes, no layout, no theme
+# and wrk, pinned to CPU 1, loads each in turn.  (a), (b) and (c) must be
+# byte-identical; (d) is not the same page (shortcodes stay text, there is
+# no theme), only the same Markdown through the Markdown library alone.
+# The inputs are made by bench/make-page.pl and bench/make-sc-page.pl under
+# build/bench/; nothing there is committed.
+#
+# Output: one "run N:" line per run (static, cached, cold, then ref), and
+# a table of medians: (a) static, (b) cached, (c) cold r/s and p99, b/a,
+# c/a, then (d) ref r/s and p99, d/a and c/d.  d/a is the floor: the
+# cold-render ratio of a module that does nothing but libcmark-gfm on
+# these pages, on this machine, in this run (issue #6's reference point);
+# c/d is the share of that the page module reaches.
 #
 # Environment:
 #   BENCH_SECONDS=10     length of each measured wrk run
@@ -20,7 +41,7 @@
 #                        RSS (1000000: issue #6's memory check, ~4 min)
 #   NGINX=/usr/sbin/nginx
 #
-# Default runtime: about 4 minutes (4 pages x 3 cases x 3 runs of 10 s).
+# Default runtime: about 9 minutes (4 pages x 4 cases x 3 runs of 10 s).
 
 set -eu
 
@@ -28,6 +49,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 bench="$top/build/bench"
 nginx=${NGINX:-/usr/sbin/nginx}
 module="$top/build/ngx_http_page_module.so"
+ref_module="$top/build/ngx_http_cmark_ref_module.so"
 render="$top/build/page-render"
 
 secs=${BENCH_SECONDS:-10}
@@ -53,6 +75,8 @@ for v in "$secs" "$runs" "$warmup" "$conns" "$threads"; do
 done
 
 [ -f "$module" ] || die "$module missing: run make"
+[ -f "$ref_module" ] \
+    || die "$ref_module missing: run make build/ngx_http_cmark_ref_module.so"
 [ -x "$render" ] || die "$render missing: run make"
 [ -x "$nginx" ] || die "$nginx missing"
 
@@ -153,6 +177,8 @@ chmod -R a+rX "$bench/www"
 # change the code under the running worker
 cp "$module" "$bench/ngx_http_page_module.so"
 module="$bench/ngx_http_page_module.so"
+cp "$ref_module" "$bench/ngx_http_cmark_ref_module.so"
+ref_module="$bench/ngx_http_cmark_ref_module.so"
 
 
 # --- nginx configuration ----------------------------------------------
@@ -171,6 +197,7 @@ conf="$bench/nginx.conf"
 cat > "$conf" <<EOF
 # written by util/bench.sh
 load_module  $module;
+load_module  $ref_module;
 
 worker_processes  1;
 $affinity
@@ -216,6 +243,13 @@ http {
 
         location /static/ {
             page  off;
+        }
+
+        # (d) the same files through libcmark-gfm alone
+        location /ref/ {
+            alias      $bench/www/md/;
+            page       off;
+            cmark_ref  on;
         }
     }
 }
@@ -276,6 +310,17 @@ for p in $pages; do
         || die "/cached/$name.md and /static/$name.html differ"
     cmp -s "$bench/wrk/$name.static.html" "$bench/www/static/$name.html" \
         || die "/static/$name.html is not the file on disk"
+    # the reference page: the fixed frame around HTML, no front matter
+    fetch "$base/ref/$name.md" "$bench/wrk/$name.ref.html" \
+        || die "GET /ref/$name.md failed"
+    perl -0777 -ne '
+        my $head = q{<!DOCTYPE html><html><head><meta charset="utf-8">}
+                   . q{<title>page</title></head><body>};
+        index($_, $head) == 0 && /<\/body><\/html>\z/
+            && substr($_, length $head, 3) ne "<hr"
+            or die "not the reference page\n"' "$bench/wrk/$name.ref.html" \
+        || die "/ref/$name.md is not the reference page" \
+               "(see $bench/wrk/$name.ref.html)"
 done
 
 
@@ -342,29 +387,35 @@ for p in $pages; do
     st="/static/$name.html"
     echo
     echo "== $name: $(kb "$bench/www/md/$name.md") Markdown," \
-         "$(kb "$bench/www/static/$name.html") HTML"
+         "$(kb "$bench/www/static/$name.html") HTML," \
+         "$(kb "$bench/wrk/$name.ref.html") reference HTML"
 
     ca="/cached/$name.md"
+    rf="/ref/$name.md"
     wrk_run "$base$md" "$bench/wrk/$name.warm.rendered" "$warmup" >/dev/null
     wrk_run "$base$st" "$bench/wrk/$name.warm.static" "$warmup" >/dev/null
     wrk_run "$base$ca" "$bench/wrk/$name.warm.cached" "$warmup" >/dev/null
+    wrk_run "$base$rf" "$bench/wrk/$name.warm.ref" "$warmup" >/dev/null
 
     : > "$bench/wrk/$name.rendered"
     : > "$bench/wrk/$name.static"
     : > "$bench/wrk/$name.cached"
+    : > "$bench/wrk/$name.ref"
     r=1
     while [ $r -le "$runs" ]; do
         # alternate the cases so drift in the machine's load hits all
         b=$(wrk_run "$base$st" "$bench/wrk/$name.static.$r" "$secs")
         c=$(wrk_run "$base$ca" "$bench/wrk/$name.cached.$r" "$secs")
         a=$(wrk_run "$base$md" "$bench/wrk/$name.rendered.$r" "$secs")
+        d=$(wrk_run "$base$rf" "$bench/wrk/$name.ref.$r" "$secs")
         echo "$a" >> "$bench/wrk/$name.rendered"
         echo "$b" >> "$bench/wrk/$name.static"
         echo "$c" >> "$bench/wrk/$name.cached"
-        echo "$b $c $a" | awk -v r="$r" '{
+        echo "$d" >> "$bench/wrk/$name.ref"
+        echo "$b $c $a $d" | awk -v r="$r" '{
             printf "run %d: static %9.1f req/s p99 %7.2f ms | cached %9.1f " \
-                   "p99 %7.2f | cold %9.1f p99 %7.2f\n", r, $1, $2, $3, $4,
-                   $5, $6 }'
+                   "p99 %7.2f | cold %9.1f p99 %7.2f | ref %9.1f p99 " \
+                   "%7.2f\n", r, $1, $2, $3, $4, $5, $6, $7, $8 }'
         r=$((r + 1))
     done
 
@@ -374,8 +425,11 @@ for p in $pages; do
     sp=$(cut -d' ' -f2 "$bench/wrk/$name.static" | median)
     cr=$(cut -d' ' -f1 "$bench/wrk/$name.cached" | median)
     cp=$(cut -d' ' -f2 "$bench/wrk/$name.cached" | median)
-    echo "$name|$(kb "$bench/www/md/$name.md")|$sr|$sp|$cr|$cp|$rr|$rp" \
-        >> "$table"
+    fr=$(cut -d' ' -f1 "$bench/wrk/$name.ref" | median)
+    fp=$(cut -d' ' -f2 "$bench/wrk/$name.ref" | median)
+    printf '%s|%s|%s|%s|%s|%s|%s|%s|%s|%s\n' "$name" \
+        "$(kb "$bench/www/md/$name.md")" "$sr" "$sp" "$cr" "$cp" "$rr" "$rp" \
+        "$fr" "$fp" >> "$table"
     echo "worker after $name: $(rss)"
 done
 
@@ -410,13 +464,23 @@ echo
 echo "median of $runs runs of ${secs}s (wrk -t$threads -c$conns; $pinning)"
 awk -F'|' '
     BEGIN {
-        printf "%-8s %9s | %10s %7s | %10s %7s | %10s %7s | %6s %6s\n",
+        printf "%-8s %9s | %10s %7s | %10s %7s | %10s %7s | %6s %6s" \
+               " | %10s %7s | %6s %6s\n",
                "page", "md size", "(a)static", "p99 ms", "(b)cached",
-               "p99 ms", "(c)cold", "p99 ms", "b/a", "c/a"
+               "p99 ms", "(c)cold", "p99 ms", "b/a", "c/a",
+               "(d)ref", "p99 ms", "d/a", "c/d"
     }
     {
         printf "%-8s %9s | %10.1f %7.2f | %10.1f %7.2f | %10.1f %7.2f |" \
-               " %6.3f %6.4f\n", $1, $2, $3, $4, $5, $6, $7, $8,
-               ($3 > 0 ? $5 / $3 : 0), ($3 > 0 ? $7 / $3 : 0)
+               " %6.3f %6.4f | %10.1f %7.2f | %6.4f %6.3f\n",
+               $1, $2, $3, $4, $5, $6, $7, $8,
+               ($3 > 0 ? $5 / $3 : 0), ($3 > 0 ? $7 / $3 : 0),
+               $9, $10, ($3 > 0 ? $9 / $3 : 0), ($9 > 0 ? $7 / $9 : 0)
     }' "$table"
+echo "floor: d/a, the ratio of (d) libcmark-gfm alone pasted into a fixed" \
+     "page (bench/ngx_http_cmark_ref_module.c), measured in this run;" \
+     "c/d is the share of it the page module's cold render reaches"
+awk -F'|' '$1 == "page" && $3 > 0 && $9 > 0 {
+    printf "floor for issue #6 (page, 8 KB): d/a %.4f; cold c/a %.4f;" \
+           " target c/a >= 0.12\n", $9 / $3, $7 / $3 }' "$table"
 echo "worker RSS after the runs: $(rss)"

@@ -4,6 +4,9 @@
 # into the stock /usr/sbin/nginx.
 #
 #   configure-nginx.sh NGINX_SRC BUILD_DIR MODULE_DIR
+#
+# MODULE_DIR is the directory with the addon `config`: the top directory
+# for this module, bench/ for `make bench`'s reference module.
 
 set -e
 
