@@ -1147,6 +1147,94 @@ test_api(void)
 }
 
 
+/*
+ * findRE and replaceRE on patterns with a literal prefix, which are
+ * matched only where it occurs (src/page_tpl_funcs.c, page_tpl_re_find),
+ * and on patterns without one.  Expectations are Go's: leftmost match,
+ * the next search starting where it ends, submatches numbered as written.
+ * The patterns are new to the process, so that they are compiled with
+ * their prefilter (the first PAGE_TPL_RE_CACHE patterns are kept).
+ */
+static void
+test_regex(void)
+{
+    /* the default theme's sidebar: h3, hr and an h2 whose text holds a
+     * tag are candidates that fail, each before a real match */
+    TT("{{ range findRE `<h[12] id=\"[^\"]*\">[^<]*</h[12]>` "
+       "`<h1 id=\"a\">A</h1><p>x</p><h3 id=\"c\">C</h3>"
+       "<h2 id=\"b\">B &amp; b</h2><hr><h2 id=\"d\">D<em>e</em></h2>"
+       "<h2 id=\"e\">E</h2>` }}[{{ . }}]{{ end }}",
+       "[<h1 id=\"a\">A</h1>][<h2 id=\"b\">B &amp; b</h2>]"
+       "[<h2 id=\"e\">E</h2>]");
+
+    /* matches at the very start and end of the input */
+    TT("{{ range findRE `<b>[0-9]+</b>` `<b>1</b>, <b>22</b>` }}"
+       "[{{ . }}]{{ end }}", "[<b>1</b>][<b>22</b>]");
+    TT("{{ findRE `abc` `abc` }} {{ findRE `abc` `abcab` }} "
+       "{{ len (findRE `abc` `xxab`) }}", "[abc] [abc] 0");
+    TT("{{ findRE `ab$` `ab ab` }} {{ len (findRE `ab$` `ab ab `) }}",
+       "[ab] 0");
+
+    /* overlapping candidates: a failing one, then one a byte on; and a
+     * candidate inside a match is not tried (the search goes on after
+     * the match) */
+    TT("{{ findRE `aa[0-9]` `aaa1` }} {{ findRE `aab` `aaab` }}",
+       "[aa1] [aab]");
+    TT("{{ findRE `aba` `ababa` }} {{ findRE `abab` `abababab` }}",
+       "[aba] [abab abab]");
+
+    /* a failing candidate, then a real match */
+    TT("{{ findRE `<h2>[a-z]+</h2>` `<h2>X</h2><h2>ok</h2>` }}",
+       "[<h2>ok</h2>]");
+    TT("{{ len (findRE `<h2>[a-z]</h2>` "
+       "(strings.Repeat 500 `<p>x</p><h3>b</h3><h2>a</h2><h2>B</h2>`)) }}",
+       "500");
+
+    /* the limit */
+    TT("{{ findRE `<i>[a-z]</i>` `<i>a</i><i>B</i><i>c</i><i>d</i>` 2 }} "
+       "{{ len (findRE `<i>[a-z]</i>` `<i>a</i>` 0) }} "
+       "{{ findRE `<i>[a-z]</i>` `<i>a</i><i>c</i>` -1 }}",
+       "[<i>a</i> <i>c</i>] 0 [<i>a</i> <i>c</i>]");
+
+    /* alternation: no prefix to rely on */
+    TT("{{ findRE `<h2>|<h3>` `<h3><p><h2>` }} "
+       "{{ findRE `a(b|c)d` `abd acd` }} {{ findRE `x[|]y|z` `zx|y` }}",
+       "[<h3> <h2>] [abd acd] [z x|y]");
+
+    /* a literal a quantifier follows may match zero times */
+    TT("{{ findRE `ab*c` `ac abc abbc` }} {{ findRE `ab?c` `ac abc` }} "
+       "{{ findRE `ab+c` `ac abc` }} {{ findRE `ab{0,2}c` `ac abbc abbbc` }}",
+       "[ac abc abbc] [ac abc] [abc] [ac abbc]");
+    TT("{{ findRE `\xc3\xa9" "a*b` `\xc3\xa9" "b \xc3\xa9" "aab` }}",
+       "[\xc3\xa9" "b \xc3\xa9" "aab]");
+
+    /* (?i): the prefix may be in either case */
+    TT("{{ findRE `(?i)<H2>[a-z]+</h2>` `<h2>Ab</H2> <H2>cd</h2>` }}",
+       "[<h2>Ab</H2> <H2>cd</h2>]");
+
+    /* empty input; empty matches (no prefix) */
+    TT("{{ len (findRE `<h2>` ``) }} {{ len (findRE `x*` ``) }} "
+       "{{ len (findRE `x*` `ab`) }} [{{ replaceRE `<h2>` `x` `` }}]",
+       "0 1 3 []");
+
+    /* \d \w \s after a prefix */
+    TT("{{ findRE `id\\d+\\s\\w` `id1 x id 2 id23 y_` }}", "[id1 x id23 y]");
+
+    /* a pattern with a prefix that does not compile */
+    TERR("{{ findRE `ab(` `ab(` }}", "findRE: bad pattern");
+    TERR("{{ replaceRE `<h[12` `x` `<h1` }}", "replaceRE: bad pattern");
+
+    /* replaceRE: submatches keep their numbers, the limit holds, the
+     * text around and after the matches is kept */
+    TT("{{ replaceRE `<h([12]) id=\"([^\"]*)\">` `<h$1 id=\"x-${2}\">` "
+       "`<h3 id=\"q\"><h2 id=\"a\">A</h2>.<h1 id=\"b\">` }}",
+       "<h3 id=\"q\"><h2 id=\"x-a\">A</h2>.<h1 id=\"x-b\">");
+    TT("{{ replaceRE `ab` `X` `ab ab ab` 2 }} "
+       "{{ replaceRE `a[0-9]` `<$0>` `aaa1 a2.` }}",
+       "X X ab aa<a1> <a2>.");
+}
+
+
 int
 main(void)
 {
@@ -1163,6 +1251,7 @@ main(void)
     test_printf();
     test_escape();
     test_funcs();
+    test_regex();
     test_time();
     test_escape_tables();
     test_api();
