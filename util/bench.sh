@@ -37,6 +37,8 @@
 #   BENCH_CONNECTIONS=16 wrk connections (-c)
 #   BENCH_THREADS=1      wrk threads (-t)
 #   BENCH_PORT=          loopback port (default: a free one)
+#   BENCH_PAGES="seedlike:8192 page:8192 page-1m:1048576 sc2000:430000"
+#                        the pages (NAME:BYTES), a subset to measure one
 #   BENCH_RSS_REQUESTS=0 then this many cold renders, printing the worker's
 #                        RSS (1000000: issue #6's memory check, ~4 min)
 #   NGINX=/usr/sbin/nginx
@@ -61,7 +63,7 @@ threads=${BENCH_THREADS:-1}
 # NAME:SIZE of each page, in bytes of Markdown
 # name:size; seedlike and sc2000 are made by make-sc-page.pl (the seed's
 # shape: sections, outlines, a CTA); sc2000 holds about 2,000 shortcodes
-pages="seedlike:8192 page:8192 page-1m:1048576 sc2000:430000"
+pages=${BENCH_PAGES:-"seedlike:8192 page:8192 page-1m:1048576 sc2000:430000"}
 
 die() {
     echo "bench: $*" >&2
