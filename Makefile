@@ -94,6 +94,14 @@ $(BUILD)/unit/%: t/unit/%.c t/unit/tap.h $(CORE_SRCS) $(CORE_HDRS) $(THEME_C)
 	$(CC) $(STRICT) $(SANITIZE) -It/unit -o $@ $< $(CORE_SRCS) $(THEME_C) \
 	    $(LIBS)
 
+# the arena's keep is off under AddressSanitizer (page_arena.c), so its
+# test is built with UBSan alone
+$(BUILD)/unit/test_arena: t/unit/test_arena.c t/unit/tap.h $(CORE_SRCS) \
+                          $(CORE_HDRS)
+	@mkdir -p $(BUILD)/unit
+	$(CC) $(STRICT) -O1 -g -fsanitize=undefined -fno-sanitize-recover=all \
+	    -It/unit -o $@ $< src/page_arena.c src/page_buf.c
+
 unit: $(UNIT_BINS)
 
 run: deps all

@@ -1,5 +1,6 @@
 /*
- * page_arena: bump allocation in malloc'ed blocks, freed all at once.
+ * page_arena: bump allocation in malloc'ed blocks, freed all at once, and
+ * the keep of freed blocks that recycling arenas share.
  */
 
 #include <stdint.h>
@@ -9,6 +10,24 @@
 #include "page_arena.h"
 
 #define PAGE_ARENA_ALIGN  16
+
+/* Blocks stop doubling here: larger ones would waste more than they save. */
+#define PAGE_ARENA_BLOCK_MAX  (8 * 1024 * 1024)
+
+/*
+ * Under AddressSanitizer nothing is kept: a block freed to the allocator
+ * is poisoned, so a use after the end of a render is still caught.
+ */
+#if defined(__SANITIZE_ADDRESS__)
+#define PAGE_ARENA_KEEP_BYTES  0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PAGE_ARENA_KEEP_BYTES  0
+#endif
+#endif
+#ifndef PAGE_ARENA_KEEP_BYTES
+#define PAGE_ARENA_KEEP_BYTES  PAGE_ARENA_KEEP
+#endif
 
 struct page_arena_block_s {
     page_arena_block_t  *prev;
@@ -30,6 +49,10 @@ page_arena_round(size_t n)
     return n ? n : PAGE_ARENA_ALIGN;
 }
 
+/* Blocks freed by recycling arenas, linked by prev; their bytes in all. */
+static page_arena_block_t  *page_arena_kept;
+static size_t               page_arena_kept_bytes;
+
 
 void
 page_arena_init(page_arena_t *a, size_t limit)
@@ -37,6 +60,68 @@ page_arena_init(page_arena_t *a, size_t limit)
     a->head = NULL;
     a->total = 0;
     a->limit = limit;
+    a->recycle = 0;
+}
+
+
+void
+page_arena_recycle(page_arena_t *a)
+{
+    a->recycle = 1;
+}
+
+
+size_t
+page_arena_kept_size(void)
+{
+    return page_arena_kept_bytes;
+}
+
+
+/* The smallest kept block of at least size bytes, unlinked; or NULL. */
+static page_arena_block_t *
+page_arena_take(size_t size)
+{
+    page_arena_block_t   *b, **link, **best;
+
+    best = NULL;
+
+    for (link = &page_arena_kept; *link != NULL; link = &(*link)->prev) {
+        if ((*link)->size >= size
+            && (best == NULL || (*link)->size < (*best)->size))
+        {
+            best = link;
+        }
+    }
+
+    if (best == NULL) {
+        return NULL;
+    }
+
+    b = *best;
+    *best = b->prev;
+    page_arena_kept_bytes -= PAGE_ARENA_HEADER + b->size;
+
+    return b;
+}
+
+
+/* Keep b for a later render if the keep has room; else free it. */
+static void
+page_arena_keep(page_arena_block_t *b)
+{
+    size_t  bytes;
+
+    bytes = PAGE_ARENA_HEADER + b->size;
+
+    if (bytes > PAGE_ARENA_KEEP_BYTES - page_arena_kept_bytes) {
+        free(b);
+        return;
+    }
+
+    b->prev = page_arena_kept;
+    page_arena_kept = b;
+    page_arena_kept_bytes += bytes;
 }
 
 
@@ -47,7 +132,12 @@ page_arena_free(page_arena_t *a)
 
     for (b = a->head; b != NULL; b = prev) {
         prev = b->prev;
-        free(b);
+
+        if (a->recycle) {
+            page_arena_keep(b);
+        } else {
+            free(b);
+        }
     }
 
     a->head = NULL;
@@ -72,22 +162,34 @@ page_arena_alloc(page_arena_t *a, size_t size)
     if (b == NULL || b->size - b->used < want) {
         bsize = PAGE_ARENA_BLOCK_SIZE;
 
-        if (b != NULL && b->size < 8 * 1024 * 1024) {
+        if (b != NULL) {
             /* blocks double, so a large page needs few mallocs */
-            bsize = b->size * 2;
+            bsize = b->size < PAGE_ARENA_BLOCK_MAX / 2 ? b->size * 2
+                                                       : PAGE_ARENA_BLOCK_MAX;
         }
 
         if (bsize < want) {
             bsize = want;
         }
 
+        b = a->recycle ? page_arena_take(bsize) : NULL;
+
+        if (b != NULL) {
+            bsize = b->size;
+        }
+
         if (a->limit && a->total + bsize + PAGE_ARENA_HEADER > a->limit) {
+            if (b != NULL) {
+                page_arena_keep(b);
+            }
             return NULL;
         }
 
-        b = malloc(PAGE_ARENA_HEADER + bsize);
         if (b == NULL) {
-            return NULL;
+            b = malloc(PAGE_ARENA_HEADER + bsize);
+            if (b == NULL) {
+                return NULL;
+            }
         }
 
         b->prev = a->head;

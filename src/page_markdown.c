@@ -395,6 +395,7 @@ page_markdown_render(const char *src, size_t len, unsigned flags,
     toc = NULL;
 
     page_arena_init(&scratch, 0);
+    page_arena_recycle(&scratch);
     outer = page_md_arena;
     page_md_arena = &scratch;
 

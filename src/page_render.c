@@ -349,6 +349,7 @@ page_render(const char *src, size_t len, const page_options_t *opt,
     page_data_content_t   content;
 
     page_arena_init(&res->arena, PAGE_MAX_MEMORY);
+    page_arena_recycle(&res->arena);
     page_error_init(&res->error);
     res->data = NULL;
     res->len = 0;

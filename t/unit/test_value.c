@@ -1,7 +1,6 @@
 /*
  * test_value: the page value type (page_value.c) and the byte buffer it
- * prints into: maps, lists, Go's truth and Go's fmt %v printing, and the
- * arena beneath them.
+ * prints into: maps, lists, Go's truth and Go's fmt %v printing.
  */
 
 #include <math.h>
@@ -514,56 +513,6 @@ test_misc(void)
 }
 
 
-/* page_arena_extend: growth in place, only for the latest allocation */
-static void
-test_arena(void)
-{
-    char          *p, *q, *big;
-    size_t         i;
-    page_buf_t     b;
-    page_arena_t   a;
-
-    page_arena_init(&a, 0);
-
-    p = page_arena_alloc(&a, 10);
-    memcpy(p, "0123456789", 10);
-    ok(page_arena_extend(&a, p, 10, 100) == 0,
-       "arena: the latest allocation grows in place");
-    ok(memcmp(p, "0123456789", 10) == 0, "arena: its bytes stay");
-    q = page_arena_alloc(&a, 16);
-    ok(q >= p + 100, "arena: the next allocation comes after the growth");
-    ok(page_arena_extend(&a, p, 100, 200) == -1,
-       "arena: an older allocation does not grow in place");
-    ok(page_arena_extend(&a, q, 16, 8) == 0,
-       "arena: shrinking the latest allocation is allowed");
-    ok(page_arena_extend(&a, q, 16, PAGE_ARENA_BLOCK_SIZE * 2) == -1,
-       "arena: no growth past the end of the block");
-    ok(page_arena_extend(&a, NULL, 0, 16) == -1,
-       "arena: NULL never grows");
-
-    /* a buffer that is the latest allocation grows without copying */
-    page_buf_init(&b, &a, 0);
-    page_buf_append(&b, "x", 1);
-    big = b.data;
-    for (i = 0; i < 2000; i++) {
-        page_buf_putc(&b, (char) ('a' + i % 26));
-    }
-    ok(b.data == big, "arena: a growing buffer stays where it is");
-    ok(b.len == 2001 && b.data[0] == 'x' && b.data[2000] == 'a' + 1999 % 26,
-       "arena: and keeps its bytes");
-
-    /* another allocation in between: the buffer moves, bytes intact */
-    (void) page_arena_alloc(&a, 1);
-    for (i = 0; i < 4000; i++) {
-        page_buf_putc(&b, 'y');
-    }
-    ok(b.data != big && b.len == 6001 && b.data[0] == 'x'
-       && b.data[2000] == 'a' + 1999 % 26 && b.data[6000] == 'y',
-       "arena: a buffer that is not the latest is copied when it grows");
-
-    page_arena_free(&a);
-}
-
 
 int
 main(void)
@@ -580,7 +529,6 @@ main(void)
     test_print_composites();
     test_print_time();
     test_misc();
-    test_arena();
 
     page_arena_free(&arena);
 
