@@ -114,6 +114,7 @@ test: deps all unit
 	prove -r t/
 
 bench: deps all $(REF_MODULE)
+	@sh util/deps.sh valgrind wrk
 	@sh util/bench.sh
 
 callgrind: deps all

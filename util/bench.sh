@@ -362,6 +362,10 @@ median() {
         }'
 }
 
+rss_kb() {
+    awk '/^VmRSS:/ { print $2 }' "/proc/$worker/status" 2>/dev/null || echo 0
+}
+
 rss() {
     awk '/^VmRSS:/ { rss = $2 } /^VmHWM:/ { hwm = $2 }
          END { printf "VmRSS %d kB, VmHWM %d kB", rss, hwm }' \
@@ -429,9 +433,9 @@ for p in $pages; do
     cp=$(cut -d' ' -f2 "$bench/wrk/$name.cached" | median)
     fr=$(cut -d' ' -f1 "$bench/wrk/$name.ref" | median)
     fp=$(cut -d' ' -f2 "$bench/wrk/$name.ref" | median)
-    printf '%s|%s|%s|%s|%s|%s|%s|%s|%s|%s\n' "$name" \
+    printf '%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s\n' "$name" \
         "$(kb "$bench/www/md/$name.md")" "$sr" "$sp" "$cr" "$cp" "$rr" "$rp" \
-        "$fr" "$fp" >> "$table"
+        "$fr" "$fp" "$(wc -c < "$bench/www/md/$name.md")" >> "$table"
     echo "worker after $name: $(rss)"
 done
 
@@ -446,12 +450,15 @@ if [ "${BENCH_RSS_REQUESTS:-0}" -gt 0 ]; then
     $pin wrk -t"$threads" -c"$conns" -d2s "$url" > "$bench/wrk/rss.0" 2>&1
     done_n=$(awk '/requests in/ { print $1 }' "$bench/wrk/rss.0")
     echo "rss: after $done_n renders: $(rss)"
+    rss_first=$(rss_kb)
     while [ "$done_n" -lt "$BENCH_RSS_REQUESTS" ]; do
         $pin wrk -t"$threads" -c"$conns" -d20s "$url" > "$bench/wrk/rss.n" 2>&1
         done_n=$((done_n + $(awk '/requests in/ { print $1 }' \
                                   "$bench/wrk/rss.n")))
         echo "rss: after $done_n renders: $(rss)"
     done
+    rss_last=$(rss_kb)
+    rss_renders=$done_n
 fi
 
 if grep -q '\[\(error\|crit\|alert\|emerg\)\]' "$bench/logs/error.log"; then
@@ -486,3 +493,62 @@ awk -F'|' '$1 == "page" && $3 > 0 && $9 > 0 {
     printf "floor for issue #6 (page, 8 KB): d/a %.4f; cold c/a %.4f;" \
            " target c/a >= 0.12\n", $9 / $3, $7 / $3 }' "$table"
 echo "worker RSS after the runs: $(rss)"
+
+
+# --- issue #6's targets -------------------------------------------------
+#
+# Throughput and memory from this run; instructions from util/callgrind.sh
+# (valgrind), which the load on the machine does not blur.
+
+verdict() {
+    awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {
+        ok = (op == ">=") ? (v >= t) : (v <= t)
+        print (ok ? "met" : "NOT met") }'
+}
+
+echo
+echo "targets (issue #6):"
+awk -F'|' '$1 == "page" || $1 == "seedlike" {
+    printf "%s %.4f %.4f %.4f\n", $1, $5 / $3, $7 / $3, $9 / $3 }' "$table" |
+while read -r name warm cold ref; do
+    echo "  warm cache >= 0.85 x static, $name (8 KB): $warm" \
+         "$(verdict "$warm" ">=" 0.85)"
+    echo "  cold       >= 0.12 x static, $name (8 KB): $cold" \
+         "$(verdict "$cold" ">=" 0.12)" \
+         "(libcmark-gfm alone, in this run: $ref)"
+done
+
+# seconds per byte of a cold render, 1 MB page against the 8 KB page
+awk -F'|' '$1 == "page" { small = $11 / $7 } $1 == "page-1m" { big = $11 / $7 }
+    END { if (small > 0 && big > 0) printf "%.3f\n", small / big }' "$table" |
+while read -r per_byte; do
+    echo "  cold time per byte, 1 MB page / 8 KB page <= 1.3: $per_byte" \
+         "$(verdict "$per_byte" "<=" 1.3)"
+done
+
+if [ -n "${rss_first:-}" ]; then
+    grew=$(( (rss_last - rss_first) ))
+    echo "  RSS growth over $rss_renders renders <= 1024 kB: $grew kB" \
+         "$(verdict "$grew" "<=" 1024)"
+else
+    echo "  RSS growth over 1,000,000 renders: not measured" \
+         "(BENCH_RSS_REQUESTS=1000000)"
+fi
+
+if command -v valgrind >/dev/null 2>&1; then
+    sh "$top/util/callgrind.sh" > "$bench/callgrind.txt" 2>&1 \
+        || die "util/callgrind.sh failed, see $bench/callgrind.txt"
+    awk '$1 == "seedlike" && NF == 7 { r = $5 }
+         $1 == "page-8k" && NF == 7 { small = $7 }
+         $1 == "page-1m" && NF == 7 { big = $7 }
+         END { printf "%s %.3f\n", r, big / small }' "$bench/callgrind.txt" |
+    while read -r ratio per_byte; do
+        echo "  instructions <= 1.5 x bare libcmark-gfm, seed-like page:" \
+             "$ratio $(verdict "$ratio" "<=" 1.5)"
+        echo "  instructions per byte, 1 MB page / 8 KB page <= 1.3:" \
+             "$per_byte $(verdict "$per_byte" "<=" 1.3)"
+    done
+    echo "  (instructions: util/callgrind.sh, table in $bench/callgrind.txt)"
+else
+    echo "  instructions: not measured (valgrind missing)"
+fi
