@@ -85,6 +85,21 @@ page_buf_reserve(page_buf_t *b, size_t extra)
 
 
 void
+page_buf_hint(page_buf_t *b, size_t n)
+{
+    if (b->failed || (b->limit && (b->len > b->limit
+                                   || n > b->limit - b->len)))
+    {
+        return;
+    }
+
+    if (page_buf_reserve(b, n) != 0) {
+        b->failed = 0;      /* nothing was lost: appends will try again */
+    }
+}
+
+
+void
 page_buf_append(page_buf_t *b, const char *s, size_t len)
 {
     if (len == 0) {

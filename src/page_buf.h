@@ -27,6 +27,12 @@ int page_buf_reserve(page_buf_t *b, size_t extra);
 void page_buf_append(page_buf_t *b, const char *s, size_t len);
 void page_buf_puts(page_buf_t *b, const char *s);
 void page_buf_putc(page_buf_t *b, char c);
+/*
+ * Make room for about n more bytes, as a hint: a buffer that will hold
+ * them grows once instead of doubling its way there (and leaving each
+ * smaller copy behind in the arena).  Never marks the buffer failed.
+ */
+void page_buf_hint(page_buf_t *b, size_t n);
 void page_buf_printf(page_buf_t *b, const char *fmt, ...)
 #ifdef __GNUC__
     __attribute__((format(printf, 2, 3)))

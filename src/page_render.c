@@ -20,6 +20,14 @@
 /* Hugo's summary divider. */
 #define PAGE_MORE  "<!--more-->"
 
+/*
+ * Output sizes to make room for up front (page_buf_hint): the HTML of a
+ * Markdown text is mostly under 1.5 times its size, and a layout adds a
+ * few kilobytes around the content (the default theme about 10 KB).
+ */
+#define PAGE_RENDER_HTML_RATIO    3 / 2
+#define PAGE_RENDER_LAYOUT_BYTES  (16 * 1024)
+
 
 void
 page_options_init(page_options_t *opt)
@@ -199,6 +207,61 @@ page_render_shortcodes(page_sc_run_t *run, const page_front_t *fm,
 }
 
 
+/* Put the shortcodes' output in place of their placeholders in b. */
+static int
+page_render_substitute(page_sc_run_t *run, page_buf_t *b, page_str_t *result,
+    page_error_t *err)
+{
+    page_buf_t  out;
+
+    if (page_buf_failed(b)) {
+        return page_render_too_large(run, err);
+    }
+
+    if (run->noutputs == 0) {
+        result->data = b->data ? b->data : "";
+        result->len = b->len;
+        return 0;
+    }
+
+    page_buf_init(&out, run->env->arena, PAGE_MAX_OUTPUT);
+    page_buf_hint(&out, b->len);
+
+    if (page_sc_substitute(run, b->data ? b->data : "", b->len, &out) != 0) {
+        return page_render_too_large(run, err);
+    }
+
+    result->data = out.data ? out.data : "";
+    result->len = out.len;
+
+    return 0;
+}
+
+
+/*
+ * The HTML of Markdown src[0..len) with the shortcodes' output in place,
+ * into *html.  Without shortcodes the HTML is the result as it is.
+ */
+static int
+page_render_html(page_sc_run_t *run, const char *src, size_t len,
+    unsigned line, unsigned flags, page_md_info_t *info, page_str_t *html,
+    page_error_t *err)
+{
+    page_buf_t  md;
+
+    page_buf_init(&md, run->env->arena, PAGE_MAX_OUTPUT);
+    page_buf_hint(&md, len * PAGE_RENDER_HTML_RATIO);
+
+    if (page_markdown_render(src, len, flags, line, &md, info, run->path, err)
+        != 0)
+    {
+        return err->status ? -1 : page_render_too_large(run, err);
+    }
+
+    return page_render_substitute(run, &md, html, err);
+}
+
+
 /*
  * The Markdown stage, with <!--more--> (which ends the summary and is not
  * part of the content) and the shortcode placeholders put back.
@@ -210,7 +273,7 @@ page_render_markdown(page_sc_run_t *run, const page_str_t *md,
 {
     char          *body;
     size_t         more, body_len;
-    page_buf_t     html, out;
+    page_buf_t     toc;
     page_arena_t  *a = run->env->arena;
 
     body = (char *) md->data;
@@ -222,19 +285,12 @@ page_render_markdown(page_sc_run_t *run, const page_str_t *md,
     more = page_render_find(body, body_len, PAGE_MORE, sizeof(PAGE_MORE) - 1);
 
     if (more != body_len) {
-        page_buf_init(&html, a, PAGE_MAX_OUTPUT);
-        page_buf_init(&out, a, PAGE_MAX_OUTPUT);
-
-        if (page_markdown_render(body, more, flags, line, &html, NULL,
-                                 run->path, err) != 0
-            || page_sc_substitute(run, html.data ? html.data : "", html.len,
-                                  &out) != 0)
+        if (page_render_html(run, body, more, line, flags, NULL, &c->summary,
+                             err)
+            != 0)
         {
-            return err->status ? -1 : page_render_too_large(run, err);
+            return -1;
         }
-
-        c->summary.data = out.data ? out.data : "";
-        c->summary.len = out.len;
 
         body = page_arena_alloc(a, body_len);
         if (body == NULL) {
@@ -248,36 +304,23 @@ page_render_markdown(page_sc_run_t *run, const page_str_t *md,
         body_len -= sizeof(PAGE_MORE) - 1;
     }
 
-    page_buf_init(&html, a, PAGE_MAX_OUTPUT);
-    page_buf_init(&out, a, PAGE_MAX_OUTPUT);
-
-    if (page_markdown_render(body, body_len, flags, line, &html, info,
-                             run->path, err) != 0
-        || page_sc_substitute(run, html.data ? html.data : "", html.len,
-                              &out) != 0)
+    if (page_render_html(run, body, body_len, line, flags, info, &c->content,
+                         err)
+        != 0)
     {
-        return err->status ? -1 : page_render_too_large(run, err);
+        return -1;
     }
-
-    c->content.data = out.data ? out.data : "";
-    c->content.len = out.len;
 
     /* .TableOfContents, with shortcode output in headings put back */
 
     if (info != NULL && info->toc.n > 0) {
-        page_buf_init(&html, a, PAGE_MAX_OUTPUT);
-        page_buf_init(&out, a, PAGE_MAX_OUTPUT);
+        page_buf_init(&toc, a, PAGE_MAX_OUTPUT);
         page_html_toc(&info->toc, PAGE_HTML_TOC_START, PAGE_HTML_TOC_END,
-                      &html);
+                      &toc);
 
-        if (page_sc_substitute(run, html.data ? html.data : "", html.len,
-                               &out) != 0)
-        {
-            return page_render_too_large(run, err);
+        if (page_render_substitute(run, &toc, &c->toc, err) != 0) {
+            return -1;
         }
-
-        c->toc.data = out.data ? out.data : "";
-        c->toc.len = out.len;
     }
 
     return 0;
@@ -286,7 +329,7 @@ page_render_markdown(page_sc_run_t *run, const page_str_t *md,
 
 static int
 page_render_layout(page_data_t *data, page_tpl_env_t *env,
-    const page_options_t *opt, page_result_t *res)
+    const page_options_t *opt, size_t content_len, page_result_t *res)
 {
     const char            *entry, *path;
     page_buf_t             out;
@@ -315,6 +358,7 @@ page_render_layout(page_data_t *data, page_tpl_env_t *env,
     }
 
     page_buf_init(&out, env->arena, PAGE_MAX_OUTPUT);
+    page_buf_hint(&out, content_len + PAGE_RENDER_LAYOUT_BYTES);
     page_error_init(&tpl_err);
 
     if (page_tpl_execute(set, entry, data->page, env, &out, &tpl_err) != 0) {
@@ -414,7 +458,8 @@ page_render(const char *src, size_t len, const page_options_t *opt,
     content.title = page_render_title(params, &info, path, a);
 
     if (page_data_content(&data, a, &content, err) != 0
-        || page_render_layout(&data, &env, opt, res) != 0)
+        || page_render_layout(&data, &env, opt, content.content.len, res)
+           != 0)
     {
         return err->status;
     }
