@@ -25,8 +25,8 @@
  * Markdown text is mostly under 1.5 times its size, and a layout adds a
  * few kilobytes around the content (the default theme about 10 KB).
  */
-#define PAGE_RENDER_HTML_RATIO    3 / 2
-#define PAGE_RENDER_LAYOUT_BYTES  (16 * 1024)
+#define PAGE_RENDER_HTML_HINT(len)  ((len) + (len) / 2)
+#define PAGE_RENDER_LAYOUT_BYTES    (16 * 1024)
 
 
 void
@@ -250,7 +250,7 @@ page_render_html(page_sc_run_t *run, const char *src, size_t len,
     page_buf_t  md;
 
     page_buf_init(&md, run->env->arena, PAGE_MAX_OUTPUT);
-    page_buf_hint(&md, len * PAGE_RENDER_HTML_RATIO);
+    page_buf_hint(&md, PAGE_RENDER_HTML_HINT(len));
 
     if (page_markdown_render(src, len, flags, line, &md, info, run->path, err)
         != 0)

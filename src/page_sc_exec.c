@@ -33,9 +33,6 @@
 /* The keys of a shortcode context: the mark and twelve fields. */
 #define PAGE_SC_CONTEXT_KEYS  13
 
-/* Room for the decimal digits of an unsigned int. */
-#define PAGE_SC_DIGITS     (sizeof(unsigned) * 3)
-
 
 static int page_sc_call(page_sc_run_t *run, page_sc_node_t *node,
     page_value_t *parent, unsigned level, page_buf_t *out, int *v1p,
@@ -173,55 +170,27 @@ page_sc_scratch_new(page_arena_t *a)
 }
 
 
-/* Write n in decimal at s (room for PAGE_SC_DIGITS); return its length. */
-static size_t
-page_sc_decimal(char *s, unsigned n)
-{
-    char    tmp[PAGE_SC_DIGITS];
-    size_t  i;
-
-    i = sizeof(tmp);
-
-    do {
-        tmp[--i] = (char) ('0' + n % 10);
-        n /= 10;
-    } while (n);
-
-    memcpy(s, tmp + i, sizeof(tmp) - i);
-
-    return sizeof(tmp) - i;
-}
-
-
 /*
- * "\"path:line:col\"", as Hugo prints a text.Position; written out by
- * hand, as every shortcode call makes one.
+ * "\"path:line:col\"", as Hugo prints a text.Position; without printf, as
+ * every shortcode call makes one.
  */
 static page_value_t *
 page_sc_position(page_arena_t *a, const char *path, page_sc_node_t *node)
 {
-    char    *s, *p;
-    size_t   len;
+    page_buf_t  b;
 
-    len = strlen(path);
+    page_buf_init(&b, a, 0);
+    page_buf_putc(&b, '"');
+    page_buf_puts(&b, path);
+    page_buf_putc(&b, ':');
+    page_buf_put_uint(&b, node->line);
+    page_buf_putc(&b, ':');
+    page_buf_put_uint(&b, node->col);
+    page_buf_putc(&b, '"');
 
-    s = page_arena_alloc(a, len + 2 * PAGE_SC_DIGITS + sizeof("\"::\""));
-    if (s == NULL) {
-        return NULL;
-    }
-
-    p = s;
-    *p++ = '"';
-    memcpy(p, path, len);
-    p += len;
-    *p++ = ':';
-    p += page_sc_decimal(p, node->line);
-    *p++ = ':';
-    p += page_sc_decimal(p, node->col);
-    *p++ = '"';
-    *p = '\0';
-
-    return page_value_string_ref(a, PAGE_STRING, s, (size_t) (p - s));
+    return page_buf_failed(&b) ? NULL
+                               : page_value_string_ref(a, PAGE_STRING,
+                                                       b.data, b.len);
 }
 
 
@@ -481,7 +450,6 @@ static int
 page_sc_placeholder(page_sc_run_t *run, page_buf_t *md, unsigned n,
     const char *s, size_t len)
 {
-    char         digits[PAGE_SC_DIGITS];
     size_t       cap;
     page_str_t  *outputs;
 
@@ -511,7 +479,7 @@ page_sc_placeholder(page_sc_run_t *run, page_buf_t *md, unsigned n,
     }
 
     page_buf_append(md, run->prefix, run->prefix_len);
-    page_buf_append(md, digits, page_sc_decimal(digits, n));
+    page_buf_put_uint(md, n);
     page_buf_putc(md, 'Z');
 
     return 0;
@@ -633,7 +601,9 @@ page_sc_substitute(page_sc_run_t *run, const char *html, size_t len,
         if (*p == 'p' && page_sc_match(run, p, last, 1, &n, &end)) {
             /* in an id or a link to one: Hugo's own placeholder text */
             page_buf_append(out, start, (size_t) (p - start));
-            page_buf_printf(out, "hahahugoshortcodes%zuhbhb", n);
+            page_buf_puts(out, "hahahugoshortcodes");
+            page_buf_put_uint(out, n);
+            page_buf_puts(out, "hbhb");
             start = end;
             p = end - 1;
             continue;
