@@ -63,7 +63,9 @@ $(BUILD)/nginx/objs/page_builtin_theme.c: $(THEME_C) \
                                           $(BUILD)/nginx/objs/Makefile
 	cmp -s $(THEME_C) $@ || cp $(THEME_C) $@
 
-$(MODULE): $(BUILD)/nginx/objs/Makefile ngx_http_page_module.c \
+GLUE_SRCS  := $(wildcard ngx_http_page_*.c ngx_http_page_*.h)
+
+$(MODULE): $(BUILD)/nginx/objs/Makefile $(GLUE_SRCS) \
            $(CORE_SRCS) $(CORE_HDRS) $(BUILD)/nginx/objs/page_builtin_theme.c
 	$(MAKE) -C $(BUILD)/nginx -f objs/Makefile modules
 	@# a new file, not an overwrite: a running nginx keeps its mapping

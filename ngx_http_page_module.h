@@ -1,0 +1,119 @@
+
+/*
+ * ngx_http_page_module.h: what the nginx glue's files share: the
+ * configuration, the per-request context, and the functions one file
+ * calls in another.  ngx_http_page_module.c owns the directives and the
+ * configuration, ngx_http_page_filter.c the header and body filters,
+ * ngx_http_page_cache.c the render cache.
+ */
+
+#ifndef NGX_HTTP_PAGE_MODULE_H
+#define NGX_HTTP_PAGE_MODULE_H
+
+#include <ngx_config.h>
+#include <ngx_core.h>
+#include <ngx_http.h>
+
+#include "page.h"
+#include "page_data.h"
+#include "page_templates.h"
+
+
+/* Bytes of the configuration generation in every cache key. */
+#define NGX_HTTP_PAGE_CACHE_GEN  16
+
+/* ctx->cache: what the render cache did with this request */
+#define NGX_HTTP_PAGE_CACHE_OFF     0
+#define NGX_HTTP_PAGE_CACHE_MISS    1   /* rendered and stored */
+#define NGX_HTTP_PAGE_CACHE_HIT     2   /* sent from the cache */
+#define NGX_HTTP_PAGE_CACHE_BYPASS  3   /* rendered, not stored */
+
+
+
+typedef struct {
+    ngx_str_t                  name;
+    ngx_http_complex_value_t   value;
+} ngx_http_page_param_t;
+
+
+/*
+ * Compiled templates, one per distinct page_templates list, shared by
+ * every location that names the same directories.
+ */
+typedef struct {
+    ngx_str_t                  key;        /* the directories, joined */
+    page_templates_t          *templates;
+} ngx_http_page_compiled_t;
+
+
+typedef struct {
+    ngx_array_t                compiled;   /* ngx_http_page_compiled_t */
+
+    /*
+     * Differs for every configuration nginx reads, so that pages rendered
+     * with the templates and directives of an earlier configuration are
+     * never found after a reload (they age out of the zone).
+     */
+    u_char                     generation[NGX_HTTP_PAGE_CACHE_GEN];
+} ngx_http_page_main_conf_t;
+
+
+typedef struct {
+    ngx_flag_t                 enable;
+    ngx_array_t               *template_dirs;  /* ngx_str_t */
+    page_templates_t          *templates;
+    ngx_hash_t                 types;
+    ngx_array_t               *types_keys;
+    ngx_str_t                  layout;
+    ngx_array_t               *params;     /* ngx_http_page_param_t */
+    ngx_str_t                  site_title;
+    ngx_flag_t                 unsafe_html;
+    size_t                     max_size;
+    ngx_flag_t                 last_modified;
+    ngx_flag_t                 debug;
+    ngx_shm_zone_t            *cache;      /* page_cache; NULL: off */
+} ngx_http_page_loc_conf_t;
+
+
+typedef struct {
+    u_char                    *body;
+    size_t                     len;
+    size_t                     size;
+    ngx_str_t                  key;         /* cache key; empty: none */
+    page_param_t              *params;      /* evaluated page_param */
+    size_t                     nparams;
+    unsigned                   params_done:1;
+    unsigned                   key_body:1;  /* key ends in a body hash */
+    unsigned                   key_hashed:1;/* ... which is written */
+    unsigned                   key_late:1;  /* look up after the body */
+    unsigned                   cache:2;     /* NGX_HTTP_PAGE_CACHE_* */
+    unsigned                   done:1;      /* rendered, or failed */
+    unsigned                   sent:1;      /* our own answer went out */
+} ngx_http_page_ctx_t;
+
+
+extern ngx_module_t  ngx_http_page_module;
+
+
+/* ngx_http_page_filter.c */
+ngx_int_t ngx_http_page_filter_init(ngx_conf_t *cf);
+void ngx_http_page_source_name(ngx_http_request_t *r, ngx_str_t *name,
+    size_t *root);
+ngx_int_t ngx_http_page_base_url(ngx_http_request_t *r, ngx_str_t *url);
+ngx_int_t ngx_http_page_params(ngx_http_request_t *r,
+    ngx_http_page_loc_conf_t *conf, page_param_t **params, size_t *n);
+
+/* ngx_http_page_cache.c */
+char *ngx_http_page_cache_zone(ngx_conf_t *cf, ngx_command_t *cmd,
+    void *conf);
+char *ngx_http_page_cache(ngx_conf_t *cf, ngx_command_t *cmd, void *conf);
+ngx_int_t ngx_http_page_cache_key(ngx_http_request_t *r,
+    ngx_http_page_ctx_t *ctx, ngx_http_page_loc_conf_t *conf);
+ngx_int_t ngx_http_page_cache_get(ngx_http_request_t *r,
+    ngx_http_page_ctx_t *ctx, ngx_http_page_loc_conf_t *conf,
+    ngx_buf_t **out);
+void ngx_http_page_cache_put(ngx_http_request_t *r, ngx_http_page_ctx_t *ctx,
+    ngx_http_page_loc_conf_t *conf, const char *page, size_t len);
+
+
+#endif /* NGX_HTTP_PAGE_MODULE_H */
