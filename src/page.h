@@ -9,6 +9,7 @@
 #define PAGE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "page_arena.h"
 #include "page_error.h"
@@ -55,20 +56,30 @@ typedef struct {
     size_t               nparams;
     unsigned             unsafe_html:1; /* keep raw HTML in Markdown */
     unsigned             content_only:1;/* no layout: just the content */
+    unsigned             drafts:1;      /* publish drafts (page_drafts) */
+    unsigned             future:1;      /* ... pages of a later date */
+    unsigned             expired:1;     /* ... and expired pages */
+    int64_t              now;           /* the time for publishing rules, */
+                                        /* seconds since the epoch; 0: now */
 } page_options_t;
 
 typedef struct {
     const char    *data;        /* the page; valid until page_result_free */
     size_t         len;
-    page_error_t   error;       /* status PAGE_OK, or why it failed */
+    int64_t        until;       /* the page is published while the time */
+                                /* is before this (its expiryDate); 0: ever */
+    page_error_t   error;       /* status PAGE_OK, or why it failed; */
+                                /* PAGE_HIDDEN: not published, no page */
     page_arena_t   arena;       /* everything the render allocated */
 } page_result_t;
 
 void page_options_init(page_options_t *opt);
 
 /*
- * Render src[0..len).  Returns PAGE_OK with res->data set, or another
- * status with res->error.msg saying "path:line:col: what".  Always call
+ * Render src[0..len).  Returns PAGE_OK with res->data set, PAGE_HIDDEN
+ * when the page is not published (Hugo's rules for drafts, future and
+ * expired pages; res->error.msg says why), or another status with
+ * res->error.msg saying "path:line:col: what".  Always call
  * page_result_free() afterwards.
  */
 int page_render(const char *src, size_t len, const page_options_t *opt,

@@ -8,6 +8,7 @@
 
 #include "page_data.h"
 #include "page_markdown.h"
+#include "page_publish.h"
 #include "page_sc_exec.h"
 
 #define PAGE_HUGO_VERSION  "0.111.3"
@@ -235,34 +236,6 @@ page_words(const char *s, size_t len, size_t limit, size_t *end)
 }
 
 
-/* A front-matter date (time, or a string that parses as one), or zero. */
-static page_value_t *
-page_date(page_arena_t *a, page_value_t *params, const char *key,
-    page_value_t *fallback)
-{
-    page_time_t    t;
-    page_value_t  *v;
-
-    v = page_map_gets(params, key);
-
-    if (v != NULL && v->type == PAGE_TIME) {
-        return v;
-    }
-
-    if (page_value_is_string(v)
-        && page_time_parse(v->u.s.data, v->u.s.len, &t) == 0)
-    {
-        return page_value_time(a, &t);
-    }
-
-    if (fallback != NULL) {
-        return fallback;
-    }
-
-    page_time_zero(&t);
-
-    return page_value_time(a, &t);
-}
 
 
 static page_value_t *
@@ -541,11 +514,12 @@ int
 page_data_build(page_data_t *d, page_arena_t *a, page_value_t *params,
     const page_str_t *title, const page_options_t *opt, page_error_t *err)
 {
-    size_t         file_len, uri_len;
-    page_buf_t     link;
-    page_str_t     section;
-    const char    *file, *uri, *kind;
-    page_value_t  *p, *date, *type, *v, *store;
+    size_t                 file_len, uri_len;
+    page_buf_t             link;
+    page_str_t             section;
+    const char            *file, *uri, *kind;
+    page_value_t          *p, *type, *v, *store;
+    page_publish_dates_t   dates;
 
     d->opt = opt;
 
@@ -587,10 +561,10 @@ page_data_build(page_data_t *d, page_arena_t *a, page_value_t *params,
     }
     page_buf_append(&link, uri, uri_len);
 
-    date = page_date(a, params, "date", NULL);
+    page_publish_dates(params, &dates);
     store = page_sc_scratch_new(a);
 
-    if (d->site == NULL || p == NULL || date == NULL || d->outputs == NULL
+    if (d->site == NULL || p == NULL || d->outputs == NULL
         || d->empty_list == NULL || d->false_value == NULL || store == NULL
         || page_data_home(a, d->site, opt) != 0
         || page_buf_failed(&link)
@@ -598,17 +572,14 @@ page_data_build(page_data_t *d, page_arena_t *a, page_value_t *params,
         || page_add_str(a, p, "Title", title->data, title->len) != 0
         || page_add_str(a, p, "LinkTitle", title->data, title->len) != 0
         || page_add(a, p, "Params", params) != 0
-        || page_add(a, p, "Date", date) != 0
-        || page_add(a, p, "Lastmod", page_date(a, params, "lastmod", date))
+        || page_add(a, p, "Date", page_value_time(a, &dates.date)) != 0
+        || page_add(a, p, "Lastmod", page_value_time(a, &dates.lastmod))
            != 0
-        || page_add(a, p, "PublishDate",
-                    page_date(a, params, "publishdate", date)) != 0
-        || page_add(a, p, "ExpiryDate",
-                    page_date(a, params, "expirydate", NULL)) != 0
-        || page_add(a, p, "Draft",
-                    page_value_const_bool(page_value_truthy(
-                                       page_map_gets(params, "draft"))))
+        || page_add(a, p, "PublishDate", page_value_time(a, &dates.publish))
            != 0
+        || page_add(a, p, "ExpiryDate", page_value_time(a, &dates.expiry))
+           != 0
+        || page_add(a, p, "Draft", page_value_const_bool(dates.draft)) != 0
         || page_add(a, p, "Description",
                     page_param_string(a, params, "description")) != 0
         || page_add(a, p, "Keywords",

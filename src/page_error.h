@@ -18,7 +18,9 @@ typedef enum {
     PAGE_ERR_CONTENT,       /* the content file is wrong: its author's fix */
     PAGE_ERR_TEMPLATE,      /* a template failed while executing */
     PAGE_ERR_LIMIT,         /* a named limit was hit */
-    PAGE_ERR_NOMEM          /* out of memory */
+    PAGE_ERR_NOMEM,         /* out of memory */
+    PAGE_HIDDEN             /* not an error: the page is not published
+                               (a draft, future or expired); msg says why */
 } page_status_t;
 
 typedef struct {

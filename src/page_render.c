@@ -5,6 +5,7 @@
  */
 
 #include <string.h>
+#include <time.h>
 
 #include "page.h"
 #include "page_buf.h"
@@ -12,6 +13,7 @@
 #include "page_data.h"
 #include "page_html.h"
 #include "page_markdown.h"
+#include "page_publish.h"
 #include "page_sc_exec.h"
 #include "page_shortcode.h"
 #include "page_templates.h"
@@ -327,6 +329,26 @@ page_render_markdown(page_sc_run_t *run, const page_str_t *md,
 }
 
 
+/* Hugo's publishing rules (page_publish.c), with the site's switches. */
+static int
+page_render_published(const page_value_t *params, const page_options_t *opt,
+    const char *path, int64_t *until, page_error_t *err)
+{
+    page_publish_dates_t  dates;
+    page_publish_rules_t  rules;
+
+    page_publish_dates(params, &dates);
+
+    rules.drafts = opt->drafts;
+    rules.future = opt->future;
+    rules.expired = opt->expired;
+
+    return page_publish_check(&dates, &rules,
+                              opt->now ? opt->now : (int64_t) time(NULL),
+                              path, until, err);
+}
+
+
 static int
 page_render_layout(page_data_t *data, page_tpl_env_t *env,
     const page_options_t *opt, size_t content_len, page_result_t *res)
@@ -397,6 +419,7 @@ page_render(const char *src, size_t len, const page_options_t *opt,
     page_error_init(&res->error);
     res->data = NULL;
     res->len = 0;
+    res->until = 0;
 
     a = &res->arena;
     err = &res->error;
@@ -414,6 +437,12 @@ page_render(const char *src, size_t len, const page_options_t *opt,
     if (page_front_split(src, len, path, &fm, err) != 0
         || page_front_parse(a, &fm, path, &params, err) != 0)
     {
+        return err->status;
+    }
+
+    /* an unpublished page is not rendered at all */
+
+    if (page_render_published(params, opt, path, &res->until, err) != 0) {
         return err->status;
     }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/perl
 # The page-render CLI: same core as the module; errors as FILE:LINE:COL on
-# stderr with status 1, usage errors with status 2.
+# stderr with status 1, usage errors with status 2, a page that is not
+# published (Hugo's rules) with status 3 unless -D, -F or -E.
 
 use strict;
 use warnings;
@@ -148,5 +149,27 @@ like($err, qr{does-not-exist\.md}, 'missing file named');
 ($rc, $out) = run('--help');
 is($rc, 0, '--help: exit 0');
 like($out, qr{usage: page-render}, '--help: usage');
+
+# ---- publishing: Hugo's rules, Hugo's flags
+
+my %unpublished = (
+    '-D' => ["draft: true", 'it is a draft'],
+    '-F' => ["publishDate: 2999-01-01", 'its publishDate is in the future'],
+    '-E' => ["expiryDate: 2000-01-01", 'it expired on 2000-01-01'],
+);
+
+for my $flag (sort keys %unpublished) {
+    my ($fm, $why) = @{ $unpublished{$flag} };
+    my $f = write_file("pub$flag.md", "---\ntitle: P\n$fm\n---\nbody $flag\n");
+
+    my ($rc, $out, $err) = run('--content', $f);
+    is($rc, 3, "$fm: exit status 3");
+    is($out, '', "$fm: nothing on stdout");
+    like($err, qr/^\Q$f\E: not published: \Q$why\E/, "$fm: says why");
+
+    ($rc, $out) = run('--content', $flag, $f);
+    is($rc, 0, "$fm with $flag: rendered");
+    is($out, "<p>body $flag</p>\n", "$fm with $flag: the content");
+}
 
 done_testing();

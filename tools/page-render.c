@@ -5,7 +5,8 @@
  *   page-render [options] FILE      (FILE "-" reads stdin)
  *
  * Exit status: 0 rendered, 1 the content (or a template) is wrong,
- * 2 usage error or unreadable file.
+ * 2 usage error or unreadable file, 3 the page is not published (a draft,
+ * future or expired page, as Hugo decides without -D, -F, -E).
  */
 
 #include <errno.h>
@@ -47,10 +48,14 @@ usage(FILE *f)
         "  --layout NAME        layout when the front matter names none\n"
         "  --root DIR           the site root: ref and relref check files\n"
         "                       there\n"
+        "  -D, --buildDrafts    render a draft (Hugo's flag)\n"
+        "  -F, --buildFuture    render a page whose publishDate is to come\n"
+        "  -E, --buildExpired   render a page whose expiryDate has passed\n"
         "  -h, --help           this help\n"
         "\n"
         "FILE may be - for standard input.  Errors go to stderr as\n"
-        "FILE:LINE:COL: message with exit status 1; usage errors exit 2.\n");
+        "FILE:LINE:COL: message with exit status 1; usage errors exit 2;\n"
+        "a page that is not published exits 3, saying why.\n");
 }
 
 
@@ -153,6 +158,21 @@ main(int argc, char **argv)
 
         } else if (strcmp(argv[i], "--unsafe-html") == 0) {
             opt.unsafe_html = 1;
+
+        } else if (strcmp(argv[i], "-D") == 0
+                   || strcmp(argv[i], "--buildDrafts") == 0)
+        {
+            opt.drafts = 1;
+
+        } else if (strcmp(argv[i], "-F") == 0
+                   || strcmp(argv[i], "--buildFuture") == 0)
+        {
+            opt.future = 1;
+
+        } else if (strcmp(argv[i], "-E") == 0
+                   || strcmp(argv[i], "--buildExpired") == 0)
+        {
+            opt.expired = 1;
 
         } else if (strcmp(argv[i], "--param") == 0) {
             if ((v = option_value(argc, argv, &i)) == NULL) {
@@ -309,5 +329,5 @@ main(int argc, char **argv)
     page_arena_free(&conf_arena);
     free(src);
 
-    return rc == PAGE_OK ? 0 : (rc == -1 ? 2 : 1);
+    return rc == PAGE_OK ? 0 : (rc == -1 ? 2 : (rc == PAGE_HIDDEN ? 3 : 1));
 }
