@@ -41,6 +41,8 @@ typedef struct {
     ngx_queue_t                queue;      /* LRU: most recent first */
     size_t                     key_len;
     size_t                     len;        /* of the page */
+    time_t                     until;      /* found while the time is */
+                                           /* before this; 0: always */
     u_char                     data[1];    /* the key, then the page */
 } ngx_http_page_cache_node_t;
 
@@ -368,6 +370,14 @@ ngx_http_page_cache_get(ngx_http_request_t *r, ngx_http_page_ctx_t *ctx,
 
     cn = ngx_http_page_cache_find(cache, hash, &ctx->key);
 
+    if (cn != NULL && cn->until != 0 && ngx_time() >= cn->until) {
+        /* the page expired (its expiryDate): no longer published */
+        ngx_queue_remove(&cn->queue);
+        ngx_rbtree_delete(&cache->sh->rbtree, &cn->node);
+        ngx_slab_free_locked(cache->shpool, cn);
+        cn = NULL;
+    }
+
     if (cn == NULL) {
         cache->sh->misses++;
 
@@ -407,13 +417,16 @@ ngx_http_page_cache_get(ngx_http_request_t *r, ngx_http_page_ctx_t *ctx,
 
 
 /*
- * Store a rendered page.  When the zone is full, the least recently used
- * entries go until the page fits; if it never fits, it is not stored
- * (X-Page-Cache: BYPASS) and the request goes on as if nothing happened.
+ * Store a rendered page, to be found while the time is before until (the
+ * page's expiryDate; 0: always).  When the zone is full, the least
+ * recently used entries go until the page fits; if it never fits, it is
+ * not stored (X-Page-Cache: BYPASS) and the request goes on as if
+ * nothing happened.
  */
 void
 ngx_http_page_cache_put(ngx_http_request_t *r, ngx_http_page_ctx_t *ctx,
-    ngx_http_page_loc_conf_t *conf, const char *page, size_t len)
+    ngx_http_page_loc_conf_t *conf, const char *page, size_t len,
+    time_t until)
 {
     size_t                       size;
     uint32_t                     hash;
@@ -466,6 +479,7 @@ ngx_http_page_cache_put(ngx_http_request_t *r, ngx_http_page_ctx_t *ctx,
     cn->node.key = hash;
     cn->key_len = ctx->key.len;
     cn->len = len;
+    cn->until = until;
     ngx_memcpy(cn->data, ctx->key.data, ctx->key.len);
     ngx_memcpy(cn->data + ctx->key.len, page, len);
 

@@ -118,6 +118,27 @@ static ngx_command_t  ngx_http_page_commands[] = {
       offsetof(ngx_http_page_loc_conf_t, debug),
       NULL },
 
+    { ngx_string("page_drafts"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_FLAG,
+      ngx_conf_set_flag_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_page_loc_conf_t, drafts),
+      NULL },
+
+    { ngx_string("page_future"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_FLAG,
+      ngx_conf_set_flag_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_page_loc_conf_t, future),
+      NULL },
+
+    { ngx_string("page_expired"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_FLAG,
+      ngx_conf_set_flag_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_page_loc_conf_t, expired),
+      NULL },
+
     { ngx_string("page_cache_zone"),
       NGX_HTTP_MAIN_CONF|NGX_CONF_TAKE2,
       ngx_http_page_cache_zone,
@@ -157,7 +178,7 @@ ngx_module_t  ngx_http_page_module = {
     ngx_http_page_commands,                /* module directives */
     NGX_HTTP_MODULE,                       /* module type */
     NULL,                                  /* init master */
-    NULL,                                  /* init module */
+    ngx_http_page_install_claim,           /* init module */
     NULL,                                  /* init process */
     NULL,                                  /* init thread */
     NULL,                                  /* exit thread */
@@ -453,6 +474,9 @@ ngx_http_page_create_conf(ngx_conf_t *cf)
     conf->max_size = NGX_CONF_UNSET_SIZE;
     conf->last_modified = NGX_CONF_UNSET;
     conf->debug = NGX_CONF_UNSET;
+    conf->drafts = NGX_CONF_UNSET;
+    conf->future = NGX_CONF_UNSET;
+    conf->expired = NGX_CONF_UNSET;
     conf->cache = NGX_CONF_UNSET_PTR;
 
     return conf;
@@ -490,6 +514,9 @@ ngx_http_page_merge_conf(ngx_conf_t *cf, void *parent, void *child)
                               4 * 1024 * 1024);
     ngx_conf_merge_value(conf->last_modified, prev->last_modified, 0);
     ngx_conf_merge_value(conf->debug, prev->debug, 0);
+    ngx_conf_merge_value(conf->drafts, prev->drafts, 0);
+    ngx_conf_merge_value(conf->future, prev->future, 0);
+    ngx_conf_merge_value(conf->expired, prev->expired, 0);
     ngx_conf_merge_ptr_value(conf->cache, prev->cache, NULL);
 
     if (conf->max_size == 0) {

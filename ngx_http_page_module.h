@@ -4,7 +4,8 @@
  * configuration, the per-request context, and the functions one file
  * calls in another.  ngx_http_page_module.c owns the directives and the
  * configuration, ngx_http_page_filter.c the header and body filters,
- * ngx_http_page_cache.c the render cache.
+ * ngx_http_page_inflate.c compressed sources, ngx_http_page_cache.c the
+ * render cache.
  */
 
 #ifndef NGX_HTTP_PAGE_MODULE_H
@@ -71,17 +72,36 @@ typedef struct {
     size_t                     max_size;
     ngx_flag_t                 last_modified;
     ngx_flag_t                 debug;
+    ngx_flag_t                 drafts;     /* page_drafts */
+    ngx_flag_t                 future;     /* page_future */
+    ngx_flag_t                 expired;    /* page_expired */
     ngx_shm_zone_t            *cache;      /* page_cache; NULL: off */
 } ngx_http_page_loc_conf_t;
 
 
+/* ctx->encoding: the Content-Encoding of the source */
+#define NGX_HTTP_PAGE_ENC_NONE     0
+#define NGX_HTTP_PAGE_ENC_GZIP     1
+#define NGX_HTTP_PAGE_ENC_DEFLATE  2
+#define NGX_HTTP_PAGE_ENC_UNKNOWN  3
+
+
 typedef struct {
-    u_char                    *body;
+    ngx_http_request_t        *request;
+    u_char                    *body;        /* the source, decompressed */
     size_t                     len;
     size_t                     size;
+    ngx_uint_t                 status;      /* the status the page keeps */
+    void                      *zstream;     /* z_stream of a gzip source */
     ngx_str_t                  key;         /* cache key; empty: none */
     page_param_t              *params;      /* evaluated page_param */
     size_t                     nparams;
+    time_t                     until;       /* published until; 0: ever */
+    unsigned                   take:1;      /* this response is rendered */
+    unsigned                   held:1;      /* its header is held */
+    unsigned                   encoding:2;  /* NGX_HTTP_PAGE_ENC_* */
+    unsigned                   zraw:1;      /* deflate without zlib header */
+    unsigned                   zended:1;    /* the stream is at its end */
     unsigned                   params_done:1;
     unsigned                   key_body:1;  /* key ends in a body hash */
     unsigned                   key_hashed:1;/* ... which is written */
@@ -102,6 +122,18 @@ void ngx_http_page_source_name(ngx_http_request_t *r, ngx_str_t *name,
 ngx_int_t ngx_http_page_base_url(ngx_http_request_t *r, ngx_str_t *url);
 ngx_int_t ngx_http_page_params(ngx_http_request_t *r,
     ngx_http_page_loc_conf_t *conf, page_param_t **params, size_t *n);
+ngx_int_t ngx_http_page_reserve(ngx_http_request_t *r,
+    ngx_http_page_ctx_t *ctx, size_t size);
+ngx_int_t ngx_http_page_install_claim(ngx_cycle_t *cycle);
+
+/* ngx_http_page_inflate.c */
+ngx_uint_t ngx_http_page_encoding(ngx_http_request_t *r);
+ngx_int_t ngx_http_page_inflate_init(ngx_http_request_t *r,
+    ngx_http_page_ctx_t *ctx);
+ngx_int_t ngx_http_page_inflate(ngx_http_request_t *r,
+    ngx_http_page_ctx_t *ctx, u_char *data, size_t len);
+ngx_int_t ngx_http_page_inflate_end(ngx_http_request_t *r,
+    ngx_http_page_ctx_t *ctx);
 
 /* ngx_http_page_cache.c */
 char *ngx_http_page_cache_zone(ngx_conf_t *cf, ngx_command_t *cmd,
@@ -113,7 +145,8 @@ ngx_int_t ngx_http_page_cache_get(ngx_http_request_t *r,
     ngx_http_page_ctx_t *ctx, ngx_http_page_loc_conf_t *conf,
     ngx_buf_t **out);
 void ngx_http_page_cache_put(ngx_http_request_t *r, ngx_http_page_ctx_t *ctx,
-    ngx_http_page_loc_conf_t *conf, const char *page, size_t len);
+    ngx_http_page_loc_conf_t *conf, const char *page, size_t len,
+    time_t until);
 
 
 #endif /* NGX_HTTP_PAGE_MODULE_H */

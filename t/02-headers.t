@@ -1,10 +1,11 @@
 #!/usr/bin/perl
 
-# When the filter acts and what it sends: main request only, status 200
-# only, no Content-Encoding, matching types only (page_types); the
-# Content-Type and an exact Content-Length; HEAD gets GET's headers;
-# subrequests (SSI include, addition) pass through untouched; gzip runs
-# after the filter.
+# When the filter acts and what it sends: main request only, any status
+# with a body (an error page keeps its status), matching types only
+# (page_types); the Content-Type and an exact Content-Length; HEAD gets
+# GET's headers; subrequests (SSI include, addition) pass through
+# untouched; a compressed body that is not valid is a 502, never passed
+# through; gzip runs after the filter.
 
 use strict;
 use warnings;
@@ -145,13 +146,14 @@ is($r->{status}, 200, 'addition page: 200');
 is($r->{body}, "<p>main body</p>\n$md",
    'add_after_body a.md: the raw Markdown, not a page');
 
-# ---- only status 200
+# ---- error pages keep their status (t/17-error-pages.t has more)
 
 $r = $t->request(uri => '/err/missing.md');
 is($r->{status}, 404, 'error_page 404 with a .md page: 404');
-is($r->{body}, "# Not Found Page\n", 'status 404: the Markdown is not rendered');
-unlike($r->{headers}{'content-type'} // '', qr{text/html},
-       'status 404: not text/html');
+like($r->{body}, qr{<h1\b[^>]*>Not Found Page</h1>},
+     'status 404: the Markdown is rendered');
+is($r->{headers}{'content-type'}, 'text/html; charset=utf-8',
+   'status 404: text/html');
 
 $r = $t->request(uri => '/err200/missing.md');
 page_ok($r, 'error_page 404 =200 with a .md page: status 200, rendered');
@@ -186,13 +188,14 @@ like($r->{body}, qr{<p>custom <em>text</em></p>}, 'page_types: body');
 $r = $t->request(uri => '/off/a.md');
 raw_ok($r, $md, 'text/markdown', 'page off: raw text/markdown');
 
-# ---- Content-Encoding: not rendered
+# ---- Content-Encoding: decompressed (t/16-encoding.t), or a 502
 
 $r = $t->request(uri => '/gzs/a.md', headers => ['Accept-Encoding' => 'gzip']);
-is($r->{status}, 200, 'gzip_static: 200');
-is($r->{headers}{'content-encoding'}, 'gzip', 'gzip_static: Content-Encoding');
-ok($r->{body} eq $gz_bytes, 'gzip_static: encoded body passed through');
-is($r->{headers}{'content-type'}, 'text/markdown', 'gzip_static: type kept');
+is($r->{status}, 502, 'gzip_static with a .gz that is not gzip: 502');
+ok(index($r->{body}, 'not really gzip') < 0,
+   'gzip_static: the encoded body is not passed through');
+ok(!exists $r->{headers}{'content-encoding'},
+   'gzip_static: no Content-Encoding on the error');
 
 $r = $t->request(uri => '/gzs/a.md');
 page_ok($r, 'gzip_static without Accept-Encoding: the .md is rendered');

@@ -73,6 +73,7 @@ use File::Spec;
 use File::Temp qw(tempdir);
 use IO::Select;
 use IO::Socket::INET;
+use Socket qw(SOL_SOCKET SO_LINGER);
 use POSIX qw(WNOHANG);
 use Time::HiRes qw(sleep time);
 
@@ -771,6 +772,7 @@ END {
 #   raw      => a complete raw response, sent as is (overrides the rest)
 #   hold     => seconds to keep the connection open after the answer
 #               (a stalled upstream)
+#   reset    => with raw: close the connection with a TCP RST
 # Each connection (in its own process) serves one request and is closed.
 sub upstream {
     my ($self, $handler) = @_;
@@ -859,6 +861,9 @@ sub _upstream_serve {
     if (defined $r->{raw}) {
         _write_all($c, $r->{raw});
         sleep $r->{hold} if $r->{hold};
+        # reset => 1: close with a TCP RST instead of a FIN
+        setsockopt($c, SOL_SOCKET, SO_LINGER, pack('ii', 1, 0))
+            if $r->{reset};
         return;
     }
 
