@@ -1149,7 +1149,7 @@ test_api(void)
 
 /*
  * findRE and replaceRE on patterns with a literal prefix, which are
- * matched only where it occurs (src/page_tpl_funcs.c, page_tpl_re_find),
+ * matched only where it occurs (src/page_fn_strings_re.c, page_tpl_re_find),
  * and on patterns without one.  Expectations are Go's: leftmost match,
  * the next search starting where it ends, submatches numbered as written.
  * The patterns are new to the process, so that they are compiled with

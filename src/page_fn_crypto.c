@@ -1,7 +1,7 @@
 /*
- * page_tpl_hash: the digest functions templates call (md5, sha1, sha256,
- * crypto.FNV32a): written from the published algorithm descriptions
- * (RFC 1321, FIPS 180-4), hex output as Hugo prints it.
+ * page_fn_crypto: Hugo's crypto namespace (tpl/crypto): md5, sha1,
+ * sha256, written from the published algorithm descriptions (RFC 1321,
+ * FIPS 180-4), hex output as Hugo prints it.
  */
 
 #include <math.h>
@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "page_tpl_int.h"
+#include "page_fn.h"
 
 typedef struct {
     uint32_t  h[8];
@@ -338,28 +338,36 @@ page_tpl_digest(page_tpl_state_t *st, int kind, page_value_t *v,
 }
 
 
-int
-page_tpl_f_md5(page_tpl_state_t *st, page_value_t **args, size_t nargs,
-    page_value_t **res)
+static int
+page_tpl_f_md5(PAGE_FN_ARGS)
 {
     (void) nargs;
     return page_tpl_digest(st, 0, args[0], res);
 }
 
 
-int
-page_tpl_f_sha1(page_tpl_state_t *st, page_value_t **args, size_t nargs,
-    page_value_t **res)
+static int
+page_tpl_f_sha1(PAGE_FN_ARGS)
 {
     (void) nargs;
     return page_tpl_digest(st, 1, args[0], res);
 }
 
 
-int
-page_tpl_f_sha256(page_tpl_state_t *st, page_value_t **args, size_t nargs,
-    page_value_t **res)
+static int
+page_tpl_f_sha256(PAGE_FN_ARGS)
 {
     (void) nargs;
     return page_tpl_digest(st, 2, args[0], res);
 }
+
+
+const page_tpl_func_t  page_fn_crypto[] = {
+    { "crypto.MD5", page_tpl_f_md5, 1, 1 },
+    { "md5", page_tpl_f_md5, 1, 1 },
+    { "crypto.SHA1", page_tpl_f_sha1, 1, 1 },
+    { "sha1", page_tpl_f_sha1, 1, 1 },
+    { "crypto.SHA256", page_tpl_f_sha256, 1, 1 },
+    { "sha256", page_tpl_f_sha256, 1, 1 },
+    { NULL, NULL, 0, 0 }
+};
