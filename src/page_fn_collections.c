@@ -39,12 +39,13 @@ page_tpl_index1(page_tpl_state_t *st, page_value_t *c, page_value_t *k,
     }
 
     if (c->type == PAGE_MAP) {
+        if (k == NULL || k->type == PAGE_NIL) {
+            return page_tpl_fail(st, "value is nil; should be of type "
+                                 "string");
+        }
         if (!page_tpl_str(k, &s, &len)) {
-            if (k == NULL || k->type == PAGE_NIL) {
-                return 0;
-            }
-            return page_tpl_fail(st, "cannot index "
-                                 "map with %s", page_tpl_tname(k));
+            return page_tpl_fail(st, "value has type %s; should be string",
+                                 page_tpl_tname(k));
         }
         *res = page_map_get(c, s, len);
         if (*res == NULL) {
@@ -54,11 +55,16 @@ page_tpl_index1(page_tpl_state_t *st, page_value_t *c, page_value_t *k,
     }
 
     if (c->type == PAGE_LIST || page_tpl_str(c, &s, &len)) {
-        if (k == NULL || k->type != PAGE_INT) {
+        if (k == NULL || k->type == PAGE_NIL) {
+            return page_tpl_fail(st, "cannot index slice/array with nil");
+        }
+        if (k->type != PAGE_INT) {
             return page_tpl_fail(st, "cannot index "
                                  "slice/array with type %s",
                                  page_tpl_tname(k));
         }
+
+        /* out of range is nil, not Go's error: Hugo deviates here */
         i = k->u.i;
         if (c->type == PAGE_LIST) {
             if (i >= 0 && (uint64_t) i < c->u.list.n) {
@@ -66,11 +72,10 @@ page_tpl_index1(page_tpl_state_t *st, page_value_t *c, page_value_t *k,
             }
             return 0;
         }
-        if (i < 0 || (uint64_t) i >= len) {
-            return page_tpl_fail(st, "index out of "
-                                 "range: %lld", (long long) i);
+        if (i >= 0 && (uint64_t) i < len) {
+            return page_tpl_ret_int(st, (unsigned char) s[i], res);
         }
-        return page_tpl_ret_int(st, (unsigned char) s[i], res);
+        return 0;
     }
 
     return page_tpl_fail(st, "can't index item of "
@@ -341,110 +346,94 @@ page_tpl_f_merge(PAGE_FN_ARGS)
 }
 
 
+/*
+ * first N, last N, after N of a list or a string (in bytes, as Hugo
+ * slices it): the elements [from, to) that each keeps.
+ */
+typedef enum {
+    PAGE_TPL_FIRST = 0,
+    PAGE_TPL_LAST,
+    PAGE_TPL_AFTER
+} page_tpl_part_t;
+
+
 static int
-page_tpl_f_first(PAGE_FN_ARGS)
+page_tpl_subseq(page_tpl_state_t *st, page_tpl_part_t part,
+    page_value_t **args, page_value_t **res)
 {
     int64_t        n;
-    size_t         i;
+    size_t         len, from, to, i;
+    const char    *s = NULL;
     page_value_t  *l, *c = args[1];
 
-    (void) nargs;
-
-    if (page_tpl_to_int(st, "first", args[0], &n) != 0) {
+    if (args[0] == NULL || args[0]->type == PAGE_NIL
+        || c == NULL || c->type == PAGE_NIL)
+    {
+        return page_tpl_fail(st, "both limit and seq must be provided");
+    }
+    if (page_tpl_to_int(st, st->calling, args[0], &n) != 0) {
         return -1;
     }
     if (n < 0) {
-        return page_tpl_fail(st, "first: can't return negative count");
+        if (part == PAGE_TPL_AFTER) {
+            return page_tpl_fail(st, "sequence bounds out of range [%lld:]",
+                                 (long long) n);
+        }
+        return page_tpl_fail(st, "sequence length must be non-negative");
     }
-    if (c == NULL || c->type == PAGE_NIL) {
-        *res = NULL;
-        return 0;
+
+    if (c->type == PAGE_LIST) {
+        len = c->u.list.n;
+    } else if (!page_tpl_str(c, &s, &len)) {
+        return page_tpl_fail(st, "can't iterate over %s", page_tpl_tname(c));
     }
+
+    if ((uint64_t) n > len) {
+        n = (int64_t) len;
+    }
+    from = part == PAGE_TPL_FIRST ? 0
+           : part == PAGE_TPL_LAST ? len - (size_t) n : (size_t) n;
+    to = part == PAGE_TPL_FIRST ? (size_t) n : len;
+
     if (c->type != PAGE_LIST) {
-        return page_tpl_fail(st, "first: can't iterate over %s",
-                             page_tpl_tname(c));
+        return page_tpl_ret_str(st, c->type, s + from, to - from, res);
     }
 
     l = page_tpl_list_new(st);
     if (l == NULL) {
         return -1;
     }
-    for (i = 0; i < c->u.list.n && i < (uint64_t) n; i++) {
+    for (i = from; i < to; i++) {
         if (page_tpl_push(st, l, c->u.list.items[i]) != 0) {
             return -1;
         }
     }
     *res = l;
     return 0;
+}
+
+
+static int
+page_tpl_f_first(PAGE_FN_ARGS)
+{
+    (void) nargs;
+    return page_tpl_subseq(st, PAGE_TPL_FIRST, args, res);
 }
 
 
 static int
 page_tpl_f_last(PAGE_FN_ARGS)
 {
-    int64_t        n;
-    size_t         i;
-    page_value_t  *l, *c = args[1];
-
     (void) nargs;
-
-    if (page_tpl_to_int(st, "last", args[0], &n) != 0) {
-        return -1;
-    }
-    if (n < 0) {
-        return page_tpl_fail(st, "last: can't return negative count");
-    }
-    if (c == NULL || c->type != PAGE_LIST) {
-        return page_tpl_fail(st, "last: can't iterate over %s",
-                             page_tpl_tname(c));
-    }
-
-    l = page_tpl_list_new(st);
-    if (l == NULL) {
-        return -1;
-    }
-    i = c->u.list.n > (uint64_t) n ? c->u.list.n - (size_t) n : 0;
-    for (; i < c->u.list.n; i++) {
-        if (page_tpl_push(st, l, c->u.list.items[i]) != 0) {
-            return -1;
-        }
-    }
-    *res = l;
-    return 0;
+    return page_tpl_subseq(st, PAGE_TPL_LAST, args, res);
 }
 
 
 static int
 page_tpl_f_after(PAGE_FN_ARGS)
 {
-    int64_t        n;
-    size_t         i;
-    page_value_t  *l, *c = args[1];
-
     (void) nargs;
-
-    if (page_tpl_to_int(st, "after", args[0], &n) != 0) {
-        return -1;
-    }
-    if (n < 0) {
-        return page_tpl_fail(st, "after: can't return negative count");
-    }
-    if (c == NULL || c->type != PAGE_LIST) {
-        return page_tpl_fail(st, "after: can't iterate over %s",
-                             page_tpl_tname(c));
-    }
-
-    l = page_tpl_list_new(st);
-    if (l == NULL) {
-        return -1;
-    }
-    for (i = (size_t) n; i < c->u.list.n; i++) {
-        if (page_tpl_push(st, l, c->u.list.items[i]) != 0) {
-            return -1;
-        }
-    }
-    *res = l;
-    return 0;
+    return page_tpl_subseq(st, PAGE_TPL_AFTER, args, res);
 }
 
 

@@ -1148,6 +1148,74 @@ test_api(void)
 
 
 /*
+ * index, first, last and after at their edges.  Expected outputs and
+ * messages are hugo 0.111.3's (current Hugo's tpl/collections is the
+ * same): Hugo's index deviates from Go's, an index out of range is nil,
+ * not Go's "index out of range" error; first, last and after slice
+ * strings too, by bytes.  Hugo's messages wrap ours in "index of type T
+ * with args [...] failed: "; the part after it is compared.
+ */
+static void
+test_collections_edges(void)
+{
+    TT("[{{ index .Tags 3 }}][{{ index .Tags 99 }}][{{ index .Tags -1 }}]"
+       "[{{ printf \"%v\" (index .Tags 99) }}]",
+       "[][][][<nil>]");
+    TT("[{{ index \"abc\" 1 }}][{{ index \"abc\" 3 }}]"
+       "[{{ index \"abc\" -1 }}]", "[98][][]");
+    TT("[{{ index (dict \"a\" 1) \"b\" }}][{{ index nil 1 }}]"
+       "[{{ index nil \"a\" }}][{{ index .Tags }}]", "[][][][[a b c]]");
+    TT("[{{ index (slice (slice 1 2) (slice 3 4)) 1 0 }}]"
+       "[{{ index (slice (slice 1 2) (slice 3 4)) 5 0 }}]"
+       "[{{ index (slice (slice 1 2) (slice 3 4)) 0 5 }}]"
+       "[{{ index (dict \"a\" (dict \"b\" 2)) \"x\" \"b\" }}]"
+       "[{{ index (dict \"a\" (slice 5 6)) (slice \"a\" 1) }}]"
+       "[{{ index (slice nil 2) 0 1 }}]",
+       "[3][][][][6][]");
+    TERR("{{ index .Tags 1.0 }}",
+         "error calling index: cannot index slice/array with type float64");
+    TERR("{{ index .Tags nil }}",
+         "error calling index: cannot index slice/array with nil");
+    TERR("{{ index (dict \"1\" \"x\") 1 }}",
+         "error calling index: value has type int; should be string");
+    TERR("{{ index (dict \"a\" 1) nil }}",
+         "error calling index: value is nil; should be of type string");
+    TERR("{{ index true 0 }}",
+         "error calling index: can't index item of type bool");
+
+    TT("[{{ slice }}][{{ len (slice) }}][{{ slice 1 \"a\" nil }}]"
+       "[{{ len (slice nil) }}]", "[[]][0][[1 a <nil>]][1]");
+    TT("[{{ first 0 .Tags }}][{{ first 5 .Tags }}][{{ first \"2\" .Tags }}]"
+       "[{{ first 1.0 .Tags }}][{{ last 0 .Tags }}][{{ last 5 .Tags }}]"
+       "[{{ after 0 .Tags }}][{{ after 3 .Tags }}][{{ after 5 .Tags }}]",
+       "[[]][[a b c]][[a b]][[a]][[]][[a b c]][[a b c]][[]][[]]");
+    TT("[{{ first 2 \"abcd\" }}][{{ first 10 \"abc\" }}]"
+       "[{{ first 0 \"abc\" }}][{{ last 2 \"abcd\" }}]"
+       "[{{ last 10 \"abc\" }}][{{ after 1 \"abc\" }}]",
+       "[ab][abc][][cd][abc][bc]");
+    TT("[{{ first 2 \"h\xc3\xa9llo\" }}][{{ last 2 \"h\xc3\xa9llo\" }}]"
+       "[{{ after 1 \"h\xc3\xa9llo\" }}]",
+       "[h\xc3][lo][\xc3\xa9llo]");
+    TERR("{{ first 2 nil }}",
+         "error calling first: both limit and seq must be provided");
+    TERR("{{ last 2 .Missing }}",
+         "error calling last: both limit and seq must be provided");
+    TERR("{{ after nil .Tags }}",
+         "error calling after: both limit and seq must be provided");
+    TERR("{{ first -1 .Tags }}",
+         "error calling first: sequence length must be non-negative");
+    TERR("{{ last -1 .Tags }}",
+         "error calling last: sequence length must be non-negative");
+    TERR("{{ after -1 .Tags }}",
+         "error calling after: sequence bounds out of range [-1:]");
+    TERR("{{ first 2 (dict \"a\" 1) }}",
+         "error calling first: can't iterate over map[string]interface {}");
+    TERR("{{ last 2 5 }}", "error calling last: can't iterate over int");
+    TERR("{{ after 1 true }}", "error calling after: can't iterate over bool");
+}
+
+
+/*
  * findRE and replaceRE on patterns with a literal prefix, which are
  * matched only where it occurs (src/page_fn_strings_re.c, page_tpl_re_find),
  * and on patterns without one.  Expectations are Go's: leftmost match,
@@ -1251,6 +1319,7 @@ main(void)
     test_printf();
     test_escape();
     test_funcs();
+    test_collections_edges();
     test_regex();
     test_time();
     test_escape_tables();
