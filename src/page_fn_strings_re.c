@@ -1,569 +1,383 @@
 /*
  * page_fn_strings_re: the regular-expression functions of Hugo's strings
- * namespace (tpl/strings): findRE and replaceRE, with the patterns'
- * compilation and its cache.
+ * namespace (tpl/strings): findRE, findRESubmatch, replaceRE.  Patterns
+ * are RE2's syntax, matched through PCRE2 (page_regexp.c); the loops over
+ * the matches, the limits and the $name expansion are Go's regexp
+ * package's, as Hugo calls it.
  */
 
-#include <regex.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "page_fn.h"
+#include "page_regexp.h"
+#include "page_utf8.h"
 
 
 /*
  * Longest pattern accepted: patterns come from templates, but a bound
- * keeps the compiled automaton (and its time) small.
+ * keeps the compiled pattern (and its time) small.
  */
 #define PAGE_TPL_MAX_REGEX  1024
 
-/* Most matches findRE and replaceRE handle in one call. */
+/* Most matches findRE, findRESubmatch and replaceRE handle in one call. */
 #define PAGE_TPL_MAX_MATCHES  10000
 
-/* Submatches a replacement may refer to ($0 .. $9). */
-#define PAGE_TPL_MAX_GROUPS  10
 
-/*
- * Longest literal prefix the prefilter looks for: a longer one rules out
- * few more places in practice, and the bound keeps small the comparison
- * made wherever the prefix's first byte occurs.
- */
-#define PAGE_TPL_RE_PREFIX  16
-
-/* ERE metacharacters: the literal prefix of a pattern ends at them. */
-#define PAGE_TPL_RE_META  "\\.[]()*+?{}|^$"
-
-/* ERE quantifiers: the literal before them may match zero times. */
-#define PAGE_TPL_RE_QUANT  "*+?{"
+/* What a match loop hands each match to: 0, or -1 to stop with an error. */
+typedef int (*page_tpl_re_match_pt)(page_tpl_state_t *st,
+    page_regexp_t *re, const char *s, void *ctx);
 
 
-/*
- * A compiled pattern.  When every match of it starts with the same
- * literal bytes, its prefix, findRE and replaceRE look for these with
- * memchr() and try the pattern anchored there rather than have regexec()
- * restart its automaton at every byte a match could start with: the
- * default theme's `<h[12] id="...` is tried at each "<h" of the page,
- * not at each '<'.  A pattern with a prefix has no alternation, so "^"
- * pattern anchors all of it, and its groups keep their numbers.
- */
-typedef struct {
-    regex_t   re;                           /* when plen is 0 */
-    regex_t   anchored;                     /* when plen > 0 */
-    char      prefix[PAGE_TPL_RE_PREFIX];
-    size_t    plen;                         /* 0: no prefilter */
-} page_tpl_regex_t;
-
-
-/*
- * Compiled patterns, kept for the life of the process: themes use a few
- * constant patterns on every request, and compiling one costs more than
- * matching it (glibc also keeps the DFA states it builds while matching
- * in the regex_t, so later matches get cheaper).  Bounded: once the table
- * is full, further patterns are compiled per call, without a prefilter,
- * and freed as before.  Templates run on one thread (an nginx worker,
- * the CLI).
- */
-#define PAGE_TPL_RE_CACHE  32
-
-
-typedef struct {
-    char              *pattern;     /* as the template wrote it, less "(?i)" */
-    size_t             len;
-    int                flags;
-    page_tpl_regex_t   rx;
-} page_tpl_re_cache_t;
-
-
-static page_tpl_re_cache_t  page_tpl_re_cache[PAGE_TPL_RE_CACHE];
-static size_t               page_tpl_re_cached;
-
-
-/* A cached compilation of pattern, or NULL. */
-static page_tpl_regex_t *
-page_tpl_re_lookup(const char *pattern, size_t len, int flags)
-{
-    size_t  i;
-
-    for (i = 0; i < page_tpl_re_cached; i++) {
-        if (page_tpl_re_cache[i].flags == flags
-            && page_tpl_re_cache[i].len == len
-            && memcmp(page_tpl_re_cache[i].pattern, pattern, len) == 0)
-        {
-            return &page_tpl_re_cache[i].rx;
-        }
-    }
-
-    return NULL;
-}
-
-
-/*
- * Length of the literal that starts every match of ere, 0 when there is
- * none to rely on: ere starts with a metacharacter, or has an alternation
- * somewhere (an alternative may start with anything; a '|' inside a
- * bracket expression or escaped is not one, but rare enough to be
- * treated alike).  A literal that a quantifier follows is left out, all
- * bytes of its UTF-8 character: it may match zero times.  A prefix that
- * starts with a UTF-8 continuation byte is not used: in a multibyte
- * locale it could be found inside a character.
- */
-static size_t
-page_tpl_re_prefix(const char *ere)
-{
-    size_t  n;
-
-    if (((unsigned char) ere[0] & 0xc0) == 0x80 || strchr(ere, '|') != NULL)
-    {
-        return 0;
-    }
-
-    n = strcspn(ere, PAGE_TPL_RE_META);
-
-    if (ere[n] != '\0' && strchr(PAGE_TPL_RE_QUANT, ere[n]) != NULL) {
-        while (n > 0 && ((unsigned char) ere[n - 1] & 0xc0) == 0x80) {
-            n--;
-        }
-        if (n > 0) {
-            n--;
-        }
-    }
-
-    return n < PAGE_TPL_RE_PREFIX ? n : PAGE_TPL_RE_PREFIX;
-}
-
-
-/*
- * Keep a copy of the compiled *rx for pattern; returns it, or NULL when
- * the table is full (or memory short).
- */
-static page_tpl_regex_t *
-page_tpl_re_keep(const char *pattern, size_t len, int flags,
-    const page_tpl_regex_t *rx)
-{
-    char                 *copy;
-    page_tpl_re_cache_t  *e;
-
-    if (page_tpl_re_cached == PAGE_TPL_RE_CACHE) {
-        return NULL;
-    }
-
-    copy = malloc(len + 1);
-    if (copy == NULL) {
-        return NULL;
-    }
-    memcpy(copy, pattern, len);
-    copy[len] = '\0';
-
-    e = &page_tpl_re_cache[page_tpl_re_cached++];
-    e->pattern = copy;
-    e->len = len;
-    e->flags = flags;
-    e->rx = *rx;
-
-    return &e->rx;
-}
-
-
-/*
- * pattern, translated into ere, compiled anchored with its prefilter and
- * kept; NULL when it has no prefix, does not compile, or is not kept
- * (the table full).  Such a pattern is not compiled unanchored: every
- * match is found at its prefix.  "^" ere compiles exactly when ere does
- * (ere starts with a literal), so errors are reported as before.  Not
- * for (?i) patterns: the prefix would have to be looked for in either
- * case.
- */
-static page_tpl_regex_t *
-page_tpl_re_anchored(const char *pattern, size_t len, int flags,
-    const char *ere)
-{
-    char              *anchored;
-    size_t             n, elen;
-    int                rc;
-    page_tpl_regex_t   rx, *kept;
-
-    n = (flags & REG_ICASE) ? 0 : page_tpl_re_prefix(ere);
-    if (n == 0 || page_tpl_re_cached == PAGE_TPL_RE_CACHE) {
-        return NULL;
-    }
-
-    elen = strlen(ere);
-    anchored = malloc(elen + 2);
-    if (anchored == NULL) {
-        return NULL;
-    }
-    anchored[0] = '^';
-    memcpy(anchored + 1, ere, elen + 1);
-
-    rc = regcomp(&rx.anchored, anchored, flags);
-    free(anchored);
-    if (rc != 0) {
-        return NULL;
-    }
-
-    memcpy(rx.prefix, ere, n);
-    rx.plen = n;
-
-    kept = page_tpl_re_keep(pattern, len, flags, &rx);
-    if (kept == NULL) {
-        regfree(&rx.anchored);
-    }
-
-    return kept;
-}
-
-
-/* Release a pattern page_tpl_regcomp() returned. */
-static void
-page_tpl_regfree(page_tpl_regex_t *rx, page_tpl_regex_t *tmp)
-{
-    if (rx == tmp) {
-        regfree(&tmp->re);
-    }
-}
-
-
-/*
- * Translate the RE2 features themes use into an ERE: \d \w \s and their
- * negations, \. style escapes, a leading (?i).  Back-references and
- * other RE2-only syntax are refused.  *rx is the compiled pattern: a
- * cached one, or tmp; release it with page_tpl_regfree(*rx, tmp).
- */
+/* The compiled pattern argument, or a failure with Go's message. */
 static int
-page_tpl_regcomp(page_tpl_state_t *st, const char *fn, page_value_t *v,
-    page_tpl_regex_t **rx, page_tpl_regex_t *tmp)
+page_tpl_re_arg(page_tpl_state_t *st, const char *fn, page_value_t *v,
+    page_regexp_t **re)
 {
-    const char  *s, *rep;
-    size_t       len, i;
-    int          flags, rc;
-    page_buf_t   b;
-    char         c;
+    const char  *s;
+    size_t       len;
+    char         err[PAGE_REGEXP_ERR_SIZE];
 
     if (page_tpl_arg_str(st, fn, v, &s, &len) != 0) {
         return -1;
     }
-
     if (len > PAGE_TPL_MAX_REGEX) {
         return page_tpl_fail(st, "%s: pattern too long", fn);
     }
 
-    flags = REG_EXTENDED;
-    if (len >= 4 && memcmp(s, "(?i)", 4) == 0) {
-        flags |= REG_ICASE;
-        s += 4;
-        len -= 4;
+    *re = page_regexp_get(s, len, err);
+    if (*re == NULL) {
+        return page_tpl_fail(st, "%s", err);
     }
-
-    /* the translation depends on the pattern alone: cached by it */
-    *rx = page_tpl_re_lookup(s, len, flags);
-    if (*rx != NULL) {
-        return 0;
-    }
-
-    page_tpl_buf(st, &b);
-    for (i = 0; i < len; i++) {
-        c = s[i];
-        if (c == '\0') {
-            return page_tpl_fail(st, "%s: NUL in pattern", fn);
-        }
-        if (c != '\\' || i + 1 == len) {
-            page_buf_putc(&b, c);
-            continue;
-        }
-        c = s[++i];
-        switch (c) {
-        case 'd': rep = "[0-9]"; break;
-        case 'D': rep = "[^0-9]"; break;
-        case 'w': rep = "[0-9A-Za-z_]"; break;
-        case 'W': rep = "[^0-9A-Za-z_]"; break;
-        case 's': rep = "[\t\n\f\r ]"; break;
-        case 'S': rep = "[^\t\n\f\r ]"; break;
-        case 'n': rep = "\n"; break;
-        case 't': rep = "\t"; break;
-        default:
-            if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')
-                || (c >= 'A' && c <= 'Z'))
-            {
-                return page_tpl_fail(st, "%s: unsupported escape \\%c in "
-                                     "pattern", fn, c);
-            }
-            page_buf_putc(&b, '\\');
-            page_buf_putc(&b, c);
-            continue;
-        }
-        page_buf_puts(&b, rep);
-    }
-
-    if (page_buf_cstr(&b) == NULL) {
-        return page_tpl_nomem(st);
-    }
-
-    *rx = page_tpl_re_anchored(s, len, flags, b.data);
-    if (*rx != NULL) {
-        return 0;
-    }
-
-    rc = regcomp(&tmp->re, b.data, flags);
-    if (rc != 0) {
-        char  msg[128];
-
-        regerror(rc, &tmp->re, msg, sizeof(msg));
-        return page_tpl_fail(st, "%s: bad pattern: %s", fn, msg);
-    }
-    tmp->plen = 0;
-
-    *rx = page_tpl_re_keep(s, len, flags, tmp);
-    if (*rx == NULL) {
-        *rx = tmp;
-    }
-
     return 0;
 }
 
 
-/*
- * The input of findRE and replaceRE, s[0, *len): it ends at its first
- * NUL byte, as when regexec() was handed C strings.
- */
-static const char *
-page_tpl_re_input(const char *s, size_t *len)
+/* The optional limit argument: -1 (all) when absent. */
+static int
+page_tpl_re_limit(page_tpl_state_t *st, const char *fn, page_value_t **args,
+    size_t nargs, size_t i, int64_t *limit)
 {
-    const char  *nul;
-
-    if (s == NULL) {
-        *len = 0;
-        return "";
+    *limit = -1;
+    if (nargs > i) {
+        return page_tpl_to_int(st, fn, args[i], limit);
     }
+    return 0;
+}
 
-    nul = memchr(s, '\0', *len);
-    if (nul != NULL) {
-        *len = (size_t) (nul - s);
-    }
 
-    return s;
+/* The width of the character at s[pos, len): 0 at the end, as Go's. */
+static size_t
+page_tpl_re_width(const char *s, size_t len, size_t pos)
+{
+    uint32_t  r;
+
+    return page_utf8_decode(s + pos, len - pos, &r);
 }
 
 
 /*
- * Run re on s[off, len) as if the string began at off, with eflags: 0
- * and the submatches m[0 .. nmatch) as offsets into s, or 1 when there
- * is no match.
+ * Go's Regexp.allMatches: the matches of re in s, at most limit (all when
+ * negative), each after the last; an empty match right after a match is
+ * not one.  Each is handed to fn while re holds its groups.
  */
 static int
-page_tpl_re_exec(const regex_t *re, const char *s, size_t len, size_t off,
-    int eflags, size_t nmatch, regmatch_t *m)
+page_tpl_re_each(page_tpl_state_t *st, page_regexp_t *re, const char *s,
+    size_t len, int64_t limit, page_tpl_re_match_pt fn, void *ctx)
 {
-    size_t  i;
+    size_t   pos, from, to, prev, w;
+    int64_t  n;
+    int      rc, accept, have_prev;
+    char     err[PAGE_REGEXP_ERR_SIZE];
 
-    m[0].rm_so = 0;
-    m[0].rm_eo = (regoff_t) (len - off);
+    pos = 0;
+    prev = 0;
+    have_prev = 0;
 
-    if (regexec(re, s + off, nmatch, m, eflags | REG_STARTEND) != 0) {
-        return 1;
-    }
-
-    for (i = 0; i < nmatch; i++) {
-        if (m[i].rm_so >= 0) {
-            m[i].rm_so += (regoff_t) off;
-            m[i].rm_eo += (regoff_t) off;
+    for (n = 0; (limit < 0 || n < limit) && n < PAGE_TPL_MAX_MATCHES
+                && pos <= len; )
+    {
+        rc = page_regexp_match(re, s, len, pos, err);
+        if (rc < 0) {
+            return page_tpl_fail(st, "%s", err);
         }
-    }
-
-    return 0;
-}
-
-
-/* The first place at or after off where rx's prefix occurs in s, or len. */
-static size_t
-page_tpl_re_candidate(const page_tpl_regex_t *rx, const char *s,
-    size_t len, size_t off)
-{
-    const char  *p;
-
-    while (len - off >= rx->plen) {
-        p = memchr(s + off, rx->prefix[0], len - off - rx->plen + 1);
-        if (p == NULL) {
+        if (rc == 0) {
             break;
         }
-        if (memcmp(p + 1, rx->prefix + 1, rx->plen - 1) == 0) {
-            return (size_t) (p - s);
+        (void) page_regexp_group(re, 0, &from, &to);
+
+        accept = 1;
+        if (to == pos) {
+            if (have_prev && from == prev) {
+                accept = 0;
+            }
+            w = page_tpl_re_width(s, len, pos);
+            pos = w > 0 ? pos + w : len + 1;
+        } else {
+            pos = to;
         }
-        off = (size_t) (p - s) + 1;
+        prev = to;
+        have_prev = 1;
+
+        if (accept) {
+            if (fn(st, re, s, ctx) != 0) {
+                return -1;
+            }
+            n++;
+        }
     }
 
-    return len;
+    return 0;
 }
 
 
-/*
- * The first match of rx in s[off, len), with matching restarted at off
- * (REG_NOTBOL past 0): 0 with m[0 .. nmatch) as offsets into s, or 1.
- *
- * The prefilter tries the anchored pattern at each place the prefix
- * occurs, in order, so it finds the leftmost match, and the longest
- * there, as the plain scan does.  Its cost is bounded by the scan's:
- * regexec() starts its automaton at every place a match could start (the
- * prefix's first byte is one) and runs it as far as the anchored pattern
- * runs from there, so the prefilter does a part of that work plus, per
- * place, a memchr() and the set-up of a regexec() call.  At worst, when
- * every '<' starts a "<h" that fails at once ("<hr><hr>..." for the
- * theme's `<h[12]...`), that is about 1.5 times the scan's cost: no
- * budget or fallback is needed.  Input on which the automaton runs far
- * from many places before failing (`<h[^>]*x` on "<h<h<h...") is
- * quadratic for both alike: that is glibc's matcher.
- */
-static int
-page_tpl_re_find(const page_tpl_regex_t *rx, const char *s, size_t len,
-    size_t off, size_t nmatch, regmatch_t *m)
+/* A group of the last match as a string value (empty when unset). */
+static page_value_t *
+page_tpl_re_group(page_tpl_state_t *st, page_regexp_t *re, const char *s,
+    size_t i)
 {
-    if (rx->plen == 0) {
-        return page_tpl_re_exec(&rx->re, s, len, off,
-                                off > 0 ? REG_NOTBOL : 0, nmatch, m);
-    }
+    size_t  from, to;
 
-    for ( ;; ) {
-        off = page_tpl_re_candidate(rx, s, len, off);
-        if (off == len) {
-            return 1;                   /* every match starts with it */
-        }
-        if (page_tpl_re_exec(&rx->anchored, s, len, off, 0, nmatch, m) == 0)
-        {
-            return 0;
-        }
-        off++;
+    if (!page_regexp_group(re, i, &from, &to)) {
+        from = 0;
+        to = 0;
     }
+    return page_value_string(st->arena, s + from, to - from);
 }
 
 
-/* findRE PATTERN INPUT [LIMIT] */
 static int
-page_tpl_f_findre(PAGE_FN_ARGS)
+page_tpl_re_push_match(page_tpl_state_t *st, page_regexp_t *re,
+    const char *s, void *ctx)
 {
-    const char        *s;
-    size_t             len, off;
-    int64_t            limit, n;
-    page_tpl_regex_t   tmp, *rx;
-    regmatch_t         m;
-    page_value_t      *l, *v;
-    int                rc;
+    page_value_t  *v;
 
-    if (page_tpl_text(st, args[1], &s, &len) != 0) {
+    v = page_tpl_re_group(st, re, s, 0);
+    if (v == NULL) {
+        return page_tpl_nomem(st);
+    }
+    return page_tpl_push(st, ctx, v);
+}
+
+
+static int
+page_tpl_re_push_groups(page_tpl_state_t *st, page_regexp_t *re,
+    const char *s, void *ctx)
+{
+    size_t         i;
+    page_value_t  *l, *v;
+
+    l = page_tpl_list_new(st);
+    if (l == NULL) {
         return -1;
     }
-    limit = -1;
-    if (nargs == 3 && page_tpl_to_int(st, "findRE", args[2], &limit) != 0) {
+    for (i = 0; i <= page_regexp_groups(re); i++) {
+        v = page_tpl_re_group(st, re, s, i);
+        if (v == NULL) {
+            return page_tpl_nomem(st);
+        }
+        if (page_tpl_push(st, l, v) != 0) {
+            return -1;
+        }
+    }
+    return page_tpl_push(st, ctx, l);
+}
+
+
+/* findRE and findRESubmatch: PATTERN INPUT [LIMIT] */
+static int
+page_tpl_re_find(page_tpl_state_t *st, const char *fn, page_value_t **args,
+    size_t nargs, page_tpl_re_match_pt each, page_value_t **res)
+{
+    const char     *s;
+    size_t          len;
+    int64_t         limit;
+    int             rc;
+    page_regexp_t  *re;
+    page_value_t   *l;
+
+    if (page_tpl_text(st, args[1], &s, &len) != 0
+        || page_tpl_re_limit(st, fn, args, nargs, 2, &limit) != 0)
+    {
         return -1;
     }
 
     l = page_tpl_list_new(st);
-    if (l == NULL) {
-        return page_tpl_nomem(st);
-    }
-
-    if (page_tpl_regcomp(st, "findRE", args[0], &rx, &tmp) != 0) {
+    if (l == NULL || page_tpl_re_arg(st, fn, args[0], &re) != 0) {
         return -1;
     }
 
-    s = page_tpl_re_input(s, &len);
+    rc = page_tpl_re_each(st, re, s, len, limit, each, l);
 
-    rc = 0;
-    off = 0;
-    for (n = 0; (limit < 0 || n < limit) && n < PAGE_TPL_MAX_MATCHES
-                && off <= len; n++)
-    {
-        if (page_tpl_re_find(rx, s, len, off, 1, &m) != 0) {
-            break;
-        }
-        v = page_value_string(st->arena, s + m.rm_so,
-                              (size_t) (m.rm_eo - m.rm_so));
-        if (v == NULL || page_tpl_push(st, l, v) != 0) {
-            rc = page_tpl_nomem(st);
-            break;
-        }
-        off = (size_t) (m.rm_eo > m.rm_so ? m.rm_eo : m.rm_so + 1);
-    }
-
-    page_tpl_regfree(rx, &tmp);
+    page_regexp_release(re);
     *res = l;
     return rc;
 }
 
 
-/* Append repl with $1, ${1} expanded from the match at base. */
-static void
-page_tpl_expand(page_buf_t *b, const char *repl, size_t rlen,
-    const char *base, const regmatch_t *m)
+static int
+page_tpl_f_findre(PAGE_FN_ARGS)
 {
-    size_t  i, k;
-    int     g;
+    return page_tpl_re_find(st, "findRE", args, nargs,
+                            page_tpl_re_push_match, res);
+}
+
+
+static int
+page_tpl_f_findresubmatch(PAGE_FN_ARGS)
+{
+    return page_tpl_re_find(st, "findRESubmatch", args, nargs,
+                            page_tpl_re_push_groups, res);
+}
+
+
+/*
+ * Go's Regexp.Expand: repl with $name and ${name} replaced by the groups
+ * of the last match of re in s; $$ is a '$'.  A name is as long as it
+ * can be ($1x is the group "1x"); a number names a group by its number,
+ * anything else by its name; an unknown or unset group is empty, and a
+ * '$' that starts no name is kept.
+ */
+static void
+page_tpl_re_expand(page_buf_t *b, page_regexp_t *re, const char *s,
+    const char *repl, size_t rlen)
+{
+    size_t       i, k, nl, from, to, g;
+    int          brace, num;
+    const char  *name;
 
     for (i = 0; i < rlen; i++) {
-        if (repl[i] != '$' || i + 1 == rlen) {
+        if (repl[i] != '$') {
             page_buf_putc(b, repl[i]);
             continue;
         }
-        k = i + 1;
-        if (repl[k] == '$') {
+        if (i + 1 < rlen && repl[i + 1] == '$') {
             page_buf_putc(b, '$');
-            i = k;
+            i++;
             continue;
         }
-        if (repl[k] == '{' && k + 2 < rlen && repl[k + 1] >= '0'
-            && repl[k + 1] <= '9' && repl[k + 2] == '}')
-        {
-            g = repl[k + 1] - '0';
-            i = k + 2;
-        } else if (repl[k] >= '0' && repl[k] <= '9') {
-            g = repl[k] - '0';
-            i = k;
-        } else {
-            page_buf_putc(b, '$');
+
+        brace = i + 1 < rlen && repl[i + 1] == '{';
+        k = i + 1 + brace;
+        nl = page_regexp_name_len(repl + k, rlen - k);
+        if (nl == 0 || (brace && (k + nl == rlen || repl[k + nl] != '}'))) {
+            page_buf_putc(b, '$');      /* malformed: the '$' as it is */
             continue;
         }
-        if (m[g].rm_so >= 0) {
-            page_buf_append(b, base + m[g].rm_so,
-                            (size_t) (m[g].rm_eo - m[g].rm_so));
+        name = repl + k;
+        i = k + nl + brace - 1;
+
+        /* a number below 1e8 without a leading zero, or a name */
+        num = 0;
+        for (g = 0; g < nl; g++) {
+            if (name[g] < '0' || name[g] > '9' || num >= 100000000) {
+                num = -1;
+                break;
+            }
+            num = num * 10 + (name[g] - '0');
+        }
+        if (name[0] == '0' && nl > 1) {
+            num = -1;
+        }
+        if (num < 0) {
+            num = page_regexp_group_number(re, name, nl);
+        }
+
+        if (num >= 0 && page_regexp_group(re, (size_t) num, &from, &to)) {
+            page_buf_append(b, s + from, to - from);
         }
     }
 }
 
 
+typedef struct {
+    page_buf_t    *out;
+    const char    *repl;
+    size_t         rlen;
+    int64_t        left;            /* matches still to replace */
+    int            inner;           /* expanding, not replacing again */
+} page_tpl_re_repl_t;
+
+
+static int page_tpl_re_replace_all(page_tpl_state_t *st, page_regexp_t *re,
+    const char *s, size_t len, page_tpl_re_repl_t *r);
+
+
 /*
- * Submatches the replacement refers to ($N, ${N}) plus the whole match:
- * glibc's regexec() is about eight times cheaper when asked for the
- * whole match alone.
+ * What Hugo's replaceRE puts for one match: ReplaceAllStringFunc hands it
+ * the matched text, on which it runs ReplaceAllString again, while its
+ * count lasts; past it, the text as it was.
  */
-static size_t
-page_tpl_groups(const char *repl, size_t rlen)
+static int
+page_tpl_re_replacement(page_tpl_state_t *st, page_regexp_t *re,
+    const char *s, size_t from, size_t to, page_tpl_re_repl_t *r)
 {
-    size_t  i, n, g;
+    page_tpl_re_repl_t  inner;
 
-    n = 1;
+    if (r->inner) {
+        page_tpl_re_expand(r->out, re, s, r->repl, r->rlen);
+        return 0;
+    }
 
-    for (i = 0; i + 1 < rlen; i++) {
-        if (repl[i] != '$') {
-            continue;
+    if (r->left == 0) {
+        page_buf_append(r->out, s + from, to - from);
+        return 0;
+    }
+    if (r->left > 0) {
+        r->left--;
+    }
+
+    inner = *r;
+    inner.inner = 1;
+    return page_tpl_re_replace_all(st, re, s + from, to - from, &inner);
+}
+
+
+/*
+ * Go's Regexp.replaceAll: the text between matches kept, each match
+ * replaced, except an empty match right after a match; the search moves
+ * on by at least one character.
+ */
+static int
+page_tpl_re_replace_all(page_tpl_state_t *st, page_regexp_t *re,
+    const char *s, size_t len, page_tpl_re_repl_t *r)
+{
+    size_t  last, pos, from, to, w;
+    int     rc, n;
+    char    err[PAGE_REGEXP_ERR_SIZE];
+
+    last = 0;
+    pos = 0;
+
+    for (n = 0; pos <= len && n < PAGE_TPL_MAX_MATCHES; n++) {
+        rc = page_regexp_match(re, s, len, pos, err);
+        if (rc < 0) {
+            return page_tpl_fail(st, "%s", err);
         }
-        if (repl[i + 1] == '$') {
-            i++;
-            continue;
+        if (rc == 0) {
+            break;
         }
-        if (repl[i + 1] >= '0' && repl[i + 1] <= '9') {
-            g = (size_t) (repl[i + 1] - '0');
-        } else if (repl[i + 1] == '{' && i + 3 < rlen
-                   && repl[i + 2] >= '0' && repl[i + 2] <= '9'
-                   && repl[i + 3] == '}')
+        (void) page_regexp_group(re, 0, &from, &to);
+
+        page_buf_append(r->out, s + last, from - last);
+        if ((to > last || from == 0)
+            && page_tpl_re_replacement(st, re, s, from, to, r) != 0)
         {
-            g = (size_t) (repl[i + 2] - '0');
-        } else {
-            continue;
+            return -1;
         }
-        if (g + 1 > n) {
-            n = g + 1;
+        last = to;
+
+        w = page_tpl_re_width(s, len, pos);
+        if (pos + w > to) {
+            pos += w;
+        } else if (pos + 1 > to) {
+            pos++;
+        } else {
+            pos = to;
         }
     }
 
-    return n;
+    page_buf_append(r->out, s + last, len - last);
+    return 0;
 }
 
 
@@ -571,64 +385,37 @@ page_tpl_groups(const char *repl, size_t rlen)
 static int
 page_tpl_f_replacere(PAGE_FN_ARGS)
 {
-    const char        *s, *repl;
-    size_t             len, rlen, off, groups;
-    int64_t            limit, n;
-    page_tpl_regex_t   tmp, *rx;
-    regmatch_t         m[PAGE_TPL_MAX_GROUPS];
-    page_buf_t         b;
+    const char          *s;
+    size_t               len;
+    int                  rc;
+    page_buf_t           b;
+    page_regexp_t       *re;
+    page_tpl_re_repl_t   r;
 
-    if (page_tpl_text(st, args[1], &repl, &rlen) != 0
-        || page_tpl_text(st, args[2], &s, &len) != 0)
+    if (page_tpl_text(st, args[1], &r.repl, &r.rlen) != 0
+        || page_tpl_text(st, args[2], &s, &len) != 0
+        || page_tpl_re_limit(st, "replaceRE", args, nargs, 3, &r.left) != 0
+        || page_tpl_re_arg(st, "replaceRE", args[0], &re) != 0)
     {
         return -1;
     }
-    limit = -1;
-    if (nargs == 4 && page_tpl_to_int(st, "replaceRE", args[3], &limit) != 0)
-    {
-        return -1;
-    }
-
-    if (page_tpl_regcomp(st, "replaceRE", args[0], &rx, &tmp) != 0) {
-        return -1;
-    }
-
-    s = page_tpl_re_input(s, &len);
-    groups = page_tpl_groups(repl, rlen);
 
     page_tpl_buf(st, &b);
-    off = 0;
-    for (n = 0; (limit < 0 || n < limit) && n < PAGE_TPL_MAX_MATCHES
-                && off <= len; n++)
-    {
-        if (page_tpl_re_find(rx, s, len, off, groups, m) != 0) {
-            break;
-        }
-        page_buf_append(&b, s + off, (size_t) m[0].rm_so - off);
-        page_tpl_expand(&b, repl, rlen, s, m);
-        if (m[0].rm_eo == m[0].rm_so) {
-            /* an empty match: keep one character and move on */
-            if ((size_t) m[0].rm_eo < len) {
-                page_buf_putc(&b, s[m[0].rm_eo]);
-            }
-            off = (size_t) m[0].rm_eo + 1;
-        } else {
-            off = (size_t) m[0].rm_eo;
-        }
-    }
+    r.out = &b;
+    r.inner = 0;
 
-    if (off < len) {
-        page_buf_append(&b, s + off, len - off);
-    }
+    rc = page_tpl_re_replace_all(st, re, s, len, &r);
 
-    page_tpl_regfree(rx, &tmp);
-    return page_tpl_ret_buf(st, PAGE_STRING, &b, res);
+    page_regexp_release(re);
+    return rc != 0 ? -1 : page_tpl_ret_buf(st, PAGE_STRING, &b, res);
 }
 
 
 const page_tpl_func_t  page_fn_strings_re[] = {
     { "strings.FindRE", page_tpl_f_findre, 2, 3 },
     { "findRE", page_tpl_f_findre, 2, 3 },
+    { "strings.FindRESubmatch", page_tpl_f_findresubmatch, 2, 3 },
+    { "findRESubmatch", page_tpl_f_findresubmatch, 2, 3 },
     { "strings.ReplaceRE", page_tpl_f_replacere, 3, 4 },
     { "replaceRE", page_tpl_f_replacere, 3, 4 },
     { NULL, NULL, 0, 0 }
