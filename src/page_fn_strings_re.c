@@ -75,6 +75,25 @@ page_tpl_re_width(const char *s, size_t len, size_t pos)
 }
 
 
+/* The next match at or after pos: 1 with [*from, *to), 0, or -1 failed. */
+static int
+page_tpl_re_next(page_tpl_state_t *st, page_regexp_t *re, const char *s,
+    size_t len, size_t pos, size_t *from, size_t *to)
+{
+    int   rc;
+    char  err[PAGE_REGEXP_ERR_SIZE];
+
+    rc = page_regexp_match(re, s, len, pos, err);
+    if (rc < 0) {
+        return page_tpl_fail(st, "%s", err);
+    }
+    if (rc > 0) {
+        (void) page_regexp_group(re, 0, from, to);
+    }
+    return rc;
+}
+
+
 /*
  * Go's Regexp.allMatches: the matches of re in s, at most limit (all when
  * negative), each after the last; an empty match right after a match is
@@ -87,7 +106,6 @@ page_tpl_re_each(page_tpl_state_t *st, page_regexp_t *re, const char *s,
     size_t   pos, from, to, prev, w;
     int64_t  n;
     int      rc, accept, have_prev;
-    char     err[PAGE_REGEXP_ERR_SIZE];
 
     pos = 0;
     prev = 0;
@@ -96,14 +114,13 @@ page_tpl_re_each(page_tpl_state_t *st, page_regexp_t *re, const char *s,
     for (n = 0; (limit < 0 || n < limit) && n < PAGE_TPL_MAX_MATCHES
                 && pos <= len; )
     {
-        rc = page_regexp_match(re, s, len, pos, err);
+        rc = page_tpl_re_next(st, re, s, len, pos, &from, &to);
         if (rc < 0) {
-            return page_tpl_fail(st, "%s", err);
+            return -1;
         }
         if (rc == 0) {
             break;
         }
-        (void) page_regexp_group(re, 0, &from, &to);
 
         accept = 1;
         if (to == pos) {
@@ -343,20 +360,18 @@ page_tpl_re_replace_all(page_tpl_state_t *st, page_regexp_t *re,
 {
     size_t  last, pos, from, to, w;
     int     rc, n;
-    char    err[PAGE_REGEXP_ERR_SIZE];
 
     last = 0;
     pos = 0;
 
     for (n = 0; pos <= len && n < PAGE_TPL_MAX_MATCHES; n++) {
-        rc = page_regexp_match(re, s, len, pos, err);
+        rc = page_tpl_re_next(st, re, s, len, pos, &from, &to);
         if (rc < 0) {
-            return page_tpl_fail(st, "%s", err);
+            return -1;
         }
         if (rc == 0) {
             break;
         }
-        (void) page_regexp_group(re, 0, &from, &to);
 
         page_buf_append(r->out, s + last, from - last);
         if ((to > last || from == 0)

@@ -1331,7 +1331,8 @@ test_regex_re2(void)
     /* Go's Expand: ${name}, $name as long as it goes, $$, a bare $ */
     TT("{{ replaceRE `(?P<w>\\w+)@(\\w+)` `${2}:$w` `bob@host` }}",
        "host:bob");
-    TT("{{ replaceRE `(\\w+)` `$1x` `ab` }}|{{ replaceRE `(\\w+)` `${1}x` `ab` }}"
+    TT("{{ replaceRE `(\\w+)` `$1x` `ab` }}"
+       "|{{ replaceRE `(\\w+)` `${1}x` `ab` }}"
        "|{{ replaceRE `a` `$$` `aa` }}|{{ replaceRE `a` `$` `aa` }}"
        "|{{ replaceRE `a` `${` `a` }}|{{ replaceRE `(a)(b)?` `[$2]` `a` }}",
        "|abx|$$|$$|${|[]");
@@ -1339,7 +1340,8 @@ test_regex_re2(void)
     /* empty matches: not right after a match; one character on */
     TT("{{ replaceRE `a*` `-` `baaac` }} {{ findRE `a*` `baaac` }}",
        "-b-c- [ aaa ]");
-    TT("{{ len (findRE `` `h\xc3\xa9llo`) }} {{ replaceRE `` `-` `h\xc3\xa9llo` }}",
+    TT("{{ len (findRE `` `h\xc3\xa9llo`) }} "
+       "{{ replaceRE `` `-` `h\xc3\xa9llo` }}",
        "6 -h-\xc3\xa9-l-l-o-");
 
     /* limits; ^ at the start of the text only */
@@ -1351,7 +1353,8 @@ test_regex_re2(void)
 
     /* \pL is Unicode; \w \d [[:alpha:]] are ASCII, as in RE2 */
     TT("{{ findRE `\\pL+` `h\xc3\xa9llo w\xc3\xb6rld 42` }} "
-       "{{ findRE `[[:alpha:]]+` `h\xc3\xa9llo` }} {{ findRE `\\w+` `h\xc3\xa9llo` }} "
+       "{{ findRE `[[:alpha:]]+` `h\xc3\xa9llo` }} "
+       "{{ findRE `\\w+` `h\xc3\xa9llo` }} "
        "{{ findRE `\\d+` `\xd9\xa3" "4` }}",
        "[h\xc3\xa9llo w\xc3\xb6rld] [h llo] [h llo] [4]");
 
@@ -1443,6 +1446,57 @@ test_regex_re2(void)
 }
 
 
+/*
+ * Digests through libcrypto and libxxhash.  Expected values: hugo
+ * 0.111.3's for md5, sha1, sha256, hmac and crypto.FNV32a (each run
+ * there); `openssl dgst` for crypto.Hash's sha384 and sha512 (current
+ * Hugo only); the XXH64 example of Hugo's hash.XxHash documentation and
+ * XXH64's published digest of the empty input.
+ */
+static void
+test_digests(void)
+{
+    TT("{{ md5 \"\" }} {{ md5 \"Hello world\" }} {{ md5 42 }}",
+       "d41d8cd98f00b204e9800998ecf8427e 3e25960a79dbc69b674cd4ec67a72c62 "
+       "a1d0c6e83f027327d8461063f4ac58a6");
+    TT("{{ sha1 \"Hello world\" }} {{ crypto.SHA1 \"\" }}",
+       "7b502c3a1f48c8609ae212cdfb639dee39673f5e "
+       "da39a3ee5e6b4b0d3255bfef95601890afd80709");
+    TT("{{ sha256 \"Hello world\" }} {{ crypto.Hash \"Hello world\" }}",
+       "64ec88ca00b268e5ba1a35678a1b5316d212f4f366b2477232534a8aeca37f3c "
+       "64ec88ca00b268e5ba1a35678a1b5316d212f4f366b2477232534a8aeca37f3c");
+    TT("{{ crypto.Hash \"sha384\" \"Hello world\" }}",
+       "9203b0c4439fd1e6ae5878866337b7c532acd6d9260150c80318e8ab8c27ce33"
+       "0189f8df94fb890df1d298ff360627e1");
+    TT("{{ crypto.Hash \"sha512\" \"Hello world\" }}",
+       "b7f783baed8297f0db917462184ff4f08e69c2d5e5f79a942600f9725f58ce1f"
+       "29c18139bf80b06c0fff2bdd34738452ecf40c488c22a7e3d80cdf6f9c1c0d47");
+    TERR("{{ crypto.Hash \"sha3\" \"x\" }}",
+         "crypto.Hash: \"sha3\" is not a supported hash algorithm");
+
+    TT("{{ hmac \"sha256\" \"Secret key\" \"Hello world, gophers!\" }}",
+       "b6d11b6c53830b9d87036272ca9fe9d19306b8f9d8aa07b15da27d89e6e34f40");
+    TT("{{ hmac \"md5\" \"k\" \"m\" }} {{ hmac \"sha1\" \"k\" \"m\" }}",
+       "ed7e724d3a91554aaa2043041d9c5305 "
+       "772b71c8a2997e768be01d9711e4a4f34a24ef33");
+    TT("{{ crypto.HMAC \"sha512\" \"Secret key\" \"Hello world, gophers!\" }}",
+       "dc3e586cd936865e2abc4c12665e9cc568b2dad714df3c9037cbea159d036cfc"
+       "4209da9e3fcd30887ff441056941966899f6fb7eec9646ff9ddb592595a8eb7f");
+    TT("{{ len (hmac \"sha256\" \"Secret key\" \"Hello world, gophers!\" "
+       "\"binary\") }} {{ crypto.HMAC \"sha256\" 42 7 \"hex\" }}",
+       "32 3175a5d64faead62aeda5083091edf00b249b65e707e660680a038f3873f14f3");
+    TERR("{{ hmac \"sha384\" \"k\" \"m\" }}",
+         "error calling hmac: hmac: sha384 is not a supported hash function");
+    TERR("{{ hmac \"sha256\" \"k\" \"m\" \"base64\" }}",
+         "error calling hmac: \"base64\" is not a supported encoding method");
+
+    TT("{{ crypto.FNV32a \"Hugo Rocks!!\" }} {{ hash.FNV32a \"\" }} "
+       "{{ printf \"%T\" (hash.FNV32a \"x\") }}", "1515779328 2166136261 int");
+    TT("{{ hash.XxHash \"The quick brown fox jumps over the lazy dog\" }} "
+       "{{ xxhash \"\" }}", "0b242d361fda71bc ef46db3751d8e999");
+}
+
+
 int
 main(void)
 {
@@ -1462,6 +1516,7 @@ main(void)
     test_collections_edges();
     test_regex();
     test_regex_re2();
+    test_digests();
     test_time();
     test_escape_tables();
     test_api();
