@@ -27,7 +27,8 @@ CORE_HDRS  := $(wildcard src/*.h)
 THEME_FILES := $(shell find conf/theme/layouts -name '*.html' | sort) \
                conf/theme/static/page-theme.css
 THEME_C     := $(BUILD)/page_builtin_theme.c
-LIBS       := -lcmark-gfm-extensions -lcmark-gfm -lyaml -lm
+LIBS       := -lcmark-gfm-extensions -lcmark-gfm -lyaml -lpcre2-8 -lcrypto \
+              -lxxhash -lm
 
 CC         ?= cc
 CFLAGS     ?= -O2 -g

@@ -248,29 +248,21 @@ void page_tpl_escape_value(page_buf_t *out, page_tpl_esc_t esc,
 void page_tpl_escape_str(page_buf_t *out, page_tpl_esc_t esc,
     page_type_t type, const char *s, size_t len);
 
-/* page_tpl_funcs.c: the built-in function table. */
-extern const page_tpl_func_t  page_tpl_builtin_funcs[];
-extern const size_t           page_tpl_nbuiltin_funcs;
-/* JSON encoding (jsonify, <script> values). */
+/* page_fn.c: Go's and Hugo's functions by name, or NULL. */
+const page_tpl_func_t *page_fn_lookup(const char *name, size_t len);
+/* page_fn_encoding.c: JSON encoding (jsonify, <script> values). */
 void page_tpl_json(page_buf_t *b, const page_value_t *v, int depth);
-/* fmt.Sprintf subset. */
+/* page_fn_fmt.c: fmt.Sprintf subset. */
 int page_tpl_sprintf(page_tpl_state_t *st, page_buf_t *b, const char *fmt,
     size_t len, page_value_t **args, size_t nargs);
-/* Hugo's eq across numbers and strings. */
+/* page_fn_compare.c: Hugo's eq across numbers and strings. */
 int page_tpl_equal(const page_value_t *a, const page_value_t *b);
 /* Compare: -1, 0, 1, or -2 when the types cannot be compared. */
 int page_tpl_compare(const page_value_t *a, const page_value_t *b);
-/* Go's fmt.Sprint rule for spaces between operands. */
+/* page_fn_fmt.c: Go's fmt.Sprint rule for spaces between operands. */
 void page_tpl_sprint(page_buf_t *b, page_value_t **args, size_t nargs,
     int ln);
-/* page_tpl_hash.c: md5, sha1, sha256 as template functions. */
-int page_tpl_f_md5(page_tpl_state_t *st, page_value_t **args, size_t nargs,
-    page_value_t **res);
-int page_tpl_f_sha1(page_tpl_state_t *st, page_value_t **args, size_t nargs,
-    page_value_t **res);
-int page_tpl_f_sha256(page_tpl_state_t *st, page_value_t **args,
-    size_t nargs, page_value_t **res);
-/* Shared by page_tpl_funcs.c and page_tpl_fmt.c. */
+/* page_fn_args.c, shared with the executor. */
 const char *page_tpl_tname(const page_value_t *v);
 int page_tpl_to_int(page_tpl_state_t *st, const char *fn,
     const page_value_t *v, int64_t *out);

@@ -1517,8 +1517,7 @@ page_tpl_lookup_func(const page_tpl_set_t *set, const char *name, size_t len)
         }
     }
 
-    return page_tpl_lookup_table(page_tpl_builtin_funcs,
-                                 page_tpl_nbuiltin_funcs, name, len);
+    return page_fn_lookup(name, len);
 }
 
 

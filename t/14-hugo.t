@@ -359,6 +359,18 @@ case 'plainify of a multi-line inner',
     md => "{{< plainify >}}\n<b>x</b>\nsecond line\n{{< /plainify >}}\n",
     sc => { plainify => '[{{ .Inner | plainify }}]' };
 
+# Hugo's index deviates from Go's: out of range is nil, not an error;
+# first, last and after slice strings by bytes
+case 'index, first, last, after at their edges',
+    md => "{{< edges a b c >}}\n",
+    sc => { edges => '{{ $l := slice 1 2 3 }}[{{ index $l 3 }}|{{ index $l -1 }}'
+                   . '|{{ index "abc" 1 }}|{{ index "abc" 5 }}|{{ index (dict "a" 1) "b" }}'
+                   . '|{{ index nil 1 }}|{{ index (slice $l $l) 1 2 }}|{{ index (slice $l) 5 0 }}'
+                   . '|{{ index .Params 1 }}|{{ index .Params 7 }}|{{ index $l (slice 1) }}]'
+                   . '[{{ first 2 "abcd" }}|{{ last 2 "abcd" }}|{{ after 1 "abcd" }}'
+                   . '|{{ first 9 $l }}|{{ last 0 $l }}|{{ after 3 $l }}|{{ first "2" $l }}'
+                   . '|{{ first 2 "h' . "\xc3\xa9" . 'llo" }}|{{ after 1 .Params }}]' };
+
 case 'built-in param shortcode',
     md => "{{< param title >}} {{< param \"Title\" >}}\n";
 

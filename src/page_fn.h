@@ -1,0 +1,84 @@
+/*
+ * page_fn.h: what the template function files share.  Each page_fn_*.c
+ * file owns one of Hugo's function namespaces (tpl/<namespace> in Hugo's
+ * source) and exports its table of names: the namespace-qualified name
+ * and its aliases ("strings.ToLower", "lower"), each table ended by an
+ * entry whose name is NULL.  page_fn.c collects the tables.  The
+ * argument, result and conversion helpers are in page_fn_args.c; how
+ * values compare is in page_fn_compare.c, how they print in page_fn_fmt.c.
+ *
+ * Every function treats its arguments as read-only and allocates its
+ * result in the execution's arena.
+ */
+
+#ifndef PAGE_FN_H
+#define PAGE_FN_H
+
+#include "page_tpl_int.h"
+
+/* The parameters of every template function (page_tpl_func_pt). */
+#define PAGE_FN_ARGS  page_tpl_state_t *st, page_value_t **args,             \
+                      size_t nargs, page_value_t **res
+
+/* ---- the namespaces' tables (page_fn.c lists them) ---- */
+
+extern const page_tpl_func_t  page_fn_builtins[];
+extern const page_tpl_func_t  page_fn_cast[];
+extern const page_tpl_func_t  page_fn_collections[];
+extern const page_tpl_func_t  page_fn_collections_sort[];
+extern const page_tpl_func_t  page_fn_compare[];
+extern const page_tpl_func_t  page_fn_crypto[];
+extern const page_tpl_func_t  page_fn_encoding[];
+extern const page_tpl_func_t  page_fn_fmt[];
+extern const page_tpl_func_t  page_fn_inflect[];
+extern const page_tpl_func_t  page_fn_lang[];
+extern const page_tpl_func_t  page_fn_math[];
+extern const page_tpl_func_t  page_fn_path[];
+extern const page_tpl_func_t  page_fn_safe[];
+extern const page_tpl_func_t  page_fn_strings[];
+extern const page_tpl_func_t  page_fn_strings_re[];
+extern const page_tpl_func_t  page_fn_time[];
+extern const page_tpl_func_t  page_fn_transform[];
+extern const page_tpl_func_t  page_fn_urls[];
+
+/* ---- results (page_fn_args.c) ---- */
+
+/* Fail the execution with "out of memory"; returns -1. */
+int page_tpl_nomem(page_tpl_state_t *st);
+/* A copy of s as a string value of the given type. */
+int page_tpl_ret_str(page_tpl_state_t *st, page_type_t type, const char *s,
+    size_t len, page_value_t **res);
+/* The buffer's bytes (already in the arena) as a value of the type. */
+int page_tpl_ret_buf(page_tpl_state_t *st, page_type_t type, page_buf_t *b,
+    page_value_t **res);
+int page_tpl_ret_bool(page_tpl_state_t *st, int b, page_value_t **res);
+int page_tpl_ret_int(page_tpl_state_t *st, int64_t i, page_value_t **res);
+/* The text of v (as %v prints it) as a string value of the type. */
+int page_tpl_typed(page_tpl_state_t *st, page_value_t *v, page_type_t type,
+    page_value_t **res);
+/* An output buffer in the execution's arena, bounded by its output cap. */
+void page_tpl_buf(page_tpl_state_t *st, page_buf_t *b);
+/* A new empty list, or NULL after failing the execution. */
+page_value_t *page_tpl_list_new(page_tpl_state_t *st);
+/* Append v (nil when NULL) to the list l. */
+int page_tpl_push(page_tpl_state_t *st, page_value_t *l, page_value_t *v);
+
+/* ---- arguments (page_fn_args.c) ---- */
+
+/* The value as text: strings as they are, others as %v prints them. */
+int page_tpl_text(page_tpl_state_t *st, const page_value_t *v,
+    const char **s, size_t *len);
+/* A string argument, or a failure naming the function fn. */
+int page_tpl_arg_str(page_tpl_state_t *st, const char *fn, page_value_t *v,
+    const char **s, size_t *len);
+/* A number, boolean, numeric string or nil as a float, as Hugo casts. */
+int page_tpl_to_float(page_tpl_state_t *st, const char *fn,
+    const page_value_t *v, double *out);
+
+/* ---- shared between namespaces ---- */
+
+/* Go's url.QueryEscape; path: a space as %20 (page_fn_builtins.c). */
+void page_tpl_query_escape(page_buf_t *b, const char *s, size_t len,
+    int path);
+
+#endif /* PAGE_FN_H */

@@ -1,0 +1,817 @@
+/*
+ * page_fn_collections: Hugo's collections namespace (tpl/collections):
+ * index, slice, dict, in, isset, append, merge, first, last, after,
+ * uniq, reverse, seq, delimit, querify, intersect, union, complement.
+ * sort and where are in page_fn_collections_sort.c.
+ */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "page_fn.h"
+
+
+/*
+ * Longest list seq may build: Hugo refuses more than 2000 elements too,
+ * and it bounds the memory one call may take.
+ */
+#define PAGE_TPL_MAX_SEQ  2000
+
+/*
+ * Deepest nesting merge follows: maps deeper than this are replaced, not
+ * merged, which bounds the recursion whatever the data.
+ */
+#define PAGE_TPL_MAX_MERGE_DEPTH  64
+
+
+static int
+page_tpl_index1(page_tpl_state_t *st, page_value_t *c, page_value_t *k,
+    page_value_t **res)
+{
+    const char  *s;
+    size_t       len;
+    int64_t      i;
+
+    *res = NULL;
+
+    if (c == NULL || c->type == PAGE_NIL) {
+        return 0;
+    }
+
+    if (c->type == PAGE_MAP) {
+        if (k == NULL || k->type == PAGE_NIL) {
+            return page_tpl_fail(st, "value is nil; should be of type "
+                                 "string");
+        }
+        if (!page_tpl_str(k, &s, &len)) {
+            return page_tpl_fail(st, "value has type %s; should be string",
+                                 page_tpl_tname(k));
+        }
+        *res = page_map_get(c, s, len);
+        if (*res == NULL) {
+            *res = page_map_get_ci(c, s, len);
+        }
+        return 0;
+    }
+
+    if (c->type == PAGE_LIST || page_tpl_str(c, &s, &len)) {
+        if (k == NULL || k->type == PAGE_NIL) {
+            return page_tpl_fail(st, "cannot index slice/array with nil");
+        }
+        if (k->type != PAGE_INT) {
+            return page_tpl_fail(st, "cannot index "
+                                 "slice/array with type %s",
+                                 page_tpl_tname(k));
+        }
+
+        /* out of range is nil, not Go's error: Hugo deviates here */
+        i = k->u.i;
+        if (c->type == PAGE_LIST) {
+            if (i >= 0 && (uint64_t) i < c->u.list.n) {
+                *res = c->u.list.items[i];
+            }
+            return 0;
+        }
+        if (i >= 0 && (uint64_t) i < len) {
+            return page_tpl_ret_int(st, (unsigned char) s[i], res);
+        }
+        return 0;
+    }
+
+    return page_tpl_fail(st, "can't index item of "
+                         "type %s", page_tpl_tname(c));
+}
+
+
+static int
+page_tpl_f_index(PAGE_FN_ARGS)
+{
+    size_t         i;
+    page_value_t  *v, **keys;
+    size_t         nkeys;
+
+    v = args[0];
+    keys = args + 1;
+    nkeys = nargs - 1;
+
+    /* index $m (slice "a" "b") */
+    if (nkeys == 1 && keys[0] != NULL && keys[0]->type == PAGE_LIST) {
+        nkeys = keys[0]->u.list.n;
+        keys = keys[0]->u.list.items;
+    }
+
+    for (i = 0; i < nkeys; i++) {
+        if (page_tpl_index1(st, v, keys[i], &v) != 0) {
+            return -1;
+        }
+    }
+
+    *res = v;
+    return 0;
+}
+
+
+static int
+page_tpl_f_slice(PAGE_FN_ARGS)
+{
+    size_t         i;
+    page_value_t  *l;
+
+    l = page_tpl_list_new(st);
+    if (l == NULL) {
+        return -1;
+    }
+
+    for (i = 0; i < nargs; i++) {
+        if (page_tpl_push(st, l, args[i]) != 0) {
+            return -1;
+        }
+    }
+
+    *res = l;
+    return 0;
+}
+
+
+static int
+page_tpl_f_dict(PAGE_FN_ARGS)
+{
+    size_t         i;
+    const char    *k;
+    size_t         klen;
+    page_value_t  *m;
+
+    if (nargs % 2 != 0) {
+        return page_tpl_fail(st, "invalid dictionary call");
+    }
+
+    m = page_value_map(st->arena);
+    if (m == NULL) {
+        return page_tpl_nomem(st);
+    }
+
+    for (i = 0; i < nargs; i += 2) {
+        if (!page_tpl_str(args[i], &k, &klen)) {
+            return page_tpl_fail(st, "dictionary keys must be strings");
+        }
+        if (page_map_set(st->arena, m, k, klen,
+                         args[i + 1] ? args[i + 1] : &page_nil_value) != 0)
+        {
+            return page_tpl_nomem(st);
+        }
+    }
+
+    *res = m;
+    return 0;
+}
+
+
+static int
+page_tpl_f_in(PAGE_FN_ARGS)
+{
+    const char  *s, *sub;
+    size_t       len, sublen, i;
+    page_value_t *c = args[0];
+
+    (void) nargs;
+
+    if (c != NULL && c->type == PAGE_LIST) {
+        for (i = 0; i < c->u.list.n; i++) {
+            if (page_tpl_equal(c->u.list.items[i], args[1])) {
+                return page_tpl_ret_bool(st, 1, res);
+            }
+        }
+        return page_tpl_ret_bool(st, 0, res);
+    }
+
+    if (page_tpl_str(c, &s, &len)) {
+        if (page_tpl_text(st, args[1], &sub, &sublen) != 0) {
+            return -1;
+        }
+        for (i = 0; i + sublen <= len; i++) {
+            if (memcmp(s + i, sub, sublen) == 0) {
+                return page_tpl_ret_bool(st, 1, res);
+            }
+        }
+        return page_tpl_ret_bool(st, 0, res);
+    }
+
+    return page_tpl_ret_bool(st, 0, res);
+}
+
+
+static int
+page_tpl_f_isset(PAGE_FN_ARGS)
+{
+    const char    *k;
+    size_t         klen;
+    int64_t        i;
+    page_value_t  *c = args[0];
+
+    (void) nargs;
+
+    if (c != NULL && c->type == PAGE_MAP && page_tpl_str(args[1], &k, &klen))
+    {
+        return page_tpl_ret_bool(st, page_map_get(c, k, klen) != NULL
+                                 || page_map_get_ci(c, k, klen) != NULL, res);
+    }
+
+    if (c != NULL && c->type == PAGE_LIST && args[1] != NULL
+        && args[1]->type == PAGE_INT)
+    {
+        i = args[1]->u.i;
+        return page_tpl_ret_bool(st, i >= 0 && (uint64_t) i < c->u.list.n,
+                                 res);
+    }
+
+    return page_tpl_ret_bool(st, 0, res);
+}
+
+
+/* append ITEM... LIST */
+static int
+page_tpl_f_append(PAGE_FN_ARGS)
+{
+    size_t         i;
+    page_value_t  *base, *l;
+
+    base = args[nargs - 1];
+    if (base != NULL && base->type != PAGE_LIST && base->type != PAGE_NIL) {
+        return page_tpl_fail(st, "append: expected a slice, got %s",
+                             page_tpl_tname(base));
+    }
+
+    l = page_tpl_list_new(st);
+    if (l == NULL) {
+        return -1;
+    }
+
+    if (base != NULL && base->type == PAGE_LIST) {
+        for (i = 0; i < base->u.list.n; i++) {
+            if (page_tpl_push(st, l, base->u.list.items[i]) != 0) {
+                return -1;
+            }
+        }
+    }
+
+    /* one list to append: its elements ($a | append $b) */
+    if (nargs == 2 && args[0] != NULL && args[0]->type == PAGE_LIST) {
+        for (i = 0; i < args[0]->u.list.n; i++) {
+            if (page_tpl_push(st, l, args[0]->u.list.items[i]) != 0) {
+                return -1;
+            }
+        }
+        *res = l;
+        return 0;
+    }
+
+    for (i = 0; i + 1 < nargs; i++) {
+        if (page_tpl_push(st, l, args[i]) != 0) {
+            return -1;
+        }
+    }
+
+    *res = l;
+    return 0;
+}
+
+
+static page_value_t *
+page_tpl_merge2(page_tpl_state_t *st, page_value_t *dst, page_value_t *src,
+    int depth)
+{
+    size_t         i;
+    page_value_t  *m, *old, *v;
+    page_pair_t   *p;
+
+    m = page_value_map(st->arena);
+    if (m == NULL) {
+        return NULL;
+    }
+
+    for (i = 0; i < dst->u.map.n; i++) {
+        p = &dst->u.map.items[i];
+        if (page_map_set(st->arena, m, p->key.data, p->key.len, p->value)
+            != 0)
+        {
+            return NULL;
+        }
+    }
+
+    for (i = 0; i < src->u.map.n; i++) {
+        p = &src->u.map.items[i];
+        old = page_map_get(m, p->key.data, p->key.len);
+        v = p->value;
+        if (old != NULL && old->type == PAGE_MAP && v != NULL
+            && v->type == PAGE_MAP && depth < PAGE_TPL_MAX_MERGE_DEPTH)
+        {
+            v = page_tpl_merge2(st, old, v, depth + 1);
+            if (v == NULL) {
+                return NULL;
+            }
+        }
+        if (page_map_set(st->arena, m, p->key.data, p->key.len, v) != 0) {
+            return NULL;
+        }
+    }
+
+    return m;
+}
+
+
+/* merge MAP... : the rightmost map wins */
+static int
+page_tpl_f_merge(PAGE_FN_ARGS)
+{
+    size_t         i;
+    page_value_t  *m;
+
+    for (i = 0; i < nargs; i++) {
+        if (args[i] == NULL || args[i]->type != PAGE_MAP) {
+            return page_tpl_fail(st, "merge: expected a map, got %s",
+                                 page_tpl_tname(args[i]));
+        }
+    }
+
+    m = args[0];
+    for (i = 1; i < nargs; i++) {
+        m = page_tpl_merge2(st, m, args[i], 0);
+        if (m == NULL) {
+            return page_tpl_nomem(st);
+        }
+    }
+
+    *res = m;
+    return 0;
+}
+
+
+/*
+ * first N, last N, after N of a list or a string (in bytes, as Hugo
+ * slices it): the elements [from, to) that each keeps.
+ */
+typedef enum {
+    PAGE_TPL_FIRST = 0,
+    PAGE_TPL_LAST,
+    PAGE_TPL_AFTER
+} page_tpl_part_t;
+
+
+static int
+page_tpl_subseq(page_tpl_state_t *st, page_tpl_part_t part,
+    page_value_t **args, page_value_t **res)
+{
+    int64_t        n;
+    size_t         len, from, to, i;
+    const char    *s = NULL;
+    page_value_t  *l, *c = args[1];
+
+    if (args[0] == NULL || args[0]->type == PAGE_NIL
+        || c == NULL || c->type == PAGE_NIL)
+    {
+        return page_tpl_fail(st, "both limit and seq must be provided");
+    }
+    if (page_tpl_to_int(st, st->calling, args[0], &n) != 0) {
+        return -1;
+    }
+    if (n < 0) {
+        if (part == PAGE_TPL_AFTER) {
+            return page_tpl_fail(st, "sequence bounds out of range [%lld:]",
+                                 (long long) n);
+        }
+        return page_tpl_fail(st, "sequence length must be non-negative");
+    }
+
+    if (c->type == PAGE_LIST) {
+        len = c->u.list.n;
+    } else if (!page_tpl_str(c, &s, &len)) {
+        return page_tpl_fail(st, "can't iterate over %s", page_tpl_tname(c));
+    }
+
+    if ((uint64_t) n > len) {
+        n = (int64_t) len;
+    }
+    from = part == PAGE_TPL_FIRST ? 0
+           : part == PAGE_TPL_LAST ? len - (size_t) n : (size_t) n;
+    to = part == PAGE_TPL_FIRST ? (size_t) n : len;
+
+    if (c->type != PAGE_LIST) {
+        return page_tpl_ret_str(st, c->type, s + from, to - from, res);
+    }
+
+    l = page_tpl_list_new(st);
+    if (l == NULL) {
+        return -1;
+    }
+    for (i = from; i < to; i++) {
+        if (page_tpl_push(st, l, c->u.list.items[i]) != 0) {
+            return -1;
+        }
+    }
+    *res = l;
+    return 0;
+}
+
+
+static int
+page_tpl_f_first(PAGE_FN_ARGS)
+{
+    (void) nargs;
+    return page_tpl_subseq(st, PAGE_TPL_FIRST, args, res);
+}
+
+
+static int
+page_tpl_f_last(PAGE_FN_ARGS)
+{
+    (void) nargs;
+    return page_tpl_subseq(st, PAGE_TPL_LAST, args, res);
+}
+
+
+static int
+page_tpl_f_after(PAGE_FN_ARGS)
+{
+    (void) nargs;
+    return page_tpl_subseq(st, PAGE_TPL_AFTER, args, res);
+}
+
+
+static int
+page_tpl_f_uniq(PAGE_FN_ARGS)
+{
+    size_t         i, j;
+    page_value_t  *l, *c = args[0];
+
+    (void) nargs;
+
+    if (c == NULL || c->type != PAGE_LIST) {
+        return page_tpl_fail(st, "uniq: type %s not supported",
+                             page_tpl_tname(c));
+    }
+
+    l = page_tpl_list_new(st);
+    if (l == NULL) {
+        return -1;
+    }
+    for (i = 0; i < c->u.list.n; i++) {
+        for (j = 0; j < l->u.list.n; j++) {
+            if (page_tpl_equal(l->u.list.items[j], c->u.list.items[i])) {
+                break;
+            }
+        }
+        if (j == l->u.list.n && page_tpl_push(st, l, c->u.list.items[i]) != 0)
+        {
+            return -1;
+        }
+    }
+    *res = l;
+    return 0;
+}
+
+
+static int
+page_tpl_f_reverse(PAGE_FN_ARGS)
+{
+    size_t         i;
+    page_value_t  *l, *c = args[0];
+
+    (void) nargs;
+
+    if (c == NULL || c->type != PAGE_LIST) {
+        return page_tpl_fail(st, "reverse: type %s not supported",
+                             page_tpl_tname(c));
+    }
+
+    l = page_tpl_list_new(st);
+    if (l == NULL) {
+        return -1;
+    }
+    for (i = c->u.list.n; i-- > 0; ) {
+        if (page_tpl_push(st, l, c->u.list.items[i]) != 0) {
+            return -1;
+        }
+    }
+    *res = l;
+    return 0;
+}
+
+
+static int
+page_tpl_f_seq(PAGE_FN_ARGS)
+{
+    int64_t        a[3], first, step, last, i, n;
+    size_t         k;
+    page_value_t  *l, *v;
+
+    for (k = 0; k < nargs; k++) {
+        if (page_tpl_to_int(st, "seq", args[k], &a[k]) != 0) {
+            return -1;
+        }
+        if (a[k] > INT32_MAX || a[k] < -INT32_MAX) {
+            return page_tpl_fail(st, "seq: size of result exceeds limit");
+        }
+    }
+
+    first = 1;
+    step = 1;
+    if (nargs == 1) {
+        last = a[0];
+        if (last < 0) {
+            first = -1;
+            step = -1;
+        }
+        if (last == 0) {
+            *res = page_tpl_list_new(st);
+            return *res ? 0 : -1;
+        }
+    } else if (nargs == 2) {
+        first = a[0];
+        last = a[1];
+        step = first <= last ? 1 : -1;
+    } else {
+        first = a[0];
+        step = a[1];
+        last = a[2];
+        if (step == 0 || (step > 0 && first > last)
+            || (step < 0 && first < last))
+        {
+            return page_tpl_fail(st, "seq: invalid arguments");
+        }
+    }
+
+    n = (last - first) / step + 1;
+    if (n > PAGE_TPL_MAX_SEQ) {
+        return page_tpl_fail(st, "seq: size of result exceeds limit");
+    }
+
+    l = page_tpl_list_new(st);
+    if (l == NULL) {
+        return -1;
+    }
+    for (i = 0; i < n; i++) {
+        v = page_value_int(st->arena, first + i * step);
+        if (v == NULL || page_tpl_push(st, l, v) != 0) {
+            return page_tpl_nomem(st);
+        }
+    }
+
+    *res = l;
+    return 0;
+}
+
+
+/* delimit LIST SEP [LAST] */
+static int
+page_tpl_f_delimit(PAGE_FN_ARGS)
+{
+    size_t          i, n;
+    const char     *sep, *last, *s;
+    size_t          seplen, lastlen, len;
+    page_buf_t      b;
+    page_value_t   *c = args[0], *item;
+    page_pair_t    *pairs;
+
+    if (page_tpl_text(st, args[1], &sep, &seplen) != 0) {
+        return -1;
+    }
+    last = sep;
+    lastlen = seplen;
+    if (nargs == 3 && page_tpl_text(st, args[2], &last, &lastlen) != 0) {
+        return -1;
+    }
+
+    if (c == NULL || (c->type != PAGE_LIST && c->type != PAGE_MAP)) {
+        return page_tpl_fail(st, "can't iterate over %s", page_tpl_tname(c));
+    }
+
+    pairs = NULL;
+    n = c->type == PAGE_LIST ? c->u.list.n : c->u.map.n;
+    if (c->type == PAGE_MAP) {
+        /* a map's values, in key order */
+        pairs = page_arena_alloc(st->arena, (n + 1) * sizeof(*pairs));
+        if (pairs == NULL) {
+            return page_tpl_nomem(st);
+        }
+        if (n > 0) {
+            memcpy(pairs, c->u.map.items, n * sizeof(*pairs));
+        }
+        qsort(pairs, n, sizeof(*pairs), page_pair_cmp);
+    }
+
+    page_tpl_buf(st, &b);
+    for (i = 0; i < n; i++) {
+        item = pairs ? pairs[i].value : c->u.list.items[i];
+        if (i > 0) {
+            if (i + 1 == n) {
+                page_buf_append(&b, last, lastlen);
+            } else {
+                page_buf_append(&b, sep, seplen);
+            }
+        }
+        if (page_tpl_text(st, item, &s, &len) != 0) {
+            return -1;
+        }
+        page_buf_append(&b, s, len);
+    }
+
+    return page_tpl_ret_buf(st, PAGE_STRING, &b, res);
+}
+
+
+/* querify KEY VALUE ... : a URL query string, keys sorted as Go does */
+static int
+page_tpl_f_querify(PAGE_FN_ARGS)
+{
+    size_t          i, j, n;
+    const char     *k, *v;
+    size_t          klen, vlen;
+    page_buf_t      b;
+    page_value_t  **kv, **p, *tk, *tv;
+
+    kv = args;
+    n = nargs;
+    if (nargs == 1 && args[0] != NULL && args[0]->type == PAGE_LIST) {
+        kv = args[0]->u.list.items;
+        n = args[0]->u.list.n;
+    }
+    if (n % 2 != 0) {
+        return page_tpl_fail(st, "querify: odd number of arguments");
+    }
+
+    p = page_arena_alloc(st->arena, (n + 1) * sizeof(*p));
+    if (p == NULL) {
+        return page_tpl_nomem(st);
+    }
+    if (n > 0) {
+        memcpy(p, kv, n * sizeof(*p));
+    }
+
+    /* selection sort of the pairs by key; n is small */
+    for (i = 0; i < n; i += 2) {
+        for (j = i + 2; j < n; j += 2) {
+            if (page_tpl_compare(p[j], p[i]) == -1) {
+                tk = p[i];
+                tv = p[i + 1];
+                p[i] = p[j];
+                p[i + 1] = p[j + 1];
+                p[j] = tk;
+                p[j + 1] = tv;
+            }
+        }
+    }
+
+    page_tpl_buf(st, &b);
+    for (i = 0; i < n; i += 2) {
+        if (page_tpl_text(st, p[i], &k, &klen) != 0
+            || page_tpl_text(st, p[i + 1], &v, &vlen) != 0)
+        {
+            return -1;
+        }
+        if (i > 0) {
+            page_buf_putc(&b, '&');
+        }
+        page_tpl_query_escape(&b, k, klen, 0);
+        page_buf_putc(&b, '=');
+        page_tpl_query_escape(&b, v, vlen, 0);
+    }
+
+    return page_tpl_ret_buf(st, PAGE_STRING, &b, res);
+}
+
+
+static int
+page_tpl_list_has(const page_value_t *l, const page_value_t *v)
+{
+    size_t  i;
+
+    for (i = 0; l != NULL && l->type == PAGE_LIST && i < l->u.list.n; i++) {
+        if (page_tpl_equal(l->u.list.items[i], v)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+
+/* mode 0 intersect, 1 union, 2 complement (last arg minus the others) */
+static int
+page_tpl_setop(page_tpl_state_t *st, const char *fn, int mode,
+    page_value_t **args, size_t nargs, page_value_t **res)
+{
+    size_t         i, k;
+    page_value_t  *l, *a, *b, *item;
+
+    for (k = 0; k < nargs; k++) {
+        if (args[k] != NULL && args[k]->type != PAGE_LIST
+            && args[k]->type != PAGE_NIL)
+        {
+            return page_tpl_fail(st, "%s: expected a slice, got %s", fn,
+                                 page_tpl_tname(args[k]));
+        }
+    }
+
+    l = page_tpl_list_new(st);
+    if (l == NULL) {
+        return -1;
+    }
+
+    a = mode == 2 ? args[nargs - 1] : args[0];
+    b = mode == 2 ? NULL : args[1];
+
+    for (i = 0; a != NULL && a->type == PAGE_LIST && i < a->u.list.n; i++) {
+        item = a->u.list.items[i];
+        if (page_tpl_list_has(l, item)) {
+            continue;
+        }
+        if (mode == 0 && !page_tpl_list_has(b, item)) {
+            continue;
+        }
+        if (mode == 2) {
+            for (k = 0; k + 1 < nargs; k++) {
+                if (page_tpl_list_has(args[k], item)) {
+                    break;
+                }
+            }
+            if (k + 1 < nargs) {
+                continue;
+            }
+        }
+        if (page_tpl_push(st, l, item) != 0) {
+            return -1;
+        }
+    }
+
+    for (i = 0; mode == 1 && b != NULL && b->type == PAGE_LIST
+                && i < b->u.list.n; i++)
+    {
+        if (!page_tpl_list_has(l, b->u.list.items[i])
+            && page_tpl_push(st, l, b->u.list.items[i]) != 0)
+        {
+            return -1;
+        }
+    }
+
+    *res = l;
+    return 0;
+}
+
+
+static int
+page_tpl_f_intersect(PAGE_FN_ARGS)
+{
+    return page_tpl_setop(st, "intersect", 0, args, nargs, res);
+}
+
+
+static int
+page_tpl_f_union(PAGE_FN_ARGS)
+{
+    return page_tpl_setop(st, "union", 1, args, nargs, res);
+}
+
+
+static int
+page_tpl_f_complement(PAGE_FN_ARGS)
+{
+    return page_tpl_setop(st, "complement", 2, args, nargs, res);
+}
+
+
+const page_tpl_func_t  page_fn_collections[] = {
+    { "collections.Index", page_tpl_f_index, 1, -1 },
+    { "index", page_tpl_f_index, 1, -1 },
+    { "collections.Slice", page_tpl_f_slice, 0, -1 },
+    { "slice", page_tpl_f_slice, 0, -1 },
+    { "collections.Dictionary", page_tpl_f_dict, 0, -1 },
+    { "dict", page_tpl_f_dict, 0, -1 },
+    { "collections.In", page_tpl_f_in, 2, 2 },
+    { "in", page_tpl_f_in, 2, 2 },
+    { "collections.IsSet", page_tpl_f_isset, 2, 2 },
+    { "isset", page_tpl_f_isset, 2, 2 },
+    { "collections.Append", page_tpl_f_append, 2, -1 },
+    { "append", page_tpl_f_append, 2, -1 },
+    { "collections.Merge", page_tpl_f_merge, 2, -1 },
+    { "merge", page_tpl_f_merge, 2, -1 },
+    { "collections.First", page_tpl_f_first, 2, 2 },
+    { "first", page_tpl_f_first, 2, 2 },
+    { "collections.Last", page_tpl_f_last, 2, 2 },
+    { "last", page_tpl_f_last, 2, 2 },
+    { "after", page_tpl_f_after, 2, 2 },
+    { "collections.Uniq", page_tpl_f_uniq, 1, 1 },
+    { "uniq", page_tpl_f_uniq, 1, 1 },
+    { "collections.Reverse", page_tpl_f_reverse, 1, 1 },
+    { "collections.Seq", page_tpl_f_seq, 1, 3 },
+    { "seq", page_tpl_f_seq, 1, 3 },
+    { "collections.Delimit", page_tpl_f_delimit, 2, 3 },
+    { "delimit", page_tpl_f_delimit, 2, 3 },
+    { "collections.Querify", page_tpl_f_querify, 0, -1 },
+    { "querify", page_tpl_f_querify, 0, -1 },
+    { "collections.Intersect", page_tpl_f_intersect, 2, 2 },
+    { "intersect", page_tpl_f_intersect, 2, 2 },
+    { "collections.Union", page_tpl_f_union, 2, 2 },
+    { "union", page_tpl_f_union, 2, 2 },
+    { "collections.Complement", page_tpl_f_complement, 2, -1 },
+    { "complement", page_tpl_f_complement, 2, -1 },
+    { NULL, NULL, 0, 0 }
+};

@@ -1,0 +1,251 @@
+/*
+ * page_fn_compare: Hugo's compare namespace (tpl/compare): eq, ne, lt,
+ * le, gt, ge, default, cond; and how values compare, for them and for
+ * the rest of the engine (Hugo's eq across numbers and strings, its
+ * ordering).
+ */
+
+#include <string.h>
+
+#include "page_fn.h"
+
+
+int
+page_tpl_equal(const page_value_t *a, const page_value_t *b)
+{
+    const char  *s1, *s2;
+    size_t       l1, l2, i;
+
+    if (a == NULL) {
+        a = &page_nil_value;
+    }
+    if (b == NULL) {
+        b = &page_nil_value;
+    }
+
+    if (page_tpl_is_num(a) && page_tpl_is_num(b)) {
+        if (a->type == PAGE_INT && b->type == PAGE_INT) {
+            return a->u.i == b->u.i;
+        }
+        return page_tpl_num(a) == page_tpl_num(b);
+    }
+
+    if (page_tpl_str(a, &s1, &l1) && page_tpl_str(b, &s2, &l2)) {
+        return l1 == l2 && memcmp(s1, s2, l1) == 0;
+    }
+
+    if (a->type != b->type) {
+        return 0;
+    }
+
+    switch (a->type) {
+    case PAGE_NIL:
+        return 1;
+    case PAGE_BOOL:
+        return !a->u.b == !b->u.b;
+    case PAGE_TIME:
+        return a->u.t.sec == b->u.t.sec && a->u.t.nsec == b->u.t.nsec;
+    case PAGE_LIST:
+        if (a->u.list.n != b->u.list.n) {
+            return 0;
+        }
+        for (i = 0; i < a->u.list.n; i++) {
+            if (!page_tpl_equal(a->u.list.items[i], b->u.list.items[i])) {
+                return 0;
+            }
+        }
+        return 1;
+    case PAGE_MAP:
+        if (a->u.map.n != b->u.map.n) {
+            return 0;
+        }
+        for (i = 0; i < a->u.map.n; i++) {
+            if (!page_tpl_equal(a->u.map.items[i].value,
+                                page_map_get(b, a->u.map.items[i].key.data,
+                                             a->u.map.items[i].key.len)))
+            {
+                return 0;
+            }
+        }
+        return 1;
+    default:
+        return a == b;
+    }
+}
+
+
+int
+page_tpl_compare(const page_value_t *a, const page_value_t *b)
+{
+    const char  *s1, *s2;
+    size_t       l1, l2;
+    int          c;
+    double       x, y;
+
+    if (a != NULL && b != NULL && page_tpl_is_num(a) && page_tpl_is_num(b))
+    {
+        if (a->type == PAGE_INT && b->type == PAGE_INT) {
+            return (a->u.i > b->u.i) - (a->u.i < b->u.i);
+        }
+        x = page_tpl_num(a);
+        y = page_tpl_num(b);
+        return (x > y) - (x < y);
+    }
+
+    if (page_tpl_str(a, &s1, &l1) && page_tpl_str(b, &s2, &l2)) {
+        c = memcmp(s1, s2, l1 < l2 ? l1 : l2);
+        if (c != 0) {
+            return c < 0 ? -1 : 1;
+        }
+        return (l1 > l2) - (l1 < l2);
+    }
+
+    if (a != NULL && b != NULL && a->type == PAGE_TIME
+        && b->type == PAGE_TIME)
+    {
+        if (a->u.t.sec != b->u.t.sec) {
+            return a->u.t.sec < b->u.t.sec ? -1 : 1;
+        }
+        return (a->u.t.nsec > b->u.t.nsec) - (a->u.t.nsec < b->u.t.nsec);
+    }
+
+    return -2;
+}
+
+
+static int
+page_tpl_f_eq(PAGE_FN_ARGS)
+{
+    size_t  i;
+
+    if (nargs < 2) {
+        return page_tpl_fail(st, "missing argument for comparison");
+    }
+
+    for (i = 1; i < nargs; i++) {
+        if (page_tpl_equal(args[0], args[i])) {
+            return page_tpl_ret_bool(st, 1, res);
+        }
+    }
+
+    return page_tpl_ret_bool(st, 0, res);
+}
+
+
+static int
+page_tpl_f_ne(PAGE_FN_ARGS)
+{
+    (void) nargs;
+    return page_tpl_ret_bool(st, !page_tpl_equal(args[0], args[1]), res);
+}
+
+
+static int
+page_tpl_cmp_args(page_tpl_state_t *st, page_value_t **args, int *c)
+{
+    *c = page_tpl_compare(args[0], args[1]);
+    if (*c == -2) {
+        return page_tpl_fail(st, "incompatible types for comparison: %s "
+                             "and %s", page_tpl_tname(args[0]),
+                             page_tpl_tname(args[1]));
+    }
+    return 0;
+}
+
+
+static int
+page_tpl_f_lt(PAGE_FN_ARGS)
+{
+    int  c;
+
+    (void) nargs;
+    return page_tpl_cmp_args(st, args, &c) ? -1
+           : page_tpl_ret_bool(st, c < 0, res);
+}
+
+
+static int
+page_tpl_f_le(PAGE_FN_ARGS)
+{
+    int  c;
+
+    (void) nargs;
+    return page_tpl_cmp_args(st, args, &c) ? -1
+           : page_tpl_ret_bool(st, c <= 0, res);
+}
+
+
+static int
+page_tpl_f_gt(PAGE_FN_ARGS)
+{
+    int  c;
+
+    (void) nargs;
+    return page_tpl_cmp_args(st, args, &c) ? -1
+           : page_tpl_ret_bool(st, c > 0, res);
+}
+
+
+static int
+page_tpl_f_ge(PAGE_FN_ARGS)
+{
+    int  c;
+
+    (void) nargs;
+    return page_tpl_cmp_args(st, args, &c) ? -1
+           : page_tpl_ret_bool(st, c >= 0, res);
+}
+
+
+static int
+page_tpl_f_default(PAGE_FN_ARGS)
+{
+    page_value_t  *g;
+    int            set;
+
+    (void) st;
+
+    if (nargs == 1) {
+        *res = args[0];
+        return 0;
+    }
+
+    g = args[1];
+    if (g == NULL || g->type == PAGE_NIL) {
+        set = 0;
+    } else if (g->type == PAGE_BOOL) {
+        set = 1;                        /* Hugo: booleans are always set */
+    } else if (g->type == PAGE_TIME) {
+        set = !g->u.t.is_zero;
+    } else {
+        set = page_tpl_truth(g);
+    }
+
+    *res = set ? g : args[0];
+    return 0;
+}
+
+
+static int
+page_tpl_f_cond(PAGE_FN_ARGS)
+{
+    (void) st;
+    (void) nargs;
+    *res = page_tpl_truth(args[0]) ? args[1] : args[2];
+    return 0;
+}
+
+
+const page_tpl_func_t  page_fn_compare[] = {
+    { "eq", page_tpl_f_eq, 1, -1 },
+    { "ne", page_tpl_f_ne, 2, 2 },
+    { "lt", page_tpl_f_lt, 2, 2 },
+    { "le", page_tpl_f_le, 2, 2 },
+    { "gt", page_tpl_f_gt, 2, 2 },
+    { "ge", page_tpl_f_ge, 2, 2 },
+    { "compare.Default", page_tpl_f_default, 1, 2 },
+    { "default", page_tpl_f_default, 1, 2 },
+    { "compare.Conditional", page_tpl_f_cond, 3, 3 },
+    { "cond", page_tpl_f_cond, 3, 3 },
+    { NULL, NULL, 0, 0 }
+};
