@@ -7,6 +7,8 @@
 #   make bench    rendered vs static requests/s (wrk), with a reference
 #                 module that runs only libcmark-gfm (bench/config)
 #   make callgrind  instructions of a render against bare libcmark-gfm
+#   make valgrind the integration tests and the CLI under memcheck, with
+#                 leak checking: 0 errors, no definite leaks
 #   make fuzz     fuzz the core: each fuzz/fuzz_*.c for FUZZ_SECONDS (60) s
 #   make screenshot   docs/screenshot.png of the example site (chromium)
 #
@@ -42,7 +44,8 @@ UNIT_BINS  := $(patsubst t/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRCS))
 
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps run stop test unit bench callgrind fuzz screenshot clean
+.PHONY: all deps run stop test unit bench callgrind valgrind fuzz screenshot \
+        clean
 
 all: $(MODULE) $(CLI)
 
@@ -123,6 +126,10 @@ bench: deps all $(REF_MODULE)
 callgrind: deps all
 	@sh util/deps.sh valgrind
 	@sh util/callgrind.sh
+
+valgrind: deps all
+	@sh util/deps.sh valgrind
+	@sh util/valgrind.sh
 
 # libFuzzer targets under ASan+UBSan (clang), one after the other;
 # crash reproducers land in build/fuzz/artifacts/

@@ -35,6 +35,7 @@ static void *ngx_http_page_create_conf(ngx_conf_t *cf);
 static char *ngx_http_page_merge_conf(ngx_conf_t *cf, void *parent,
     void *child);
 static ngx_int_t ngx_http_page_init(ngx_conf_t *cf);
+static void ngx_http_page_exit_process(ngx_cycle_t *cycle);
 
 
 static ngx_str_t  ngx_http_page_default_types[] = {
@@ -182,7 +183,7 @@ ngx_module_t  ngx_http_page_module = {
     NULL,                                  /* init process */
     NULL,                                  /* init thread */
     NULL,                                  /* exit thread */
-    NULL,                                  /* exit process */
+    ngx_http_page_exit_process,            /* exit process */
     NULL,                                  /* exit master */
     NGX_MODULE_V1_PADDING
 };
@@ -533,4 +534,15 @@ static ngx_int_t
 ngx_http_page_init(ngx_conf_t *cf)
 {
     return ngx_http_page_filter_init(cf);
+}
+
+
+/*
+ * A worker (or nginx without a master process) exits: what the core keeps
+ * for the process's life goes, so a memory checker sees nothing left.
+ */
+static void
+ngx_http_page_exit_process(ngx_cycle_t *cycle)
+{
+    page_exit();
 }

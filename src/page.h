@@ -86,4 +86,12 @@ int page_render(const char *src, size_t len, const page_options_t *opt,
     page_result_t *res);
 void page_result_free(page_result_t *res);
 
+/*
+ * Release what the core keeps for the life of the process (blocks of
+ * finished renders, libcmark-gfm's extensions, compiled regular
+ * expressions), so that a process can exit with nothing left allocated.
+ * No render may follow.
+ */
+void page_exit(void);
+
 #endif /* PAGE_H */

@@ -78,6 +78,21 @@ page_arena_kept_size(void)
 }
 
 
+void
+page_arena_release_kept(void)
+{
+    page_arena_block_t  *b;
+
+    while (page_arena_kept != NULL) {
+        b = page_arena_kept;
+        page_arena_kept = b->prev;
+        free(b);
+    }
+
+    page_arena_kept_bytes = 0;
+}
+
+
 /* The smallest kept block of at least size bytes, unlinked; or NULL. */
 static page_arena_block_t *
 page_arena_take(size_t size)

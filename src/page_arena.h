@@ -41,6 +41,8 @@ void page_arena_init(page_arena_t *a, size_t limit);
 void page_arena_recycle(page_arena_t *a);
 /* Bytes of blocks the keep holds now. */
 size_t page_arena_kept_size(void);
+/* Free the kept blocks (when the process exits: page_exit()). */
+void page_arena_release_kept(void);
 void page_arena_free(page_arena_t *a);
 
 /* Aligned for any C type; NULL when out of memory or past the limit. */

@@ -14,6 +14,7 @@
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm/registry.h>
 
 #include "page_markdown.h"
 #include "page_utf8.h"
@@ -133,6 +134,10 @@ static cmark_mem  page_md_mem = {
 };
 
 
+/* The extensions were looked up (page_markdown_exit() forgets them). */
+static int  page_md_found;
+
+
 /*
  * The extensions, looked up in libcmark-gfm's registry once per process.
  * Returns the name of one that is missing, or NULL.
@@ -141,10 +146,9 @@ static const char *
 page_md_find_extensions(cmark_syntax_extension **exts)
 {
     size_t                          i;
-    static int                      found;
     static cmark_syntax_extension  *cache[PAGE_MD_NEXTENSIONS + 1];
 
-    if (!found) {
+    if (!page_md_found) {
         cmark_gfm_core_extensions_ensure_registered();
 
         for (i = 0; page_md_extensions[i] != NULL; i++) {
@@ -154,7 +158,7 @@ page_md_find_extensions(cmark_syntax_extension **exts)
             }
         }
 
-        found = 1;
+        page_md_found = 1;
     }
 
     memcpy(exts, cache, sizeof(cache));
@@ -460,4 +464,14 @@ done:
     page_arena_free(&scratch);
 
     return rc;
+}
+
+
+void
+page_markdown_exit(void)
+{
+    if (page_md_found) {
+        cmark_release_plugins();
+        page_md_found = 0;
+    }
 }

@@ -39,4 +39,11 @@ int page_markdown_render(const char *src, size_t len, unsigned flags,
     unsigned line, page_buf_t *out, page_md_info_t *info, const char *path,
     page_error_t *err);
 
+/*
+ * Release libcmark-gfm's registry of extensions, when the process exits
+ * (page_exit()): the library registers its extensions only once per
+ * process, so nothing can be rendered afterwards.
+ */
+void page_markdown_exit(void);
+
 #endif /* PAGE_MARKDOWN_H */

@@ -883,33 +883,69 @@ page_regexp_group_number(const page_regexp_t *re, const char *name,
 }
 
 
+/* The pattern of page_regexp_name_len(), compiled on first use. */
+static pcre2_code        *page_regexp_name_code;
+static pcre2_match_data  *page_regexp_name_md;
+
+
 size_t
 page_regexp_name_len(const char *s, size_t len)
 {
     static const char   name[] = "[\\p{L}\\p{Nd}_]+";
-    static pcre2_code  *code;
-    static pcre2_match_data  *md;
     int                 rc;
     PCRE2_SIZE          off;
 
-    if (code == NULL) {
-        code = pcre2_compile((PCRE2_SPTR) name, sizeof(name) - 1,
-                             PCRE2_UTF | PCRE2_MATCH_INVALID_UTF
-                             | PCRE2_ANCHORED, &rc, &off, NULL);
-        if (code == NULL) {
+    if (page_regexp_name_code == NULL) {
+        page_regexp_name_code = pcre2_compile((PCRE2_SPTR) name,
+                                              sizeof(name) - 1,
+                                              PCRE2_UTF
+                                              | PCRE2_MATCH_INVALID_UTF
+                                              | PCRE2_ANCHORED,
+                                              &rc, &off, NULL);
+        if (page_regexp_name_code == NULL) {
             return 0;
         }
-        md = pcre2_match_data_create_from_pattern(code, NULL);
-        if (md == NULL) {
-            pcre2_code_free(code);
-            code = NULL;
+
+        page_regexp_name_md = pcre2_match_data_create_from_pattern(
+                                  page_regexp_name_code, NULL);
+        if (page_regexp_name_md == NULL) {
+            pcre2_code_free(page_regexp_name_code);
+            page_regexp_name_code = NULL;
             return 0;
         }
     }
 
-    if (pcre2_match(code, (PCRE2_SPTR) s, len, 0, 0, md, NULL) < 1) {
+    if (pcre2_match(page_regexp_name_code, (PCRE2_SPTR) s, len, 0, 0,
+                    page_regexp_name_md, NULL)
+        < 1)
+    {
         return 0;
     }
 
-    return pcre2_get_ovector_pointer(md)[1];
+    return pcre2_get_ovector_pointer(page_regexp_name_md)[1];
+}
+
+
+void
+page_regexp_exit(void)
+{
+    size_t  i;
+
+    for (i = 0; i < page_regexp_ncached; i++) {
+        page_regexp_free(&page_regexp_cache[i]);
+    }
+
+    page_regexp_ncached = 0;
+
+    pcre2_match_data_free(page_regexp_name_md);
+    pcre2_code_free(page_regexp_name_code);
+    pcre2_jit_stack_free(page_regexp_jit_stack);
+    pcre2_match_context_free(page_regexp_mctx);
+    pcre2_compile_context_free(page_regexp_cctx);
+
+    page_regexp_name_md = NULL;
+    page_regexp_name_code = NULL;
+    page_regexp_jit_stack = NULL;
+    page_regexp_mctx = NULL;
+    page_regexp_cctx = NULL;
 }

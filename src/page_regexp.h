@@ -55,4 +55,7 @@ int page_regexp_group_number(const page_regexp_t *re, const char *name,
  */
 size_t page_regexp_name_len(const char *s, size_t len);
 
+/* Free the cache and the contexts, when the process exits (page_exit()). */
+void page_regexp_exit(void);
+
 #endif /* PAGE_REGEXP_H */

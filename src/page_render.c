@@ -14,6 +14,7 @@
 #include "page_html.h"
 #include "page_markdown.h"
 #include "page_publish.h"
+#include "page_regexp.h"
 #include "page_sc_exec.h"
 #include "page_shortcode.h"
 #include "page_templates.h"
@@ -503,4 +504,13 @@ page_result_free(page_result_t *res)
     page_arena_free(&res->arena);
     res->data = NULL;
     res->len = 0;
+}
+
+
+void
+page_exit(void)
+{
+    page_arena_release_kept();
+    page_markdown_exit();
+    page_regexp_exit();
 }

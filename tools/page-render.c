@@ -328,6 +328,7 @@ main(int argc, char **argv)
     page_result_free(&res);
     page_arena_free(&conf_arena);
     free(src);
+    page_exit();
 
     return rc == PAGE_OK ? 0 : (rc == -1 ? 2 : (rc == PAGE_HIDDEN ? 3 : 1));
 }

@@ -60,7 +60,8 @@ package PageTest;
 #   PAGE_TEST_DEBUG=1  error_log level debug instead of info
 #   PAGE_TEST_VALGRIND=1  run nginx (one process, daemon off) under valgrind;
 #                      any valgrind error fails the test file; timeouts
-#                      grow by slow_factor()
+#                      grow by slow_factor(); =leaks: definite leaks too
+#                      (`make valgrind`)
 
 use strict;
 use warnings;
@@ -92,13 +93,21 @@ our $MODULE = $ENV{PAGE_MODULE}
 
 our $VALGRIND = $ENV{PAGE_TEST_VALGRIND} ? 1 : 0;
 
+# PAGE_TEST_VALGRIND=leaks: definite leaks are errors too; what nginx and
+# the module keep for the process's life is in util/valgrind.supp
+our @VALGRIND_LEAKS = ($ENV{PAGE_TEST_VALGRIND} // '') eq 'leaks'
+    ? ('--leak-check=full', '--show-leak-kinds=definite', '--keep-debuginfo=yes',
+       '--errors-for-leak-kinds=definite',
+       "--suppressions=$REPO/util/valgrind.supp")
+    : ('--leak-check=no');
+
 # how much slower than usual nginx may be (tests scale time limits by it)
 sub slow_factor { $ENV{PAGE_TEST_VALGRIND} ? 30 : 1 }
 
 # seconds
 use constant IO_TIMEOUT    => 30 * slow_factor();
 use constant START_TIMEOUT => 10 * slow_factor();
-use constant STOP_TIMEOUT  => $ENV{PAGE_TEST_VALGRIND} ? 30 : 10;
+use constant STOP_TIMEOUT  => $ENV{PAGE_TEST_VALGRIND} ? 120 : 10;
 
 # error-log patterns that fail every test file
 our @BAD_LOG = (qr/\[alert\]/, qr/\[emerg\]/, qr/\[crit\]/,
@@ -450,7 +459,7 @@ sub _start_valgrind {
     if ($pid == 0) {
         open STDOUT, '>', $out or POSIX::_exit(126);
         open STDERR, '>&', \*STDOUT or POSIX::_exit(126);
-        { exec 'valgrind', '-q', '--error-exitcode=99', '--leak-check=no',
+        { exec 'valgrind', '-q', '--error-exitcode=99', @VALGRIND_LEAKS,
                "--log-file=$self->{prefix}/logs/valgrind.log",
                $NGINX, '-p', "$self->{prefix}/", '-c', $self->conf_file }
         POSIX::_exit(127);
@@ -530,10 +539,16 @@ sub stop {
     $self->{started} = 0;
 
     if (my $vg = delete $self->{vg_pid}) {
-        kill 'QUIT', $vg;
+        # a signal valgrind takes just before nginx blocks in epoll_wait()
+        # may leave it waiting for an event: say it again every second
         my $deadline = time + STOP_TIMEOUT;
+        my $next = 0;
         while (time < $deadline) {
             last if waitpid($vg, WNOHANG) == $vg;
+            if (time >= $next) {
+                kill 'QUIT', $vg;
+                $next = time + 1;
+            }
             sleep 0.05;
         }
         if (_alive($vg)) {
