@@ -816,6 +816,79 @@ test_many_shortcodes(void)
 }
 
 
+/*
+ * The flags of a shortcode template (.Inner, $_hugo_config version 1)
+ * decide how a {{% %}} call's output is treated.  Registered in an arena
+ * whose memory is not zeroes (a recycled block full of 0xff), a template
+ * that asks for nothing must still get neither flag: its {{% %}} output
+ * is Markdown of the page, not a version-1 placeholder.
+ */
+static void
+test_flags_in_dirty_memory(void)
+{
+    void                  *p;
+    page_error_t           err;
+    page_arena_t           drain, dirty, arena;
+    page_templates_t      *t, *saved;
+    page_template_file_t   files[2] = {
+        { "shortcodes/note.html", "**Note** {{ .Inner }}", 0 },
+        { "shortcodes/details.html", "_{{ .Get \"summary\" }}_", 0 },
+    };
+
+    files[0].len = strlen(files[0].text);
+    files[1].len = strlen(files[1].text);
+
+    /* empty the keep of recycled blocks, then leave one dirty block in it */
+
+    page_arena_init(&drain, 0);
+    page_arena_recycle(&drain);
+    while (page_arena_kept_size() > 0) {
+        if (page_arena_alloc(&drain, PAGE_ARENA_BLOCK_SIZE - 256) == NULL) {
+            break;
+        }
+    }
+    drain.recycle = 0;
+    page_arena_free(&drain);
+
+    page_arena_init(&dirty, 0);
+    page_arena_recycle(&dirty);
+    p = page_arena_alloc(&dirty, PAGE_ARENA_BLOCK_SIZE - 256);
+    if (p != NULL) {
+        memset(p, 0xff, PAGE_ARENA_BLOCK_SIZE - 256);
+    }
+    page_arena_free(&dirty);
+
+    page_arena_init(&arena, 0);
+    page_arena_recycle(&arena);
+    page_error_init(&err);
+
+    t = page_templates_new(&arena, page_data_funcs, page_data_nfuncs);
+
+    if (!ok(p != NULL && t != NULL
+            && page_templates_add_files(t, "(dirty)", files, 2, &err) == 0
+            && page_templates_compile(t, &err) == 0,
+            "dirty memory: the shortcodes compile"))
+    {
+        printf("#   %s\n", err.msg);
+        page_arena_free(&arena);
+        return;
+    }
+
+    saved = templates;
+    templates = t;
+    RENDER("---\nlayout: none\n---\n{{% note %}}*x* "
+           "{{< details summary=\"s\" >}}{{% /note %}}\n", OPT_CONTENT);
+    templates = saved;
+
+    is_mem(rc == PAGE_OK ? res.data : NULL, res.len,
+           "<p><strong>Note</strong> <em>x</em> <em>s</em></p>\n",
+           "dirty memory: {{% note %}} output is Markdown of the page");
+
+    arena.recycle = 0;
+    page_arena_free(&arena);
+}
+
+
 int
 main(void)
 {
@@ -838,6 +911,7 @@ main(void)
         return done_testing();
     }
 
+    test_flags_in_dirty_memory();
     test_title();
     test_description();
     test_raw_html();
