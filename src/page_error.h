@@ -1,7 +1,8 @@
 /*
  * page_error: how the core reports a failure.  Every error names the file,
  * line and column it is about and says what was expected, in one line:
- * "path:line:col: message".  The first error wins; later ones are ignored,
+ * "path:line:col: message", control characters escaped (\n) whatever the
+ * message quotes.  The first error wins; later ones are ignored,
  * so a stage can report the precise cause and its callers just fail.
  */
 
@@ -36,6 +37,12 @@ void page_error_set(page_error_t *err, page_status_t status,
     const char *path, unsigned line, unsigned col, const char *fmt, ...)
 #ifdef __GNUC__
     __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+/* Add to the line page_error_set() made (the same escaping). */
+void page_error_append(page_error_t *err, const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 2, 3)))
 #endif
     ;
 void page_error_nomem(page_error_t *err, const char *path);

@@ -40,6 +40,12 @@
  */
 #define PAGE_TPL_MAX_LIVE_VARS  10000
 
+/*
+ * Most bytes of the command an execution error quotes: enough to know
+ * it again in the template, short enough for one log line.
+ */
+#define PAGE_TPL_ERR_QUOTE  80
+
 #define PAGE_TPL_BREAK     1
 #define PAGE_TPL_CONTINUE  2
 #define PAGE_TPL_RETURN    3
@@ -74,24 +80,75 @@ page_tpl_env(page_tpl_state_t *st)
 }
 
 
-/* Add msg to the error line page_error_set() began. */
+/*
+ * The command as an execution error quotes it, the way Go prints the
+ * node: runs of white space between its words (a command written over
+ * several lines) become one space; literals stay as written (the error
+ * line escapes what they hold).  out has room for PAGE_TPL_ERR_QUOTE + 1
+ * bytes, "..." when the command is cut after PAGE_TPL_ERR_QUOTE (at a
+ * character boundary), and the NUL.
+ */
 static void
-page_tpl_append_msg(page_error_t *err, const char *msg)
+page_tpl_quote_cmd(char *out, const char *s, size_t len)
 {
-    size_t  n;
+    size_t  i, n;
+    char    quote, c;
 
-    n = strlen(err->msg);
-    snprintf(err->msg + n, sizeof(err->msg) - n, "%s", msg);
+    n = 0;
+    quote = '\0';
+
+    for (i = 0; i < len && n < PAGE_TPL_ERR_QUOTE; i++) {
+        c = s[i];
+
+        if (quote == '\0' && (c == ' ' || c == '\t' || c == '\r'
+                               || c == '\n'))
+        {
+            while (i + 1 < len && (s[i + 1] == ' ' || s[i + 1] == '\t'
+                                   || s[i + 1] == '\r' || s[i + 1] == '\n'))
+            {
+                i++;
+            }
+            out[n++] = ' ';
+            continue;
+        }
+
+        if (quote != '\0' && c == '\\' && quote != '`' && i + 1 < len) {
+            out[n++] = c;
+            c = s[++i];
+
+        } else if (quote == '\0' && (c == '"' || c == '`' || c == '\'')) {
+            quote = c;
+
+        } else if (c == quote) {
+            quote = '\0';
+        }
+
+        out[n++] = c;
+    }
+
+    if (i < len || n > PAGE_TPL_ERR_QUOTE) {
+        n = PAGE_TPL_ERR_QUOTE;         /* a step writes at most 2 bytes */
+
+        while (n > 0 && ((unsigned char) out[n - 1] & 0xC0) == 0x80) {
+            n--;                        /* continuation bytes */
+        }
+        if (n > 0 && ((unsigned char) out[n - 1] & 0x80)) {
+            n--;                        /* the lead byte */
+        }
+        memcpy(out + n, "...", 3);
+        n += 3;
+    }
+
+    out[n] = '\0';
 }
 
 
 int
 page_tpl_fail(page_tpl_state_t *st, const char *fmt, ...)
 {
-    char                    msg[512];
+    char                    msg[512], cmd[PAGE_TPL_ERR_QUOTE + 5];
     va_list                 ap;
     const page_tpl_node_t  *n;
-    int                     slen;
 
     if (st->err->status != PAGE_OK) {
         return -1;
@@ -108,13 +165,13 @@ page_tpl_fail(page_tpl_state_t *st, const char *fmt, ...)
         return -1;
     }
 
-    slen = n->src_len > 80 ? 80 : (int) n->src_len;
+    page_tpl_quote_cmd(cmd, n->src ? n->src : "", n->src ? n->src_len : 0);
     page_error_set(st->err, PAGE_ERR_TEMPLATE, st->tree->path, n->line,
-                   n->col, "executing \"%s\" at <%.*s>: %s%s%s",
-                   st->tree->name, slen, n->src ? n->src : "",
+                   n->col, "executing \"%s\" at <%s>: %s%s%s",
+                   st->tree->name, cmd,
                    st->calling ? "error calling " : "",
                    st->calling ? st->calling : "", st->calling ? ": " : "");
-    page_tpl_append_msg(st->err, msg);
+    page_error_append(st->err, "%s", msg);
     return -1;
 }
 

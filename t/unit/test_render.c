@@ -531,6 +531,11 @@ test_errors(void)
     render_path("---\nunterminated\n", 17, 0, NULL);
     err_starts("-:1:1: ", "error: no path prints as -");
 
+    /* one line whatever a name holds: control characters escaped */
+    render_path("---\nunterminated\n", 17, 0, "/srv/a\nb\tc\x01.md");
+    err_starts("/srv/a\\nb\\tc\\x01.md:1:1: front matter opened",
+               "error: a newline in the path is escaped");
+
     {
         page_options_t  opt;
 

@@ -405,6 +405,21 @@ test_exec(void)
          "at <.Params.missing.deeper>: nil pointer evaluating interface "
          "{}.deeper");
     TERR("{{ .Title.Foo }}", "can't evaluate field Foo in type string");
+
+    /*
+     * An error is one line: the command is quoted as Go prints the node
+     * (its words joined by one space), and what a literal or the message
+     * holds is escaped.
+     */
+    TERR("{{ errorf \"a%sb\"\n    `c\nd`\n }}",
+         "t.html:1:4: executing \"t.html\" at <errorf \"a%sb\" `c\\nd`>: "
+         "error calling errorf: ac\\ndb");
+    ok(strchr(render("{{ errorf \"a%sb\"\n    `c\nd`\n }}"), '\n') == NULL,
+       "error: a multi-line command and message give one line");
+    /* a long command is cut after PAGE_TPL_ERR_QUOTE (80) bytes */
+    TERR("{{ errorf \"%.1s\" \"" "0123456789012345678901234567890123456789"
+         "0123456789012345678901234567890123456789\" }}",
+         "at <errorf \"%.1s\" \"01234567890123456789012345678901234567890123456789012345678901234...>: error calling errorf: 0");
     T("{{ $ }}", "map[Content:&lt;p&gt;Body&lt;/p&gt; Date:2025-09-23 "
       "10:04:05 &#43;0200 &#43;0200 Empty: EmptyList:[] False:false JSURL:"
       "javascript:alert(1) Nil:&lt;nil&gt; One:1 Pages:[map[Title:B "
