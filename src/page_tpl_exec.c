@@ -538,19 +538,110 @@ page_tpl_time_method(page_tpl_state_t *st, page_value_t *recv,
 }
 
 
-/* Resolve .name (with args for the last name of a chain) on recv. */
+/*
+ * Where a field is looked up, for errors that name it: the node of the
+ * chain (.a.b, $x.a.b or (pipe).a.b) and the index of the field in it;
+ * NULL for a lookup by name (where, sort).
+ */
+typedef struct {
+    const page_tpl_node_t  *node;
+    size_t                  i;
+} page_tpl_at_t;
+
+
+/* The chain's text before its field i: "", ".Params", "$x", "(f .).a". */
 static int
-page_tpl_field(page_tpl_state_t *st, page_value_t *recv, const char *name,
-    size_t len, page_value_t **args, size_t nargs, page_value_t **res)
+page_tpl_chain_len(const page_tpl_node_t *n, size_t i)
+{
+    size_t  k, tail;
+
+    tail = 0;
+    for (k = i; k < n->u.field.n; k++) {
+        tail += n->u.field.lens[k] + 1;
+    }
+
+    return n->src != NULL && n->src_len >= tail ? (int) (n->src_len - tail)
+                                                : 0;
+}
+
+
+/*
+ * Field name of a nil receiver.  Go says "nil pointer evaluating
+ * interface {}.name"; the prefix stays, as it is what theme authors
+ * search for, the rest names the chain the template wrote and which link
+ * of it was nil: a key missing from a map, or a nil value.
+ */
+static int
+page_tpl_nil_field(page_tpl_state_t *st, const page_tpl_at_t *at,
+    const char *name, int missing)
+{
+    int                     whole, recv, parent;
+    const page_tpl_node_t  *n;
+
+    if (at == NULL) {
+        return page_tpl_fail(st, "nil pointer evaluating interface {}.%s",
+                             name);
+    }
+
+    n = at->node;
+    whole = page_tpl_chain_len(n, at->i + 1);
+    recv = page_tpl_chain_len(n, at->i);
+
+    if (recv == 0) {
+        return page_tpl_fail(st, "nil pointer evaluating %.*s: dot is nil",
+                             whole, n->src);
+    }
+
+    if (missing && at->i > 0) {
+        parent = page_tpl_chain_len(n, at->i - 1);
+        return page_tpl_fail(st, "nil pointer evaluating %.*s: %.*s has no "
+                             "key \"%s\"", whole, n->src,
+                             parent > 0 ? parent : 3,
+                             parent > 0 ? n->src : "dot",
+                             n->u.field.names[at->i - 1]);
+    }
+
+    return page_tpl_fail(st, "nil pointer evaluating %.*s: %.*s is nil",
+                         whole, n->src, recv, n->src);
+}
+
+
+/* A field of a value that has none: Go's words, then the chain. */
+static int
+page_tpl_no_field(page_tpl_state_t *st, const page_tpl_at_t *at,
+    const char *name, const char *type)
+{
+    int  recv;
+
+    recv = at != NULL ? page_tpl_chain_len(at->node, at->i) : 0;
+
+    if (recv == 0) {
+        return page_tpl_fail(st, "can't evaluate field %s in type %s", name,
+                             type);
+    }
+
+    return page_tpl_fail(st, "can't evaluate field %s in type %s (%.*s)",
+                         name, type, recv, at->node->src);
+}
+
+
+/*
+ * Resolve .name (with args for the last name of a chain) on recv.
+ * *missing: recv is a map without the key (*res is then NULL).
+ */
+static int
+page_tpl_field(page_tpl_state_t *st, const page_tpl_at_t *at,
+    page_value_t *recv, const char *name, size_t len, page_value_t **args,
+    size_t nargs, page_value_t **res, int *missing)
 {
     int            rc;
     page_value_t  *v;
 
     *res = NULL;
+    *missing = 0;
 
     if (recv == NULL || recv->type == PAGE_NIL) {
-        return page_tpl_fail(st, "nil pointer evaluating interface {}.%s",
-                             name);
+        return page_tpl_nil_field(st, at, name, 0);
     }
 
     if (st->env->method != NULL) {
@@ -578,17 +669,14 @@ page_tpl_field(page_tpl_state_t *st, page_value_t *recv, const char *name,
             v = page_map_get_ci(recv, name, len);
         }
         *res = v;
+        *missing = v == NULL;
         return 0;
     }
 
-    if (recv->type == PAGE_TIME) {
-        return page_tpl_fail(st, "can't evaluate field %s in type time.Time",
-                             name);
-    }
-
-    return page_tpl_fail(st, "can't evaluate field %s in type %s", name,
-                         (int) recv->type >= 32 ? "string"
-                         : page_type_name(recv->type));
+    return page_tpl_no_field(st, at, name,
+                             recv->type == PAGE_TIME ? "time.Time"
+                             : (int) recv->type >= 32 ? "string"
+                             : page_type_name(recv->type));
 }
 
 
@@ -596,6 +684,7 @@ int
 page_tpl_get_field(page_tpl_state_t *st, page_value_t *recv,
     const char *name, size_t len, page_value_t **res)
 {
+    int    missing;
     char  *n;
 
     n = page_arena_strndup(st->arena, name, len);
@@ -603,7 +692,7 @@ page_tpl_get_field(page_tpl_state_t *st, page_value_t *recv,
         return page_tpl_limit(st, "out of memory");
     }
 
-    return page_tpl_field(st, recv, n, len, NULL, 0, res);
+    return page_tpl_field(st, NULL, recv, n, len, NULL, 0, res, &missing);
 }
 
 
@@ -611,13 +700,26 @@ static int
 page_tpl_chain(page_tpl_state_t *st, const page_tpl_node_t *n,
     page_value_t *recv, page_value_t **args, size_t nargs, page_value_t **res)
 {
-    size_t  i;
+    int            missing;
+    size_t         i;
+    page_tpl_at_t  at;
+
+    at.node = n;
+    missing = 0;
 
     for (i = 0; i < n->u.field.n; i++) {
-        if (page_tpl_field(st, recv, n->u.field.names[i],
+        at.i = i;
+
+        if (missing) {
+            /* the last field named a key its map does not have */
+            return page_tpl_nil_field(st, &at, n->u.field.names[i], 1);
+        }
+
+        if (page_tpl_field(st, &at, recv, n->u.field.names[i],
                            n->u.field.lens[i],
                            i + 1 == n->u.field.n ? args : NULL,
-                           i + 1 == n->u.field.n ? nargs : 0, &recv) != 0)
+                           i + 1 == n->u.field.n ? nargs : 0, &recv,
+                           &missing) != 0)
         {
             return -1;
         }
