@@ -642,7 +642,8 @@ page_templates_compile(page_templates_t *t, page_error_t *err)
 
         if (page_tpl_set_add(l->set, f->path, f->origin, f->text, f->len,
                              err) != 0
-            || page_tpl_set_check(l->set, err) != 0)
+            || page_tpl_set_check(l->set, err) != 0
+            || page_tpl_set_check_entry(l->set, l->entry, err) != 0)
         {
             return -1;
         }

@@ -1522,6 +1522,7 @@ page_tpl_call_in(page_tpl_state_t *st, const page_tpl_set_t *set,
     const char *name, page_value_t *dot, page_value_t **res)
 {
     int                     rc;
+    char                    msg[256];
     page_buf_t              b;
     const page_tpl_set_t   *saved;
     const page_tpl_tree_t  *tree;
@@ -1533,6 +1534,10 @@ page_tpl_call_in(page_tpl_state_t *st, const page_tpl_set_t *set,
     tree = page_tpl_find(set, name, strlen(name));
     if (tree == NULL) {
         return page_tpl_fail(st, "template \"%s\" not defined", name);
+    }
+
+    if (page_tpl_end_context(set, tree, msg, sizeof(msg)) != 0) {
+        return page_tpl_fail(st, "%s", msg);
     }
 
     page_buf_init(&b, st->arena, st->max_output);
@@ -1567,6 +1572,7 @@ page_tpl_execute(const page_tpl_set_t *set, const char *name,
     page_value_t *dot, page_tpl_env_t *env, page_buf_t *out,
     page_error_t *err)
 {
+    char                    msg[256];
     page_tpl_state_t        st;
     const page_tpl_tree_t  *tree;
 
@@ -1580,6 +1586,11 @@ page_tpl_execute(const page_tpl_set_t *set, const char *name,
     if (tree == NULL) {
         page_error_set(err, PAGE_ERR_TEMPLATE, name, 0, 0,
                        "template \"%s\" not defined", name);
+        return -1;
+    }
+
+    if (page_tpl_end_context(set, tree, msg, sizeof(msg)) != 0) {
+        page_tpl_set_check_entry(set, name, err);     /* with the position */
         return -1;
     }
 

@@ -243,6 +243,20 @@ isnt($rc, 0, 'undefined template: nginx -t fails');
 like($out, qr{undef/_default/single\.html:1:\d+: .*nope},
      'undefined template: named');
 
+# Go's html/template refuses to execute a layout that ends inside an
+# attribute (hugo 0.111.3: "html/template:_default/single.html: ends in a
+# non-text context: {stateURL ...}"); we refuse it at configuration time
+$bad->write_file("$bp/endctx/_default/single.html",
+                 "<p>{{ .Title }}</p>\n<a href=\"{{ .Title }}\n");
+($rc, $out) = $bad->test_config(conf_with("$bp/endctx"));
+isnt($rc, 0, 'layout ending inside an attribute: nginx -t fails');
+my $endctx = 'endctx/_default/single.html:2:22: html/template:'
+           . '_default/single.html: ends in a non-text context: {stateURL '
+           . 'delimDoubleQuote urlPartNone jsCtxRegexp attrURL elementNone '
+           . '<nil>}';
+like($out, qr/\Q$endctx\E/,
+     'layout ending inside an attribute: Go\'s message, file:line:col');
+
 $bad->write_file("$bp/outside.html", "outside\n");
 $bad->write_file("$bp/link/partials/keep.html", "fine\n");
 symlink("$bp/outside.html", "$bp/link/partials/evil.html") or die $!;

@@ -894,6 +894,71 @@ test_flags_in_dirty_memory(void)
 }
 
 
+/*
+ * A layout that ends inside an attribute fails when the templates are
+ * compiled (nginx -t), with Go's error at the end of the file; a partial
+ * that does is compiled, and fails only when a page calls it on its own
+ * (hugo 0.111.3 builds a site with such a partial until a page calls it).
+ */
+static void
+test_end_context_layouts(void)
+{
+    page_error_t           err;
+    page_arena_t           arena;
+    page_templates_t      *t, *saved;
+    page_template_file_t   layout[1] = {
+        { "_default/single.html",
+          "<p>{{ .Title }}</p>\n<a href=\"{{ .Title }}\n", 0 }
+    };
+    page_template_file_t   partial[2] = {
+        { "_default/single.html", "{{ partial \"open.html\" . }}\">", 0 },
+        { "partials/open.html", "<a title=\"{{ .Title }}", 0 },
+    };
+
+    layout[0].len = strlen(layout[0].text);
+    partial[0].len = strlen(partial[0].text);
+    partial[1].len = strlen(partial[1].text);
+
+    page_arena_init(&arena, 0);
+    page_error_init(&err);
+
+    t = page_templates_new(&arena, page_data_funcs, page_data_nfuncs);
+    ok(t != NULL
+       && page_templates_add_files(t, "/l", layout, 1, &err) == 0
+       && page_templates_compile(t, &err) != 0,
+       "end context: a layout ending in an attribute does not compile");
+    is_str(err.msg, "/l/_default/single.html:2:22: html/template:"
+           "_default/single.html: ends in a non-text context: {stateURL "
+           "delimDoubleQuote urlPartNone jsCtxRegexp attrURL elementNone "
+           "<nil>}", "end context: Go's error at the end of the layout");
+
+    page_error_init(&err);
+    t = page_templates_new(&arena, page_data_funcs, page_data_nfuncs);
+    if (!ok(t != NULL
+            && page_templates_add_files(t, "/p", partial, 2, &err) == 0
+            && page_templates_compile(t, &err) == 0,
+            "end context: a partial ending in an attribute compiles"))
+    {
+        printf("#   %s\n", err.msg);
+        page_arena_free(&arena);
+        return;
+    }
+
+    saved = templates;
+    templates = t;
+    RENDER("---\ntitle: T\n---\nx\n", 0);
+    templates = saved;
+    err_starts(PATH ": /p/_default/single.html:1:4: executing "
+               "\"_default/single.html\" at <partial \"open.html\" .>: error "
+               "calling partial: html/template:partials/open.html: ends in a "
+               "non-text context: {stateAttr delimDoubleQuote urlPartNone "
+               "jsCtxRegexp attrNone elementNone <nil>}",
+               "end context: ... and fails when a page calls it");
+
+    page_arena_free(&arena);
+}
+
+
 int
 main(void)
 {
@@ -928,6 +993,7 @@ main(void)
     test_large();
     test_lazy();
     test_many_shortcodes();
+    test_end_context_layouts();
 
     if (rendered) {
         page_result_free(&res);
