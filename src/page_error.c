@@ -15,20 +15,18 @@
 #include "page_error.h"
 
 
-/*
- * Append s to err->msg from offset n, control characters escaped, and
- * never an escape cut in half at the end of the buffer.
- */
-static void
-page_error_put(page_error_t *err, size_t n, const char *s)
+size_t
+page_error_escape(char *dst, size_t size, const char *s, size_t len)
 {
-    size_t              k;
+    size_t              i, k, n;
     unsigned char       c;
     char                esc[4];
     static const char   hex[] = "0123456789abcdef";
 
-    for ( /* void */ ; *s != '\0'; s++) {
-        c = (unsigned char) *s;
+    n = 0;
+
+    for (i = 0; i < len; i++) {
+        c = (unsigned char) s[i];
 
         if (c >= 0x20 && c != 0x7f) {
             esc[0] = (char) c;
@@ -47,15 +45,27 @@ page_error_put(page_error_t *err, size_t n, const char *s)
             k = 4;
         }
 
-        if (n + k >= sizeof(err->msg)) {
-            break;
+        if (n + k >= size) {
+            break;              /* never an escape cut in half */
         }
 
-        memcpy(err->msg + n, esc, k);
+        memcpy(dst + n, esc, k);
         n += k;
     }
 
-    err->msg[n] = '\0';
+    if (size > 0) {
+        dst[n] = '\0';
+    }
+
+    return n;
+}
+
+
+/* Append s to err->msg from offset n, escaped. */
+static void
+page_error_put(page_error_t *err, size_t n, const char *s)
+{
+    page_error_escape(err->msg + n, sizeof(err->msg) - n, s, strlen(s));
 }
 
 

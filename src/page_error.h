@@ -46,5 +46,12 @@ void page_error_append(page_error_t *err, const char *fmt, ...)
 #endif
     ;
 void page_error_nomem(page_error_t *err, const char *path);
+/*
+ * s (len bytes) as an error line shows it, into dst (size bytes, NUL
+ * included): control characters as \n, \r, \t, \xNN.  Returns the
+ * length written; an escape that does not fit is left out whole.  The
+ * servers' glue uses it for what it logs itself (a request's URI).
+ */
+size_t page_error_escape(char *dst, size_t size, const char *s, size_t len);
 
 #endif /* PAGE_ERROR_H */
