@@ -200,7 +200,7 @@ ngx_http_page_claim(ngx_http_request_t *r, ngx_http_page_loc_conf_t *conf)
 
         ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
                       "page: \"%V\": the upstream sent no valid HTTP "
-                      "status line", &r->uri);
+                      "status line", ngx_http_page_log_uri(r));
 
         return ngx_http_filter_finalize_request(r, &ngx_http_page_module,
                                                 NGX_HTTP_BAD_GATEWAY);
@@ -217,7 +217,7 @@ ngx_http_page_claim(ngx_http_request_t *r, ngx_http_page_loc_conf_t *conf)
         ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
                       "page: \"%V\": upstream sent 206 Partial Content "
                       "for a page; it must answer with the whole file",
-                      &r->uri);
+                      ngx_http_page_log_uri(r));
 
         return ngx_http_filter_finalize_request(r, &ngx_http_page_module,
                                                 NGX_HTTP_BAD_GATEWAY);
@@ -241,7 +241,8 @@ ngx_http_page_claim(ngx_http_request_t *r, ngx_http_page_loc_conf_t *conf)
         ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
                       "page: \"%V\": cannot render a body with "
                       "Content-Encoding \"%V\" (only gzip and deflate)",
-                      &r->uri, &r->headers_out.content_encoding->value);
+                      ngx_http_page_log_uri(r),
+                      &r->headers_out.content_encoding->value);
 
         return ngx_http_filter_finalize_request(r, &ngx_http_page_module,
                                                 NGX_HTTP_BAD_GATEWAY);
@@ -528,8 +529,9 @@ ngx_http_page_cleanup(void *data)
     ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
                   "page: \"%V\": the %s ended before the whole body was "
                   "read (%uz bytes), answered %ui; see the error above",
-                  &r->uri, r->upstream ? "upstream response" : "response",
-                  ctx->len, status);
+                  ngx_http_page_log_uri(r),
+                  r->upstream ? "upstream response" : "response", ctx->len,
+                  status);
 
     /* nginx's page for the status, without an error_page redirect */
     r->error_page = 1;
@@ -571,7 +573,7 @@ ngx_http_page_collect(ngx_http_request_t *r, ngx_http_page_ctx_t *ctx,
         if (size > conf->max_size - ctx->len) {
             ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
                           "page: \"%V\": body larger than page_max_size %uz",
-                          &r->uri, conf->max_size);
+                          ngx_http_page_log_uri(r), conf->max_size);
             return NGX_DECLINED;
         }
 
@@ -1104,6 +1106,47 @@ ngx_http_page_finish(ngx_http_request_t *r, ngx_http_page_ctx_t *ctx)
     }
 
     return ngx_http_page_send(r, ctx, b);
+}
+
+
+/*
+ * The request's URI as an error-log line quotes it: a decoded URI may
+ * hold a line break (%0A), which would split the entry, so control
+ * characters are escaped as the core escapes its messages.
+ */
+ngx_str_t *
+ngx_http_page_log_uri(ngx_http_request_t *r)
+{
+    size_t      i, size;
+    u_char     *p;
+    ngx_str_t  *s;
+
+    static ngx_str_t  unknown = ngx_string("(URI)");
+
+    for (i = 0; i < r->uri.len; i++) {
+        if (r->uri.data[i] < 0x20 || r->uri.data[i] == 0x7f) {
+            break;
+        }
+    }
+
+    if (i == r->uri.len) {
+        return &r->uri;
+    }
+
+    size = r->uri.len * 4 + 1;          /* "\xNN" for every byte at most */
+
+    s = ngx_palloc(r->pool, sizeof(ngx_str_t));
+    p = ngx_pnalloc(r->pool, size);
+
+    if (s == NULL || p == NULL) {
+        return &unknown;
+    }
+
+    s->len = page_error_escape((char *) p, size, (char *) r->uri.data,
+                               r->uri.len);
+    s->data = p;
+
+    return s;
 }
 
 

@@ -93,7 +93,8 @@ ngx_http_page_inflate_init(ngx_http_request_t *r, ngx_http_page_ctx_t *ctx)
 
     if (inflateInit2(zs, wbits) != Z_OK) {
         ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
-                      "page: \"%V\": inflateInit2() failed", &r->uri);
+                      "page: \"%V\": inflateInit2() failed",
+                      ngx_http_page_log_uri(r));
         return NGX_ERROR;
     }
 
@@ -151,7 +152,8 @@ ngx_http_page_inflate(ngx_http_request_t *r, ngx_http_page_ctx_t *ctx,
         if (room == 0) {
             ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
                           "page: \"%V\": decompressed body larger than "
-                          "page_max_size %uz", &r->uri, conf->max_size);
+                          "page_max_size %uz", ngx_http_page_log_uri(r),
+                          conf->max_size);
             return NGX_DECLINED;
         }
 
@@ -193,7 +195,7 @@ ngx_http_page_inflate(ngx_http_request_t *r, ngx_http_page_ctx_t *ctx,
         if (rc != Z_OK && rc != Z_BUF_ERROR) {
             ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
                           "page: \"%V\": the %s body is not valid "
-                          "(zlib: %s)", &r->uri,
+                          "(zlib: %s)", ngx_http_page_log_uri(r),
                           ctx->encoding == NGX_HTTP_PAGE_ENC_GZIP
                           ? "gzip" : "deflate",
                           zs->msg ? zs->msg : "error");
@@ -220,7 +222,7 @@ ngx_http_page_inflate_end(ngx_http_request_t *r, ngx_http_page_ctx_t *ctx)
 
     ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
                   "page: \"%V\": the %s body ends before its end of "
-                  "stream", &r->uri,
+                  "stream", ngx_http_page_log_uri(r),
                   ctx->encoding == NGX_HTTP_PAGE_ENC_GZIP
                   ? "gzip" : "deflate");
 

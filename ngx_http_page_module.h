@@ -119,6 +119,7 @@ extern ngx_module_t  ngx_http_page_module;
 ngx_int_t ngx_http_page_filter_init(ngx_conf_t *cf);
 void ngx_http_page_source_name(ngx_http_request_t *r, ngx_str_t *name,
     size_t *root);
+ngx_str_t *ngx_http_page_log_uri(ngx_http_request_t *r);
 ngx_int_t ngx_http_page_base_url(ngx_http_request_t *r, ngx_str_t *url);
 ngx_int_t ngx_http_page_params(ngx_http_request_t *r,
     ngx_http_page_loc_conf_t *conf, page_param_t **params, size_t *n);

@@ -1,7 +1,8 @@
 /*
  * page_error: how the core reports a failure.  Every error names the file,
  * line and column it is about and says what was expected, in one line:
- * "path:line:col: message".  The first error wins; later ones are ignored,
+ * "path:line:col: message", control characters escaped (\n) whatever the
+ * message quotes.  The first error wins; later ones are ignored,
  * so a stage can report the precise cause and its callers just fail.
  */
 
@@ -38,6 +39,19 @@ void page_error_set(page_error_t *err, page_status_t status,
     __attribute__((format(printf, 6, 7)))
 #endif
     ;
+/* Add to the line page_error_set() made (the same escaping). */
+void page_error_append(page_error_t *err, const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
 void page_error_nomem(page_error_t *err, const char *path);
+/*
+ * s (len bytes) as an error line shows it, into dst (size bytes, NUL
+ * included): control characters as \n, \r, \t, \xNN.  Returns the
+ * length written; an escape that does not fit is left out whole.  The
+ * servers' glue uses it for what it logs itself (a request's URI).
+ */
+size_t page_error_escape(char *dst, size_t size, const char *s, size_t len);
 
 #endif /* PAGE_ERROR_H */

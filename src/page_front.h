@@ -1,7 +1,7 @@
 /*
  * page_front: the front matter stage.  Splits a content file into its
- * front matter and its body, and turns YAML front matter into a page value
- * (a map with lower-cased keys) through libyaml's event API.
+ * front matter and its body, and turns YAML or JSON front matter into a
+ * page value (a map with lower-cased keys) through libyaml's event API.
  */
 
 #ifndef PAGE_FRONT_H
@@ -29,15 +29,24 @@
 #define PAGE_FRONT_MAX_DEPTH   64
 
 typedef struct {
-    const char  *front;         /* YAML text, NULL when there is none */
+    const char  *front;         /* YAML or JSON text, NULL when none */
     size_t       front_len;
-    unsigned     front_line;    /* line of the first YAML line in the file */
+    unsigned     front_line;    /* line of its first byte in the file */
+    unsigned     front_col;     /* column of its first byte (JSON's "{") */
+    unsigned     json;          /* a JSON object, not YAML */
     const char  *body;          /* what follows the front matter */
     size_t       body_len;
     unsigned     body_line;     /* line of the body's first byte */
 } page_front_t;
 
-/* Split src into front matter and body; skips a UTF-8 BOM. */
+/*
+ * Split src into front matter and body, as Hugo's page lexer does: after
+ * a UTF-8 BOM and blank lines, "---" opens YAML up to a line "---" (or
+ * "..."); "{" opens a JSON object up to its matching "}" (braces inside
+ * strings do not count), and the line break after it is dropped.  A body
+ * that starts with "{{" (a shortcode) has no front matter: Hugo refuses
+ * it as bad JSON.
+ */
 int page_front_split(const char *src, size_t len, const char *path,
     page_front_t *fm, page_error_t *err);
 

@@ -139,7 +139,7 @@ page_templates_register(page_templates_t *t, const char *rel,
 {
     char          *path;
     size_t         cap;
-    page_tfile_t  *files;
+    page_tfile_t  *files, *f;
 
     if (page_has_prefix(rel, "_partials/")
         || page_has_prefix(rel, "_shortcodes/"))
@@ -180,11 +180,13 @@ page_templates_register(page_templates_t *t, const char *rel,
         return -1;
     }
 
-    t->files[t->nfiles].path = path;
-    t->files[t->nfiles].origin = (char *) origin;
-    t->files[t->nfiles].text = text;
-    t->files[t->nfiles].len = len;
-    t->nfiles++;
+    /* every field: the new slot is recycled arena memory, not zeroes */
+    f = &t->files[t->nfiles++];
+    memset(f, 0, sizeof(page_tfile_t));
+    f->path = path;
+    f->origin = (char *) origin;
+    f->text = text;
+    f->len = len;
 
     return 0;
 }
@@ -420,6 +422,7 @@ page_templates_shortcode_flags(page_tfile_t *f)
 
     f->inner = page_mentions(s, f->len, ".Inner")
                || page_mentions(s, f->len, ".InnerDeindent");
+    f->v1 = 0;
 
     if (!page_mentions(s, f->len, "$_hugo_config")) {
         return;
@@ -639,7 +642,8 @@ page_templates_compile(page_templates_t *t, page_error_t *err)
 
         if (page_tpl_set_add(l->set, f->path, f->origin, f->text, f->len,
                              err) != 0
-            || page_tpl_set_check(l->set, err) != 0)
+            || page_tpl_set_check(l->set, err) != 0
+            || page_tpl_set_check_entry(l->set, l->entry, err) != 0)
         {
             return -1;
         }

@@ -119,6 +119,15 @@ int page_tpl_set_add(page_tpl_set_t *set, const char *name,
     const char *path, const char *text, size_t len, page_error_t *err);
 /* Resolve {{template}} calls and compute escaping contexts; once. */
 int page_tpl_set_check(page_tpl_set_t *set, page_error_t *err);
+/*
+ * A template that will be executed as the entry point (a layout) must end
+ * in HTML text, as Go's html/template requires: else -1 with Go's error
+ * at the end of its file.  Partials and shortcodes are checked when they
+ * are executed, as in Hugo: one only ever included with {{template}} in
+ * the right context may end inside an attribute.
+ */
+int page_tpl_set_check_entry(const page_tpl_set_t *set, const char *name,
+    page_error_t *err);
 /* Is a template of this name in the set. */
 int page_tpl_set_has(const page_tpl_set_t *set, const char *name);
 /* Does the template text mention this field name (".Inner"). */

@@ -729,6 +729,7 @@ page_tpl_nudge(page_tpl_ctx_t *c)
         c->state = page_tpl_value_state(c->attr);
         c->delim = D_SPACE;
         c->url = U_NONE;
+        c->attr = A_NONE;           /* as Go: the state says it all now */
     }
 }
 
@@ -1208,6 +1209,108 @@ page_tpl_escape_set(page_tpl_set_t *set, page_error_t *err)
     }
 
     return 0;
+}
+
+
+/* Go's names of the parts of a context, as its errors print them. */
+static const char  *page_tpl_state_names[] = {
+    "stateText", "stateTag", "stateAttrName", "stateAfterName",
+    "stateBeforeValue", "stateHTMLCmt", "stateRCDATA", "stateAttr",
+    "stateURL", "stateSrcset", "stateJS", "stateJSDqStr", "stateJSSqStr",
+    "stateJSBqStr", "stateJSLineCmt", "stateJSBlockCmt", "stateCSS",
+    "stateCSSDqStr", "stateCSSSqStr", "stateCSSBlockCmt", "stateJSRegexp",
+    "stateJSRegexp", "stateCSSURL", "stateCSSDqURL", "stateCSSSqURL"
+};
+
+static const char  *page_tpl_delim_names[] = {
+    "delimNone", "delimDoubleQuote", "delimSingleQuote",
+    "delimSpaceOrTagEnd"
+};
+
+static const char  *page_tpl_url_names[] = {
+    "urlPartNone", "urlPartPreQuery", "urlPartQueryOrFrag", "urlPartUnknown"
+};
+
+static const char  *page_tpl_attr_names[] = {
+    "attrNone", "attrURL", "attrScript", "attrStyle", "attrSrcset"
+};
+
+static const char  *page_tpl_elem_names[] = {
+    "elementNone", "elementScript", "elementStyle", "elementTextarea",
+    "elementTitle"
+};
+
+#define page_tpl_name_of(names, i) \
+    ((i) < sizeof(names) / sizeof(names[0]) ? names[i] : "?")
+
+
+int
+page_tpl_end_context(const page_tpl_set_t *set, const page_tpl_tree_t *t,
+    char *msg, size_t size)
+{
+    page_tpl_ctx_t  c;
+
+    if (!set->html || !t->escaped || t->in_ctx != 0) {
+        return 0;
+    }
+
+    c = page_tpl_ctx_unpack(t->out_ctx);
+
+    if (c.state == S_TEXT) {
+        return 0;
+    }
+
+    snprintf(msg, size, "html/template:%s: ends in a non-text context: "
+             "{%s %s %s %s %s %s <nil>}", t->name,
+             page_tpl_name_of(page_tpl_state_names, c.state),
+             page_tpl_name_of(page_tpl_delim_names, c.delim),
+             page_tpl_name_of(page_tpl_url_names, c.url),
+             c.jsdiv ? "jsCtxDivOp" : "jsCtxRegexp",
+             page_tpl_name_of(page_tpl_attr_names, c.attr),
+             page_tpl_name_of(page_tpl_elem_names, c.elem));
+
+    return -1;
+}
+
+
+int
+page_tpl_set_check_entry(const page_tpl_set_t *set, const char *name,
+    page_error_t *err)
+{
+    char                    msg[256];
+    size_t                  i, end;
+    unsigned                line, col;
+    const page_tpl_tree_t  *t;
+
+    t = page_tpl_find(set, name, strlen(name));
+    if (t == NULL || page_tpl_end_context(set, t, msg, sizeof(msg)) == 0) {
+        return 0;
+    }
+
+    /* point at the end of the file's last line */
+
+    end = t->text_len;
+    while (end > 0 && (t->text[end - 1] == '\n' || t->text[end - 1] == '\r'))
+    {
+        end--;
+    }
+
+    line = 1;
+    col = 1;
+
+    for (i = 0; i < end; i++) {
+        if (t->text[i] == '\n') {
+            line++;
+            col = 1;
+
+        } else if (((unsigned char) t->text[i] & 0xC0) != 0x80) {
+            col++;
+        }
+    }
+
+    page_error_set(err, PAGE_ERR_TEMPLATE, t->path, line, col, "%s", msg);
+
+    return -1;
 }
 
 

@@ -40,6 +40,12 @@
  */
 #define PAGE_TPL_MAX_LIVE_VARS  10000
 
+/*
+ * Most bytes of the command an execution error quotes: enough to know
+ * it again in the template, short enough for one log line.
+ */
+#define PAGE_TPL_ERR_QUOTE  80
+
 #define PAGE_TPL_BREAK     1
 #define PAGE_TPL_CONTINUE  2
 #define PAGE_TPL_RETURN    3
@@ -74,24 +80,75 @@ page_tpl_env(page_tpl_state_t *st)
 }
 
 
-/* Add msg to the error line page_error_set() began. */
+/*
+ * The command as an execution error quotes it, the way Go prints the
+ * node: runs of white space between its words (a command written over
+ * several lines) become one space; literals stay as written (the error
+ * line escapes what they hold).  out has room for PAGE_TPL_ERR_QUOTE + 1
+ * bytes, "..." when the command is cut after PAGE_TPL_ERR_QUOTE (at a
+ * character boundary), and the NUL.
+ */
 static void
-page_tpl_append_msg(page_error_t *err, const char *msg)
+page_tpl_quote_cmd(char *out, const char *s, size_t len)
 {
-    size_t  n;
+    size_t  i, n;
+    char    quote, c;
 
-    n = strlen(err->msg);
-    snprintf(err->msg + n, sizeof(err->msg) - n, "%s", msg);
+    n = 0;
+    quote = '\0';
+
+    for (i = 0; i < len && n < PAGE_TPL_ERR_QUOTE; i++) {
+        c = s[i];
+
+        if (quote == '\0' && (c == ' ' || c == '\t' || c == '\r'
+                               || c == '\n'))
+        {
+            while (i + 1 < len && (s[i + 1] == ' ' || s[i + 1] == '\t'
+                                   || s[i + 1] == '\r' || s[i + 1] == '\n'))
+            {
+                i++;
+            }
+            out[n++] = ' ';
+            continue;
+        }
+
+        if (quote != '\0' && c == '\\' && quote != '`' && i + 1 < len) {
+            out[n++] = c;
+            c = s[++i];
+
+        } else if (quote == '\0' && (c == '"' || c == '`' || c == '\'')) {
+            quote = c;
+
+        } else if (c == quote) {
+            quote = '\0';
+        }
+
+        out[n++] = c;
+    }
+
+    if (i < len || n > PAGE_TPL_ERR_QUOTE) {
+        n = PAGE_TPL_ERR_QUOTE;         /* a step writes at most 2 bytes */
+
+        while (n > 0 && ((unsigned char) out[n - 1] & 0xC0) == 0x80) {
+            n--;                        /* continuation bytes */
+        }
+        if (n > 0 && ((unsigned char) out[n - 1] & 0x80)) {
+            n--;                        /* the lead byte */
+        }
+        memcpy(out + n, "...", 3);
+        n += 3;
+    }
+
+    out[n] = '\0';
 }
 
 
 int
 page_tpl_fail(page_tpl_state_t *st, const char *fmt, ...)
 {
-    char                    msg[512];
+    char                    msg[512], cmd[PAGE_TPL_ERR_QUOTE + 5];
     va_list                 ap;
     const page_tpl_node_t  *n;
-    int                     slen;
 
     if (st->err->status != PAGE_OK) {
         return -1;
@@ -108,13 +165,13 @@ page_tpl_fail(page_tpl_state_t *st, const char *fmt, ...)
         return -1;
     }
 
-    slen = n->src_len > 80 ? 80 : (int) n->src_len;
+    page_tpl_quote_cmd(cmd, n->src ? n->src : "", n->src ? n->src_len : 0);
     page_error_set(st->err, PAGE_ERR_TEMPLATE, st->tree->path, n->line,
-                   n->col, "executing \"%s\" at <%.*s>: %s%s%s",
-                   st->tree->name, slen, n->src ? n->src : "",
+                   n->col, "executing \"%s\" at <%s>: %s%s%s",
+                   st->tree->name, cmd,
                    st->calling ? "error calling " : "",
                    st->calling ? st->calling : "", st->calling ? ": " : "");
-    page_tpl_append_msg(st->err, msg);
+    page_error_append(st->err, "%s", msg);
     return -1;
 }
 
@@ -481,19 +538,110 @@ page_tpl_time_method(page_tpl_state_t *st, page_value_t *recv,
 }
 
 
-/* Resolve .name (with args for the last name of a chain) on recv. */
+/*
+ * Where a field is looked up, for errors that name it: the node of the
+ * chain (.a.b, $x.a.b or (pipe).a.b) and the index of the field in it;
+ * NULL for a lookup by name (where, sort).
+ */
+typedef struct {
+    const page_tpl_node_t  *node;
+    size_t                  i;
+} page_tpl_at_t;
+
+
+/* The chain's text before its field i: "", ".Params", "$x", "(f .).a". */
 static int
-page_tpl_field(page_tpl_state_t *st, page_value_t *recv, const char *name,
-    size_t len, page_value_t **args, size_t nargs, page_value_t **res)
+page_tpl_chain_len(const page_tpl_node_t *n, size_t i)
+{
+    size_t  k, tail;
+
+    tail = 0;
+    for (k = i; k < n->u.field.n; k++) {
+        tail += n->u.field.lens[k] + 1;
+    }
+
+    return n->src != NULL && n->src_len >= tail ? (int) (n->src_len - tail)
+                                                : 0;
+}
+
+
+/*
+ * Field name of a nil receiver.  Go says "nil pointer evaluating
+ * interface {}.name"; the prefix stays, as it is what theme authors
+ * search for, the rest names the chain the template wrote and which link
+ * of it was nil: a key missing from a map, or a nil value.
+ */
+static int
+page_tpl_nil_field(page_tpl_state_t *st, const page_tpl_at_t *at,
+    const char *name, int missing)
+{
+    int                     whole, recv, parent;
+    const page_tpl_node_t  *n;
+
+    if (at == NULL) {
+        return page_tpl_fail(st, "nil pointer evaluating interface {}.%s",
+                             name);
+    }
+
+    n = at->node;
+    whole = page_tpl_chain_len(n, at->i + 1);
+    recv = page_tpl_chain_len(n, at->i);
+
+    if (recv == 0) {
+        return page_tpl_fail(st, "nil pointer evaluating %.*s: dot is nil",
+                             whole, n->src);
+    }
+
+    if (missing && at->i > 0) {
+        parent = page_tpl_chain_len(n, at->i - 1);
+        return page_tpl_fail(st, "nil pointer evaluating %.*s: %.*s has no "
+                             "key \"%s\"", whole, n->src,
+                             parent > 0 ? parent : 3,
+                             parent > 0 ? n->src : "dot",
+                             n->u.field.names[at->i - 1]);
+    }
+
+    return page_tpl_fail(st, "nil pointer evaluating %.*s: %.*s is nil",
+                         whole, n->src, recv, n->src);
+}
+
+
+/* A field of a value that has none: Go's words, then the chain. */
+static int
+page_tpl_no_field(page_tpl_state_t *st, const page_tpl_at_t *at,
+    const char *name, const char *type)
+{
+    int  recv;
+
+    recv = at != NULL ? page_tpl_chain_len(at->node, at->i) : 0;
+
+    if (recv == 0) {
+        return page_tpl_fail(st, "can't evaluate field %s in type %s", name,
+                             type);
+    }
+
+    return page_tpl_fail(st, "can't evaluate field %s in type %s (%.*s)",
+                         name, type, recv, at->node->src);
+}
+
+
+/*
+ * Resolve .name (with args for the last name of a chain) on recv.
+ * *missing: recv is a map without the key (*res is then NULL).
+ */
+static int
+page_tpl_field(page_tpl_state_t *st, const page_tpl_at_t *at,
+    page_value_t *recv, const char *name, size_t len, page_value_t **args,
+    size_t nargs, page_value_t **res, int *missing)
 {
     int            rc;
     page_value_t  *v;
 
     *res = NULL;
+    *missing = 0;
 
     if (recv == NULL || recv->type == PAGE_NIL) {
-        return page_tpl_fail(st, "nil pointer evaluating interface {}.%s",
-                             name);
+        return page_tpl_nil_field(st, at, name, 0);
     }
 
     if (st->env->method != NULL) {
@@ -521,17 +669,14 @@ page_tpl_field(page_tpl_state_t *st, page_value_t *recv, const char *name,
             v = page_map_get_ci(recv, name, len);
         }
         *res = v;
+        *missing = v == NULL;
         return 0;
     }
 
-    if (recv->type == PAGE_TIME) {
-        return page_tpl_fail(st, "can't evaluate field %s in type time.Time",
-                             name);
-    }
-
-    return page_tpl_fail(st, "can't evaluate field %s in type %s", name,
-                         (int) recv->type >= 32 ? "string"
-                         : page_type_name(recv->type));
+    return page_tpl_no_field(st, at, name,
+                             recv->type == PAGE_TIME ? "time.Time"
+                             : (int) recv->type >= 32 ? "string"
+                             : page_type_name(recv->type));
 }
 
 
@@ -539,6 +684,7 @@ int
 page_tpl_get_field(page_tpl_state_t *st, page_value_t *recv,
     const char *name, size_t len, page_value_t **res)
 {
+    int    missing;
     char  *n;
 
     n = page_arena_strndup(st->arena, name, len);
@@ -546,7 +692,7 @@ page_tpl_get_field(page_tpl_state_t *st, page_value_t *recv,
         return page_tpl_limit(st, "out of memory");
     }
 
-    return page_tpl_field(st, recv, n, len, NULL, 0, res);
+    return page_tpl_field(st, NULL, recv, n, len, NULL, 0, res, &missing);
 }
 
 
@@ -554,13 +700,26 @@ static int
 page_tpl_chain(page_tpl_state_t *st, const page_tpl_node_t *n,
     page_value_t *recv, page_value_t **args, size_t nargs, page_value_t **res)
 {
-    size_t  i;
+    int            missing;
+    size_t         i;
+    page_tpl_at_t  at;
+
+    at.node = n;
+    missing = 0;
 
     for (i = 0; i < n->u.field.n; i++) {
-        if (page_tpl_field(st, recv, n->u.field.names[i],
+        at.i = i;
+
+        if (missing) {
+            /* the last field named a key its map does not have */
+            return page_tpl_nil_field(st, &at, n->u.field.names[i], 1);
+        }
+
+        if (page_tpl_field(st, &at, recv, n->u.field.names[i],
                            n->u.field.lens[i],
                            i + 1 == n->u.field.n ? args : NULL,
-                           i + 1 == n->u.field.n ? nargs : 0, &recv) != 0)
+                           i + 1 == n->u.field.n ? nargs : 0, &recv,
+                           &missing) != 0)
         {
             return -1;
         }
@@ -1363,6 +1522,7 @@ page_tpl_call_in(page_tpl_state_t *st, const page_tpl_set_t *set,
     const char *name, page_value_t *dot, page_value_t **res)
 {
     int                     rc;
+    char                    msg[256];
     page_buf_t              b;
     const page_tpl_set_t   *saved;
     const page_tpl_tree_t  *tree;
@@ -1374,6 +1534,10 @@ page_tpl_call_in(page_tpl_state_t *st, const page_tpl_set_t *set,
     tree = page_tpl_find(set, name, strlen(name));
     if (tree == NULL) {
         return page_tpl_fail(st, "template \"%s\" not defined", name);
+    }
+
+    if (page_tpl_end_context(set, tree, msg, sizeof(msg)) != 0) {
+        return page_tpl_fail(st, "%s", msg);
     }
 
     page_buf_init(&b, st->arena, st->max_output);
@@ -1408,6 +1572,7 @@ page_tpl_execute(const page_tpl_set_t *set, const char *name,
     page_value_t *dot, page_tpl_env_t *env, page_buf_t *out,
     page_error_t *err)
 {
+    char                    msg[256];
     page_tpl_state_t        st;
     const page_tpl_tree_t  *tree;
 
@@ -1421,6 +1586,11 @@ page_tpl_execute(const page_tpl_set_t *set, const char *name,
     if (tree == NULL) {
         page_error_set(err, PAGE_ERR_TEMPLATE, name, 0, 0,
                        "template \"%s\" not defined", name);
+        return -1;
+    }
+
+    if (page_tpl_end_context(set, tree, msg, sizeof(msg)) != 0) {
+        page_tpl_set_check_entry(set, name, err);     /* with the position */
         return -1;
     }
 

@@ -241,6 +241,14 @@ int page_tpl_parse(page_tpl_set_t *set, const char *name, const char *path,
 
 /* page_tpl_escape.c: compute contexts of every tree of the set. */
 int page_tpl_escape_set(page_tpl_set_t *set, page_error_t *err);
+/*
+ * Go escapes the template it executes as the entry point and refuses one
+ * that ends outside HTML text (ErrEndContext: an open tag, attribute,
+ * script, comment...).  -1 when t, run on its own, ends so: msg then
+ * holds Go's error "html/template:NAME: ends in a non-text context: {..}".
+ */
+int page_tpl_end_context(const page_tpl_set_t *set,
+    const page_tpl_tree_t *t, char *msg, size_t size);
 /* Apply one escaper to v, appending to out. */
 void page_tpl_escape_value(page_buf_t *out, page_tpl_esc_t esc,
     const page_value_t *v);

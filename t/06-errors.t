@@ -54,6 +54,10 @@ $t->write_file('size/big.md', "# Big\n\n" . ("word " x 1000) . "\n");
 # a file name that must be escaped on the debug page
 $t->write_file('dbg/a<b>.md', $bad{'invalid.md'});
 
+# file names with a line break (a URI with %0A): still one log line
+$t->write_file("line\nbreak.md", $bad{'invalid.md'});
+$t->write_file("size/line\nbreak.md", $exact . 'b');
+
 $t->start(<<'EOF');
     server {
         listen 127.0.0.1:%%PORT%%;
@@ -149,6 +153,17 @@ for my $f ('over.md', 'big.md') {
 }
 
 page_ok(scalar $t->request(uri => '/good.md'), 'after too-large bodies: served');
+
+# a line break in the URI or the file name is escaped: one log line each
+for my $uri ('/line%0Abreak.md', '/size/line%0Abreak.md') {
+    $mark = $t->log_mark;
+    $r = $t->request(uri => $uri);
+    is($r->{status}, 500, "$uri: 500");
+    my @lines = grep { /\S/ } split /\n/, $t->log_since($mark);
+    is(scalar @lines, 1, "$uri: one log line") or diag(join "\n", @lines);
+    like($lines[0] // '', qr{\[error\].*page: "?\S*line\\nbreak\.md\b},
+         "$uri: the line break shown as \\n");
+}
 
 # many errors in a row on one worker
 my $fails = 0;

@@ -133,6 +133,49 @@ like($err, qr{^\Q$open\E:1:1: front matter opened with "---" is never closed},
     like(<$fh>, qr{<h1 id="from-stdin">From stdin</h1>}, 'stdin: rendered');
 }
 
+# JSON front matter through the whole pipeline, against what hugo 0.111.3
+# renders from the same page with the same layout and shortcode
+mkdir "$dir/layouts";
+mkdir "$dir/layouts/_default";
+mkdir "$dir/layouts/shortcodes";
+write_file('layouts/_default/single.html', <<'HTML');
+T=[{{ .Title }}] D=[{{ .Date.Format "2006-01-02T15:04:05Z07:00" }}] L=[{{ .Lastmod.Format "Jan 2, 2006" }}] Draft=[{{ .Draft }}] Desc=[{{ .Description }}]
+N=[{{ .Params.n }}|{{ printf "%T" .Params.n }}|{{ add .Params.n 1 }}] Tags=[{{ range .Params.tags }}{{ . }},{{ end }}] K=[{{ .Params.nested.key }}] S=[{{ .Params.s }}]
+C=[{{ .Content }}]
+HTML
+write_file('layouts/shortcodes/sc.html', '<b>SC</b>');
+my $json = write_file('json.md', <<'MD');
+{
+  "title": "JSON \u0026 <you> \ud83d\ude00",
+  "date": "2023-01-02T10:00:00+02:00",
+  "lastmod": "2023-02-03",
+  "draft": false,
+  "description": "d \"q\"",
+  "n": 5,
+  "Tags": ["a", "b"],
+  "nested": {"Key": 1.5},
+  "s": "\/x"
+} Text *after* the brace.
+
+A {{< sc >}} shortcode.
+MD
+($rc, $out, $err) = run('-t', "$dir/layouts", $json);
+is($rc, 0, 'JSON front matter: exit 0');
+is($out, <<"HTML", 'JSON front matter: title, dates, params as Hugo');
+T=[JSON &amp; &lt;you&gt; \xf0\x9f\x98\x80] D=[2023-01-02T10:00:00&#43;02:00] L=[Feb 3, 2023] Draft=[false] Desc=[d &#34;q&#34;]
+N=[5|float64|6] Tags=[a,b,] K=[1.5] S=[/x]
+C=[<p>Text <em>after</em> the brace.</p>
+<p>A <b>SC</b> shortcode.</p>
+]
+HTML
+
+$json = write_file('bad.json.md', "{\n  \"title\": \"x\",\n  \"n\": 1,\n}\n");
+($rc, $out, $err) = run('-t', "$dir/layouts", $json);
+is($rc, 1, 'bad JSON front matter: exit 1');
+is($err, "$json:4:1: invalid JSON front matter: invalid character '}' "
+         . "looking for beginning of object key string\n",
+   'bad JSON front matter: FILE:LINE:COL and Go\'s words');
+
 # usage errors: exit 2
 ($rc) = run();
 is($rc, 2, 'no FILE: exit 2');

@@ -3,7 +3,8 @@
 # baseof, single, a custom layout and partials; two directories overriding
 # each other; page_layout; .Site from page_site_title / page_param (with
 # variables); broken templates failing `nginx -t` with file:line:col; a
-# runtime error giving 500 and a log line; lookups that try to leave the
+# runtime error giving 500 and one log line (also for a command written
+# over several lines); lookups that try to leave the
 # directories refused; reload picking up changed templates.
 
 use strict;
@@ -75,6 +76,12 @@ $t->write_file("$p/site/layouts/_default/escape.html",
                . "{{ end }}\n");
 $t->write_file("$p/site/secret.html", "SECRET\n");
 
+# a run-time error in a command written over several lines, with a raw
+# string holding a newline: the log entry is still one line
+$t->write_file("$p/site/layouts/_default/multiline.html",
+               "{{ define \"main\" }}\n  {{ errorf \"first %s\"\n"
+               . "      `raw\nstring` }}{{ end }}\n");
+
 # ---- content
 
 $t->write_file('a.md', <<'MD');
@@ -92,6 +99,7 @@ $t->write_file('typed.md', "---\ntitle: Typed\ntype: docs\n---\nbody\n");
 $t->write_file('docs/in-section.md', "---\ntitle: In Section\n---\nx\n");
 $t->write_file('fails.md', "---\ntitle: Bad\nlayout: fails\n---\nx\n");
 $t->write_file('escape.md', "---\nlayout: escape\n---\nx\n");
+$t->write_file('multiline.md', "---\nlayout: multiline\n---\nx\n");
 $t->write_file('deflayout/page.md', "---\ntitle: Def\n---\nx\n");
 $t->write_file('builtin/page.md',
                "---\ntitle: Built In\nsummary: A & B\n---\n# Hello\n");
@@ -173,6 +181,18 @@ like($t->log_since($mark),
 page_ok(scalar $t->get('/a.md'), 'next request served');
 
 $mark = $t->log_mark;
+$r = $t->request(uri => '/multiline.md');
+is($r->{status}, 500, 'multi-line command fails: 500');
+my @lines = grep { /multiline/ } split /\n/, $t->log_since($mark);
+is(scalar @lines, 1, 'multi-line command: one log line');
+like($lines[0] // '',
+     qr{\[error\].*multiline\.html:2:\d+:\ executing\ "main"\ at\x20
+        <errorf\ "first\ %s"\ `raw\\nstring`>:\ .*first\ raw\\nstring\b
+        .*client:\ }x,
+     'multi-line command: quoted on one line, newlines escaped, '
+     . "nginx's own fields after it");
+
+$mark = $t->log_mark;
 $r = $t->request(uri => '/escape.md');
 is($r->{status}, 500, 'partial "../../x": 500');
 like($t->log_since($mark), qr{partial "\.\./\.\./secret\.html" not found},
@@ -222,6 +242,20 @@ $bad->write_file("$bp/undef/_default/single.html", "{{ template \"nope\" . }}\n"
 isnt($rc, 0, 'undefined template: nginx -t fails');
 like($out, qr{undef/_default/single\.html:1:\d+: .*nope},
      'undefined template: named');
+
+# Go's html/template refuses to execute a layout that ends inside an
+# attribute (hugo 0.111.3: "html/template:_default/single.html: ends in a
+# non-text context: {stateURL ...}"); we refuse it at configuration time
+$bad->write_file("$bp/endctx/_default/single.html",
+                 "<p>{{ .Title }}</p>\n<a href=\"{{ .Title }}\n");
+($rc, $out) = $bad->test_config(conf_with("$bp/endctx"));
+isnt($rc, 0, 'layout ending inside an attribute: nginx -t fails');
+my $endctx = 'endctx/_default/single.html:2:22: html/template:'
+           . '_default/single.html: ends in a non-text context: {stateURL '
+           . 'delimDoubleQuote urlPartNone jsCtxRegexp attrURL elementNone '
+           . '<nil>}';
+like($out, qr/\Q$endctx\E/,
+     'layout ending inside an attribute: Go\'s message, file:line:col');
 
 $bad->write_file("$bp/outside.html", "outside\n");
 $bad->write_file("$bp/link/partials/keep.html", "fine\n");

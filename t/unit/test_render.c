@@ -531,6 +531,11 @@ test_errors(void)
     render_path("---\nunterminated\n", 17, 0, NULL);
     err_starts("-:1:1: ", "error: no path prints as -");
 
+    /* one line whatever a name holds: control characters escaped */
+    render_path("---\nunterminated\n", 17, 0, "/srv/a\nb\tc\x01.md");
+    err_starts("/srv/a\\nb\\tc\\x01.md:1:1: front matter opened",
+               "error: a newline in the path is escaped");
+
     {
         page_options_t  opt;
 
@@ -816,6 +821,144 @@ test_many_shortcodes(void)
 }
 
 
+/*
+ * The flags of a shortcode template (.Inner, $_hugo_config version 1)
+ * decide how a {{% %}} call's output is treated.  Registered in an arena
+ * whose memory is not zeroes (a recycled block full of 0xff), a template
+ * that asks for nothing must still get neither flag: its {{% %}} output
+ * is Markdown of the page, not a version-1 placeholder.
+ */
+static void
+test_flags_in_dirty_memory(void)
+{
+    void                  *p;
+    page_error_t           err;
+    page_arena_t           drain, dirty, arena;
+    page_templates_t      *t, *saved;
+    page_template_file_t   files[2] = {
+        { "shortcodes/note.html", "**Note** {{ .Inner }}", 0 },
+        { "shortcodes/details.html", "_{{ .Get \"summary\" }}_", 0 },
+    };
+
+    files[0].len = strlen(files[0].text);
+    files[1].len = strlen(files[1].text);
+
+    /* empty the keep of recycled blocks, then leave one dirty block in it */
+
+    page_arena_init(&drain, 0);
+    page_arena_recycle(&drain);
+    while (page_arena_kept_size() > 0) {
+        if (page_arena_alloc(&drain, PAGE_ARENA_BLOCK_SIZE - 256) == NULL) {
+            break;
+        }
+    }
+    drain.recycle = 0;
+    page_arena_free(&drain);
+
+    page_arena_init(&dirty, 0);
+    page_arena_recycle(&dirty);
+    p = page_arena_alloc(&dirty, PAGE_ARENA_BLOCK_SIZE - 256);
+    if (p != NULL) {
+        memset(p, 0xff, PAGE_ARENA_BLOCK_SIZE - 256);
+    }
+    page_arena_free(&dirty);
+
+    page_arena_init(&arena, 0);
+    page_arena_recycle(&arena);
+    page_error_init(&err);
+
+    t = page_templates_new(&arena, page_data_funcs, page_data_nfuncs);
+
+    if (!ok(p != NULL && t != NULL
+            && page_templates_add_files(t, "(dirty)", files, 2, &err) == 0
+            && page_templates_compile(t, &err) == 0,
+            "dirty memory: the shortcodes compile"))
+    {
+        printf("#   %s\n", err.msg);
+        page_arena_free(&arena);
+        return;
+    }
+
+    saved = templates;
+    templates = t;
+    RENDER("---\nlayout: none\n---\n{{% note %}}*x* "
+           "{{< details summary=\"s\" >}}{{% /note %}}\n", OPT_CONTENT);
+    templates = saved;
+
+    is_mem(rc == PAGE_OK ? res.data : NULL, res.len,
+           "<p><strong>Note</strong> <em>x</em> <em>s</em></p>\n",
+           "dirty memory: {{% note %}} output is Markdown of the page");
+
+    arena.recycle = 0;
+    page_arena_free(&arena);
+}
+
+
+/*
+ * A layout that ends inside an attribute fails when the templates are
+ * compiled (nginx -t), with Go's error at the end of the file; a partial
+ * that does is compiled, and fails only when a page calls it on its own
+ * (hugo 0.111.3 builds a site with such a partial until a page calls it).
+ */
+static void
+test_end_context_layouts(void)
+{
+    page_error_t           err;
+    page_arena_t           arena;
+    page_templates_t      *t, *saved;
+    page_template_file_t   layout[1] = {
+        { "_default/single.html",
+          "<p>{{ .Title }}</p>\n<a href=\"{{ .Title }}\n", 0 }
+    };
+    page_template_file_t   partial[2] = {
+        { "_default/single.html", "{{ partial \"open.html\" . }}\">", 0 },
+        { "partials/open.html", "<a title=\"{{ .Title }}", 0 },
+    };
+
+    layout[0].len = strlen(layout[0].text);
+    partial[0].len = strlen(partial[0].text);
+    partial[1].len = strlen(partial[1].text);
+
+    page_arena_init(&arena, 0);
+    page_error_init(&err);
+
+    t = page_templates_new(&arena, page_data_funcs, page_data_nfuncs);
+    ok(t != NULL
+       && page_templates_add_files(t, "/l", layout, 1, &err) == 0
+       && page_templates_compile(t, &err) != 0,
+       "end context: a layout ending in an attribute does not compile");
+    is_str(err.msg, "/l/_default/single.html:2:22: html/template:"
+           "_default/single.html: ends in a non-text context: {stateURL "
+           "delimDoubleQuote urlPartNone jsCtxRegexp attrURL elementNone "
+           "<nil>}", "end context: Go's error at the end of the layout");
+
+    page_error_init(&err);
+    t = page_templates_new(&arena, page_data_funcs, page_data_nfuncs);
+    if (!ok(t != NULL
+            && page_templates_add_files(t, "/p", partial, 2, &err) == 0
+            && page_templates_compile(t, &err) == 0,
+            "end context: a partial ending in an attribute compiles"))
+    {
+        printf("#   %s\n", err.msg);
+        page_arena_free(&arena);
+        return;
+    }
+
+    saved = templates;
+    templates = t;
+    RENDER("---\ntitle: T\n---\nx\n", 0);
+    templates = saved;
+    err_starts(PATH ": /p/_default/single.html:1:4: executing "
+               "\"_default/single.html\" at <partial \"open.html\" .>: error "
+               "calling partial: html/template:partials/open.html: ends in a "
+               "non-text context: {stateAttr delimDoubleQuote urlPartNone "
+               "jsCtxRegexp attrNone elementNone <nil>}",
+               "end context: ... and fails when a page calls it");
+
+    page_arena_free(&arena);
+}
+
+
 int
 main(void)
 {
@@ -838,6 +981,7 @@ main(void)
         return done_testing();
     }
 
+    test_flags_in_dirty_memory();
     test_title();
     test_description();
     test_raw_html();
@@ -849,6 +993,7 @@ main(void)
     test_large();
     test_lazy();
     test_many_shortcodes();
+    test_end_context_layouts();
 
     if (rendered) {
         page_result_free(&res);
