@@ -728,8 +728,13 @@ page_regexp_compile(page_regexp_t *re, const char *p, size_t len, char *err)
         return -1;
     }
 
-    /* the interpreter does the same where JIT is not available */
+    /*
+     * The interpreter does the same where JIT is not available (and in
+     * `make valgrind`'s build, see the Makefile).
+     */
+#ifndef PAGE_REGEXP_NO_JIT
     (void) pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+#endif
 
     re->md = pcre2_match_data_create_from_pattern(re->code, NULL);
     if (re->md == NULL) {

@@ -3,16 +3,18 @@
 # Debian's own configure flags plus this module, so the .so we build loads
 # into the stock /usr/sbin/nginx.
 #
-#   configure-nginx.sh NGINX_SRC BUILD_DIR MODULE_DIR
+#   configure-nginx.sh NGINX_SRC BUILD_DIR MODULE_DIR [CC_OPT]
 #
 # MODULE_DIR is the directory with the addon `config`: the top directory
-# for this module, bench/ for `make bench`'s reference module.
+# for this module, bench/ for `make bench`'s reference module.  CC_OPT
+# is added to the compiler flags (`make valgrind`'s build).
 
 set -e
 
 src=$1
 dst=$2
 module=$3
+extra=${4:-}
 
 if [ ! -f "$src/conf_flags" ]; then
     echo "configure-nginx: $src/conf_flags not found: apt-get install nginx-dev" >&2
@@ -30,6 +32,7 @@ cc_opt=$(${NGINX:-/usr/sbin/nginx} -V 2>&1 \
          | sed -n "s/.*--with-cc-opt='\([^']*\)'.*/\1/p" \
          | sed 's/-ffile-prefix-map=[^ ]*//')
 [ -n "$cc_opt" ] || cc_opt="-g -O2"
+cc_opt="$cc_opt $extra"
 
 cd "$dst"
 

@@ -10,6 +10,8 @@
 #   2. The CLI renders the example site, the seed-like and plain bench
 #      pages and a page of shortcodes under memcheck, leaks included.
 #
+# `make valgrind` runs it with its own build of the module and the CLI
+# (PAGE_MODULE, CLI: build/vg, PCRE2 without its JIT; see the Makefile).
 # Ends with a summary; the exit status is non-zero when anything failed.
 # The browser tests (a real browser, minutes under valgrind) and the Hugo
 # comparisons (the CLI, covered by part 2) are left out.
@@ -17,7 +19,7 @@
 set -u
 
 BUILD=${BUILD:-build}
-CLI=$BUILD/page-render
+CLI=${CLI:-$BUILD/page-render}
 OUT=$BUILD/valgrind
 SUPP=util/valgrind.supp
 
