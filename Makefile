@@ -7,6 +7,8 @@
 #   make bench    rendered vs static requests/s (wrk), with a reference
 #                 module that runs only libcmark-gfm (bench/config)
 #   make callgrind  instructions of a render against bare libcmark-gfm
+#   make bench-worst  worst-case render time of hostile inputs up to
+#                 page_max_size, against a 2 s budget (bench/make-worst.pl)
 #   make fuzz     fuzz the core: each fuzz/fuzz_*.c for FUZZ_SECONDS (60) s
 #   make screenshot   docs/screenshot.png of the example site (chromium)
 #
@@ -41,7 +43,8 @@ UNIT_BINS  := $(patsubst t/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRCS))
 
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps run stop test unit bench callgrind fuzz screenshot clean
+.PHONY: all deps run stop test unit bench bench-worst callgrind fuzz \
+        screenshot clean
 
 all: $(MODULE) $(CLI)
 
@@ -116,6 +119,9 @@ test: deps all unit
 bench: deps all $(REF_MODULE)
 	@sh util/deps.sh valgrind wrk
 	@sh util/bench.sh
+
+bench-worst: deps all
+	@sh util/bench-worst.sh
 
 callgrind: deps all
 	@sh util/deps.sh valgrind
