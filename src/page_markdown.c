@@ -18,10 +18,15 @@
 #include "page_markdown.h"
 #include "page_utf8.h"
 
-#define PAGE_MD_NEXTENSIONS  4
+/*
+ * Not libcmark-gfm's "autolink": its bare-URL and e-mail scan is
+ * quadratic on some text (4 MB of "a@b." took 10 s) and its rules are
+ * GitHub's, not goldmark's; page_html links bare URLs (page_linkify).
+ */
+#define PAGE_MD_NEXTENSIONS  3
 
 static const char  *page_md_extensions[PAGE_MD_NEXTENSIONS + 1] = {
-    "table", "strikethrough", "autolink", "tasklist", NULL
+    "table", "strikethrough", "tasklist", NULL
 };
 
 

@@ -1,7 +1,8 @@
 /*
  * page_markdown: the Markdown stage.  Parses the body with libcmark-gfm
- * and its GitHub extensions (table, strikethrough, autolink, tasklist,
- * footnotes) and renders HTML in Hugo's flavour (page_html).  Raw HTML
+ * and its GitHub extensions (table, strikethrough, tasklist, footnotes)
+ * and renders HTML in Hugo's flavour (page_html), bare URLs linked as
+ * goldmark links them (page_linkify).  Raw HTML
  * is omitted and dangerous link
  * schemes (javascript:, vbscript:, file:, data: except images) are blanked
  * unless the caller asks for unsafe output.

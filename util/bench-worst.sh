@@ -244,9 +244,11 @@ EOF
 "$nginx" -p "$out" -c "$out/nginx.conf" -e "$out/logs/error.log" \
     || die "nginx did not start"
 
+# get PATH: "STATUS SECONDS" of one request, "000 GUARD+" past the guard
 get() {
-    curl -s -o /dev/null -m "$guard" -w '%{http_code} %{time_total}' \
-        "http://127.0.0.1:$port/$1" || echo "000 $guard+"
+    r=$(curl -s -o /dev/null -m "$guard" -w '%{http_code} %{time_total}' \
+        "http://127.0.0.1:$port/$1") || r="000 $guard+"
+    echo "$r"
 }
 
 i=0

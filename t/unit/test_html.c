@@ -2157,18 +2157,13 @@ main(void)
 /*
  * Known differences, where libcmark-gfm's parse is not goldmark's (Hugo
  * 0.111.3 output shown); not asserted above:
- *   "http://foo.bar/baz)"     Hugo links "http://foo.bar/baz)", we stop
- *                             before the unbalanced ")" (GFM's rule)
- *   "http://localhost:80/x"   Hugo does not link a host without a dot
- *   "mailto:x@y.z" bare       Hugo leaves it as text (we do too)
  *   "<<guill>>"               Hugo &laquo;guill&raquo;; libcmark-gfm
  *                             takes "<guill>" for raw HTML first
  *   "~~~x~~~", "~~d~ ~e~~"    Hugo <del><del>x</del></del>, <del>d~ ~e</del>
  *   "[^Note]" / "[^note]:"    Hugo matches footnote labels case-sensitively
  *   "[c](<http://x.org/<>>)"  Hugo leaves it as text
- *   "https://x.org/\"a\""     Hugo's link takes the closing quote in,
- *                             GFM's leaves it out
  *   "## {#}"                  Hugo <h2 id=""></h2>; we keep the text
+ * Bare URLs and e-mail addresses: t/unit/test_linkify.c.
  * Unicode: letters, digits and lower case for heading ids are exact for
  * Latin, Greek and Cyrillic and approximated elsewhere.
  */
