@@ -140,6 +140,10 @@ my %gen = (
                                          . ('b ' x 400) . "]\n\n") }],
 
     # emphasis and code spans
+    'emph-links' => ['"*a* [b](c)" lines, one paragraph',
+        sub { fill(fm('emph-links'), "*a* [b](c)\n") }],
+    'emph-links-paras' => ['"*a* [b](c)" lines, paragraphs of 40',
+        sub { fill(fm('emph-links-paras'), ("*a* [b](c)\n" x 40) . "\n") }],
     'emph-star' => ['"*" repeated',
         sub { fill(fm('emph-star'), '*') }],
     'emph-alt' => ['"*_" repeated: alternating kinds',
@@ -212,6 +216,9 @@ my %gen = (
         sub { fill(fm('quotes-deep'), '>') }],
     'quotes-deep-lines' => ['block quotes 1,000 deep, repeated lines',
         sub { fill(fm('quotes-deep-lines'), ('>' x 1000) . " a\n") }],
+    'nest-alternate' => ['lines opening 31 quotes, then 31 list items',
+        sub { fill(fm('nest-alternate'), ('> ' x 31) . "a\n" . ('- ' x 31)
+                                         . "b\n") }],
     'lists-deep' => ['a list nested one level per line',
         sub { lines(fm('lists-deep'), sub {
             ('  ' x $_[0]) . "- a\n" }) }],
