@@ -84,6 +84,14 @@ typedef struct {
     size_t             blk_line;
     size_t             blk_end;
 
+    /* a heading's id and HTML, reused from heading to heading */
+    page_buf_t         heading_id;
+    page_buf_t         heading_html;
+
+    /* the table row being written: a header?  its cells so far */
+    int                row_header;
+    int                row_cells;
+
     /* libcmark-gfm's inline columns on this line are this much short */
     size_t             shift_line;
     size_t             shift;
@@ -1971,32 +1979,43 @@ page_html_unique(page_html_t *r, page_buf_t *id)
 }
 
 
-/* Remove "<del>" and "</del>": Hugo's TOC drops strikethrough. */
+/*
+ * The TOC's copy of the heading's HTML, less "<del>" and "</del>" (Hugo's
+ * TOC drops strikethrough), in just the bytes it takes: a page may have
+ * hundreds of thousands of headings.
+ */
 static void
 page_html_toc_title(page_html_t *r, page_buf_t *h, page_html_heading_t *e)
 {
-    size_t      i;
-    page_buf_t  t;
+    char    *t;
+    size_t   i, n;
 
-    page_buf_init(&t, r->arena, 0);
+    e->title = "";
+    e->title_len = 0;
 
-    for (i = 0; i < h->len; /* void */) {
+    if (h->len == 0) {
+        return;
+    }
+
+    t = page_arena_alloc(r->arena, h->len + 1);
+    if (t == NULL) {
+        r->failed = 1;
+        return;
+    }
+
+    for (i = 0, n = 0; i < h->len; /* void */) {
         if (h->len - i >= 5 && memcmp(h->data + i, "<del>", 5) == 0) {
             i += 5;
         } else if (h->len - i >= 6 && memcmp(h->data + i, "</del>", 6) == 0) {
             i += 6;
         } else {
-            page_buf_putc(&t, h->data[i++]);
+            t[n++] = h->data[i++];
         }
     }
 
-    e->title = t.len ? page_buf_cstr(&t) : "";
-    e->title_len = t.len;
-    if (t.failed) {
-        r->failed = 1;
-        e->title = "";
-        e->title_len = 0;
-    }
+    t[n] = '\0';
+    e->title = t;
+    e->title_len = n;
 }
 
 
@@ -2026,9 +2045,10 @@ page_html_toc_add(page_html_t *r, int level, page_buf_t *id, page_buf_t *h)
 
     e = &toc->items[toc->n++];
     e->level = level;
-    e->id = page_buf_cstr(id);
+    e->id = page_arena_strndup(r->arena, id->data ? id->data : "", id->len);
     e->id_len = id->len;
     if (e->id == NULL) {
+        r->failed = 1;
         e->id = "";
         e->id_len = 0;
     }
@@ -2084,8 +2104,13 @@ page_html_heading(page_html_t *r, cmark_node *node, page_buf_t *b)
     has_attrs = 0;
     attrs.n = 0;            /* read only when has_attrs; quiets gcc -O */
 
-    page_buf_init(&id, r->arena, 0);
-    page_buf_init(&h, r->arena, 0);
+    /* the render's two heading buffers, emptied: headings do not nest */
+    id = r->heading_id;
+    h = r->heading_html;
+    id.len = 0;
+    h.len = 0;
+    id.failed = 0;
+    h.failed = 0;
 
     if (page_html_heading_raw(r, node, &from, &to, &last) != 0) {
         from = to = last = 0;
@@ -2160,6 +2185,9 @@ page_html_heading(page_html_t *r, cmark_node *node, page_buf_t *b)
     }
 
     page_html_toc_add(r, level, &id, &h);
+
+    r->heading_id = id;
+    r->heading_html = h;
 }
 
 
@@ -2359,23 +2387,20 @@ page_html_cell(page_html_t *r, cmark_node *node, int enter, page_buf_t *b)
 {
     int          header, col;
     uint8_t     *align;
-    cmark_node  *row, *table, *c;
+    cmark_node  *row, *table;
     const char  *style;
 
     row = cmark_node_parent(node);
     table = row ? cmark_node_parent(row) : NULL;
-    header = row != NULL && page_html_is(row, "table_header");
+    header = r->row_header;
 
     if (!enter) {
         page_buf_puts(b, header ? "</th>\n" : "</td>\n");
         return;
     }
 
-    col = 0;
-    for (c = cmark_node_previous(node); c != NULL; c = cmark_node_previous(c))
-    {
-        col++;
-    }
+    /* counted as the row goes: counting siblings was quadratic */
+    col = r->row_cells++;
 
     style = "";
     align = table ? cmark_gfm_extensions_get_table_alignments(table) : NULL;
@@ -2397,9 +2422,13 @@ page_html_cell(page_html_t *r, cmark_node *node, int enter, page_buf_t *b)
 
 
 static void
-page_html_table_row(cmark_node *node, int enter, page_buf_t *b)
+page_html_table_row(page_html_t *r, cmark_node *node, int enter,
+    page_buf_t *b)
 {
     int  header = page_html_is(node, "table_header");
+
+    r->row_header = header;
+    r->row_cells = 0;
 
     if (enter) {
         if (header) {
@@ -2623,6 +2652,15 @@ page_html_leaf(cmark_node *node)
 }
 
 
+/*
+ * The node type libcmark-gfm's table extension registered for cells (its
+ * headers export no such constant), learnt from the first cell seen:
+ * cells are the commonest extension nodes, and telling them by name took
+ * four string comparisons each.
+ */
+static cmark_node_type  page_html_cell_type = CMARK_NODE_NONE;
+
+
 static int
 page_html_node(page_html_t *r, cmark_iter *iter, cmark_node *node,
     int enter, page_buf_t *b)
@@ -2750,19 +2788,26 @@ page_html_node(page_html_t *r, cmark_iter *iter, cmark_node *node,
         break;
     }
 
+    /* the extensions' nodes: a table's cells by their number first */
+    if (cmark_node_get_type(node) == page_html_cell_type) {
+        page_html_cell(r, node, enter, b);
+        return 0;
+    }
+
     type = page_html_type(node);
     if (type == NULL) {
         return 0;
     }
 
-    if (strcmp(type, "table") == 0) {
+    if (strcmp(type, "table_cell") == 0) {
+        page_html_cell_type = cmark_node_get_type(node);
+        page_html_cell(r, node, enter, b);
+    } else if (strcmp(type, "table") == 0) {
         page_buf_puts(b, enter ? "<table>\n" : "</table>\n");
     } else if (strcmp(type, "table_header") == 0
                || strcmp(type, "table_row") == 0)
     {
-        page_html_table_row(node, enter, b);
-    } else if (strcmp(type, "table_cell") == 0) {
-        page_html_cell(r, node, enter, b);
+        page_html_table_row(r, node, enter, b);
     } else if (strcmp(type, "strikethrough") == 0) {
         page_html_strike(r, node, enter, b);
     } else if (strcmp(type, "tasklist") == 0) {
@@ -2822,6 +2867,8 @@ page_html_render(struct cmark_node *root, const char *src, size_t len,
     r.blk_end = PAGE_HTML_NONE;
     r.lk_retry = PAGE_HTML_NONE;
     page_linkify_cache_init(&r.lk_cache);
+    page_buf_init(&r.heading_id, r.arena, 0);
+    page_buf_init(&r.heading_html, r.arena, 0);
     page_html_bytes_init();
 
     if (page_html_lines(&r) != 0) {
