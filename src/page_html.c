@@ -1455,6 +1455,69 @@ page_html_first_inline(cmark_node *node)
 }
 
 
+/* Does "c2 c3" follow a byte c1 in src[from..to)? */
+static int
+page_html_has3(const char *src, size_t from, size_t to, const char *pat)
+{
+    const char  *p, *end;
+
+    end = src + to;
+
+    for (p = src + from; (p = memchr(p, pat[0], (size_t) (end - p))) != NULL;
+         p++)
+    {
+        if (end - p >= 3 && p[1] == pat[1] && p[2] == pat[2]) {
+            return 1;
+        }
+        if (end - p < 3) {
+            break;
+        }
+    }
+
+    return 0;
+}
+
+
+/*
+ * May src[from..to) hold a bare link?  Every one holds "://" or "ww."
+ * (of "www.") or, an e-mail address, "@" (*at): most text has none, and
+ * is written without a look at each space.
+ */
+static int
+page_html_lk_candidate(page_html_t *r, size_t from, size_t to, int *at)
+{
+    *at = memchr(r->src + from, '@', to - from) != NULL;
+
+    return *at || page_html_has3(r->src, from, to, "://")
+           || page_html_has3(r->src, from, to, "ww.");
+}
+
+
+/* The "[" labels text without a link candidate opens and closes. */
+static void
+page_html_lk_brackets(page_html_t *r, size_t from, size_t to)
+{
+    size_t       i;
+    const char  *src = r->src;
+
+    if (memchr(src + from, '[', to - from) == NULL
+        && (r->lk_label == 0 || memchr(src + from, ']', to - from) == NULL))
+    {
+        return;
+    }
+
+    for (i = from; i < to; i++) {
+        if (src[i] == '\\') {
+            i++;
+        } else if (src[i] == '[') {
+            r->lk_label++;
+        } else if (src[i] == ']' && r->lk_label > 0) {
+            r->lk_label--;
+        }
+    }
+}
+
+
 /*
  * Where the text node may hold bare links: in text written as HTML, not
  * in a link, up to the node's end in the source (a heading's last node
@@ -1488,8 +1551,12 @@ page_html_lk_span(page_html_t *r, cmark_node *node, page_html_span_t *sp)
         end = r->blk_end;
     }
 
+    if (!page_html_lk_candidate(r, sp->off, end, &sp->lk_at)) {
+        page_html_lk_brackets(r, sp->off, end);
+        return;
+    }
+
     sp->lk_end = end;
-    sp->lk_at = memchr(r->src + sp->off, '@', end - sp->off) != NULL;
 
     prev = cmark_node_previous(node);
     parent = cmark_node_parent(node);

@@ -339,17 +339,49 @@ page_md_guard_inlines(page_md_guard_t *g)
 }
 
 
+/* How many bytes c the text holds (memchr is many bytes a step). */
+static uint64_t
+page_md_count(const char *s, size_t len, char c)
+{
+    uint64_t     n;
+    const char  *p, *end;
+
+    n = 0;
+    end = s + len;
+
+    for (p = s; (p = memchr(p, c, (size_t) (end - p))) != NULL; p++) {
+        n++;
+    }
+
+    return n;
+}
+
+
 int
 page_md_guard(const char *src, size_t len, unsigned line, const char *path,
     page_error_t *err)
 {
+    int              rows, emph;
     size_t           pipes;
+    uint64_t         closing;
     unsigned         n;
     const char      *q, *end;
     page_md_guard_t  g;
 
     memset(&g, 0, sizeof(g));
     page_md_guard_paragraph(&g);
+
+    /*
+     * Most pages need neither per-byte scan: no row can be too wide with
+     * few "|" in all, and the walks cannot add up to the bound when the
+     * "]" times the delimiter bytes of the whole text do not.
+     */
+    rows = page_md_count(src, len, '|') > PAGE_MD_MAX_ROW_CELLS;
+    closing = page_md_count(src, len, ']');
+    emph = closing != 0
+           && closing * (page_md_count(src, len, '*')
+                         + page_md_count(src, len, '_'))
+              > PAGE_MD_MAX_EMPH_LINK_STEPS;
 
     end = src + len;
     n = 0;
@@ -361,7 +393,9 @@ page_md_guard(const char *src, size_t len, unsigned line, const char *path,
         }
 
         pipes = 0;
-        if ((size_t) (g.nl - g.p) > PAGE_MD_MAX_ROW_CELLS) {
+        if (rows && (size_t) (g.nl - g.p) > PAGE_MD_MAX_ROW_CELLS
+            && memchr(g.p, '|', (size_t) (g.nl - g.p)) != NULL)
+        {
             for (q = g.p; q < g.nl; q++) {
                 pipes += *q == '|';
             }
@@ -383,6 +417,10 @@ page_md_guard(const char *src, size_t len, unsigned line, const char *path,
                            "more than %d block quotes and list items "
                            "opened on one line", PAGE_MD_MAX_NESTING);
             return -1;
+        }
+
+        if (!emph) {
+            continue;
         }
 
         if (g.fence && page_md_guard_fence_line(&g)) {

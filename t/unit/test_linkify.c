@@ -509,6 +509,16 @@ static const case_t  cases[] = {
       "</ol>\n"
       "</div>\n",
       NULL },
+    { "label_skip_path",
+      "[a *b* www.c.com and [d] *e* www.f.com\n",
+      "<p>[a <em>b</em> www.c.com and [d] <em>e</em> www.f.com<"
+      "/p>\n",
+      NULL },
+    { "label_escaped",
+      "\\[a *b* www.c.com\n",
+      "<p>[a <em>b</em> <a href=\"https://www.c.com\">www.c.com</"
+      "a></p>\n",
+      NULL },
 };
 
 
