@@ -186,37 +186,15 @@ printf -- '---\ntitle: ordinary\n---\n\nAn *ordinary* page.\n' \
     > "$www/ordinary.md"
 chmod -R a+rX "$www"
 
-stop_nginx() {
-    [ -f "$pidfile" ] || return 0
-    pid=$(cat "$pidfile" 2>/dev/null || true)
-    case "$pid" in '' | *[!0-9]*) rm -f "$pidfile"; return 0 ;; esac
-    if kill -0 "$pid" 2>/dev/null \
-       && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q "$out"
-    then
-        kill -TERM "$pid" 2>/dev/null || true
-        i=0
-        while kill -0 "$pid" 2>/dev/null \
-              && ! grep -q '^[0-9]* ([^)]*) Z' "/proc/$pid/stat" 2>/dev/null \
-              && [ $i -lt 50 ]
-        do
-            sleep 0.1
-            i=$((i + 1))
-        done
-    fi
-    rm -f "$pidfile"
-}
+. "$top/util/bench-nginx.sh"
 
-trap 'rc=$?; trap - EXIT; stop_nginx; exit $rc' EXIT
+trap 'rc=$?; trap - EXIT; stop_nginx "$pidfile" "$out"; exit $rc' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-stop_nginx
+stop_nginx "$pidfile" "$out"
 
 cp "$module" "$out/ngx_http_page_module.so"
-port=$(perl -MIO::Socket::INET -e '
-    my $s = IO::Socket::INET->new(Listen => 1, LocalAddr => "127.0.0.1",
-                                  LocalPort => 0, ReuseAddr => 1)
-        or die "no free port: $!\n";
-    print $s->sockport, "\n";')
+port=$(free_port)
 
 cat > "$out/nginx.conf" <<EOF
 # written by util/bench-worst.sh

@@ -25,16 +25,10 @@
 #include "page_error.h"
 #include "page_html.h"
 #include "page_markdown.h"
+#include "hugo_case.h"
 #include "tap.h"
 
-typedef struct {
-    const char  *name;
-    unsigned     flags;
-    const char  *md;
-    size_t       md_len;
-    const char  *html;      /* Hugo's .Content */
-    const char  *toc;       /* Hugo's .TableOfContents; NULL: empty nav */
-} case_t;
+typedef hugo_case_t  case_t;
 
 static const case_t  cases[] = {
     { "alt", 0,
@@ -2026,40 +2020,6 @@ static const case_t  cases[] = {
 };
 
 
-static void
-run_case(const case_t *c)
-{
-    int              rc;
-    char             name[128];
-    page_buf_t       out, toc;
-    page_arena_t     a;
-    page_error_t     err;
-    page_md_info_t   info;
-
-    page_arena_init(&a, 0);
-    page_buf_init(&out, &a, 0);
-    page_error_init(&err);
-    memset(&info, 0, sizeof(info));
-
-    rc = page_markdown_render(c->md, c->md_len, c->flags, 1, &out, &info,
-                              "t.md", &err);
-
-    snprintf(name, sizeof(name), "%s: renders", c->name);
-    ok(rc == 0, name);
-
-    snprintf(name, sizeof(name), "%s: as Hugo", c->name);
-    is_str(out.len ? page_buf_cstr(&out) : "", c->html, name);
-
-    page_buf_init(&toc, &a, 0);
-    page_html_toc(&info.toc, PAGE_HTML_TOC_START, PAGE_HTML_TOC_END, &toc);
-    snprintf(name, sizeof(name), "%s: table of contents", c->name);
-    is_str(page_buf_cstr(&toc),
-           c->toc ? c->toc : "<nav id=\"TableOfContents\"></nav>", name);
-
-    page_arena_free(&a);
-}
-
-
 /* The headings collected, and the TOC at other levels. */
 static void
 test_toc_api(void)
@@ -2144,7 +2104,7 @@ main(void)
     size_t  i;
 
     for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-        run_case(&cases[i]);
+        hugo_case_run(&cases[i]);
     }
 
     test_toc_api();
