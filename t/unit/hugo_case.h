@@ -63,4 +63,14 @@ hugo_case_run(const hugo_case_t *c)
     page_arena_free(&a);
 }
 
+static void
+hugo_cases_run(const hugo_case_t *cases, size_t n)
+{
+    size_t  i;
+
+    for (i = 0; i < n; i++) {
+        hugo_case_run(&cases[i]);
+    }
+}
+
 #endif /* HUGO_CASE_H */

@@ -2101,11 +2101,7 @@ test_many_ids(void)
 int
 main(void)
 {
-    size_t  i;
-
-    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-        hugo_case_run(&cases[i]);
-    }
+    hugo_cases_run(cases, sizeof(cases) / sizeof(cases[0]));
 
     test_toc_api();
     test_many_ids();

@@ -557,11 +557,7 @@ test_match(void)
 int
 main(void)
 {
-    size_t  i;
-
-    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-        hugo_case_run(&cases[i]);
-    }
+    hugo_cases_run(cases, sizeof(cases) / sizeof(cases[0]));
 
     test_match();
 
