@@ -62,62 +62,62 @@ typedef struct {
 } page_html_attrs_t;
 
 typedef struct {
-    const char        *src;
-    size_t             len;
-    size_t            *lines;       /* offset of each line's start */
-    size_t             nlines;
-    unsigned           flags;
-    page_arena_t      *arena;
-    page_html_toc_t   *toc;
-    int                failed;
+    const char           *src;
+    size_t                len;
+    size_t               *lines;       /* offset of each line's start */
+    size_t                nlines;
+    unsigned              flags;
+    page_arena_t         *arena;
+    page_html_toc_t      *toc;
+    int                   failed;
 
     /* typographer state: goldmark never resets its quote counters */
-    int                single;
-    int                dbl;
+    int                   single;
+    int                   dbl;
 
     /* the run of quotes last measured, in the buffer at run_base */
-    const char        *run_base;
-    size_t             run_from;
-    size_t             run_to;
+    const char           *run_base;
+    size_t                run_from;
+    size_t                run_to;
 
     /* the inline block being rendered: its last line and where it ends */
-    size_t             blk_line;
-    size_t             blk_end;
+    size_t                blk_line;
+    size_t                blk_end;
 
     /* a heading's id and HTML, reused from heading to heading */
-    page_buf_t         heading_id;
-    page_buf_t         heading_html;
+    page_buf_t            heading_id;
+    page_buf_t            heading_html;
 
     /* the table row being written: a header?  its cells so far */
-    int                row_header;
-    int                row_cells;
+    int                   row_header;
+    int                   row_cells;
 
     /* libcmark-gfm's inline columns on this line are this much short */
-    size_t             shift_line;
-    size_t             shift;
+    size_t                shift_line;
+    size_t                shift;
 
     /* a heading's last text node loses its {...} attributes */
-    cmark_node        *cut_node;
-    size_t             cut_len;
+    cmark_node           *cut_node;
+    size_t                cut_len;
 
-    page_html_map_t    ids;
+    page_html_map_t       ids;
 
     /*
      * linkify: goldmark tries a bare link at a space, "(" or lone "~",
      * and right after any inline it parsed (its retry at i == 0), never
      * inside a link or an open "[" label
      */
-    int                    lk_link;     /* inside a link's text */
-    int                    lk_label;    /* "[" open in this inline block */
-    size_t                 lk_retry;    /* source offset after an inline */
-    page_linkify_cache_t   lk_cache;
+    int                   lk_link;     /* inside a link's text */
+    int                   lk_label;    /* "[" open in this inline block */
+    size_t                lk_retry;    /* source offset after an inline */
+    page_linkify_cache_t  lk_cache;
 
     /* footnotes: references per number, definitions in number order */
-    unsigned          *fn_refs;
-    size_t             fn_n;
-    cmark_node       **fn_defs;
-    size_t             fn_ndefs;
-    size_t             fn_defs_cap;
+    unsigned             *fn_refs;
+    size_t                fn_n;
+    cmark_node          **fn_defs;
+    size_t                fn_ndefs;
+    size_t                fn_defs_cap;
 } page_html_t;
 
 enum {

@@ -16,8 +16,10 @@
  *     are counted and bounded by PAGE_MD_MAX_EMPH_LINK_STEPS.
  *
  * The checks over-count rather than under-count: where this scan cannot
- * tell paragraphs apart as libcmark-gfm does (tables, indented code,
- * HTML blocks), it takes them for one paragraph.
+ * tell paragraphs apart as libcmark-gfm does (indented code, HTML blocks,
+ * a table whose header is not a paragraph's only line), it takes them
+ * for one paragraph; a table it recognizes counts row by row, as each
+ * row's cells are parsed apart.
  */
 
 #include <stdint.h>
@@ -41,6 +43,15 @@ typedef struct {
     int          item;          /* it starts with a list marker, */
     size_t       item_quotes;   /* at this depth */
     size_t       item_indent;   /* and indentation */
+
+    /* the first line of the paragraph, while it is its only one */
+    const char  *first;
+    const char  *first_nl;
+    size_t       lines;         /* lines in the paragraph so far */
+
+    /* a table: each row is parsed on its own */
+    int          table;
+    size_t       table_quotes;
 
     /* a fenced code block: no inlines */
     int          fence;
@@ -258,6 +269,111 @@ page_md_guard_paragraph(page_md_guard_t *g)
     g->delims = 0;
     g->fresh = 1;
     g->item = 0;
+    g->lines = 0;
+    g->table = 0;
+}
+
+
+/*
+ * GFM's cells of a row s..nl: the unescaped "|" less a leading and a
+ * trailing one, plus one.
+ */
+static size_t
+page_md_cells(const char *s, const char *nl)
+{
+    size_t       pipes;
+    const char  *p, *b, *e;
+
+    for (b = s; b < nl && page_md_space(*b); b++) {
+        /* void */
+    }
+    for (e = nl; e > b && page_md_space(e[-1]); e--) {
+        /* void */
+    }
+
+    pipes = 0;
+    for (p = b; p < e; p++) {
+        if (*p == '\\') {
+            p++;
+        } else if (*p == '|' && p != b && p != e - 1) {
+            pipes++;
+        }
+    }
+
+    return pipes + 1;
+}
+
+
+/*
+ * A table's delimiter row at g->c ("| --- | :-: |", with a "|"), whose
+ * cells are as many as the paragraph's only line has: libcmark-gfm
+ * makes that line a table header.  Only then is it taken for one.
+ */
+static int
+page_md_guard_table(page_md_guard_t *g)
+{
+    int          pipe, dash;
+    const char  *s, *h;
+
+    if (g->lines != 1 || g->indent > 3 || g->quotes != g->table_quotes) {
+        return 0;
+    }
+
+    pipe = 0;
+    dash = 0;
+
+    for (s = g->c; s < g->nl; s++) {
+        if (*s == '|') {
+            pipe = 1;
+        } else if (*s == '-') {
+            dash = 1;
+        } else if (*s != ':' && !page_md_space(*s)) {
+            return 0;
+        }
+    }
+
+    if (!pipe || !dash) {
+        return 0;
+    }
+
+    /* the header: no block of its own (a heading, a fence, HTML) */
+    for (h = g->first; h < g->first_nl && (page_md_space(*h) || *h == '>');
+         h++)
+    {
+        /* void */
+    }
+
+    if (h == g->first_nl || *h == '#' || *h == '<' || *h == '`'
+        || *h == '~' || (size_t) (h - g->first) > 3 + 2 * g->quotes)
+    {
+        return 0;
+    }
+
+    return page_md_cells(g->first, g->first_nl) == page_md_cells(g->c, g->nl);
+}
+
+
+/*
+ * A row of the table: any line at its depth that opens no other block
+ * (one that does ends the table for this count, as it may for GFM).
+ */
+static int
+page_md_guard_row(page_md_guard_t *g)
+{
+    int          start;
+    const char  *s;
+
+    s = g->c;
+
+    if (g->quotes != g->table_quotes || g->indent > 3 || *s == '#'
+        || *s == '<' || *s == '`' || *s == '~'
+        || page_md_marker(s, g->nl, &start) != NULL)
+    {
+        g->table = 0;
+        return 0;
+    }
+
+    return 1;
 }
 
 
@@ -437,8 +553,25 @@ page_md_guard(const char *src, size_t len, unsigned line, const char *path,
             continue;
         }
 
-        page_md_guard_item(&g);
-        g.fresh = 0;
+        if (g.table && page_md_guard_row(&g)) {
+            g.delims = 0;               /* a row's cells are apart */
+
+        } else if (page_md_guard_table(&g)) {
+            g.table = 1;
+            g.delims = 0;
+            g.lines = 2;                /* no other header after it */
+            continue;
+
+        } else {
+            page_md_guard_item(&g);
+            if (g.fresh) {
+                g.first = g.p;
+                g.first_nl = g.nl;
+                g.table_quotes = g.quotes;
+            }
+            g.fresh = 0;
+            g.lines++;
+        }
 
         if (page_md_guard_inlines(&g) != 0) {
             page_error_set(err, PAGE_ERR_LIMIT, path, line ? line + n : 0, 1,

@@ -6,8 +6,8 @@
  *   - a line opening more than PAGE_MD_MAX_NESTING quotes and list items;
  *   - more than PAGE_MD_MAX_EMPH_LINK_STEPS delimiter-stack steps: links
  *     after emphasis in one paragraph ("*a* [b](c)" repeated took
- *     minutes), while fenced code, blank lines and list items end what
- *     is counted.
+ *     minutes), while fenced code, blank lines, list items and table
+ *     rows end what is counted.
  */
 
 #include <stdio.h>
@@ -116,7 +116,7 @@ static void
 test_emphasis_links(page_arena_t *a)
 {
     int          rc;
-    char        *doc;
+    char        *doc, *line;
     page_buf_t     out;
     page_error_t   err;
 
@@ -153,6 +153,28 @@ test_emphasis_links(page_arena_t *a)
     doc[0] = 'x';
     rc = render(doc, a, &out, &err);
     ok(rc != 0, "lines of \"2.\" continuing a paragraph are counted");
+    free(doc);
+
+    /* a table's rows are parsed apart */
+    doc = repeat_doc("| *a* | [b](c) |\n", 10000, "");
+    line = repeat_doc("| x | y |\n|---|---|\n", 1, doc);
+    rc = render(line, a, &out, &err);
+    ok(rc == 0, "a table of 10,000 such rows renders");
+    free(line);
+
+    /* no table when the cells of header and delimiter row differ */
+    line = repeat_doc("x | y\n|---|---|---|\n", 1, doc);
+    rc = render(line, a, &out, &err);
+    ok(rc != 0, "a delimiter row of other cells makes no table");
+    free(line);
+
+    /* a quote after the table: its lines may continue the quote's text */
+    free(doc);
+    doc = repeat_doc("*a* [b](c) |\n", 10000, "");
+    line = repeat_doc("| x | y |\n|---|---|\n> q\n", 1, doc);
+    rc = render(line, a, &out, &err);
+    ok(rc != 0, "lines after a quote after a table are counted");
+    free(line);
     free(doc);
 
     /* code is no paragraph, unless its fence is not one */
