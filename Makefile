@@ -9,6 +9,8 @@
 #   make callgrind  instructions of a render against bare libcmark-gfm
 #   make valgrind the integration tests and the CLI under memcheck, with
 #                 leak checking: 0 errors, no definite leaks
+#   make bench-worst  worst-case render time of hostile inputs up to
+#                 page_max_size, against a 2 s budget (bench/make-worst.pl)
 #   make fuzz     fuzz the core: each fuzz/fuzz_*.c for FUZZ_SECONDS (60) s
 #   make screenshot   docs/screenshot.png of the example site (chromium)
 #
@@ -44,8 +46,8 @@ UNIT_BINS  := $(patsubst t/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRCS))
 
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps run stop test unit bench callgrind valgrind fuzz screenshot \
-        clean
+.PHONY: all deps run stop test unit bench bench-worst callgrind valgrind \
+        fuzz screenshot clean
 
 all: $(MODULE) $(CLI)
 
@@ -151,6 +153,9 @@ test: deps all unit
 bench: deps all $(REF_MODULE)
 	@sh util/deps.sh valgrind wrk
 	@sh util/bench.sh
+
+bench-worst: deps all
+	@sh util/bench-worst.sh
 
 callgrind: deps all
 	@sh util/deps.sh valgrind

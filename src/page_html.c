@@ -5,7 +5,10 @@
  * its GFM, footnote, typographer and attribute extensions) prints for the
  * same Markdown.  Text nodes are mapped back onto the source through their
  * positions, because goldmark's smart punctuation looks at the raw source
- * around each quote and never touches escaped or entity characters.
+ * around each quote and never touches escaped or entity characters, and
+ * because goldmark's linkify finds bare URLs and e-mail addresses in the
+ * raw source too (page_linkify measures them; here is where they may
+ * start).
  *
  * Nothing here allocates outside the caller's arena; the tree is walked
  * with cmark_iter, so deep nesting costs no C stack.
@@ -18,6 +21,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "page_html.h"
+#include "page_linkify.h"
 #include "page_utf8.h"
 
 #define PAGE_HTML_NONE  ((size_t) -1)
@@ -58,40 +62,62 @@ typedef struct {
 } page_html_attrs_t;
 
 typedef struct {
-    const char        *src;
-    size_t             len;
-    size_t            *lines;       /* offset of each line's start */
-    size_t             nlines;
-    unsigned           flags;
-    page_arena_t      *arena;
-    page_html_toc_t   *toc;
-    int                failed;
+    const char           *src;
+    size_t                len;
+    size_t               *lines;       /* offset of each line's start */
+    size_t                nlines;
+    unsigned              flags;
+    page_arena_t         *arena;
+    page_html_toc_t      *toc;
+    int                   failed;
 
     /* typographer state: goldmark never resets its quote counters */
-    int                single;
-    int                dbl;
+    int                   single;
+    int                   dbl;
 
     /* the run of quotes last measured, in the buffer at run_base */
-    const char        *run_base;
-    size_t             run_from;
-    size_t             run_to;
+    const char           *run_base;
+    size_t                run_from;
+    size_t                run_to;
 
     /* the inline block being rendered: its last line and where it ends */
-    size_t             blk_line;
-    size_t             blk_end;
+    size_t                blk_line;
+    size_t                blk_end;
+
+    /* a heading's id and HTML, reused from heading to heading */
+    page_buf_t            heading_id;
+    page_buf_t            heading_html;
+
+    /* the table row being written: a header?  its cells so far */
+    int                   row_header;
+    int                   row_cells;
+
+    /* libcmark-gfm's inline columns on this line are this much short */
+    size_t                shift_line;
+    size_t                shift;
 
     /* a heading's last text node loses its {...} attributes */
-    cmark_node        *cut_node;
-    size_t             cut_len;
+    cmark_node           *cut_node;
+    size_t                cut_len;
 
-    page_html_map_t    ids;
+    page_html_map_t       ids;
+
+    /*
+     * linkify: goldmark tries a bare link at a space, "(" or lone "~",
+     * and right after any inline it parsed (its retry at i == 0), never
+     * inside a link or an open "[" label
+     */
+    int                   lk_link;     /* inside a link's text */
+    int                   lk_label;    /* "[" open in this inline block */
+    size_t                lk_retry;    /* source offset after an inline */
+    page_linkify_cache_t  lk_cache;
 
     /* footnotes: references per number, definitions in number order */
-    unsigned          *fn_refs;
-    size_t             fn_n;
-    cmark_node       **fn_defs;
-    size_t             fn_ndefs;
-    size_t             fn_defs_cap;
+    unsigned             *fn_refs;
+    size_t                fn_n;
+    cmark_node          **fn_defs;
+    size_t                fn_ndefs;
+    size_t                fn_defs_cap;
 } page_html_t;
 
 enum {
@@ -610,6 +636,62 @@ page_html_pos(page_html_t *r, int line, int col)
 }
 
 
+/*
+ * Offset of an inline node's line:col.  libcmark-gfm 0.29.0.gfm.6 counts
+ * the columns of a paragraph's continuation lines without the spaces it
+ * stripped at their start, so on such a line (page_html_line_shift) the
+ * offset moves by their number.
+ */
+static size_t
+page_html_inline_pos(page_html_t *r, int line, int col)
+{
+    size_t  off;
+
+    off = page_html_pos(r, line, col);
+
+    if (off != PAGE_HTML_NONE && (size_t) line == r->shift_line) {
+        off += r->shift;
+        if (off >= r->lines[line]) {
+            return PAGE_HTML_NONE;
+        }
+    }
+
+    return off;
+}
+
+
+/* After a line break: how far the next line's columns are off. */
+static void
+page_html_line_shift(page_html_t *r, cmark_node *brk)
+{
+    int          line;
+    size_t       off, end;
+    const char  *src = r->src;
+    cmark_node  *next;
+
+    next = cmark_node_next(brk);
+    if (next == NULL) {
+        return;
+    }
+
+    line = cmark_node_get_start_line(next);
+    off = page_html_pos(r, line, cmark_node_get_start_column(next));
+    if (off == PAGE_HTML_NONE) {
+        return;
+    }
+
+    end = r->lines[line];
+    r->shift_line = (size_t) line;
+    r->shift = 0;
+
+    while (off + r->shift < end
+           && (src[off + r->shift] == ' ' || src[off + r->shift] == '\t'))
+    {
+        r->shift++;
+    }
+}
+
+
 /* End of line (1-based): after its '\n', or the end of the source. */
 static size_t
 page_html_line_end(page_html_t *r, size_t line)
@@ -930,6 +1012,8 @@ page_html_decoded_len(const char *lit, size_t len, size_t i, int next)
 typedef struct {
     size_t    off;          /* source offset of lit[0], or NONE */
     size_t    line;         /* its line, 1-based */
+    size_t    lk_end;       /* linkify up to this source offset; NONE: not */
+    int       lk_at;        /* an '@' before lk_end: e-mail may match */
     int       first;        /* starts a line of its block: before is '\n' */
     int       smart;
     int       mode;
@@ -937,20 +1021,45 @@ typedef struct {
 
 
 /*
- * A byte text copies as it is: neither escaped (& < > "), nor a candidate
- * for smart punctuation (' " - . < >), nor a backslash or an entity's &
- * in the source; runs of these are appended at once.
+ * A byte text copies as it is (PAGE_HTML_B_PLAIN clear): neither escaped
+ * (& < > "), nor a candidate for smart punctuation (' " - . < >), nor a
+ * backslash or an entity's & in the source; runs of these are appended
+ * at once.  PAGE_HTML_B_LINKIFY: a byte where goldmark's inline loop may
+ * try a bare link, or that changes where it will (page_html_lk_start).
  */
+#define PAGE_HTML_B_PLAIN    0x01       /* set: not plain */
+#define PAGE_HTML_B_LINKIFY  0x02
+
+static unsigned char  page_html_bytes[256];
+
+
+static void
+page_html_bytes_init(void)
+{
+    const char           *p;
+    static int            done;
+
+    if (done) {
+        return;
+    }
+
+    for (p = "\\&<>\"'-."; *p; p++) {
+        page_html_bytes[(unsigned char) *p] |= PAGE_HTML_B_PLAIN;
+    }
+    page_html_bytes[0] |= PAGE_HTML_B_PLAIN;
+
+    for (p = " (~*_`[]"; *p; p++) {
+        page_html_bytes[(unsigned char) *p] |= PAGE_HTML_B_LINKIFY;
+    }
+
+    done = 1;
+}
+
+
 static int
 page_html_plain(unsigned char c)
 {
-    switch (c) {
-    case '\0': case '\\': case '&': case '<': case '>': case '"':
-    case '\'': case '-': case '.':
-        return 0;
-    default:
-        return 1;
-    }
+    return !(page_html_bytes[c] & PAGE_HTML_B_PLAIN);
 }
 
 
@@ -1009,6 +1118,177 @@ page_html_text_loose(page_html_t *r, const char *lit, size_t len,
 }
 
 
+/* linkify */
+
+/* A new inline block: goldmark's label and retry state start afresh. */
+static void
+page_html_lk_block(page_html_t *r)
+{
+    r->lk_label = 0;
+    r->lk_retry = PAGE_HTML_NONE;
+}
+
+
+/* The bare link src[from..to) as goldmark's autolink renderer writes it. */
+static void
+page_html_lk_write(page_html_t *r, size_t from, size_t to,
+    page_linkify_kind_t kind, page_buf_t *b)
+{
+    page_buf_puts(b, "<a href=\"");
+
+    if (kind == PAGE_LINKIFY_WWW) {
+        page_buf_puts(b, "https://");       /* Hugo's linkifyProtocol */
+    } else if (kind == PAGE_LINKIFY_EMAIL) {
+        page_buf_puts(b, "mailto:");
+    }
+
+    page_html_url(b, r->src + from, to - from);
+    page_buf_puts(b, "\">");
+    page_html_esc(b, r->src + from, to - from);
+    page_buf_puts(b, "</a>");
+}
+
+
+/* Length of the run of byte c at src[s]. */
+static size_t
+page_html_run(page_html_t *r, size_t s, size_t end)
+{
+    size_t  n;
+
+    for (n = 1; s + n < end && r->src[s + n] == r->src[s]; n++) {
+        /* void */
+    }
+
+    return n;
+}
+
+
+/*
+ * goldmark's inline loop at the source byte s, as far as linkify goes:
+ * it notes what the byte means for later bytes (a delimiter run is an
+ * inline, so the byte after it is a retry; "[" opens a label) and
+ * returns where a bare link may start, s or s + 1, or NONE.
+ */
+static size_t
+page_html_lk_start(page_html_t *r, size_t s, size_t end)
+{
+    int          c;
+    size_t       run;
+    const char  *src = r->src;
+
+    c = (unsigned char) src[s];
+
+    switch (c) {
+    case ' ':
+    case '(':
+        return s + 1;               /* linkify skips the trigger byte */
+
+    case '~':
+    case '*':
+    case '_':
+    case '`':
+        if (s > 0 && src[s - 1] == c) {
+            return PAGE_HTML_NONE;  /* inside a run seen at its start */
+        }
+
+        run = page_html_run(r, s, end);
+
+        /* one "~" is no strikethrough: linkify takes it as a trigger */
+        if (c == '~' && run == 1) {
+            return s + 1;
+        }
+
+        r->lk_retry = s + run;
+        return PAGE_HTML_NONE;
+
+    case '[':
+        r->lk_label++;
+        return PAGE_HTML_NONE;
+
+    case ']':
+        if (r->lk_label > 0) {
+            r->lk_label--;
+        }
+        return PAGE_HTML_NONE;
+
+    default:
+        /* after an inline: any byte but punctuation and spaces */
+        if (s == r->lk_retry && !page_html_ascii_punct(c)
+            && !page_html_ascii_space(c))
+        {
+            return s;
+        }
+        return PAGE_HTML_NONE;
+    }
+}
+
+
+/*
+ * A bare link at source byte s: its end, with *from where it starts,
+ * or 0.  Most places are ruled out by the byte there: a link starts
+ * with "h", "f" or "w", or is an e-mail address in a text with an "@".
+ */
+static size_t
+page_html_lk_try(page_html_t *r, const page_html_span_t *sp, size_t s,
+    size_t end, size_t *from, page_linkify_kind_t *kind)
+{
+    int     c;
+    size_t  f;
+
+    f = page_html_lk_start(r, s, end);
+
+    if (f == PAGE_HTML_NONE || f >= sp->lk_end || r->lk_label > 0) {
+        return 0;
+    }
+
+    c = (unsigned char) r->src[f];
+
+    if (c != 'h' && c != 'f' && c != 'w' && !sp->lk_at) {
+        return 0;
+    }
+
+    *from = f;
+
+    return page_linkify_match(r->src, r->len, f, sp->lk_end, &r->lk_cache,
+                              kind);
+}
+
+
+/*
+ * Move the literal's i and the source's s together to the source offset
+ * to, past the entities a link took in as written.
+ */
+static void
+page_html_lk_advance(page_html_t *r, const char *lit, size_t len,
+    size_t *pi, size_t *ps, size_t to, size_t end)
+{
+    int          next;
+    size_t       i, s, e;
+    const char  *src = r->src;
+
+    i = *pi;
+    s = *ps;
+
+    while (s < to && i < len) {
+        e = page_html_entity_len(src + s, end - s);
+
+        if (e != 0 && s + e <= to
+            && (len - i < e || memcmp(lit + i, src + s, e) != 0))
+        {
+            next = s + e < end ? (unsigned char) src[s + e] : -1;
+            i += page_html_decoded_len(lit, len, i, next);
+            s += e;
+        } else {
+            i++;
+            s++;
+        }
+    }
+
+    *pi = i;
+    *ps = s;
+}
+
+
 /*
  * Text, walking the literal and its source together: a source byte that
  * is the literal's byte is plain (the typographer may replace it); a
@@ -1018,10 +1298,11 @@ static void
 page_html_text_span(page_html_t *r, const char *lit, size_t len,
     const page_html_span_t *sp, page_buf_t *b)
 {
-    int          next;
-    size_t       i, s, end, adv, k, e;
-    uint32_t     before;
-    const char  *src, *ent;
+    int                   next, stop;
+    size_t                i, s, end, adv, k, e, klim, m, from;
+    uint32_t              before;
+    const char           *src, *ent;
+    page_linkify_kind_t   kind;
 
     src = r->src;
     s = sp->off;
@@ -1033,13 +1314,46 @@ page_html_text_span(page_html_t *r, const char *lit, size_t len,
         r->run_to = 0;
     }
 
+    stop = PAGE_HTML_B_PLAIN;
+    if (sp->lk_end != PAGE_HTML_NONE) {
+        stop |= PAGE_HTML_B_LINKIFY;
+    }
+
     for (i = 0; i < len; /* void */) {
         if (s >= end) {
             break;
         }
 
-        for (k = 0; i + k < len && s + k < end
-                    && page_html_plain((unsigned char) lit[i + k])
+        klim = len - i;
+
+        if (stop & PAGE_HTML_B_LINKIFY) {
+            if (src[s] == lit[i]
+                && (s == r->lk_retry
+                    || (page_html_bytes[(unsigned char) lit[i]]
+                        & PAGE_HTML_B_LINKIFY)))
+            {
+                m = page_html_lk_try(r, sp, s, end, &from, &kind);
+
+                if (m != 0) {
+                    if (from > s) {
+                        page_html_put_char(b, lit + i, 1, sp->mode);
+                        i++;
+                        s++;
+                    }
+                    page_html_lk_write(r, from, m, kind, b);
+                    page_html_lk_advance(r, lit, len, &i, &s, m, end);
+                    r->lk_retry = m;
+                    continue;
+                }
+            }
+
+            if (r->lk_retry > s && r->lk_retry - s < klim) {
+                klim = r->lk_retry - s;
+            }
+        }
+
+        for (k = 0; k < klim && s + k < end
+                    && !(page_html_bytes[(unsigned char) lit[i + k]] & stop)
                     && src[s + k] == lit[i + k]; k++)
         {
             /* void */
@@ -1105,6 +1419,7 @@ page_html_text_span(page_html_t *r, const char *lit, size_t len,
 
         if (ent != NULL) {
             page_buf_puts(b, ent);
+            r->lk_retry = s + adv;      /* goldmark: an inline node */
         } else {
             page_html_put_char(b, lit + i, 1, sp->mode);
         }
@@ -1140,6 +1455,123 @@ page_html_first_inline(cmark_node *node)
 }
 
 
+/* Does "c2 c3" follow a byte c1 in src[from..to)? */
+static int
+page_html_has3(const char *src, size_t from, size_t to, const char *pat)
+{
+    const char  *p, *end;
+
+    end = src + to;
+
+    for (p = src + from; (p = memchr(p, pat[0], (size_t) (end - p))) != NULL;
+         p++)
+    {
+        if (end - p >= 3 && p[1] == pat[1] && p[2] == pat[2]) {
+            return 1;
+        }
+        if (end - p < 3) {
+            break;
+        }
+    }
+
+    return 0;
+}
+
+
+/*
+ * May src[from..to) hold a bare link?  Every one holds "://" or "ww."
+ * (of "www.") or, an e-mail address, "@" (*at): most text has none, and
+ * is written without a look at each space.
+ */
+static int
+page_html_lk_candidate(page_html_t *r, size_t from, size_t to, int *at)
+{
+    *at = memchr(r->src + from, '@', to - from) != NULL;
+
+    return *at || page_html_has3(r->src, from, to, "://")
+           || page_html_has3(r->src, from, to, "ww.");
+}
+
+
+/* The "[" labels text without a link candidate opens and closes. */
+static void
+page_html_lk_brackets(page_html_t *r, size_t from, size_t to)
+{
+    size_t       i;
+    const char  *src = r->src;
+
+    if (memchr(src + from, '[', to - from) == NULL
+        && (r->lk_label == 0 || memchr(src + from, ']', to - from) == NULL))
+    {
+        return;
+    }
+
+    for (i = from; i < to; i++) {
+        if (src[i] == '\\') {
+            i++;
+        } else if (src[i] == '[') {
+            r->lk_label++;
+        } else if (src[i] == ']' && r->lk_label > 0) {
+            r->lk_label--;
+        }
+    }
+}
+
+
+/*
+ * Where the text node may hold bare links: in text written as HTML, not
+ * in a link, up to the node's end in the source (a heading's last node
+ * less its {attributes}).  Text that follows an inline node starts with
+ * goldmark's retry.
+ */
+static void
+page_html_lk_span(page_html_t *r, cmark_node *node, page_html_span_t *sp)
+{
+    size_t       end;
+    cmark_node  *prev, *parent;
+
+    sp->lk_end = PAGE_HTML_NONE;
+    sp->lk_at = 0;
+
+    if (sp->mode != PAGE_HTML_TEXT_HTML || !sp->smart || r->lk_link > 0) {
+        return;
+    }
+
+    end = page_html_inline_pos(r, cmark_node_get_end_line(node),
+                               cmark_node_get_end_column(node));
+    if (end == PAGE_HTML_NONE || end < sp->off) {
+        return;
+    }
+
+    end++;
+
+    if (node == r->cut_node && r->blk_end != PAGE_HTML_NONE
+        && r->blk_end < end)
+    {
+        end = r->blk_end;
+    }
+
+    if (!page_html_lk_candidate(r, sp->off, end, &sp->lk_at)) {
+        page_html_lk_brackets(r, sp->off, end);
+        return;
+    }
+
+    sp->lk_end = end;
+
+    prev = cmark_node_previous(node);
+    parent = cmark_node_parent(node);
+
+    if (sp->first
+        || (prev != NULL && cmark_node_get_type(prev) != CMARK_NODE_TEXT)
+        || (prev == NULL && parent != NULL
+            && (cmark_node_get_type(parent) & CMARK_NODE_TYPE_INLINE)
+               == CMARK_NODE_TYPE_INLINE))
+    {
+        r->lk_retry = sp->off;
+    }
+}
+
+
 static void
 page_html_text(page_html_t *r, cmark_node *node, int smart, int mode,
     page_buf_t *b)
@@ -1160,15 +1592,19 @@ page_html_text(page_html_t *r, cmark_node *node, int smart, int mode,
 
     sp.smart = smart && mode != PAGE_HTML_TEXT_PLAIN;
     sp.mode = mode;
+    sp.lk_end = PAGE_HTML_NONE;
+    sp.lk_at = 0;
     sp.first = page_html_first_inline(node);
     sp.line = (size_t) cmark_node_get_start_line(node);
-    sp.off = page_html_pos(r, cmark_node_get_start_line(node),
-                           cmark_node_get_start_column(node));
+    sp.off = page_html_inline_pos(r, cmark_node_get_start_line(node),
+                                  cmark_node_get_start_column(node));
 
     if (sp.off == PAGE_HTML_NONE) {
         page_html_text_loose(r, lit, len, &sp, b);
         return;
     }
+
+    page_html_lk_span(r, node, &sp);
 
     page_html_text_span(r, lit, len, &sp, b);
 }
@@ -1177,86 +1613,31 @@ page_html_text(page_html_t *r, cmark_node *node, int smart, int mode,
 /* links and images */
 
 /*
- * An autolink: <http://...>, or a bare URL the extension linked (its
- * text is its URL, or the URL less "http://" or "mailto:").
+ * An autolink <http://...> or <a@b.c>: the only links libcmark-gfm makes
+ * without brackets, since bare URLs are linked here (page_linkify).
  */
 static int
 page_html_autolink(page_html_t *r, cmark_node *node)
 {
-    size_t       off, n;
-    cmark_node  *child;
-    const char  *url, *text;
+    size_t  off;
 
-    off = page_html_pos(r, cmark_node_get_start_line(node),
-                        cmark_node_get_start_column(node));
+    off = page_html_inline_pos(r, cmark_node_get_start_line(node),
+                               cmark_node_get_start_column(node));
 
-    if (off == PAGE_HTML_NONE || r->src[off] == '<') {
-        return 1;
-    }
-
-    child = cmark_node_first_child(node);
-    if (child == NULL || cmark_node_next(child) != NULL
-        || cmark_node_get_type(child) != CMARK_NODE_TEXT)
-    {
-        return 0;
-    }
-
-    url = cmark_node_get_url(node);
-    text = cmark_node_get_literal(child);
-    if (url == NULL || text == NULL) {
-        return 0;
-    }
-
-    n = strlen(url) - strlen(text);
-
-    return strcmp(url + (strlen(url) >= strlen(text) ? n : 0), text) == 0
-           && (n == 0 || (n == 7 && (strncmp(url, "http://", 7) == 0
-                                     || strncmp(url, "mailto:", 7) == 0)));
-}
-
-
-/* goldmark links no bare "mailto:..." */
-static int
-page_html_bare_mailto(page_html_t *r, cmark_node *node)
-{
-    size_t       off;
-    cmark_node  *child;
-    const char  *text;
-
-    off = page_html_pos(r, cmark_node_get_start_line(node),
-                        cmark_node_get_start_column(node));
-    child = cmark_node_first_child(node);
-    text = child ? cmark_node_get_literal(child) : NULL;
-
-    return (off == PAGE_HTML_NONE || r->src[off] != '<') && text != NULL
-           && page_html_prefix(text, "mailto:");
+    return off == PAGE_HTML_NONE || r->src[off] == '<';
 }
 
 
 static void
 page_html_link(page_html_t *r, cmark_node *node, page_buf_t *b)
 {
-    cmark_node  *child;
-    const char  *url, *title, *text;
+    const char  *url, *title;
 
     url = cmark_node_get_url(node);
     title = cmark_node_get_title(node);
 
     page_buf_puts(b, "<a href=\"");
-
-    /* goldmark links a bare www. with https: */
-    child = cmark_node_first_child(node);
-    text = child != NULL ? cmark_node_get_literal(child) : NULL;
-
-    if (url != NULL && text != NULL && strncmp(url, "http://www.", 11) == 0
-        && strncmp(text, "www.", 4) == 0 && page_html_autolink(r, node))
-    {
-        page_buf_puts(b, "https://");
-        page_html_href(r, b, url + 7);
-    } else {
-        page_html_href(r, b, url);
-    }
-
+    page_html_href(r, b, url);
     page_buf_putc(b, '"');
 
     if (title != NULL && title[0] != '\0') {
@@ -1665,32 +2046,43 @@ page_html_unique(page_html_t *r, page_buf_t *id)
 }
 
 
-/* Remove "<del>" and "</del>": Hugo's TOC drops strikethrough. */
+/*
+ * The TOC's copy of the heading's HTML, less "<del>" and "</del>" (Hugo's
+ * TOC drops strikethrough), in just the bytes it takes: a page may have
+ * hundreds of thousands of headings.
+ */
 static void
 page_html_toc_title(page_html_t *r, page_buf_t *h, page_html_heading_t *e)
 {
-    size_t      i;
-    page_buf_t  t;
+    char    *t;
+    size_t   i, n;
 
-    page_buf_init(&t, r->arena, 0);
+    e->title = "";
+    e->title_len = 0;
 
-    for (i = 0; i < h->len; /* void */) {
+    if (h->len == 0) {
+        return;
+    }
+
+    t = page_arena_alloc(r->arena, h->len + 1);
+    if (t == NULL) {
+        r->failed = 1;
+        return;
+    }
+
+    for (i = 0, n = 0; i < h->len; /* void */) {
         if (h->len - i >= 5 && memcmp(h->data + i, "<del>", 5) == 0) {
             i += 5;
         } else if (h->len - i >= 6 && memcmp(h->data + i, "</del>", 6) == 0) {
             i += 6;
         } else {
-            page_buf_putc(&t, h->data[i++]);
+            t[n++] = h->data[i++];
         }
     }
 
-    e->title = t.len ? page_buf_cstr(&t) : "";
-    e->title_len = t.len;
-    if (t.failed) {
-        r->failed = 1;
-        e->title = "";
-        e->title_len = 0;
-    }
+    t[n] = '\0';
+    e->title = t;
+    e->title_len = n;
 }
 
 
@@ -1720,9 +2112,10 @@ page_html_toc_add(page_html_t *r, int level, page_buf_t *id, page_buf_t *h)
 
     e = &toc->items[toc->n++];
     e->level = level;
-    e->id = page_buf_cstr(id);
+    e->id = page_arena_strndup(r->arena, id->data ? id->data : "", id->len);
     e->id_len = id->len;
     if (e->id == NULL) {
+        r->failed = 1;
         e->id = "";
         e->id_len = 0;
     }
@@ -1778,8 +2171,13 @@ page_html_heading(page_html_t *r, cmark_node *node, page_buf_t *b)
     has_attrs = 0;
     attrs.n = 0;            /* read only when has_attrs; quiets gcc -O */
 
-    page_buf_init(&id, r->arena, 0);
-    page_buf_init(&h, r->arena, 0);
+    /* the render's two heading buffers, emptied: headings do not nest */
+    id = r->heading_id;
+    h = r->heading_html;
+    id.len = 0;
+    h.len = 0;
+    id.failed = 0;
+    h.failed = 0;
 
     if (page_html_heading_raw(r, node, &from, &to, &last) != 0) {
         from = to = last = 0;
@@ -1822,6 +2220,7 @@ page_html_heading(page_html_t *r, cmark_node *node, page_buf_t *b)
     }
 
     /* the content, with the typographer's view of where lines end */
+    page_html_lk_block(r);
     saved_line = r->blk_line;
     saved_end = r->blk_end;
     r->blk_line = last;
@@ -1853,6 +2252,9 @@ page_html_heading(page_html_t *r, cmark_node *node, page_buf_t *b)
     }
 
     page_html_toc_add(r, level, &id, &h);
+
+    r->heading_id = id;
+    r->heading_html = h;
 }
 
 
@@ -1902,6 +2304,7 @@ page_html_block_context(page_html_t *r, cmark_node *node)
 
     r->blk_line = line;
     r->blk_end = PAGE_HTML_NONE;
+    page_html_lk_block(r);
 
     if (end != PAGE_HTML_NONE) {
         r->blk_end = page_html_trim_end(r, r->lines[line - 1], end + 1);
@@ -2051,23 +2454,20 @@ page_html_cell(page_html_t *r, cmark_node *node, int enter, page_buf_t *b)
 {
     int          header, col;
     uint8_t     *align;
-    cmark_node  *row, *table, *c;
+    cmark_node  *row, *table;
     const char  *style;
 
     row = cmark_node_parent(node);
     table = row ? cmark_node_parent(row) : NULL;
-    header = row != NULL && page_html_is(row, "table_header");
+    header = r->row_header;
 
     if (!enter) {
         page_buf_puts(b, header ? "</th>\n" : "</td>\n");
         return;
     }
 
-    col = 0;
-    for (c = cmark_node_previous(node); c != NULL; c = cmark_node_previous(c))
-    {
-        col++;
-    }
+    /* counted as the row goes: counting siblings was quadratic */
+    col = r->row_cells++;
 
     style = "";
     align = table ? cmark_gfm_extensions_get_table_alignments(table) : NULL;
@@ -2089,9 +2489,13 @@ page_html_cell(page_html_t *r, cmark_node *node, int enter, page_buf_t *b)
 
 
 static void
-page_html_table_row(cmark_node *node, int enter, page_buf_t *b)
+page_html_table_row(page_html_t *r, cmark_node *node, int enter,
+    page_buf_t *b)
 {
     int  header = page_html_is(node, "table_header");
+
+    r->row_header = header;
+    r->row_cells = 0;
 
     if (enter) {
         if (header) {
@@ -2280,8 +2684,8 @@ page_html_strike(page_html_t *r, cmark_node *node, int enter, page_buf_t *b)
     size_t  off;
 
     /* goldmark strikes ~~two~~ only; libcmark-gfm also ~one~ */
-    off = page_html_pos(r, cmark_node_get_start_line(node),
-                        cmark_node_get_start_column(node));
+    off = page_html_inline_pos(r, cmark_node_get_start_line(node),
+                               cmark_node_get_start_column(node));
 
     if (off != PAGE_HTML_NONE && r->src[off] == '~'
         && (off + 1 >= r->len || r->src[off + 1] != '~'))
@@ -2313,6 +2717,15 @@ page_html_leaf(cmark_node *node)
         return 0;
     }
 }
+
+
+/*
+ * The node type libcmark-gfm's table extension registered for cells (its
+ * headers export no such constant), learnt from the first cell seen:
+ * cells are the commonest extension nodes, and telling them by name took
+ * four string comparisons each.
+ */
+static cmark_node_type  page_html_cell_type = CMARK_NODE_NONE;
 
 
 static int
@@ -2375,10 +2788,12 @@ page_html_node(page_html_t *r, cmark_iter *iter, cmark_node *node,
 
     case CMARK_NODE_SOFTBREAK:
         page_buf_putc(b, '\n');
+        page_html_line_shift(r, node);
         return 0;
 
     case CMARK_NODE_LINEBREAK:
         page_buf_puts(b, "<br>\n");
+        page_html_line_shift(r, node);
         return 0;
 
     case CMARK_NODE_CODE:
@@ -2402,16 +2817,14 @@ page_html_node(page_html_t *r, cmark_iter *iter, cmark_node *node,
     case CMARK_NODE_LINK:
         if (!enter) {
             page_buf_puts(b, "</a>");
+            r->lk_link--;
             return 0;
         }
         if (page_html_autolink(r, node)) {
             /* the URL as written: no smart punctuation */
             cmark_node  *c;
-            int          bare = page_html_bare_mailto(r, node);
 
-            if (!bare) {
-                page_html_link(r, node, b);
-            }
+            page_html_link(r, node, b);
             for (c = cmark_node_first_child(node); c != NULL;
                  c = cmark_node_next(c))
             {
@@ -2419,13 +2832,12 @@ page_html_node(page_html_t *r, cmark_iter *iter, cmark_node *node,
                     page_html_escs(b, cmark_node_get_literal(c));
                 }
             }
-            if (!bare) {
-                page_buf_puts(b, "</a>");
-            }
+            page_buf_puts(b, "</a>");
             cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);
             return 1;
         }
         page_html_link(r, node, b);
+        r->lk_link++;
         return 0;
 
     case CMARK_NODE_IMAGE:
@@ -2443,19 +2855,26 @@ page_html_node(page_html_t *r, cmark_iter *iter, cmark_node *node,
         break;
     }
 
+    /* the extensions' nodes: a table's cells by their number first */
+    if (cmark_node_get_type(node) == page_html_cell_type) {
+        page_html_cell(r, node, enter, b);
+        return 0;
+    }
+
     type = page_html_type(node);
     if (type == NULL) {
         return 0;
     }
 
-    if (strcmp(type, "table") == 0) {
+    if (strcmp(type, "table_cell") == 0) {
+        page_html_cell_type = cmark_node_get_type(node);
+        page_html_cell(r, node, enter, b);
+    } else if (strcmp(type, "table") == 0) {
         page_buf_puts(b, enter ? "<table>\n" : "</table>\n");
     } else if (strcmp(type, "table_header") == 0
                || strcmp(type, "table_row") == 0)
     {
-        page_html_table_row(node, enter, b);
-    } else if (strcmp(type, "table_cell") == 0) {
-        page_html_cell(r, node, enter, b);
+        page_html_table_row(r, node, enter, b);
     } else if (strcmp(type, "strikethrough") == 0) {
         page_html_strike(r, node, enter, b);
     } else if (strcmp(type, "tasklist") == 0) {
@@ -2513,6 +2932,11 @@ page_html_render(struct cmark_node *root, const char *src, size_t len,
     r.arena = out->arena;
     r.toc = toc;
     r.blk_end = PAGE_HTML_NONE;
+    r.lk_retry = PAGE_HTML_NONE;
+    page_linkify_cache_init(&r.lk_cache);
+    page_buf_init(&r.heading_id, r.arena, 0);
+    page_buf_init(&r.heading_html, r.arena, 0);
+    page_html_bytes_init();
 
     if (page_html_lines(&r) != 0) {
         out->failed = 1;

@@ -19,10 +19,15 @@
 #include "page_markdown.h"
 #include "page_utf8.h"
 
-#define PAGE_MD_NEXTENSIONS  4
+/*
+ * Not libcmark-gfm's "autolink": its bare-URL and e-mail scan is
+ * quadratic on some text (4 MB of "a@b." took 10 s) and its rules are
+ * GitHub's, not goldmark's; page_html links bare URLs (page_linkify).
+ */
+#define PAGE_MD_NEXTENSIONS  3
 
 static const char  *page_md_extensions[PAGE_MD_NEXTENSIONS + 1] = {
-    "table", "strikethrough", "autolink", "tasklist", NULL
+    "table", "strikethrough", "tasklist", NULL
 };
 
 
@@ -307,52 +312,6 @@ page_md_first_heading(cmark_node *root, page_buf_t *b)
 }
 
 
-/*
- * libcmark-gfm 0.29.0.gfm.6 (Debian 12) parses a table row in time
- * quadratic in its cells: one row of 50,000 "|" takes seconds.  A line
- * with more "|" than any readable table has is refused before parsing.
- */
-static int
-page_md_check_rows(const char *src, size_t len, unsigned line,
-    const char *path, page_error_t *err)
-{
-    size_t       pipes;
-    unsigned     n;
-    const char  *p, *q, *end, *nl;
-
-    end = src + len;
-    n = 0;
-
-    for (p = src; p < end; p = nl + 1) {
-        nl = memchr(p, '\n', (size_t) (end - p));
-        if (nl == NULL) {
-            nl = end;
-        }
-
-        pipes = 0;
-
-        if ((size_t) (nl - p) > PAGE_MD_MAX_ROW_CELLS) {
-            for (q = p; q < nl; q++) {
-                pipes += *q == '|';
-            }
-        }
-
-        if (pipes > PAGE_MD_MAX_ROW_CELLS) {
-            page_error_set(err, PAGE_ERR_LIMIT, path, line ? line + n : 0, 1,
-                           "a line with more than %d \"|\" (a table row "
-                           "this wide is refused: the Markdown library "
-                           "would take quadratic time over it)",
-                           PAGE_MD_MAX_ROW_CELLS);
-            return -1;
-        }
-
-        n++;
-    }
-
-    return 0;
-}
-
-
 int
 page_markdown_render(const char *src, size_t len, unsigned flags,
     unsigned line, page_buf_t *out, page_md_info_t *info, const char *path,
@@ -369,7 +328,7 @@ page_markdown_render(const char *src, size_t len, unsigned flags,
     cmark_parser            *parser;
     cmark_syntax_extension **ext, *exts[PAGE_MD_NEXTENSIONS + 1];
 
-    if (page_md_check_rows(src, len, line, path, err) != 0) {
+    if (page_md_guard(src, len, line, path, err) != 0) {
         return -1;
     }
 

@@ -1,7 +1,8 @@
 /*
  * page_markdown: the Markdown stage.  Parses the body with libcmark-gfm
- * and its GitHub extensions (table, strikethrough, autolink, tasklist,
- * footnotes) and renders HTML in Hugo's flavour (page_html).  Raw HTML
+ * and its GitHub extensions (table, strikethrough, tasklist, footnotes)
+ * and renders HTML in Hugo's flavour (page_html), bare URLs linked as
+ * goldmark links them (page_linkify).  Raw HTML
  * is omitted and dangerous link
  * schemes (javascript:, vbscript:, file:, data: except images) are blanked
  * unless the caller asks for unsafe output.
@@ -25,6 +26,29 @@
  * keeps a hostile body of such rows within ~10x the cost of plain text.
  */
 #define PAGE_MD_MAX_ROW_CELLS  64
+
+/*
+ * Most block quotes and list items one line may open.  Each is a node
+ * and a level in libcmark-gfm's container match; one line of 4 MB of
+ * ">" took 5 s.  No document meant to be read nests this deep.
+ */
+#define PAGE_MD_MAX_NESTING  32
+
+/*
+ * Most steps libcmark-gfm may take walking delimiter stacks: at each
+ * link or image, one per emphasis delimiter run before it in its
+ * paragraph (page_md_guard.c).  "*a* [b](c)" repeated over 1 MB of one
+ * paragraph took 5 minutes; this bound is about 0.3 s of such walks,
+ * while a paragraph of 5,000 links and 5,000 emphases takes 2.5e7.
+ */
+#define PAGE_MD_MAX_EMPH_LINK_STEPS  50000000
+
+/*
+ * Refuse src (line: of src[0] in the content file, 0 if not from it)
+ * when it holds one of the shapes above; 0 when it holds none.
+ */
+int page_md_guard(const char *src, size_t len, unsigned line,
+    const char *path, page_error_t *err);
 
 typedef struct {
     page_str_t       first_heading; /* plain text of the first heading */

@@ -117,33 +117,12 @@ fi
 
 pidfile="$bench/nginx.pid"
 
-stop_nginx() {
-    [ -f "$pidfile" ] || return 0
-    pid=$(cat "$pidfile" 2>/dev/null || true)
-    case "$pid" in '' | *[!0-9]*) rm -f "$pidfile"; return 0 ;; esac
-    # only an nginx started with our prefix
-    if kill -0 "$pid" 2>/dev/null \
-       && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null \
-          | grep -q "$bench"
-    then
-        kill -TERM "$pid" 2>/dev/null || true
-        i=0
-        # until it is gone or a zombie waiting for its parent
-        while kill -0 "$pid" 2>/dev/null \
-              && ! grep -q '^[0-9]* ([^)]*) Z' "/proc/$pid/stat" 2>/dev/null \
-              && [ $i -lt 50 ]
-        do
-            sleep 0.1
-            i=$((i + 1))
-        done
-    fi
-    rm -f "$pidfile"
-}
+. "$top/util/bench-nginx.sh"
 
 cleanup() {
     rc=$?
     trap - EXIT INT TERM
-    stop_nginx
+    stop_nginx "$pidfile" "$bench"
     exit $rc
 }
 
@@ -151,7 +130,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-stop_nginx    # a leftover from an interrupted run
+stop_nginx "$pidfile" "$bench"    # a leftover from an interrupted run
 
 
 # --- inputs -----------------------------------------------------------
@@ -188,11 +167,7 @@ ref_module="$bench/ngx_http_cmark_ref_module.so"
 if [ -n "${BENCH_PORT:-}" ]; then
     port=$BENCH_PORT
 else
-    port=$(perl -MIO::Socket::INET -e '
-        my $s = IO::Socket::INET->new(Listen => 1, LocalAddr => "127.0.0.1",
-                                      LocalPort => 0, ReuseAddr => 1)
-            or die "no free port: $!\n";
-        print $s->sockport, "\n";')
+    port=$(free_port)
 fi
 
 conf="$bench/nginx.conf"

@@ -25,16 +25,10 @@
 #include "page_error.h"
 #include "page_html.h"
 #include "page_markdown.h"
+#include "hugo_case.h"
 #include "tap.h"
 
-typedef struct {
-    const char  *name;
-    unsigned     flags;
-    const char  *md;
-    size_t       md_len;
-    const char  *html;      /* Hugo's .Content */
-    const char  *toc;       /* Hugo's .TableOfContents; NULL: empty nav */
-} case_t;
+typedef hugo_case_t  case_t;
 
 static const case_t  cases[] = {
     { "alt", 0,
@@ -2026,40 +2020,6 @@ static const case_t  cases[] = {
 };
 
 
-static void
-run_case(const case_t *c)
-{
-    int              rc;
-    char             name[128];
-    page_buf_t       out, toc;
-    page_arena_t     a;
-    page_error_t     err;
-    page_md_info_t   info;
-
-    page_arena_init(&a, 0);
-    page_buf_init(&out, &a, 0);
-    page_error_init(&err);
-    memset(&info, 0, sizeof(info));
-
-    rc = page_markdown_render(c->md, c->md_len, c->flags, 1, &out, &info,
-                              "t.md", &err);
-
-    snprintf(name, sizeof(name), "%s: renders", c->name);
-    ok(rc == 0, name);
-
-    snprintf(name, sizeof(name), "%s: as Hugo", c->name);
-    is_str(out.len ? page_buf_cstr(&out) : "", c->html, name);
-
-    page_buf_init(&toc, &a, 0);
-    page_html_toc(&info.toc, PAGE_HTML_TOC_START, PAGE_HTML_TOC_END, &toc);
-    snprintf(name, sizeof(name), "%s: table of contents", c->name);
-    is_str(page_buf_cstr(&toc),
-           c->toc ? c->toc : "<nav id=\"TableOfContents\"></nav>", name);
-
-    page_arena_free(&a);
-}
-
-
 /* The headings collected, and the TOC at other levels. */
 static void
 test_toc_api(void)
@@ -2141,11 +2101,7 @@ test_many_ids(void)
 int
 main(void)
 {
-    size_t  i;
-
-    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-        run_case(&cases[i]);
-    }
+    hugo_cases_run(cases, sizeof(cases) / sizeof(cases[0]));
 
     test_toc_api();
     test_many_ids();
@@ -2157,18 +2113,13 @@ main(void)
 /*
  * Known differences, where libcmark-gfm's parse is not goldmark's (Hugo
  * 0.111.3 output shown); not asserted above:
- *   "http://foo.bar/baz)"     Hugo links "http://foo.bar/baz)", we stop
- *                             before the unbalanced ")" (GFM's rule)
- *   "http://localhost:80/x"   Hugo does not link a host without a dot
- *   "mailto:x@y.z" bare       Hugo leaves it as text (we do too)
  *   "<<guill>>"               Hugo &laquo;guill&raquo;; libcmark-gfm
  *                             takes "<guill>" for raw HTML first
  *   "~~~x~~~", "~~d~ ~e~~"    Hugo <del><del>x</del></del>, <del>d~ ~e</del>
  *   "[^Note]" / "[^note]:"    Hugo matches footnote labels case-sensitively
  *   "[c](<http://x.org/<>>)"  Hugo leaves it as text
- *   "https://x.org/\"a\""     Hugo's link takes the closing quote in,
- *                             GFM's leaves it out
  *   "## {#}"                  Hugo <h2 id=""></h2>; we keep the text
+ * Bare URLs and e-mail addresses: t/unit/test_linkify.c.
  * Unicode: letters, digits and lower case for heading ids are exact for
  * Latin, Greek and Cyrillic and approximated elsewhere.
  */

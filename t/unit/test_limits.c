@@ -1,7 +1,13 @@
 /*
- * Named limits of the Markdown stage: a table row wider than
- * PAGE_MD_MAX_ROW_CELLS is refused with its line (libcmark-gfm would take
- * quadratic time over it); rows up to the limit render.
+ * Named limits of the Markdown stage (page_md_guard.c), each refused with
+ * its line, each with input just within it that renders:
+ *   - a table row wider than PAGE_MD_MAX_ROW_CELLS (libcmark-gfm would
+ *     take quadratic time over it);
+ *   - a line opening more than PAGE_MD_MAX_NESTING quotes and list items;
+ *   - more than PAGE_MD_MAX_EMPH_LINK_STEPS delimiter-stack steps: links
+ *     after emphasis in one paragraph ("*a* [b](c)" repeated took
+ *     minutes), while fenced code, blank lines, list items and table
+ *     rows end what is counted.
  */
 
 #include <stdio.h>
@@ -32,6 +38,163 @@ pipes_doc(size_t pipes)
     s[n + pipes + 1] = '\0';
 
     return s;
+}
+
+
+/* n copies of unit, and tail */
+static char *
+repeat_doc(const char *unit, size_t n, const char *tail)
+{
+    char    *s, *p;
+    size_t   i, len;
+
+    len = strlen(unit);
+    s = malloc(len * n + strlen(tail) + 1);
+    if (s == NULL) {
+        exit(2);
+    }
+
+    for (p = s, i = 0; i < n; i++, p += len) {
+        memcpy(p, unit, len);
+    }
+    strcpy(p, tail);
+
+    return s;
+}
+
+
+static int
+render(const char *doc, page_arena_t *a, page_buf_t *out, page_error_t *err)
+{
+    page_buf_init(out, a, 0);
+    page_error_init(err);
+
+    return page_markdown_render(doc, strlen(doc), 0, 1, out, NULL, "t.md",
+                                err);
+}
+
+
+static void
+test_nesting(page_arena_t *a)
+{
+    int          rc;
+    char        *doc, *line;
+    page_buf_t     out;
+    page_error_t   err;
+
+    doc = repeat_doc("> ", PAGE_MD_MAX_NESTING, "a\n");
+    rc = render(doc, a, &out, &err);
+    ok(rc == 0, "quotes nested to the limit render");
+    free(doc);
+
+    doc = repeat_doc("- > 1. ", PAGE_MD_MAX_NESTING / 3 + 1, "a\n");
+    rc = render(doc, a, &out, &err);
+    ok(rc != 0, "lists and quotes past the limit on one line are refused");
+    is_int(err.status, PAGE_ERR_LIMIT, "as a limit");
+    is_str(err.msg, "t.md:1:1: more than 32 block quotes and list items "
+           "opened on one line", "with the line");
+    free(doc);
+
+    line = repeat_doc("> ", PAGE_MD_MAX_NESTING + 1, "a\n");
+    doc = repeat_doc("x\n\n", 3, line);
+    rc = render(doc, a, &out, &err);
+    ok(rc != 0, "33 quotes on line 7 are refused");
+    ok(strncmp(err.msg, "t.md:7:1: ", 10) == 0, "at line 7");
+    free(doc);
+    free(line);
+
+    /* "- - - ..." is a thematic break, not nested lists */
+    doc = repeat_doc("- ", 1000, "\n");
+    rc = render(doc, a, &out, &err);
+    ok(rc == 0 && strcmp(page_buf_cstr(&out), "<hr>\n") == 0,
+       "a long \"- - -\" line is a rule");
+    free(doc);
+}
+
+
+static void
+test_emphasis_links(page_arena_t *a)
+{
+    int          rc;
+    char        *doc, *line;
+    page_buf_t     out;
+    page_error_t   err;
+
+    /* 10,000 lines of one paragraph: ~1e8 steps */
+    doc = repeat_doc("*a* [b](c)\n", 10000, "");
+    rc = render(doc, a, &out, &err);
+    ok(rc != 0, "links after emphasis in one big paragraph are refused");
+    is_int(err.status, PAGE_ERR_LIMIT, "as a limit");
+    ok(strstr(err.msg, "too many links after emphasis in one paragraph")
+       != NULL, "saying why");
+    free(doc);
+
+    /* the same lines in paragraphs of 10: ~1e6 steps */
+    doc = repeat_doc("*a* [b](c)\n*a* [b](c)\n*a* [b](c)\n*a* [b](c)\n"
+                     "*a* [b](c)\n*a* [b](c)\n*a* [b](c)\n*a* [b](c)\n"
+                     "*a* [b](c)\n*a* [b](c)\n\n", 1000, "");
+    rc = render(doc, a, &out, &err);
+    ok(rc == 0, "the same in short paragraphs renders");
+    free(doc);
+
+    /* as items of a list: each item is a paragraph */
+    doc = repeat_doc("- *a* [b](c)\n", 10000, "");
+    rc = render(doc, a, &out, &err);
+    ok(rc == 0, "the same as list items renders");
+    free(doc);
+
+    doc = repeat_doc("1. *a* [b](c)\n2. *a* [b](c)\n", 5000, "");
+    rc = render(doc, a, &out, &err);
+    ok(rc == 0, "and as ordered items");
+    free(doc);
+
+    /* "2." cannot interrupt a paragraph: still one paragraph */
+    doc = repeat_doc("2. *a* [b](c)\n", 10000, "");
+    doc[0] = 'x';
+    rc = render(doc, a, &out, &err);
+    ok(rc != 0, "lines of \"2.\" continuing a paragraph are counted");
+    free(doc);
+
+    /* a table's rows are parsed apart */
+    doc = repeat_doc("| *a* | [b](c) |\n", 10000, "");
+    line = repeat_doc("| x | y |\n|---|---|\n", 1, doc);
+    rc = render(line, a, &out, &err);
+    ok(rc == 0, "a table of 10,000 such rows renders");
+    free(line);
+
+    /* no table when the cells of header and delimiter row differ */
+    line = repeat_doc("x | y\n|---|---|---|\n", 1, doc);
+    rc = render(line, a, &out, &err);
+    ok(rc != 0, "a delimiter row of other cells makes no table");
+    free(line);
+
+    /* a quote after the table: its lines may continue the quote's text */
+    free(doc);
+    doc = repeat_doc("*a* [b](c) |\n", 10000, "");
+    line = repeat_doc("| x | y |\n|---|---|\n> q\n", 1, doc);
+    rc = render(line, a, &out, &err);
+    ok(rc != 0, "lines after a quote after a table are counted");
+    free(line);
+    free(doc);
+
+    /* code is no paragraph, unless its fence is not one */
+    doc = repeat_doc("*a* [b](c)\n", 10000, "```\n");
+    memcpy(doc, "```\n", 4);
+    rc = render(doc, a, &out, &err);
+    ok(rc == 0, "the same inside fenced code renders");
+    free(doc);
+
+    doc = repeat_doc("*a* [b](c)\n", 10000, "");
+    memcpy(doc, "```x`\n", 6);
+    rc = render(doc, a, &out, &err);
+    ok(rc != 0, "a \"fence\" with a backtick in its info is none");
+    free(doc);
+
+    doc = repeat_doc("*a* [b](c)\n", 10000, "");
+    memcpy(doc, "> ```\n", 6);
+    rc = render(doc, a, &out, &err);
+    ok(rc != 0, "a fence in a quote ends with the quote");
+    free(doc);
 }
 
 
@@ -75,6 +238,9 @@ main(void)
     ok(strncmp(err.msg, "x: a line with more than", 24) == 0,
        "no position when the text is not from the file");
     free(doc);
+
+    test_nesting(&a);
+    test_emphasis_links(&a);
 
     page_arena_free(&a);
 

@@ -959,6 +959,42 @@ test_end_context_layouts(void)
 }
 
 
+/*
+ * 4 MB of headings (just under page_max_size): each heading's id and
+ * HTML took three buffers of at least 256 bytes, so the render ran out
+ * of PAGE_MAX_MEMORY past ~3.5 MB.
+ */
+static void
+test_many_headings(void)
+{
+    char                 *doc, *p;
+    size_t                i, n;
+    const char           *html;
+    static const size_t   size = 4 * 1024 * 1024 - 4096;
+
+    doc = malloc(size + 64);
+    if (doc == NULL) {
+        exit(2);
+    }
+
+    p = doc + sprintf(doc, "---\ntitle: t\n---\n");
+    for (i = 0; (size_t) (p - doc) < size; i++) {
+        p += sprintf(p, "## heading %zu\n", i);
+    }
+    n = (size_t) (p - doc);
+
+    html = render_path(doc, n, OPT_CONTENT, "h.md");
+    ok(html != NULL, "4 MB of headings render");
+    ok(html != NULL && strncmp(html,
+       "<h2 id=\"heading-0\">heading 0</h2>\n", 34) == 0, "as headings");
+    if (html == NULL) {
+        printf("# %s\n", res.error.msg);
+    }
+
+    free(doc);
+}
+
+
 int
 main(void)
 {
@@ -994,6 +1030,7 @@ main(void)
     test_lazy();
     test_many_shortcodes();
     test_end_context_layouts();
+    test_many_headings();
 
     if (rendered) {
         page_result_free(&res);
