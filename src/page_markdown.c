@@ -7,6 +7,7 @@
  * arena, remains.
  */
 
+#include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,16 +44,19 @@ static const char  *page_md_extensions[PAGE_MD_NEXTENSIONS + 1] = {
  * Renders may nest (page_markdown_render saves and restores it) but never
  * run concurrently: an nginx worker renders in its one thread.
  *
- * Each allocation is preceded by its size, which realloc needs.  Like
- * libcmark-gfm's own allocator, this one cannot report failure: cmark
- * has no path for it.  It aborts when malloc fails, as cmark's does; the
- * arena itself has no limit, since what cmark allocates is bounded by its
- * input, which the caller bounds.
+ * Each allocation is preceded by its size, which realloc needs.
+ * libcmark-gfm has no path for a failed allocation (its own allocator
+ * aborts the process).  This one never returns one either: when the
+ * scratch arena reaches PAGE_MD_MAX_MEMORY, or malloc fails, it jumps
+ * back to page_markdown_render() (page_md_escape), which drops the whole
+ * arena, parser and tree with it, and fails the render.  Nothing of
+ * cmark's outlives the arena, so nothing is left behind by the jump.
  */
 
 #define PAGE_MD_HEADER  16              /* keeps the arena's alignment */
 
 static page_arena_t  *page_md_arena;
+static jmp_buf       *page_md_escape;
 
 
 static void *
@@ -67,8 +71,7 @@ page_md_alloc(size_t size)
     }
 
     if (p == NULL) {
-        fprintf(stderr, "page: out of memory in libcmark-gfm, aborting\n");
-        abort();
+        longjmp(*page_md_escape, 1);
     }
 
     memcpy(p, &size, sizeof(size_t));
@@ -83,8 +86,7 @@ page_md_calloc(size_t n, size_t size)
     void  *p;
 
     if (size != 0 && n > SIZE_MAX / 2 / size) {
-        fprintf(stderr, "page: out of memory in libcmark-gfm, aborting\n");
-        abort();
+        longjmp(*page_md_escape, 1);
     }
 
     p = page_md_alloc(n * size);
@@ -312,55 +314,25 @@ page_md_first_heading(cmark_node *root, page_buf_t *b)
 }
 
 
-int
-page_markdown_render(const char *src, size_t len, unsigned flags,
-    unsigned line, page_buf_t *out, page_md_info_t *info, const char *path,
-    page_error_t *err)
+/*
+ * Parse src with libcmark-gfm (its allocations go to the scratch arena,
+ * which the caller drops) and append its HTML to out.  A failed
+ * allocation jumps back to the caller (page_md_escape).
+ */
+static int
+page_md_parse_render(const char *src, size_t len, int options,
+    unsigned flags, cmark_syntax_extension **exts, page_buf_t *out,
+    page_md_info_t *info, const char *path, page_error_t *err)
 {
-    int                      options, rc;
     char                    *copy;
     size_t                   start, n;
     page_buf_t               heading;
-    page_arena_t             scratch, *outer;
-    const char              *missing;
     page_html_toc_t         *toc;
     cmark_node              *root;
     cmark_parser            *parser;
-    cmark_syntax_extension **ext, *exts[PAGE_MD_NEXTENSIONS + 1];
+    cmark_syntax_extension **ext;
 
-    if (page_md_guard(src, len, line, path, err) != 0) {
-        return -1;
-    }
-
-    missing = page_md_find_extensions(exts);
-    if (missing != NULL) {
-        page_error_set(err, PAGE_ERR_CONTENT, path, 0, 0,
-                       "libcmark-gfm extension \"%s\" is missing", missing);
-        return -1;
-    }
-
-    options = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES;
-
-    /*
-     * libcmark-gfm checks UTF-8 line by line when asked to; one pass of
-     * our own, mostly eight ASCII bytes at a time, is cheaper, and only
-     * input that fails it needs the library's repair.
-     */
-    if (!page_md_utf8_valid(src, len)) {
-        options |= CMARK_OPT_VALIDATE_UTF8;
-    }
-
-    if (flags & PAGE_MD_UNSAFE) {
-        options |= CMARK_OPT_UNSAFE;
-    }
-
-    rc = -1;
     toc = NULL;
-
-    page_arena_init(&scratch, 0);
-    page_arena_recycle(&scratch);
-    outer = page_md_arena;
-    page_md_arena = &scratch;
 
     parser = cmark_parser_new_with_mem(options, &page_md_mem);
 
@@ -393,7 +365,7 @@ page_markdown_render(const char *src, size_t len, unsigned flags,
     {
         page_error_set(err, PAGE_ERR_LIMIT, path, 0, 0,
                        "rendered Markdown is too large");
-        goto done;
+        return -1;
     }
 
     n = out->len - start;
@@ -402,7 +374,7 @@ page_markdown_render(const char *src, size_t len, unsigned flags,
         copy = page_arena_strndup(out->arena, out->data + start, n);
         if (copy == NULL) {
             page_error_nomem(err, path);
-            goto done;
+            return -1;
         }
         out->len = start;
         page_md_append_utf8(out, copy, n);
@@ -411,16 +383,84 @@ page_markdown_render(const char *src, size_t len, unsigned flags,
     if (page_buf_failed(out)) {
         page_error_set(err, PAGE_ERR_LIMIT, path, 0, 0,
                        "rendered Markdown is too large");
-        goto done;
+        return -1;
     }
 
-    rc = 0;
+    return 0;
+}
 
-done:
+
+int
+page_markdown_render(const char *src, size_t len, unsigned flags,
+    unsigned line, page_buf_t *out, page_md_info_t *info, const char *path,
+    page_error_t *err)
+{
+    int                      options, rc;
+    jmp_buf                  escape, *outer_escape;
+    page_arena_t            *scratch, *outer;
+    const char              *missing;
+    cmark_syntax_extension  *exts[PAGE_MD_NEXTENSIONS + 1];
+
+    if (page_md_guard(src, len, line, path, err) != 0) {
+        return -1;
+    }
+
+    missing = page_md_find_extensions(exts);
+    if (missing != NULL) {
+        page_error_set(err, PAGE_ERR_CONTENT, path, 0, 0,
+                       "libcmark-gfm extension \"%s\" is missing", missing);
+        return -1;
+    }
+
+    options = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES;
+
+    /*
+     * libcmark-gfm checks UTF-8 line by line when asked to; one pass of
+     * our own, mostly eight ASCII bytes at a time, is cheaper, and only
+     * input that fails it needs the library's repair.
+     */
+    if (!page_md_utf8_valid(src, len)) {
+        options |= CMARK_OPT_VALIDATE_UTF8;
+    }
+
+    if (flags & PAGE_MD_UNSAFE) {
+        options |= CMARK_OPT_UNSAFE;
+    }
+
+    /*
+     * The scratch arena's own struct is not a local variable: it changes
+     * between setjmp() and a longjmp() and must be read after it.
+     */
+    scratch = page_arena_alloc(out->arena, sizeof(page_arena_t));
+    if (scratch == NULL) {
+        page_error_nomem(err, path);
+        return -1;
+    }
+
+    page_arena_init(scratch, PAGE_MD_MAX_MEMORY);
+    page_arena_recycle(scratch);
+
+    outer = page_md_arena;
+    outer_escape = page_md_escape;
+    page_md_arena = scratch;
+    page_md_escape = &escape;
+
+    if (setjmp(escape) == 0) {
+        rc = page_md_parse_render(src, len, options, flags, exts, out, info,
+                                  path, err);
+
+    } else {
+        page_error_set(err, PAGE_ERR_LIMIT, path, line, line ? 1 : 0,
+                       "this Markdown text needs more than %d MB to parse "
+                       "(page_markdown.h: PAGE_MD_MAX_MEMORY)",
+                       PAGE_MD_MAX_MEMORY / (1024 * 1024));
+        rc = -1;
+    }
 
     /* the parser and the tree go with the scratch arena (page_md_mem) */
     page_md_arena = outer;
-    page_arena_free(&scratch);
+    page_md_escape = outer_escape;
+    page_arena_free(scratch);
 
     return rc;
 }

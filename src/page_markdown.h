@@ -44,6 +44,15 @@
 #define PAGE_MD_MAX_EMPH_LINK_STEPS  50000000
 
 /*
+ * Most memory libcmark-gfm's syntax tree of one Markdown text may take
+ * (its scratch arena, page_markdown.c).  A page's tree takes about 40
+ * times its text (a 4 MB page of prose about 160 MB); 4 MB of one-letter
+ * table cells took 1.7 GB.  Past this the text is refused with an error
+ * instead of taking the worker's memory.
+ */
+#define PAGE_MD_MAX_MEMORY  (384 * 1024 * 1024)
+
+/*
  * Refuse src (line: of src[0] in the content file, 0 if not from it)
  * when it holds one of the shapes above; 0 when it holds none.
  */

@@ -7,7 +7,10 @@
  *   - more than PAGE_MD_MAX_EMPH_LINK_STEPS delimiter-stack steps: links
  *     after emphasis in one paragraph ("*a* [b](c)" repeated took
  *     minutes), while fenced code, blank lines, list items and table
- *     rows end what is counted.
+ *     rows end what is counted;
+ *   - more than PAGE_MD_MAX_MEMORY of libcmark-gfm's tree (4 MB of
+ *     one-letter table cells took 1.7 GB): refused with an error, the
+ *     process goes on, and the next text renders.
  */
 
 #include <stdio.h>
@@ -60,6 +63,49 @@ repeat_doc(const char *unit, size_t n, const char *tail)
     strcpy(p, tail);
 
     return s;
+}
+
+
+static int render(const char *doc, page_arena_t *a, page_buf_t *out,
+    page_error_t *err);
+
+
+/* 4 MB of a 63-column table of one-letter cells, and 4 MB of prose. */
+static void
+test_tree_memory(page_arena_t *a)
+{
+    int           rc;
+    char         *doc;
+    size_t        rows;
+    page_buf_t    out;
+    page_error_t  err;
+    page_arena_t  small;
+
+    rows = (4 * 1024 * 1024 - 4096) / 128;
+    doc = repeat_doc("|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|"
+                     "a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|"
+                     "a|a|a|a|a|a|a|a|a|a|a|\n", rows, "");
+    memcpy(doc, "|b|", 3);
+    memcpy(doc + 128, "|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-"
+                      "|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-"
+                      "|-|-|-|-|-|-|-|-|-|\n", 127);
+
+    page_arena_init(&small, 0);
+    rc = render(doc, &small, &out, &err);
+    ok(rc != 0, "4 MB of one-letter table cells is refused");
+    is_int(err.status, PAGE_ERR_LIMIT, "as a limit");
+    ok(strstr(err.msg, "PAGE_MD_MAX_MEMORY") != NULL,
+       "the error names PAGE_MD_MAX_MEMORY");
+    page_arena_free(&small);
+    free(doc);
+
+    doc = repeat_doc("Some words of a long page, with *emphasis* and "
+                     "[a link](https://example.org/) in it.\n\n",
+                     (4 * 1024 * 1024 - 4096) / 92, "");
+    rc = render(doc, a, &out, &err);
+    ok(rc == 0, "4 MB of prose still renders after that");
+    ok(out.len > 4 * 1024 * 1024, "and all of it");
+    free(doc);
 }
 
 
@@ -241,6 +287,7 @@ main(void)
 
     test_nesting(&a);
     test_emphasis_links(&a);
+    test_tree_memory(&a);
 
     page_arena_free(&a);
 
