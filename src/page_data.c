@@ -522,6 +522,7 @@ page_data_build(page_data_t *d, page_arena_t *a, page_value_t *params,
     page_publish_dates_t   dates;
 
     d->opt = opt;
+    page_resources_init(&d->resources, opt);
 
     file = opt->file ? opt->file : (opt->path ? opt->path : "");
     file_len = opt->file ? opt->file_len : strlen(file);
@@ -1043,6 +1044,12 @@ page_data_method(page_tpl_state_t *st, void *ctx, page_value_t *recv,
     page_value_t  *v, *key;
 
     rc = page_sc_method(st, d, recv, name, len, args, nargs, res);
+    if (rc != 1) {
+        return rc;
+    }
+
+    rc = page_resource_method(st, &d->resources, recv, name, len, args,
+                              nargs, res);
     if (rc != 1) {
         return rc;
     }

@@ -28,12 +28,17 @@ extern const page_tpl_func_t  page_fn_collections[];
 extern const page_tpl_func_t  page_fn_collections_sort[];
 extern const page_tpl_func_t  page_fn_compare[];
 extern const page_tpl_func_t  page_fn_crypto[];
+extern const page_tpl_func_t  page_fn_css[];
+extern const page_tpl_func_t  page_fn_diagrams[];
 extern const page_tpl_func_t  page_fn_encoding[];
 extern const page_tpl_func_t  page_fn_fmt[];
+extern const page_tpl_func_t  page_fn_images[];
 extern const page_tpl_func_t  page_fn_inflect[];
+extern const page_tpl_func_t  page_fn_js[];
 extern const page_tpl_func_t  page_fn_lang[];
 extern const page_tpl_func_t  page_fn_math[];
 extern const page_tpl_func_t  page_fn_path[];
+extern const page_tpl_func_t  page_fn_resources[];
 extern const page_tpl_func_t  page_fn_safe[];
 extern const page_tpl_func_t  page_fn_strings[];
 extern const page_tpl_func_t  page_fn_strings_re[];
@@ -75,10 +80,25 @@ int page_tpl_arg_str(page_tpl_state_t *st, const char *fn, page_value_t *v,
 int page_tpl_to_float(page_tpl_state_t *st, const char *fn,
     const page_value_t *v, double *out);
 
+/*
+ * Fail because name does not run here, saying why ("resources.GetRemote:
+ * remote resources are not fetched at request time"), in one line.
+ */
+int page_fn_unavailable(page_tpl_state_t *st, const char *name,
+    const char *why);
+
 /* ---- shared between namespaces ---- */
 
 /* Go's url.QueryEscape; path: a space as %20 (page_fn_builtins.c). */
 void page_tpl_query_escape(page_buf_t *b, const char *s, size_t len,
     int path);
+
+/*
+ * The arguments of a resource transformation run by a tool (toCSS,
+ * postCSS, js.Build, ...): RESOURCE or OPTIONS RESOURCE, checked as
+ * Hugo's resourcehelpers.ResolveArgs checks them (page_fn_css.c).
+ */
+int page_fn_resource_args(page_tpl_state_t *st, page_value_t **args,
+    size_t nargs);
 
 #endif /* PAGE_FN_H */
