@@ -66,8 +66,10 @@ typedef struct {
                                         /* first, then the themes'; none */
                                         /* in filter mode */
     const char          *workdir;       /* the project directory: */
-                                        /* images.Config; NULL in filter */
-                                        /* mode */
+                                        /* hugo.WorkingDir, images.Config; */
+                                        /* NULL in filter mode */
+    const char          *environment;   /* hugo.Environment; NULL: */
+                                        /* "production" */
 } page_options_t;
 
 /*

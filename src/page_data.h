@@ -2,7 +2,7 @@
  * page_data: what templates see.  Builds the page (.Title, .Content,
  * .Params, .Date, .Summary, .File, .Site, ...) and the site from the
  * rendered content and the options, and provides the functions and
- * methods that need them: partial, partialCached, site, hugo, .Param,
+ * methods that need them: partial, partialCached, page, site, hugo, .Param,
  * .Page, case-insensitive .Params lookups.
  */
 

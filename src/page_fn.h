@@ -14,6 +14,7 @@
 #ifndef PAGE_FN_H
 #define PAGE_FN_H
 
+#include "page.h"
 #include "page_tpl_int.h"
 
 /* The parameters of every template function (page_tpl_func_pt). */
@@ -100,5 +101,23 @@ void page_tpl_query_escape(page_buf_t *b, const char *s, size_t len,
  */
 int page_fn_resource_args(page_tpl_state_t *st, page_value_t **args,
     size_t nargs);
+
+/*
+ * hugo.Version, a string that compares as a version (page_fn_hugo.c):
+ * page_tpl_compare hands a pair with it on either side to
+ * page_hugo_version_cmp (-1, 0, 1, as page_tpl_compare).
+ */
+extern page_value_t  page_hugo_version;
+int page_hugo_is_version(const page_value_t *v);
+int page_hugo_version_cmp(const page_value_t *a, const page_value_t *b);
+/*
+ * The value `hugo` gives (HugoInfo); then the site it belongs to; its
+ * fields made when read (hugo.Sites), as page_tpl_method_pt.
+ */
+page_value_t *page_hugo_info(page_arena_t *a, const page_options_t *opt);
+int page_hugo_set_site(page_arena_t *a, page_value_t *hugo,
+    page_value_t *site);
+int page_hugo_method(page_tpl_state_t *st, page_value_t *site,
+    const char *name, size_t len, size_t nargs, page_value_t **res);
 
 #endif /* PAGE_FN_H */
