@@ -8,6 +8,8 @@
  * before it starts the tool.
  */
 
+#include <strings.h>
+
 #include "page_fn.h"
 #include "page_resource.h"
 
@@ -106,9 +108,31 @@ page_fn_css_build(PAGE_FN_ARGS)
 static int
 page_fn_css_chroma(PAGE_FN_ARGS)
 {
-    (void) args;
+    size_t         i;
+    page_value_t  *opts, *target;
+
     (void) nargs;
     (void) res;
+
+    /* Hugo decodes the options first: targetPath (any case) is needed */
+
+    opts = args[0];
+    target = NULL;
+
+    for (i = 0; opts != NULL && opts->type == PAGE_MAP
+                && i < opts->u.map.n; i++)
+    {
+        if (opts->u.map.items[i].key.len == 10
+            && strncasecmp(opts->u.map.items[i].key.data, "targetpath", 10)
+               == 0)
+        {
+            target = opts->u.map.items[i].value;
+        }
+    }
+
+    if (!page_value_truthy(target)) {
+        return page_tpl_fail(st, "targetPath cannot be empty");
+    }
 
     return page_fn_unavailable(st, "css.ChromaStyles",
                          "Chroma's styles are not available (no syntax "

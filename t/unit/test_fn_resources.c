@@ -755,9 +755,12 @@ test_external(void)
           "css.TailwindCSS:", "TailwindCSS fails");
     fails("{{ resources.Get \"css/main.css\" | css.Build }}",
           "css.Build: esbuild is not available", "css.Build fails");
-    fails("{{ css.ChromaStyles (dict \"style\" \"monokai\") }}",
+    fails("{{ css.ChromaStyles (dict \"targetPath\" \"c.css\" \"style\" "
+          "\"monokai\") }}",
           "css.ChromaStyles: Chroma's styles are not available",
           "ChromaStyles fails");
+    fails("{{ css.ChromaStyles (dict \"style\" \"monokai\") }}",
+          "targetPath cannot be empty", "ChromaStyles: Hugo's check first");
 
     /* the survey's X2: js.Build is the function, not Go's js and a field;
      * hugo 0.111.3 on {{ js.Build }}: "no Resource provided in
