@@ -61,7 +61,37 @@ typedef struct {
     unsigned             expired:1;     /* ... and expired pages */
     int64_t              now;           /* the time for publishing rules, */
                                         /* seconds since the epoch; 0: now */
+    const char *const   *assets;        /* Hugo assets/ directories that */
+    size_t               nassets;       /* resources.Get reads, the site's */
+                                        /* first, then the themes'; none */
+                                        /* in filter mode */
+    const char          *workdir;       /* the project directory: */
+                                        /* hugo.WorkingDir, images.Config; */
+                                        /* NULL in filter mode */
+    const char          *environment;   /* hugo.Environment; NULL: */
+                                        /* "production" */
 } page_options_t;
+
+/*
+ * A resource the render published: a template asked for its
+ * .RelPermalink or .Permalink, or called .Publish (resources.Get,
+ * FromString, fingerprint, ...).  Hugo writes such a file to public/; a
+ * server answers its path with it.  Either file (a real path inside an
+ * assets directory, to serve as it is) or data (the bytes, in the
+ * result's arena) is set.
+ */
+typedef struct page_published_s  page_published_t;
+
+struct page_published_s {
+    const page_published_t  *next;      /* in the order of publishing */
+    const char              *path;      /* "/css/main.min.<hex>.css": */
+    size_t                   path_len;  /* under the site's base path, */
+                                        /* not escaped */
+    const char              *media_type;/* "text/css"; "" when unknown */
+    const char              *file;      /* serve this file, or NULL and */
+    const char              *data;      /* these bytes */
+    size_t                   len;
+};
 
 typedef struct {
     const char    *data;        /* the page; valid until page_result_free */
@@ -70,6 +100,8 @@ typedef struct {
                                 /* is before this (its expiryDate); 0: ever */
     page_error_t   error;       /* status PAGE_OK, or why it failed; */
                                 /* PAGE_HIDDEN: not published, no page */
+    const page_published_t
+                  *published;   /* resources published; each path once */
     page_arena_t   arena;       /* everything the render allocated */
 } page_result_t;
 

@@ -7,11 +7,10 @@
 #include <sys/stat.h>
 
 #include "page_data.h"
+#include "page_fn.h"
 #include "page_markdown.h"
 #include "page_publish.h"
 #include "page_sc_exec.h"
-
-#define PAGE_HUGO_VERSION  "0.111.3"
 
 /* Room for the keys the page and the site get: no reallocation. */
 #define PAGE_DATA_PAGE_KEYS  36
@@ -431,29 +430,10 @@ page_data_site(page_arena_t *a, const page_options_t *opt,
 
 
 static page_value_t *
-page_data_hugo(page_arena_t *a)
+page_data_hugo(page_arena_t *a, const page_options_t *opt)
 {
-    page_value_t  *h;
-
-    h = page_value_map(a);
-
-    if (h == NULL
-        || page_add_str(a, h, "Version", PAGE_HUGO_VERSION,
-                        sizeof(PAGE_HUGO_VERSION) - 1) != 0
-        || page_add(a, h, "Generator",
-                    page_value_html(a, "<meta name=\"generator\" "
-                                       "content=\"ngx_http_page_module\">",
-                                    sizeof("<meta name=\"generator\" "
-                                           "content=\"ngx_http_page_module\">")
-                                    - 1)) != 0
-        || page_add_str(a, h, "Environment", "production", 10) != 0
-        || page_add(a, h, "IsProduction", &page_true_value) != 0
-        || page_add(a, h, "IsServer", &page_false_value) != 0)
-    {
-        return NULL;
-    }
-
-    return h;
+    /* HugoInfo: the hugo namespace's file (page_fn_hugo.c) builds it */
+    return page_hugo_info(a, opt);
 }
 
 
@@ -522,13 +502,14 @@ page_data_build(page_data_t *d, page_arena_t *a, page_value_t *params,
     page_publish_dates_t   dates;
 
     d->opt = opt;
+    page_resources_init(&d->resources, opt);
 
     file = opt->file ? opt->file : (opt->path ? opt->path : "");
     file_len = opt->file ? opt->file_len : strlen(file);
     uri = opt->uri ? opt->uri : "/";
     uri_len = opt->uri ? opt->uri_len : 1;
 
-    d->hugo = page_data_hugo(a);
+    d->hugo = page_data_hugo(a, opt);
     d->site = d->hugo ? page_data_site(a, opt, d->hugo) : NULL;
     d->outputs = page_value_map(a);
     d->empty_list = page_value_list(a);
@@ -567,6 +548,7 @@ page_data_build(page_data_t *d, page_arena_t *a, page_value_t *params,
     if (d->site == NULL || p == NULL || d->outputs == NULL
         || d->empty_list == NULL || d->false_value == NULL || store == NULL
         || page_data_home(a, d->site, opt) != 0
+        || page_hugo_set_site(a, d->hugo, d->site) != 0
         || page_buf_failed(&link)
         || page_map_reserve(a, p, PAGE_DATA_PAGE_KEYS) != 0
         || page_add_str(a, p, "Title", title->data, title->len) != 0
@@ -1047,6 +1029,12 @@ page_data_method(page_tpl_state_t *st, void *ctx, page_value_t *recv,
         return rc;
     }
 
+    rc = page_resource_method(st, &d->resources, recv, name, len, args,
+                              nargs, res);
+    if (rc != 1) {
+        return rc;
+    }
+
     if (recv == d->outputs) {
         /* .OutputFormats.Get "rss": this server renders HTML only */
         if (page_is(name, len, "Get") && nargs == 1) {
@@ -1055,6 +1043,10 @@ page_data_method(page_tpl_state_t *st, void *ctx, page_value_t *recv,
         }
 
         return 1;
+    }
+
+    if (recv == d->hugo) {
+        return page_hugo_method(st, d->site, name, len, nargs, res);
     }
 
     if (recv == d->site && page_is(name, len, "GetPage") && nargs == 1) {
@@ -1167,6 +1159,22 @@ page_fn_site(page_tpl_state_t *st, page_value_t **args, size_t nargs,
     (void) nargs;
 
     *res = d->site;
+
+    return 0;
+}
+
+
+/* page: the page being rendered, from any template (Hugo's tpl/page). */
+static int
+page_fn_page(page_tpl_state_t *st, page_value_t **args, size_t nargs,
+    page_value_t **res)
+{
+    page_data_t  *d = page_tpl_env(st)->data;
+
+    (void) args;
+    (void) nargs;
+
+    *res = d->page;
 
     return 0;
 }
@@ -1342,6 +1350,7 @@ page_fn_highlight(page_tpl_state_t *st, page_value_t **args, size_t nargs,
 const page_tpl_func_t  page_data_funcs[] = {
     { "partial",        page_fn_partial,  1, 2 },
     { "partialCached",  page_fn_partial,  1, -1 },
+    { "page",           page_fn_page,     0, 0 },
     { "site",           page_fn_site,     0, 0 },
     { "hugo",           page_fn_hugo,     0, 0 },
     { "ref",            page_fn_ref,      1, 2 },

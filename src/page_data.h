@@ -2,7 +2,7 @@
  * page_data: what templates see.  Builds the page (.Title, .Content,
  * .Params, .Date, .Summary, .File, .Site, ...) and the site from the
  * rendered content and the options, and provides the functions and
- * methods that need them: partial, partialCached, site, hugo, .Param,
+ * methods that need them: partial, partialCached, page, site, hugo, .Param,
  * .Page, case-insensitive .Params lookups.
  */
 
@@ -10,6 +10,7 @@
 #define PAGE_DATA_H
 
 #include "page.h"
+#include "page_resource.h"
 #include "page_templates.h"
 #include "page_tpl.h"
 #include "page_value.h"
@@ -29,6 +30,7 @@ typedef struct {
     page_value_t            *outputs;   /* .OutputFormats */
     page_value_t            *empty_list;
     page_value_t            *false_value;
+    page_resources_t         resources; /* assets read, resources published */
     /*
      * What .Plain, .Summary, .WordCount, ... are made from, when a
      * template first reads them (most layouts read none): the content,

@@ -14,6 +14,7 @@
 #ifndef PAGE_FN_H
 #define PAGE_FN_H
 
+#include "page.h"
 #include "page_tpl_int.h"
 
 /* The parameters of every template function (page_tpl_func_pt). */
@@ -28,12 +29,17 @@ extern const page_tpl_func_t  page_fn_collections[];
 extern const page_tpl_func_t  page_fn_collections_sort[];
 extern const page_tpl_func_t  page_fn_compare[];
 extern const page_tpl_func_t  page_fn_crypto[];
+extern const page_tpl_func_t  page_fn_css[];
+extern const page_tpl_func_t  page_fn_diagrams[];
 extern const page_tpl_func_t  page_fn_encoding[];
 extern const page_tpl_func_t  page_fn_fmt[];
+extern const page_tpl_func_t  page_fn_images[];
 extern const page_tpl_func_t  page_fn_inflect[];
+extern const page_tpl_func_t  page_fn_js[];
 extern const page_tpl_func_t  page_fn_lang[];
 extern const page_tpl_func_t  page_fn_math[];
 extern const page_tpl_func_t  page_fn_path[];
+extern const page_tpl_func_t  page_fn_resources[];
 extern const page_tpl_func_t  page_fn_safe[];
 extern const page_tpl_func_t  page_fn_strings[];
 extern const page_tpl_func_t  page_fn_strings_re[];
@@ -75,10 +81,43 @@ int page_tpl_arg_str(page_tpl_state_t *st, const char *fn, page_value_t *v,
 int page_tpl_to_float(page_tpl_state_t *st, const char *fn,
     const page_value_t *v, double *out);
 
+/*
+ * Fail because name does not run here, saying why ("resources.GetRemote:
+ * remote resources are not fetched at request time"), in one line.
+ */
+int page_fn_unavailable(page_tpl_state_t *st, const char *name,
+    const char *why);
+
 /* ---- shared between namespaces ---- */
 
 /* Go's url.QueryEscape; path: a space as %20 (page_fn_builtins.c). */
 void page_tpl_query_escape(page_buf_t *b, const char *s, size_t len,
     int path);
+
+/*
+ * The arguments of a resource transformation run by a tool (toCSS,
+ * postCSS, js.Build, ...): RESOURCE or OPTIONS RESOURCE, checked as
+ * Hugo's resourcehelpers.ResolveArgs checks them (page_fn_css.c).
+ */
+int page_fn_resource_args(page_tpl_state_t *st, page_value_t **args,
+    size_t nargs);
+
+/*
+ * hugo.Version, a string that compares as a version (page_fn_hugo.c):
+ * page_tpl_compare hands a pair with it on either side to
+ * page_hugo_version_cmp (-1, 0, 1, as page_tpl_compare).
+ */
+extern page_value_t  page_hugo_version;
+int page_hugo_is_version(const page_value_t *v);
+int page_hugo_version_cmp(const page_value_t *a, const page_value_t *b);
+/*
+ * The value `hugo` gives (HugoInfo); then the site it belongs to; its
+ * fields made when read (hugo.Sites), as page_tpl_method_pt.
+ */
+page_value_t *page_hugo_info(page_arena_t *a, const page_options_t *opt);
+int page_hugo_set_site(page_arena_t *a, page_value_t *hugo,
+    page_value_t *site);
+int page_hugo_method(page_tpl_state_t *st, page_value_t *site,
+    const char *name, size_t len, size_t nargs, page_value_t **res);
 
 #endif /* PAGE_FN_H */

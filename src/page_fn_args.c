@@ -273,3 +273,21 @@ page_tpl_typed(page_tpl_state_t *st, page_value_t *v, page_type_t type,
     *res = page_value_string_ref(st->arena, type, s, len);
     return *res ? 0 : page_tpl_nomem(st);
 }
+
+
+/*
+ * A function that does not run here (network, external tool, image
+ * processing): "name: why", in one line.  When the engine already names
+ * the function ("error calling resources.GetRemote: "), the name is not
+ * said twice; called by an alias ("error calling toCSS: "), the reason
+ * still names the function ("css.Sass: ...").
+ */
+int
+page_fn_unavailable(page_tpl_state_t *st, const char *name, const char *why)
+{
+    if (st->calling != NULL && strcmp(st->calling, name) == 0) {
+        return page_tpl_fail(st, "%s", why);
+    }
+
+    return page_tpl_fail(st, "%s: %s", name, why);
+}

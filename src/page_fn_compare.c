@@ -82,6 +82,10 @@ page_tpl_compare(const page_value_t *a, const page_value_t *b)
     int          c;
     double       x, y;
 
+    if (page_hugo_is_version(a) || page_hugo_is_version(b)) {
+        return page_hugo_version_cmp(a, b);     /* hugo.Version */
+    }
+
     if (a != NULL && b != NULL && page_tpl_is_num(a) && page_tpl_is_num(b))
     {
         if (a->type == PAGE_INT && b->type == PAGE_INT) {

@@ -421,6 +421,7 @@ page_render(const char *src, size_t len, const page_options_t *opt,
     res->data = NULL;
     res->len = 0;
     res->until = 0;
+    res->published = NULL;
 
     a = &res->arena;
     err = &res->error;
@@ -482,6 +483,7 @@ page_render(const char *src, size_t len, const page_options_t *opt,
     if (opt->content_only) {
         res->data = content.content.data;
         res->len = content.content.len;
+        res->published = data.resources.first;
         return PAGE_OK;
     }
 
@@ -494,6 +496,8 @@ page_render(const char *src, size_t len, const page_options_t *opt,
         return err->status;
     }
 
+    res->published = data.resources.first;
+
     return PAGE_OK;
 }
 
@@ -504,6 +508,7 @@ page_result_free(page_result_t *res)
     page_arena_free(&res->arena);
     res->data = NULL;
     res->len = 0;
+    res->published = NULL;
 }
 
 
