@@ -48,7 +48,6 @@
 
 #define PAGE_TPL_BREAK     1
 #define PAGE_TPL_CONTINUE  2
-#define PAGE_TPL_RETURN    3
 
 static int page_tpl_exec_list(page_tpl_state_t *st,
     const page_tpl_node_t *list, page_value_t *dot, page_buf_t *out);
@@ -56,6 +55,9 @@ static int page_tpl_eval_pipe(page_tpl_state_t *st,
     const page_tpl_node_t *pipe, page_value_t *dot, page_value_t **res);
 static int page_tpl_exec_tree(page_tpl_state_t *st,
     const page_tpl_tree_t *tree, page_value_t *dot, page_buf_t *out);
+static int page_tpl_eval_cmd_ext(page_tpl_state_t *st,
+    const page_tpl_node_t *cmd, page_value_t *dot, page_value_t *final,
+    int has_final, int drop_html, page_value_t **res);
 
 
 void
@@ -843,33 +845,81 @@ page_tpl_eval_and_or(page_tpl_state_t *st, const page_tpl_node_t *cmd,
 
 
 /*
- * {{ return [value] }}: Hugo's way for a partial to give a value instead
- * of its output.  Evaluates the value, then unwinds (as -1 with
- * st->returning set) to the template call.
+ * A "return" command that is not the return command of the partial being
+ * run: Hugo's return function of no arguments, which gives "" (a bare
+ * {{ return }}) or fails as Hugo's does.
  */
 static int
 page_tpl_eval_return(page_tpl_state_t *st, const page_tpl_node_t *cmd,
-    page_value_t *dot, page_value_t *final, int has_final)
+    int has_final, page_value_t **res)
 {
-    page_value_t  *v;
+    size_t  n;
 
-    if (cmd->u.cmd.nargs + (has_final ? 1 : 0) > 2) {
+    n = cmd->u.cmd.nargs - 1 + (has_final ? 1 : 0);
+    if (n > 0) {
         return page_tpl_fail(st, "wrong number of args for return: want 0 "
-                             "or 1");
+                             "got %d", (int) n);
     }
 
-    v = NULL;
-    if (has_final) {
-        v = final;
-    } else if (cmd->u.cmd.nargs == 2
-               && page_tpl_eval_arg(st, cmd->u.cmd.args[1], dot, &v) != 0)
-    {
+    *res = page_value_string_ref(st->arena, PAGE_STRING, "", 0);
+    return *res ? 0 : page_tpl_limit(st, "out of memory");
+}
+
+
+/* Is cmd the return command of the partial being run (skipped in place). */
+static int
+page_tpl_is_ret_cmd(page_tpl_state_t *st, const page_tpl_node_t *cmd)
+{
+    return st->ret_list != NULL && st->tree != NULL
+           && st->tree->root == st->ret_list && st->tree->ret_cmd == cmd;
+}
+
+
+/* The partial's return value: its return command without "return". */
+static int
+page_tpl_eval_ret_value(page_tpl_state_t *st, page_value_t *dot)
+{
+    page_tpl_node_t         c;
+    const page_tpl_node_t  *r;
+    page_value_t           *v;
+
+    r = st->tree->ret_cmd;
+    c = *r;
+    c.u.cmd.args = r->u.cmd.args + 1;
+    c.u.cmd.nargs = r->u.cmd.nargs - 1;
+    c.src = c.u.cmd.args[0]->src;
+    c.src_len = r->src != NULL && c.src != NULL
+                ? (size_t) (r->src + r->src_len - c.src) : 0;
+    c.line = c.u.cmd.args[0]->line;
+    c.col = c.u.cmd.args[0]->col;
+
+    if (page_tpl_eval_cmd_ext(st, &c, dot, NULL, 0, 0, &v) != 0) {
         return -1;
     }
 
     st->ret = v;
     st->returning = 1;
-    return -1;
+    return 0;
+}
+
+
+/* Go's count check of a function's arguments. */
+static int
+page_tpl_arity(page_tpl_state_t *st, const page_tpl_func_t *f, size_t argc)
+{
+    if ((int) argc < f->min_args || (f->max_args >= 0
+                                     && (int) argc > f->max_args))
+    {
+        if (f->max_args == f->min_args) {
+            return page_tpl_fail(st, "wrong number of args for %s: want %d "
+                                 "got %d", f->name, f->min_args, (int) argc);
+        }
+        return page_tpl_fail(st, "wrong number of args for %s: want at "
+                             "least %d got %d", f->name, f->min_args,
+                             (int) argc);
+    }
+
+    return 0;
 }
 
 
@@ -881,16 +931,8 @@ page_tpl_call_func(page_tpl_state_t *st, const page_tpl_func_t *f,
     const char  *saved;
     page_buf_t   b;
 
-    if ((int) argc < f->min_args || (f->max_args >= 0
-                                     && (int) argc > f->max_args))
-    {
-        if (f->max_args == f->min_args) {
-            return page_tpl_fail(st, "wrong number of args for %s: want %d "
-                                 "got %d", f->name, f->min_args, (int) argc);
-        }
-        return page_tpl_fail(st, "wrong number of args for %s: want at "
-                             "least %d got %d", f->name, f->min_args,
-                             (int) argc);
+    if (page_tpl_arity(st, f, argc) != 0) {
+        return -1;
     }
 
     if (drop_html) {
@@ -916,7 +958,7 @@ page_tpl_call_func(page_tpl_state_t *st, const page_tpl_func_t *f,
     st->calling = saved;
 
     if (rc != 0) {
-        if (st->err->status == PAGE_OK && !st->returning) {
+        if (st->err->status == PAGE_OK) {
             page_tpl_fail(st, "error calling %s", f->name);
         }
         return -1;
@@ -945,7 +987,8 @@ page_tpl_eval_cmd_ext(page_tpl_state_t *st, const page_tpl_node_t *cmd,
     st->node = cmd->src != NULL ? cmd : first;
 
     if (first->type == TPL_N_FUNC && first->u.func.builtin == TPL_B_RETURN) {
-        rc = page_tpl_eval_return(st, cmd, dot, final, has_final);
+        st->node = first;               /* Go: at <return> */
+        rc = page_tpl_eval_return(st, cmd, has_final, res);
         st->node = saved;
         return rc;
     }
@@ -998,6 +1041,13 @@ page_tpl_eval_cmd_ext(page_tpl_state_t *st, const page_tpl_node_t *cmd,
 
     switch (first->type) {
     case TPL_N_FUNC:
+        /* Go checks the count at the function's name, calls at the command */
+        st->node = first;
+        if (page_tpl_arity(st, first->u.func.func, argc) != 0) {
+            rc = -1;
+            break;
+        }
+        st->node = cmd->src != NULL ? cmd : first;
         rc = page_tpl_call_func(st, first->u.func.func, argv, argc,
                                 drop_html, res);
         break;
@@ -1031,6 +1081,7 @@ page_tpl_eval_pipe_ext(page_tpl_state_t *st, const page_tpl_node_t *pipe,
     page_value_t *dot, int drop_html, page_value_t **res)
 {
     size_t            i;
+    int               have;
     page_value_t     *v;
     page_tpl_var_t   *var;
 
@@ -1041,14 +1092,19 @@ page_tpl_eval_pipe_ext(page_tpl_state_t *st, const page_tpl_node_t *pipe,
     }
     st->nest++;
 
+    have = 0;
     for (i = 0; i < pipe->u.pipe.ncmds; i++) {
-        if (page_tpl_eval_cmd_ext(st, pipe->u.pipe.cmds[i], dot, v, i > 0,
+        if (page_tpl_is_ret_cmd(st, pipe->u.pipe.cmds[i])) {
+            continue;                   /* Hugo takes it out of the pipe */
+        }
+        if (page_tpl_eval_cmd_ext(st, pipe->u.pipe.cmds[i], dot, v, have,
                                   drop_html && i + 1 == pipe->u.pipe.ncmds,
                                   &v) != 0)
         {
             st->nest--;
             return -1;
         }
+        have = 1;
     }
 
     st->nest--;
@@ -1106,7 +1162,7 @@ page_tpl_exec_action(page_tpl_state_t *st, const page_tpl_node_t *n,
     if (page_tpl_eval_pipe_ext(st, n->u.action.pipe, dot,
                                n->u.action.drop_html, &v) != 0)
     {
-        return st->returning ? PAGE_TPL_RETURN : -1;
+        return -1;
     }
 
     st->node = saved;
@@ -1302,7 +1358,7 @@ page_tpl_exec_branch(page_tpl_state_t *st, const page_tpl_node_t *n,
     saved = st->nvars;
 
     if (page_tpl_eval_pipe(st, n->u.branch.pipe, dot, &v) != 0) {
-        return st->returning ? PAGE_TPL_RETURN : -1;
+        return -1;
     }
 
     if (page_tpl_truth(v)) {
@@ -1378,14 +1434,7 @@ page_tpl_exec_template(page_tpl_state_t *st, const page_tpl_node_t *n,
     }
 
     st->node = n;
-    if (page_tpl_exec_tree(st, page_tpl_overlay(st, n), v, out) != 0) {
-        return -1;
-    }
-
-    /* a {{ return }} ends only the template it is in */
-    st->returning = 0;
-    st->ret = NULL;
-    return 0;
+    return page_tpl_exec_tree(st, page_tpl_overlay(st, n), v, out);
 }
 
 
@@ -1454,6 +1503,13 @@ page_tpl_exec_list(page_tpl_state_t *st, const page_tpl_node_t *list,
         }
     }
 
+    /* a partial's return value, at the end of its top level */
+    if (rc == 0 && list == st->ret_list && st->tree->root == list
+        && st->tree->ret_cmd != NULL)
+    {
+        rc = page_tpl_eval_ret_value(st, dot);
+    }
+
     /* variables declared in this list end with it ({{end}} scoping) */
     st->nvars = saved;
     st->nest--;
@@ -1494,10 +1550,6 @@ page_tpl_exec_tree(page_tpl_state_t *st, const page_tpl_tree_t *tree,
 
     rc = page_tpl_exec_list(st, tree->root, dot, out);
 
-    if (rc == PAGE_TPL_RETURN || (rc < 0 && st->returning)) {
-        rc = 0;                         /* the caller takes st->ret */
-    }
-
     st->depth--;
     st->calling = saved_calling;
     st->tree = saved_tree;
@@ -1526,6 +1578,7 @@ page_tpl_call_in(page_tpl_state_t *st, const page_tpl_set_t *set,
     page_buf_t              b;
     const page_tpl_set_t   *saved;
     const page_tpl_tree_t  *tree;
+    const page_tpl_node_t  *saved_ret;
 
     if (!set->checked) {
         return page_tpl_fail(st, "template set of \"%s\" not checked", name);
@@ -1546,9 +1599,12 @@ page_tpl_call_in(page_tpl_state_t *st, const page_tpl_set_t *set,
 
     /* the other set's partials call their own set's templates */
     saved = st->set;
+    saved_ret = st->ret_list;
     st->set = set;
+    st->ret_list = tree->root;
     rc = page_tpl_exec_tree(st, tree, dot, &b);
     st->set = saved;
+    st->ret_list = saved_ret;
 
     if (rc != 0) {
         return -1;

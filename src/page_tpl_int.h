@@ -216,6 +216,7 @@ struct page_tpl_tree_s {
     unsigned           out_ctx;         /* context at its end */
     unsigned           in_ctx;          /* context it was escaped from */
     unsigned           busy;            /* being escaped (recursion) */
+    page_tpl_node_t   *ret_cmd;         /* Hugo's partial return command */
 };
 
 struct page_tpl_set_s {
@@ -312,7 +313,8 @@ struct page_tpl_state_s {
     size_t                  max_output;
     const char             *calling;    /* function being called */
     page_value_t           *ret;        /* value of {{ return }} */
-    int                     returning;  /* unwinding after {{ return }} */
+    int                     returning;  /* a partial's return value set */
+    const page_tpl_node_t  *ret_list;   /* root of the partial being run */
 };
 
 #endif /* PAGE_TPL_INT_H */

@@ -1200,6 +1200,83 @@ page_tpl_new_tree(page_tpl_parser_t *p, const char *name)
 }
 
 
+/*
+ * Hugo's return: the first command "return value..." of a tree, in the
+ * order Hugo's template transformer visits it (the lists in order, a
+ * control structure's pipeline before its lists, a command before the
+ * parenthesised pipelines among its arguments), becomes the tree's return
+ * command.  Run as a partial, the tree executes in full and then gives
+ * that command's value, evaluated at the end of its top level with dot
+ * the partial's argument, as Hugo does; later "return x" stay calls of
+ * Hugo's return function of no arguments, and fail.
+ */
+static page_tpl_node_t *
+page_tpl_find_return(page_tpl_node_t *n, unsigned depth)
+{
+    size_t            i;
+    page_tpl_node_t  *r, *a;
+
+    if (n == NULL || depth > 2 * PAGE_TPL_MAX_NEST + 8) {
+        return NULL;
+    }
+
+    switch (n->type) {
+    case TPL_N_LIST:
+        for (i = 0; i < n->u.list.n; i++) {
+            r = page_tpl_find_return(n->u.list.items[i], depth + 1);
+            if (r != NULL) {
+                return r;
+            }
+        }
+        return NULL;
+
+    case TPL_N_ACTION:
+        return page_tpl_find_return(n->u.action.pipe, depth + 1);
+
+    case TPL_N_IF:
+    case TPL_N_WITH:
+    case TPL_N_RANGE:
+        r = page_tpl_find_return(n->u.branch.pipe, depth + 1);
+        if (r == NULL) {
+            r = page_tpl_find_return(n->u.branch.list, depth + 1);
+        }
+        if (r == NULL) {
+            r = page_tpl_find_return(n->u.branch.else_list, depth + 1);
+        }
+        return r;
+
+    case TPL_N_PIPE:
+        for (i = 0; i < n->u.pipe.ncmds; i++) {
+            r = page_tpl_find_return(n->u.pipe.cmds[i], depth + 1);
+            if (r != NULL) {
+                return r;
+            }
+        }
+        return NULL;
+
+    case TPL_N_CMD:
+        a = n->u.cmd.args[0];
+        if (n->u.cmd.nargs >= 2 && a->type == TPL_N_FUNC
+            && a->u.func.builtin == TPL_B_RETURN)
+        {
+            return n;
+        }
+        for (i = 0; i < n->u.cmd.nargs; i++) {
+            if (n->u.cmd.args[i]->type == TPL_N_PIPE) {
+                r = page_tpl_find_return(n->u.cmd.args[i], depth + 1);
+                if (r != NULL) {
+                    return r;
+                }
+            }
+        }
+        return NULL;
+
+    default:
+        return NULL;
+    }
+}
+
+
 /* {{define "x"}} ... {{end}} or {{block "x" pipe}} ... {{end}} */
 static page_tpl_node_t *
 page_tpl_parse_define(page_tpl_parser_t *p, const page_tpl_tok_t *kw,
@@ -1649,6 +1726,7 @@ page_tpl_parse(page_tpl_set_t *set, const char *name, const char *path,
     for (t = p->trees; t != NULL; t = next) {
         next = t->next;
         t->next = NULL;
+        t->ret_cmd = page_tpl_find_return(t->root, 0);
         t->file = name;
         t->all_next = set->all;
         set->all = t;

@@ -18,6 +18,9 @@
 static page_arena_t   conf, req;
 static page_value_t  *data;
 static char           result[65536];
+static int            with_funcs;
+
+static const page_tpl_func_t  test_funcs[1];
 
 /* Most output a test renders. */
 #define TEST_MAX_OUTPUT  (1024 * 1024)
@@ -56,6 +59,10 @@ render_set(int html, const char **files, size_t n)
         return "ERR: no set";
     }
 
+    if (with_funcs) {
+        page_tpl_set_funcs(set, test_funcs, 1);
+    }
+
     for (i = 0; i < n; i += 2) {
         if (page_tpl_set_add(set, files[i], files[i], files[i + 1],
                              strlen(files[i + 1]), &err) != 0)
@@ -83,6 +90,18 @@ fail:
 
     snprintf(result, sizeof(result), "ERR: %s", err.msg);
     return result;
+}
+
+
+static const char *
+render_set_f(const char **files, size_t n)
+{
+    const char  *r;
+
+    with_funcs = 1;
+    r = render_set(1, files, n);
+    with_funcs = 0;
+    return r;
 }
 
 
@@ -151,6 +170,7 @@ check(const char *got, const char *want, const char *name)
 }
 
 
+#define RSF(files)  render_set_f(files, sizeof(files) / sizeof(files[0]))
 #define T(tpl, want)     check(render(tpl), want, name_of("", tpl))
 #define TT(tpl, want)    check(render_text(tpl), want, name_of("text: ", tpl))
 #define TERR(tpl, want)  ok(render_fails(render(tpl), want), \
@@ -192,6 +212,79 @@ test_define_hoisting(void)
 }
 
 
+/*
+ * A partial function for the tests: partial "name" [dot] runs the
+ * template of that name of the same set through page_tpl_call.
+ */
+static int
+test_partial(page_tpl_state_t *st, page_value_t **args, size_t nargs,
+    page_value_t **res)
+{
+    if (args[0] == NULL || args[0]->type != PAGE_STRING) {
+        return page_tpl_fail(st, "partial: name");
+    }
+    return page_tpl_call(st, args[0]->u.s.data,
+                         nargs > 1 ? args[1] : &page_nil_value, res);
+}
+
+
+static const page_tpl_func_t  test_funcs[] = {
+    { "partial", test_partial, 1, 2 }
+};
+
+
+/* Hugo's return: taken out where it is, evaluated at the partial's end. */
+static void
+test_return(void)
+{
+    const char  *f1[] = {
+        "t.html", "{{ partial \"r\" \"a\" }}|{{ partial \"s\" 3 }}|"
+                  "{{ partial \"u\" . }}|{{ partial \"v\" .Params }}|"
+                  "{{ partial \"w\" 3 }}|{{ partial \"x\" 3 }}|",
+        "r", "{{ return printf \"%s-x\" . }}",
+        /* later pipeline stages are not part of the value */
+        "s", "{{ return add . 1 | printf \"%d!\" }}",
+        "u", "{{ $x := 1 }}{{ return }}",
+        "v", "{{ return .color }}",
+        "w", "{{ if false }}{{ return . }}{{ end }}never",
+        "x", "{{ range seq 2 }}{{ return . }}{{ end }}"
+    };
+    const char  *f2[] = {
+        "t.html", "{{ partial \"c\" 0 }}|{{ partial \"d\" 0 }}|"
+                  "{{ partial \"e\" 7 }}",
+        /* evaluated after the whole body, at its top level */
+        "c", "{{ $x := 1 }}{{ return $x }}{{ $x = 2 }}",
+        /* a bare return is Hugo's return function: "" */
+        "d", "X{{ return }}Y",
+        "e", "{{ with 5 }}{{ return . }}{{ end }}"
+    };
+    const char  *f3[] = {
+        "t.html", "{{ partial \"a\" 0 }}",
+        "a", "{{ return 1 }}{{ return 2 }}"
+    };
+    const char  *f4[] = {
+        "t.html", "{{ partial \"b\" 0 }}",
+        "b", "{{ if true }}{{ $y := 1 }}{{ return $y }}{{ end }}"
+    };
+    const char  *f5[] = {
+        "t.html", "{{ partial \"b\" 0 }}",
+        "b", "{{ return \"a\" \"b\" }}"
+    };
+
+    check(RSF(f1), "a-x|4||red|3|3|", "return: values");
+    check(RSF(f2), "2|XY|7", "return: at the end");
+    ok(render_fails(RSF(f3), "a:1:18: executing \"a\" at "
+                    "<return>: wrong number of args for return: want 0 "
+                    "got 1"), "return: the second return fails");
+    ok(render_fails(RSF(f4), "undefined variable: $y"),
+       "return: a variable of an inner block is gone");
+    ok(render_fails(RSF(f5), "can't give argument to "
+                    "non-function \"a\""), "return: a constant with args");
+    /* a layout is no partial: Hugo's return function has no arguments */
+    TERR("{{ return 3 }}A", "wrong number of args for return: want 0 got 1");
+}
+
+
 int
 main(void)
 {
@@ -202,6 +295,7 @@ main(void)
     build_data();
 
     test_define_hoisting();
+    test_return();
 
     (void) render_text;
 
