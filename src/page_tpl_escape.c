@@ -45,12 +45,18 @@ typedef struct {
     unsigned  url;
     unsigned  attr;
     unsigned  elem;
-    unsigned  jsdiv;    /* in JS, a '/' divides (else starts a regexp) */
+    unsigned  jsdiv;    /* in JS, what a '/' starts: J_* */
 } page_tpl_ctx_t;
+
+/* Go's jsCtx: a '/' starts a regexp, divides, or (branches joined) either */
+enum { J_REGEXP = 0, J_DIVOP, J_UNKNOWN };
 
 #define CTX_PACK(c) \
     ((c).state | ((c).delim << 8) | ((c).url << 12) | ((c).attr << 16) \
      | ((c).elem << 20) | ((c).jsdiv << 24))
+
+static void page_tpl_ctx_print(char *buf, size_t size,
+    const page_tpl_ctx_t *c);
 
 /*
  * Deepest chain of {{template}} calls followed while escaping; deeper
@@ -80,7 +86,7 @@ page_tpl_ctx_unpack(unsigned u)
     c.url = (u >> 12) & 0xf;
     c.attr = (u >> 16) & 0xf;
     c.elem = (u >> 20) & 0xf;
-    c.jsdiv = (u >> 24) & 0x1;
+    c.jsdiv = (u >> 24) & 0x3;
     return c;
 }
 
@@ -440,7 +446,7 @@ page_tpl_step(page_tpl_ctx_t *c, const char *s, size_t len, int *strip)
             *strip = c->delim == D_NONE;
             return 2;
         } else if (ch == '/') {
-            if (!c->jsdiv) {
+            if (c->jsdiv != J_DIVOP) {
                 c->state = S_JSRE;          /* a regular expression */
             }
             c->jsdiv = 0;
@@ -836,34 +842,66 @@ page_tpl_esc_action(page_tpl_esc_state_t *es, page_tpl_node_t *n,
 
 /* ---- joining branches ---- */
 
+/* The join of two nudged contexts: 1 and a set, or 0 when they differ. */
+static int
+page_tpl_join_quiet(page_tpl_ctx_t *a, const page_tpl_ctx_t *b)
+{
+    page_tpl_ctx_t  x;
+
+    if (CTX_PACK(*a) == CTX_PACK(*b)) {
+        return 1;
+    }
+
+    x = *a;
+    x.url = b->url;
+    if (CTX_PACK(x) == CTX_PACK(*b)) {
+        a->url = U_UNKNOWN;
+        return 1;
+    }
+
+    x = *a;
+    x.jsdiv = b->jsdiv;
+    if (CTX_PACK(x) == CTX_PACK(*b)) {
+        a->jsdiv = J_UNKNOWN;
+        return 1;
+    }
+
+    return 0;
+}
+
+
+/*
+ * Go's join of the contexts two branches end in: equal; differing only in
+ * the URL part (unknown) or in what a '/' would start (unknown); a tag
+ * after one branch set an attribute type (the type is forgotten); or one
+ * nudged to where an attribute name or value starts
+ * (<input{{if .C}} checked{{end}}>).  Else Go's error.
+ */
 static int
 page_tpl_join(page_tpl_esc_state_t *es, const page_tpl_node_t *n,
-    page_tpl_ctx_t *a, const page_tpl_ctx_t *b)
+    page_tpl_ctx_t *a, const page_tpl_ctx_t *b, const char *what)
 {
+    char            msg[512], ca[160], cb[160];
     page_tpl_ctx_t  x, y;
 
     if (CTX_PACK(*a) == CTX_PACK(*b)) {
         return 0;
     }
 
-    if (a->jsdiv != b->jsdiv) {
-        x = *a;
-        x.jsdiv = b->jsdiv;
-        if (CTX_PACK(x) == CTX_PACK(*b)) {
-            a->jsdiv = 0;       /* unknown: treat a '/' as a regexp */
-            return 0;
-        }
-    }
-
     x = *a;
-    y = *b;
-    x.url = y.url = 0;
-    if (CTX_PACK(x) == CTX_PACK(y)) {
+    x.url = b->url;
+    if (CTX_PACK(x) == CTX_PACK(*b)) {
         a->url = U_UNKNOWN;
         return 0;
     }
 
-    /* a tag after one branch set an attribute type: forget the type */
+    x = *a;
+    x.jsdiv = b->jsdiv;
+    if (CTX_PACK(x) == CTX_PACK(*b)) {
+        a->jsdiv = J_UNKNOWN;
+        return 0;
+    }
+
     x = *a;
     y = *b;
     x.attr = y.attr = 0;
@@ -874,24 +912,22 @@ page_tpl_join(page_tpl_esc_state_t *es, const page_tpl_node_t *n,
         return 0;
     }
 
-    /*
-     * As Go's join: a branch that ends where an attribute name or value
-     * may start joins one that ended inside it
-     * (<input{{if .C}} checked{{end}}>).
-     */
     x = *a;
     y = *b;
     page_tpl_nudge(&x);
     page_tpl_nudge(&y);
-    if ((CTX_PACK(x) != CTX_PACK(*a) || CTX_PACK(y) != CTX_PACK(*b))
-        && CTX_PACK(x) == CTX_PACK(y))
-    {
-        *a = x;
-        return 0;
+    if (CTX_PACK(x) != CTX_PACK(*a) || CTX_PACK(y) != CTX_PACK(*b)) {
+        if (page_tpl_join_quiet(&x, &y)) {
+            *a = x;
+            return 0;
+        }
     }
 
-    return page_tpl_esc_fail(es, n, "{{if}} branches end in different "
-                             "contexts");
+    page_tpl_ctx_print(ca, sizeof(ca), a);
+    page_tpl_ctx_print(cb, sizeof(cb), b);
+    snprintf(msg, sizeof(msg), "{{%s}} branches end in different contexts: "
+             "%s, %s", what, ca, cb);
+    return page_tpl_esc_fail(es, n, msg);
 }
 
 
@@ -900,8 +936,8 @@ page_tpl_join(page_tpl_esc_state_t *es, const page_tpl_node_t *n,
 static page_tpl_node_t *
 page_tpl_clone(page_tpl_esc_state_t *es, const page_tpl_node_t *n)
 {
-    size_t            i;
-    page_tpl_node_t  *c;
+    size_t             i;
+    page_tpl_node_t   *c, *p, *l, *k, **items;
 
     if (n == NULL) {
         return NULL;
@@ -932,13 +968,34 @@ page_tpl_clone(page_tpl_esc_state_t *es, const page_tpl_node_t *n)
     case TPL_N_IF:
     case TPL_N_WITH:
     case TPL_N_RANGE:
-        c->u.branch.list = page_tpl_clone(es, n->u.branch.list);
-        if (c->u.branch.list == NULL) {
-            return NULL;
+        /* an else-if chain link by link, not by recursion */
+        for (p = c; ; p = p->u.branch.else_list->u.list.items[0]) {
+            p->u.branch.list = page_tpl_clone(es, p->u.branch.list);
+            if (p->u.branch.list == NULL) {
+                return NULL;
+            }
+            if (!p->u.branch.chained) {
+                break;
+            }
+            l = page_arena_alloc(es->set->arena, sizeof(page_tpl_node_t));
+            k = page_arena_alloc(es->set->arena, sizeof(page_tpl_node_t));
+            items = page_arena_alloc(es->set->arena,
+                                     sizeof(page_tpl_node_t *));
+            if (l == NULL || k == NULL || items == NULL) {
+                return NULL;
+            }
+            *l = *p->u.branch.else_list;
+            *k = *l->u.list.items[0];
+            items[0] = k;
+            l->u.list.items = items;
+            l->u.list.n = 1;
+            l->u.list.cap = 1;
+            p->u.branch.else_list = l;
         }
-        if (n->u.branch.else_list != NULL) {
-            c->u.branch.else_list = page_tpl_clone(es, n->u.branch.else_list);
-            if (c->u.branch.else_list == NULL) {
+        if (p->u.branch.else_list != NULL) {
+            p->u.branch.else_list = page_tpl_clone(es,
+                                                   p->u.branch.else_list);
+            if (p->u.branch.else_list == NULL) {
                 return NULL;
             }
         }
@@ -1091,6 +1148,68 @@ page_tpl_esc_tree(page_tpl_esc_state_t *es, page_tpl_tree_t *t,
 }
 
 
+/*
+ * if and with: every branch starts in c; the end contexts join from the
+ * last branch back, as Go's nesting of an else-if chain joins them, but
+ * in a loop, so that a chain of any length takes no stack.
+ */
+static int
+page_tpl_esc_branch(page_tpl_esc_state_t *es, page_tpl_node_t *n,
+    page_tpl_ctx_t *c)
+{
+    size_t             i, len;
+    page_tpl_ctx_t     c0, acc, *ends;
+    page_tpl_node_t   *k, **links;
+
+    len = 1;
+    for (k = n; k->u.branch.chained; k = k->u.branch.else_list->u.list.items[0])
+    {
+        len++;
+    }
+
+    ends = page_arena_alloc(es->set->arena, len * sizeof(page_tpl_ctx_t));
+    links = page_arena_alloc(es->set->arena, len * sizeof(page_tpl_node_t *));
+    if (ends == NULL || links == NULL) {
+        page_error_nomem(es->err, es->tree->path);
+        es->failed = 1;
+        return -1;
+    }
+
+    c0 = *c;
+    k = n;
+    for (i = 0; i < len; i++) {
+        links[i] = k;
+        ends[i] = c0;
+        if (page_tpl_esc_list(es, k->u.branch.list, &ends[i]) != 0) {
+            return -1;
+        }
+        if (k->u.branch.chained) {
+            k = k->u.branch.else_list->u.list.items[0];
+        }
+    }
+
+    /* the last link's else part (or none: it ends where it starts) */
+    acc = c0;
+    if (k->u.branch.else_list != NULL
+        && page_tpl_esc_list(es, k->u.branch.else_list, &acc) != 0)
+    {
+        return -1;
+    }
+
+    for (i = len; i-- > 0; ) {
+        if (page_tpl_join(es, links[i], &ends[i], &acc,
+                          links[i]->type == TPL_N_IF ? "if" : "with") != 0)
+        {
+            return -1;
+        }
+        acc = ends[i];
+    }
+
+    *c = acc;
+    return 0;
+}
+
+
 static int
 page_tpl_esc_node(page_tpl_esc_state_t *es, page_tpl_node_t *n,
     page_tpl_ctx_t *c)
@@ -1117,17 +1236,7 @@ page_tpl_esc_node(page_tpl_esc_state_t *es, page_tpl_node_t *n,
 
     case TPL_N_IF:
     case TPL_N_WITH:
-        c0 = *c;
-        if (page_tpl_esc_list(es, n->u.branch.list, c) != 0) {
-            return -1;
-        }
-        c1 = c0;
-        if (n->u.branch.else_list != NULL
-            && page_tpl_esc_list(es, n->u.branch.else_list, &c1) != 0)
-        {
-            return -1;
-        }
-        return page_tpl_join(es, n, c, &c1);
+        return page_tpl_esc_branch(es, n, c);
 
     case TPL_N_RANGE:
         c0 = *c;
@@ -1138,7 +1247,7 @@ page_tpl_esc_node(page_tpl_esc_state_t *es, page_tpl_node_t *n,
         if (CTX_PACK(c1) != CTX_PACK(c0)) {
             /* the body runs again after itself: it must be stable */
             c2 = c0;
-            if (page_tpl_join(es, n, &c2, &c1) != 0) {
+            if (page_tpl_join(es, n, &c2, &c1, "range") != 0) {
                 return -1;
             }
             c1 = c2;
@@ -1152,7 +1261,7 @@ page_tpl_esc_node(page_tpl_esc_state_t *es, page_tpl_node_t *n,
             }
         }
         *c = c1;
-        if (page_tpl_join(es, n, c, &c0) != 0) {
+        if (page_tpl_join(es, n, c, &c0, "range") != 0) {
             return -1;
         }
         if (n->u.branch.else_list != NULL) {
@@ -1160,7 +1269,7 @@ page_tpl_esc_node(page_tpl_esc_state_t *es, page_tpl_node_t *n,
             if (page_tpl_esc_list(es, n->u.branch.else_list, &c1) != 0) {
                 return -1;
             }
-            return page_tpl_join(es, n, c, &c1);
+            return page_tpl_join(es, n, c, &c1, "range");
         }
         return 0;
 
@@ -1244,10 +1353,28 @@ static const char  *page_tpl_elem_names[] = {
     ((i) < sizeof(names) / sizeof(names[0]) ? names[i] : "?")
 
 
+/* A context as Go prints it in errors. */
+static void
+page_tpl_ctx_print(char *buf, size_t size, const page_tpl_ctx_t *c)
+{
+    static const char  *js[] = { "jsCtxRegexp", "jsCtxDivOp",
+                                 "jsCtxUnknown" };
+
+    snprintf(buf, size, "{%s %s %s %s %s %s <nil>}",
+             page_tpl_name_of(page_tpl_state_names, c->state),
+             page_tpl_name_of(page_tpl_delim_names, c->delim),
+             page_tpl_name_of(page_tpl_url_names, c->url),
+             page_tpl_name_of(js, c->jsdiv),
+             page_tpl_name_of(page_tpl_attr_names, c->attr),
+             page_tpl_name_of(page_tpl_elem_names, c->elem));
+}
+
+
 int
 page_tpl_end_context(const page_tpl_set_t *set, const page_tpl_tree_t *t,
     char *msg, size_t size)
 {
+    char            cs[160];
     page_tpl_ctx_t  c;
 
     if (!set->html || !t->escaped || t->in_ctx != 0) {
@@ -1260,14 +1387,9 @@ page_tpl_end_context(const page_tpl_set_t *set, const page_tpl_tree_t *t,
         return 0;
     }
 
-    snprintf(msg, size, "html/template:%s: ends in a non-text context: "
-             "{%s %s %s %s %s %s <nil>}", t->name,
-             page_tpl_name_of(page_tpl_state_names, c.state),
-             page_tpl_name_of(page_tpl_delim_names, c.delim),
-             page_tpl_name_of(page_tpl_url_names, c.url),
-             c.jsdiv ? "jsCtxDivOp" : "jsCtxRegexp",
-             page_tpl_name_of(page_tpl_attr_names, c.attr),
-             page_tpl_name_of(page_tpl_elem_names, c.elem));
+    page_tpl_ctx_print(cs, sizeof(cs), &c);
+    snprintf(msg, size, "html/template:%s: ends in a non-text context: %s",
+             t->name, cs);
 
     return -1;
 }

@@ -1347,6 +1347,7 @@ page_tpl_exec_range(page_tpl_state_t *st, const page_tpl_node_t *n,
 }
 
 
+/* if and with, an else-if chain in a loop (its variables stay in scope). */
 static int
 page_tpl_exec_branch(page_tpl_state_t *st, const page_tpl_node_t *n,
     page_value_t *dot, page_buf_t *out)
@@ -1356,18 +1357,33 @@ page_tpl_exec_branch(page_tpl_state_t *st, const page_tpl_node_t *n,
     page_value_t  *v;
 
     saved = st->nvars;
+    rc = 0;
 
-    if (page_tpl_eval_pipe(st, n->u.branch.pipe, dot, &v) != 0) {
-        return -1;
-    }
+    for ( ;; ) {
+        if (page_tpl_eval_pipe(st, n->u.branch.pipe, dot, &v) != 0) {
+            rc = -1;
+            break;
+        }
 
-    if (page_tpl_truth(v)) {
-        rc = page_tpl_exec_list(st, n->u.branch.list,
-                                n->type == TPL_N_WITH ? v : dot, out);
-    } else if (n->u.branch.else_list != NULL) {
-        rc = page_tpl_exec_list(st, n->u.branch.else_list, dot, out);
-    } else {
-        rc = 0;
+        if (page_tpl_truth(v)) {
+            rc = page_tpl_exec_list(st, n->u.branch.list,
+                                    n->type == TPL_N_WITH ? v : dot, out);
+            break;
+        }
+
+        if (n->u.branch.chained) {
+            n = n->u.branch.else_list->u.list.items[0];
+            if (page_tpl_step(st) != 0) {
+                rc = -1;
+                break;
+            }
+            continue;
+        }
+
+        if (n->u.branch.else_list != NULL) {
+            rc = page_tpl_exec_list(st, n->u.branch.else_list, dot, out);
+        }
+        break;
     }
 
     st->nvars = saved;

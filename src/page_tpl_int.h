@@ -169,6 +169,8 @@ struct page_tpl_node_s {
             page_tpl_node_t   *pipe;
             page_tpl_node_t   *list;
             page_tpl_node_t   *else_list;   /* may be NULL */
+            unsigned           chained;     /* else_list holds the next
+                                               link of an else-if chain */
         } branch;
         struct {                        /* TPL_N_TEMPLATE */
             const char        *name;

@@ -1042,6 +1042,14 @@ page_tpl_parse_pipe(page_tpl_parser_t *p, const char *ctx,
 
 /* ---- control structures ---- */
 
+/*
+ * if, with, range.  An "else if" ("else with") chain is parsed in a loop,
+ * each link a node of the same type alone in the else list of the one
+ * before it (branch.chained), as Go nests them, but it counts as one level
+ * of nesting however long it is: an icon partial of a few hundred
+ * branches is one if.  Variables of every pipeline of the chain stay
+ * visible in the links after it, as in Go.
+ */
 static page_tpl_node_t *
 page_tpl_parse_control(page_tpl_parser_t *p, page_tpl_node_type_t type,
     const page_tpl_tok_t *kw)
@@ -1049,7 +1057,7 @@ page_tpl_parse_control(page_tpl_parser_t *p, page_tpl_node_type_t type,
     const char       *ctx;
     size_t            saved;
     page_tpl_end_t    end;
-    page_tpl_node_t  *n, *nested;
+    page_tpl_node_t  *n, *head, *prev;
     page_tpl_tok_t    t;
 
     ctx = type == TPL_N_IF ? "if" : type == TPL_N_WITH ? "with" : "range";
@@ -1059,30 +1067,62 @@ page_tpl_parse_control(page_tpl_parser_t *p, page_tpl_node_type_t type,
         return NULL;
     }
 
-    n = page_tpl_node(p, type, kw);
-    if (n == NULL) {
-        return NULL;
-    }
-
     saved = p->nvars;
+    head = NULL;
+    prev = NULL;
+    t = *kw;
 
-    n->u.branch.pipe = page_tpl_parse_pipe(p, ctx, TPL_T_RIGHT);
-    if (n->u.branch.pipe == NULL) {
-        return NULL;
-    }
+    for ( ;; ) {
+        n = page_tpl_node(p, type, &t);
+        if (n == NULL) {
+            return NULL;
+        }
 
-    if (type == TPL_N_RANGE) {
-        p->range_depth++;
-    }
+        if (prev == NULL) {
+            head = n;
+        } else {
+            prev->u.branch.else_list = page_tpl_node(p, TPL_N_LIST, &t);
+            if (prev->u.branch.else_list == NULL
+                || page_tpl_list_add(p, prev->u.branch.else_list, n) != 0)
+            {
+                return NULL;
+            }
+            prev->u.branch.chained = 1;
+        }
 
-    n->u.branch.list = page_tpl_parse_list(p, &end);
+        n->u.branch.pipe = page_tpl_parse_pipe(p, ctx, TPL_T_RIGHT);
+        if (n->u.branch.pipe == NULL) {
+            return NULL;
+        }
 
-    if (type == TPL_N_RANGE) {
-        p->range_depth--;
-    }
+        if (type == TPL_N_RANGE) {
+            p->range_depth++;
+        }
 
-    if (n->u.branch.list == NULL) {
-        return NULL;
+        n->u.branch.list = page_tpl_parse_list(p, &end);
+
+        if (type == TPL_N_RANGE) {
+            p->range_depth--;
+        }
+
+        if (n->u.branch.list == NULL) {
+            return NULL;
+        }
+
+        if (end != TPL_END_ELSE_IF && end != TPL_END_ELSE_WITH) {
+            break;
+        }
+
+        if ((end == TPL_END_ELSE_IF && type != TPL_N_IF)
+            || (end == TPL_END_ELSE_WITH && type != TPL_N_WITH))
+        {
+            page_tpl_perr(p, &p->last, "unexpected \"%.*s\" after else",
+                          p->last.text, p->last.len);
+            return NULL;
+        }
+
+        t = p->last;
+        prev = n;
     }
 
     /* variables of the pipeline stay visible in the else part, as in Go */
@@ -1103,28 +1143,6 @@ page_tpl_parse_control(page_tpl_parser_t *p, page_tpl_node_type_t type,
         }
         break;
 
-    case TPL_END_ELSE_IF:
-    case TPL_END_ELSE_WITH:
-        if ((end == TPL_END_ELSE_IF && type != TPL_N_IF)
-            || (end == TPL_END_ELSE_WITH && type != TPL_N_WITH))
-        {
-            page_tpl_perr(p, &p->last, "unexpected \"%.*s\" after else",
-                          p->last.text, p->last.len);
-            return NULL;
-        }
-        t = p->last;
-        nested = page_tpl_parse_control(p, type, &t);
-        if (nested == NULL) {
-            return NULL;
-        }
-        n->u.branch.else_list = page_tpl_node(p, TPL_N_LIST, &t);
-        if (n->u.branch.else_list == NULL
-            || page_tpl_list_add(p, n->u.branch.else_list, nested) != 0)
-        {
-            return NULL;
-        }
-        break;
-
     default:
         page_tpl_perr(p, &p->last, "unexpected EOF%.*s", "", 0);
         return NULL;
@@ -1133,7 +1151,7 @@ page_tpl_parse_control(page_tpl_parser_t *p, page_tpl_node_type_t type,
     p->nvars = saved;
     p->nest--;
 
-    return n;
+    return head;
 }
 
 
@@ -1236,9 +1254,15 @@ page_tpl_find_return(page_tpl_node_t *n, unsigned depth)
     case TPL_N_IF:
     case TPL_N_WITH:
     case TPL_N_RANGE:
-        r = page_tpl_find_return(n->u.branch.pipe, depth + 1);
-        if (r == NULL) {
-            r = page_tpl_find_return(n->u.branch.list, depth + 1);
+        for ( ;; ) {
+            r = page_tpl_find_return(n->u.branch.pipe, depth + 1);
+            if (r == NULL) {
+                r = page_tpl_find_return(n->u.branch.list, depth + 1);
+            }
+            if (r != NULL || !n->u.branch.chained) {
+                break;
+            }
+            n = n->u.branch.else_list->u.list.items[0];     /* else if */
         }
         if (r == NULL) {
             r = page_tpl_find_return(n->u.branch.else_list, depth + 1);

@@ -285,6 +285,60 @@ test_return(void)
 }
 
 
+/* An if with 200 branches is one level of nesting. */
+static void
+test_else_if_chain(void)
+{
+    int          i;
+    size_t       n;
+    char        *tpl;
+    const char  *r;
+
+    tpl = malloc(64 * 1024);
+    if (tpl == NULL) {
+        ok(0, "else-if chain: memory");
+        return;
+    }
+
+    n = (size_t) sprintf(tpl, "{{ $n := 150 }}{{ if eq $n 0 }}b0");
+    for (i = 1; i < 200; i++) {
+        n += (size_t) sprintf(tpl + n, "{{ else if eq $n %d }}b%d", i, i);
+    }
+    sprintf(tpl + n, "{{ else }}none{{ end }}|{{ if $a := 0 }}A"
+            "{{ else if $b := 1 }}[{{ $a }}{{ $b }}]{{ end }}");
+    check(render(tpl), "b150|[01]", "else-if chain of 200 branches");
+
+    /* the same chain, each branch in an attribute: contexts join */
+    n = (size_t) sprintf(tpl, "<a {{ if eq .Params.n 0 }}class=\"c0\"");
+    for (i = 1; i < 200; i++) {
+        n += (size_t) sprintf(tpl + n, "{{ else if eq .Params.n %d }}"
+                              "class=\"c%d\"", i, i);
+    }
+    sprintf(tpl + n, "{{ else }}{{ end }} href=\"/\">x</a>");
+    check(render(tpl), "<a class=\"c3\" href=\"/\">x</a>",
+          "else-if chain in a tag");
+
+    /* real nesting is still bounded */
+    n = 0;
+    for (i = 0; i < 70; i++) {
+        n += (size_t) sprintf(tpl + n, "{{ if true }}");
+    }
+    n += (size_t) sprintf(tpl + n, "deep");
+    for (i = 0; i < 70; i++) {
+        n += (size_t) sprintf(tpl + n, "{{ end }}");
+    }
+    r = render(tpl);
+    ok(render_fails(r, "nesting too deep"), "70 nested ifs: our limit");
+
+    free(tpl);
+
+    /* Go 1.23's else with (current Hugo; hugo 0.111.3 has no else with) */
+    T("{{ with $x := 0 }}A{{ else with $y := \"w\" }}{{ $x }}{{ $y }}"
+      "{{ . }}{{ end }}", "0ww");
+    T("{{ with 0 }}A{{ else with \"\" }}B{{ else }}C{{ end }}", "C");
+}
+
+
 int
 main(void)
 {
@@ -296,6 +350,7 @@ main(void)
 
     test_define_hoisting();
     test_return();
+    test_else_if_chain();
 
     (void) render_text;
 
