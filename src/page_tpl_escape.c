@@ -64,12 +64,22 @@ static void page_tpl_ctx_print(char *buf, size_t size,
  */
 #define PAGE_TPL_MAX_ESC_DEPTH  64
 
+/*
+ * Ranges nested in a range body's dry rerun that get a rerun of their own
+ * (each level doubles the work, as in Go); deeper ones are taken to end
+ * where their first pass does.
+ */
+#define PAGE_TPL_MAX_DRY_DEPTH  8
+
 typedef struct {
     page_tpl_set_t   *set;
     page_error_t     *err;
     page_tpl_tree_t  *tree;
     unsigned          depth;
     int               failed;
+    int               dry;      /* contexts only: a range body's rerun */
+    int               reentry;  /* joining a range body with its rerun */
+    unsigned          dry_depth;    /* PAGE_TPL_MAX_DRY_DEPTH */
 } page_tpl_esc_state_t;
 
 static int page_tpl_esc_list(page_tpl_esc_state_t *es, page_tpl_node_t *list,
@@ -581,6 +591,22 @@ page_tpl_esc_text(page_tpl_esc_state_t *es, page_tpl_node_t *n,
     const char  *s = n->src;
     size_t       len = n->src_len;
 
+    if (es->dry) {
+        /* the contexts only, the node stays as it is */
+        for (i = 0, guard = 0; i < len; i += k) {
+            k = page_tpl_step(c, s + i, len - i, &strip);
+            if (k == 0 && ++guard > 4) {
+                k = 1;
+            } else if (k != 0) {
+                guard = 0;
+            }
+            if (k > len - i) {
+                k = len - i;
+            }
+        }
+        return 0;
+    }
+
     /* "<" -> "&lt;" at most quadruples the text */
     out = page_arena_alloc(es->set->arena, len * 4 + 1);
     if (out == NULL) {
@@ -723,6 +749,51 @@ page_tpl_predefined(page_tpl_esc_state_t *es, const page_tpl_node_t *n,
 }
 
 
+/*
+ * Go's error for an action after a branch that may or may not have left
+ * the URL's query: the action as Go prints it ({{.Params.x}}, white space
+ * runs outside quotes as one space).
+ */
+static int
+page_tpl_esc_ambiguous(page_tpl_esc_state_t *es, const page_tpl_node_t *n)
+{
+    char         msg[192], q;
+    size_t       i, k, len;
+    const char  *src;
+
+    src = n->u.action.pipe->src;
+    len = n->u.action.pipe->src_len;
+    while (len > 0 && page_tpl_is_space(src[len - 1])) {
+        len--;
+    }
+
+    k = 0;
+    q = '\0';
+    memcpy(msg, "{{", 2);
+    k = 2;
+    for (i = 0; i < len && k < 80; i++) {
+        if (q == '\0' && page_tpl_is_space(src[i])) {
+            if (k > 2 && msg[k - 1] != ' ') {
+                msg[k++] = ' ';
+            }
+            continue;
+        }
+        if (q == '\0' && (src[i] == '"' || src[i] == '`')) {
+            q = src[i];
+        } else if (q != '\0' && src[i] == q) {
+            q = '\0';
+        } else if (q == '"' && src[i] == '\\' && i + 1 < len) {
+            msg[k++] = src[i++];
+        }
+        msg[k++] = src[i];
+    }
+
+    snprintf(msg + k, sizeof(msg) - k, "}} appears in an ambiguous context "
+             "within a URL");
+    return page_tpl_esc_fail(es, n, msg);
+}
+
+
 /* Go's nudge: the context where an attribute name or value starts. */
 static void
 page_tpl_nudge(page_tpl_ctx_t *c)
@@ -744,12 +815,11 @@ static int
 page_tpl_esc_action(page_tpl_esc_state_t *es, page_tpl_node_t *n,
     page_tpl_ctx_t *c)
 {
-    unsigned char  *e;
+    unsigned char   e[PAGE_TPL_MAX_ESC];
     unsigned        k;
 
     page_tpl_nudge(c);
 
-    e = n->u.action.esc;
     k = 0;
 
     if (page_tpl_predefined(es, n, c) != 0) {
@@ -757,7 +827,9 @@ page_tpl_esc_action(page_tpl_esc_state_t *es, page_tpl_node_t *n,
     }
 
     if (n->u.action.pipe->u.pipe.ndecl > 0) {
-        n->u.action.nesc = 0;           /* prints nothing */
+        if (!es->dry) {
+            n->u.action.nesc = 0;       /* prints nothing */
+        }
         return 0;
     }
 
@@ -790,8 +862,7 @@ page_tpl_esc_action(page_tpl_esc_state_t *es, page_tpl_node_t *n,
             e[k++] = TPL_ESC_URLESC;
             break;
         default:
-            return page_tpl_esc_fail(es, n, "action appears in an ambiguous "
-                                     "context within a URL");
+            return page_tpl_esc_ambiguous(es, n);
         }
         break;
     case S_JS:
@@ -829,6 +900,11 @@ page_tpl_esc_action(page_tpl_esc_state_t *es, page_tpl_node_t *n,
         }
     }
 
+    if (es->dry) {
+        return 0;
+    }
+
+    memcpy(n->u.action.esc, e, k);
     n->u.action.nesc = k;
     n->u.action.drop_html = k > 0 && page_tpl_is_html_func(n->u.action.pipe)
                             && (e[0] == TPL_ESC_HTML
@@ -925,8 +1001,9 @@ page_tpl_join(page_tpl_esc_state_t *es, const page_tpl_node_t *n,
 
     page_tpl_ctx_print(ca, sizeof(ca), a);
     page_tpl_ctx_print(cb, sizeof(cb), b);
-    snprintf(msg, sizeof(msg), "{{%s}} branches end in different contexts: "
-             "%s, %s", what, ca, cb);
+    snprintf(msg, sizeof(msg), "%s{{%s}} branches end in different "
+             "contexts: %s, %s", es->reentry ? "on range loop re-entry: " : "",
+             what, ca, cb);
     return page_tpl_esc_fail(es, n, msg);
 }
 
@@ -1054,13 +1131,18 @@ nomem:
 }
 
 
+static int page_tpl_esc_call_tree(page_tpl_esc_state_t *es,
+    page_tpl_node_t *n, page_tpl_tree_t *t, unsigned in, int dry,
+    page_tpl_ctx_t *c);
+
+
 static int
 page_tpl_esc_call(page_tpl_esc_state_t *es, page_tpl_node_t *n,
     page_tpl_ctx_t *c)
 {
+    int               dry, rc;
     unsigned          in;
-    page_tpl_tree_t  *t, *v, *o;
-    page_tpl_ctx_t    c2;
+    page_tpl_tree_t  *t;
 
     t = page_tpl_find(es->set, n->u.tmpl.name, strlen(n->u.tmpl.name));
     if (t == NULL) {
@@ -1072,10 +1154,32 @@ page_tpl_esc_call(page_tpl_esc_state_t *es, page_tpl_node_t *n,
     }
 
     in = CTX_PACK(*c);
-    n->u.tmpl.ctx = in;
+
+    /* a dry run of a range body escapes the called tree for real */
+    dry = es->dry;
+    es->dry = 0;
+    rc = page_tpl_esc_call_tree(es, n, t, in, dry, c);
+    es->dry = dry;
+
+    return rc;
+}
+
+
+static int
+page_tpl_esc_call_tree(page_tpl_esc_state_t *es, page_tpl_node_t *n,
+    page_tpl_tree_t *t, unsigned in, int dry, page_tpl_ctx_t *c)
+{
+    page_tpl_tree_t  *v, *o;
+    page_tpl_ctx_t    c2;
+
+    if (!dry) {
+        n->u.tmpl.ctx = in;
+    }
 
     if (!es->set->html || in == 0) {
-        n->u.tmpl.tree = t;
+        if (!dry) {
+            n->u.tmpl.tree = t;
+        }
         if (!es->set->html) {
             return 0;
         }
@@ -1101,7 +1205,9 @@ page_tpl_esc_call(page_tpl_esc_state_t *es, page_tpl_node_t *n,
         return -1;
     }
 
-    n->u.tmpl.tree = v;
+    if (!dry) {
+        n->u.tmpl.tree = v;
+    }
     return page_tpl_esc_tree(es, v, c);
 }
 
@@ -1214,6 +1320,7 @@ static int
 page_tpl_esc_node(page_tpl_esc_state_t *es, page_tpl_node_t *n,
     page_tpl_ctx_t *c)
 {
+    int             dry, rc;
     page_tpl_ctx_t  c0, c1, c2;
 
     switch (n->type) {
@@ -1239,39 +1346,41 @@ page_tpl_esc_node(page_tpl_esc_state_t *es, page_tpl_node_t *n,
         return page_tpl_esc_branch(es, n, c);
 
     case TPL_N_RANGE:
+        /*
+         * Go: the body from c, then a dry run of it from where it ended
+         * (it runs again after itself), the two ends joined; then that
+         * joins the else part (or c, when the loop does not run).
+         */
         c0 = *c;
+        if (page_tpl_esc_list(es, n->u.branch.list, &c0) != 0) {
+            return -1;
+        }
         c1 = c0;
-        if (page_tpl_esc_list(es, n->u.branch.list, &c1) != 0) {
+        if (es->dry_depth < PAGE_TPL_MAX_DRY_DEPTH) {
+            dry = es->dry;
+            es->dry = 1;
+            es->dry_depth++;
+            rc = page_tpl_esc_list(es, n->u.branch.list, &c1);
+            es->dry_depth--;
+            es->dry = dry;
+            if (rc != 0) {
+                return -1;
+            }
+        }
+        es->reentry = 1;
+        rc = page_tpl_join(es, n, &c0, &c1, "range");
+        es->reentry = 0;
+        if (rc != 0) {
             return -1;
         }
-        if (CTX_PACK(c1) != CTX_PACK(c0)) {
-            /* the body runs again after itself: it must be stable */
-            c2 = c0;
-            if (page_tpl_join(es, n, &c2, &c1, "range") != 0) {
-                return -1;
-            }
-            c1 = c2;
-            if (page_tpl_esc_list(es, n->u.branch.list, &c1) != 0) {
-                return -1;
-            }
-            if (CTX_PACK(c1) != CTX_PACK(c2)) {
-                return page_tpl_esc_fail(es, n, "on range loop re-entry: "
-                                         "{{range}} branches end in "
-                                         "different contexts");
-            }
-        }
-        *c = c1;
-        if (page_tpl_join(es, n, c, &c0, "range") != 0) {
+        c2 = *c;
+        if (n->u.branch.else_list != NULL
+            && page_tpl_esc_list(es, n->u.branch.else_list, &c2) != 0)
+        {
             return -1;
         }
-        if (n->u.branch.else_list != NULL) {
-            c1 = c0;
-            if (page_tpl_esc_list(es, n->u.branch.else_list, &c1) != 0) {
-                return -1;
-            }
-            return page_tpl_join(es, n, c, &c1, "range");
-        }
-        return 0;
+        *c = c0;
+        return page_tpl_join(es, n, c, &c2, "range");
 
     case TPL_N_LIST:
         return page_tpl_esc_list(es, n, c);

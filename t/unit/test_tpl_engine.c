@@ -339,6 +339,175 @@ test_else_if_chain(void)
 }
 
 
+/*
+ * Contexts real themes hit: JSON-LD built by ranges in a script (a range
+ * body that ends elsewhere than it starts joins as Go's jsCtxUnknown),
+ * conditionals in attributes, style, srcset, URLs with a query.  The
+ * expected outputs are hugo 0.111.3's for the same template and data.
+ */
+static void
+test_escape_contexts(void)
+{
+    check(render(
+      "<script type=\"application/ld+json\">\n"
+      "{\n"
+      "  \"@context\": \"https://schema.org\",\n"
+      "  \"@type\": \"BreadcrumbList\",\n"
+      "  \"name\": {{ .Title }},\n"
+      "  \"itemListElement\": [\n"
+      "    {{- range $i, $e := .List }}{{ if $i }},{{ end }}\n"
+      "    {\n"
+      "      \"@type\": \"ListItem\",\n"
+      "      \"position\": {{ add $i 1 }},\n"
+      "      \"name\": {{ $e }}\n"
+      "    }\n"
+      "    {{- end }}\n"
+      "  ],\n"
+      "  \"keywords\": [{{ range $i, $e := .List }}{{ if $i }}, {{ end }}{{"
+      " $e }}{{ end }}],\n"
+      "  \"kw2\": \"{{ range $i, $e := .List }}{{ if $i }}, {{ end }}{{ $e "
+      "}}{{ end }}\",\n"
+      "  {{ with .Params.color }}\"color\": {{ . }},{{ end }}\n"
+      "  \"n\": {{ .Params.n }}\n"
+      "}\n"
+      "</script>"),
+      "<script type=\"application/ld+json\">\n"
+      "{\n"
+      "  \"@context\": \"https://schema.org\",\n"
+      "  \"@type\": \"BreadcrumbList\",\n"
+      "  \"name\": \"A \\\"T\\\" \\u003cb\\u003e\",\n"
+      "  \"itemListElement\": [\n"
+      "    {\n"
+      "      \"@type\": \"ListItem\",\n"
+      "      \"position\":  1 ,\n"
+      "      \"name\": \"a\"\n"
+      "    },\n"
+      "    {\n"
+      "      \"@type\": \"ListItem\",\n"
+      "      \"position\":  2 ,\n"
+      "      \"name\": \"b\"\n"
+      "    },\n"
+      "    {\n"
+      "      \"@type\": \"ListItem\",\n"
+      "      \"position\":  3 ,\n"
+      "      \"name\": \"c\"\n"
+      "    }\n"
+      "  ],\n"
+      "  \"keywords\": [\"a\", \"b\", \"c\"],\n"
+      "  \"kw2\": \"a, b, c\",\n"
+      "  \"color\": \"red\",\n"
+      "  \"n\":  3 \n"
+      "}\n"
+      "</script>",
+      "escape: c1");
+    check(render(
+      "<div class=\"a {{ if .Params.n }}on{{ else }}off{{ end }}\" {{ with "
+      ".Params.color }}data-c=\"{{ . }}\"{{ end }}>\n"
+      "<img src=\"{{ .Params.color }}.png\" srcset=\"{{ range $i, $e := .Li"
+      "st }}{{ if $i }}, {{ end }}/{{ $e }}.png {{ add $i 1 }}x{{ end }}\" "
+      "alt=\"{{ .Title }}\">\n"
+      "<a href=\"{{ if .Params.n }}/x/{{ .Title }}{{ else }}#{{ end }}\">l<"
+      "/a>\n"
+      "<a href=\"/s?q={{ .Title }}&c={{ .Params.color }}\">q</a>\n"
+      "<span style=\"color: {{ .Params.color }}; {{ if .Params.n }}width: {"
+      "{ .Params.n }}px{{ end }}\">s</span>\n"
+      "<style>\n"
+      "body { color: {{ .Params.color }}; background: url({{ .Params.color "
+      "}}.png); }\n"
+      "</style>\n"
+      "<script>\n"
+      "var t = {{ .Title }}; var l = {{ .List }};\n"
+      "{{ if .Params.n }}var n = {{ .Params.n }};{{ end }}\n"
+      "var s = \"{{ .Title }}\"; var r = /a{{ .Params.color }}/;\n"
+      "var x = 1 / {{ .Params.n }};\n"
+      "</script>\n"
+      "<button onclick=\"go({{ .Title }})\" data-x='{{ .Title }}'>b</button"
+      ">\n"
+      "</div>"),
+      "<div class=\"a on\" data-c=\"red\">\n"
+      "<img src=\"red.png\" srcset=\"/a.png 1x, /b.png 2x, /c.png 3x\" alt="
+      "\"A &#34;T&#34; &lt;b&gt;\">\n"
+      "<a href=\"/x/A%20%22T%22%20%3cb%3e\">l</a>\n"
+      "<a href=\"/s?q=A%20%22T%22%20%3cb%3e&c=red\">q</a>\n"
+      "<span style=\"color: red; width: 3px\">s</span>\n"
+      "<style>\n"
+      "body { color: red; background: url(red.png); }\n"
+      "</style>\n"
+      "<script>\n"
+      "var t = \"A \\\"T\\\" \\u003cb\\u003e\"; var l = [\"a\",\"b\",\"c\"]"
+      ";\n"
+      "var n =  3 ;\n"
+      "var s = \"A \\u0022T\\u0022 \\u003cb\\u003e\"; var r = /ared/;\n"
+      "var x = 1 /  3 ;\n"
+      "</script>\n"
+      "<button onclick=\"go(&#34;A \\&#34;T\\&#34; \\u003cb\\u003e&#34;)\" "
+      "data-x='A &#34;T&#34; &lt;b&gt;'>b</button>\n"
+      "</div>",
+      "escape: c2");
+    check(render(
+      "<a href=\"{{ .Params.color }}{{ if .Params.n }}#top{{ end }}\">2</a>"
+      "\n"
+      "<a href=\"/p/{{ .Params.color }}?x={{ .Title }}{{ with .Params.n }}&"
+      "n={{ . }}{{ end }}\">3</a>\n"
+      "<script>var a = [{{ range .List }}{{ . }},{{ end }}]; var b = {{ if "
+      ".Params.n }}1{{ else }}\"x\"{{ end }} / 2;</script>\n"
+      "<script>\n"
+      "  {{ with .Params.color }}window.c = {{ . }};{{ end }}\n"
+      "  {{- range $i, $e := .List }}\n"
+      "  x[{{ $i }}] = \"{{ $e }}\";\n"
+      "  {{- end }}\n"
+      "  const o = { {{ range .List }}{{ . }}: 1, {{ end }} z: 0 };\n"
+      "</script>\n"
+      "<div {{ with .Params.color }}style=\"color: {{ . }}\"{{ end }} {{ ra"
+      "nge .List }}data-{{ . }}=\"1\" {{ end }}>d</div>\n"
+      "<img src=\"/i.png\" {{ with .Params.n }}width=\"{{ . }}\"{{ end }} l"
+      "oading=\"lazy\">\n"
+      "<a href=\"mailto:{{ .Params.color }}@x.org\">m</a>\n"
+      "<a href=\"{{ .Params.color | safeURL }}\" target=\"{{ if .Params.n }"
+      "}_blank{{ end }}\">t</a>\n"
+      "<iframe src=\"https://www.youtube.com/embed/{{ .Params.color }}{{ wi"
+      "th .Params.n }}?start={{ . }}{{ end }}\"></iframe>\n"
+      "<p title={{ .Title }}>u</p>\n"
+      "<input value={{ if .Params.n }}{{ .Params.color }}{{ end }}>"),
+      "<a href=\"red#top\">2</a>\n"
+      "<a href=\"/p/red?x=A%20%22T%22%20%3cb%3e&n=3\">3</a>\n"
+      "<script>var a = [\"a\",\"b\",\"c\",]; var b = 1 / 2;</script>\n"
+      "<script>\n"
+      "  window.c = \"red\";\n"
+      "  x[ 0 ] = \"a\";\n"
+      "  x[ 1 ] = \"b\";\n"
+      "  x[ 2 ] = \"c\";\n"
+      "  const o = { \"a\": 1, \"b\": 1, \"c\": 1,  z: 0 };\n"
+      "</script>\n"
+      "<div style=\"color: red\" data-a=\"1\" data-b=\"1\" data-c=\"1\" >d<"
+      "/div>\n"
+      "<img src=\"/i.png\" width=\"3\" loading=\"lazy\">\n"
+      "<a href=\"mailto:red@x.org\">m</a>\n"
+      "<a href=\"red\" target=\"_blank\">t</a>\n"
+      "<iframe src=\"https://www.youtube.com/embed/red?start=3\"></iframe>"
+      "\n"
+      "<p title=A&#32;&#34;T&#34;&#32;&lt;b&gt;>u</p>\n"
+      "<input value=red>",
+      "escape: c4");
+
+    /* a branch that may or may not have left the URL's path: Go's error */
+    TERR("<a href=\"{{ if .Params.n }}/{{ else }}{{ .Title }}{{ end }}"
+         "{{ .Params.color }}\">1</a>",
+         "{{.Params.color}} appears in an ambiguous context within a URL");
+    TERR("<a href=\"{{ if .Params.n }}/?a={{ else }}/b/{{ end }}"
+         "{{- .Get   \"x  y\" -}}\">",
+         "{{.Get \"x  y\"}} appears in an ambiguous context within a URL");
+    /* Go's message names both contexts */
+    TERR("{{ if .Params.n }}<a{{ end }}",
+         "{{if}} branches end in different contexts: {stateTag delimNone "
+         "urlPartNone jsCtxRegexp attrNone elementNone <nil>}, {stateText "
+         "delimNone urlPartNone jsCtxRegexp attrNone elementNone <nil>}");
+    TERR("{{ range .List }} x='<a{{ end }}",
+         "on range loop re-entry: {{range}} branches end in different "
+         "contexts");
+}
+
+
 int
 main(void)
 {
@@ -351,6 +520,7 @@ main(void)
     test_define_hoisting();
     test_return();
     test_else_if_chain();
+    test_escape_contexts();
 
     (void) render_text;
 
