@@ -886,7 +886,7 @@ page_tpl_parse_pipe(page_tpl_parser_t *p, const char *ctx,
     page_tpl_node_t   *pipe, *cmd, **cmds;
     const char        *names[2];
     size_t             ndecl, i, cap;
-    int                range, is_assign;
+    int                range, is_assign, after_pipe;
 
     t = page_tpl_peek(p);
     pipe = page_tpl_node(p, TPL_N_PIPE, t);
@@ -951,6 +951,7 @@ page_tpl_parse_pipe(page_tpl_parser_t *p, const char *ctx,
 
     cap = 0;
     cmds = NULL;
+    after_pipe = 0;
 
     for ( ;; ) {
         t = page_tpl_peek(p);
@@ -965,18 +966,23 @@ page_tpl_parse_pipe(page_tpl_parser_t *p, const char *ctx,
             break;
         }
 
-        if (pipe->u.pipe.ncmds > 0) {
+        if (pipe->u.pipe.ncmds > 0 && !after_pipe) {
             if (t->type != TPL_T_PIPE) {
                 page_tpl_unexpected(p, t, ctx);
                 return NULL;
             }
+            /*
+             * Go's command() takes the "|" with the command before it: a
+             * pipeline may end in "|" ({{ .Get "src" | }}).
+             */
             page_tpl_next(p);
-            t = page_tpl_peek(p);
-            if (page_tpl_is_term_end(t->type)) {
-                page_tpl_perr(p, t, "missing command after \"|\"%.*s", "", 0);
-                return NULL;
-            }
-        } else if (page_tpl_is_term_end(t->type)) {
+            after_pipe = 1;
+            continue;
+        }
+
+        after_pipe = 0;
+
+        if (page_tpl_is_term_end(t->type)) {
             page_tpl_unexpected(p, t, ctx);
             return NULL;
         }

@@ -508,6 +508,20 @@ test_escape_contexts(void)
 }
 
 
+/* Go's parser takes a "|" with the command before it: it may end a pipe. */
+static void
+test_trailing_pipe(void)
+{
+    T("{{ $src := \"a\" | }}{{ $src }}", "a");
+    T("{{ \"a\" | }}", "a");
+    T("{{ if \"a\" | }}y{{ end }}", "y");
+    T("{{ (\"a\" | printf \"%s!\" | ) }}|{{ \"a\" | printf \"%s?\" | }}",
+      "a!|a?");
+    TERR("{{ \"a\" | | \"b\" }}", "unexpected \"|\" in command");
+    TERR("{{ | \"a\" }}", "unexpected \"|\" in command");
+}
+
+
 int
 main(void)
 {
@@ -521,6 +535,7 @@ main(void)
     test_return();
     test_else_if_chain();
     test_escape_contexts();
+    test_trailing_pipe();
 
     (void) render_text;
 
