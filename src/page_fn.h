@@ -90,6 +90,21 @@ int page_fn_unavailable(page_tpl_state_t *st, const char *name,
 
 /* ---- shared between namespaces ---- */
 
+/* v in Go's syntax, as %#v prints it (page_fn_fmt.c). */
+void page_fn_gosyntax(page_buf_t *b, const page_value_t *v);
+
+/*
+ * spf13/cast's ToFloat64E and ToInt64E, as Hugo casts (page_fn_cast.c):
+ * 0 with *out, or -1 when v does not cast (nothing failed yet); then
+ * the failure in cast's words: "unable to cast %#v of type %T to TO".
+ * strconv.FormatFloat(f, 'f', -1, 64), as cast.ToString prints floats.
+ */
+int page_fn_cast_float(const page_value_t *v, double *out);
+int page_fn_cast_int(const page_value_t *v, int64_t *out);
+int page_fn_cast_fail(page_tpl_state_t *st, const page_value_t *v,
+    const char *to);
+void page_fn_format_float(page_buf_t *b, double f);
+
 /* Go's url.QueryEscape; path: a space as %20 (page_fn_builtins.c). */
 void page_tpl_query_escape(page_buf_t *b, const char *s, size_t len,
     int path);
