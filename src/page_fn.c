@@ -15,6 +15,7 @@ static const page_tpl_func_t *const  page_fn_tables[] = {
     page_fn_cast,
     page_fn_collections,
     page_fn_collections_sort,
+    page_fn_collections_rand,
     page_fn_compare,
     page_fn_crypto,
     page_fn_css,
@@ -55,4 +56,30 @@ page_fn_lookup(const char *name, size_t len)
     }
 
     return NULL;
+}
+
+
+int
+page_fn_method(page_tpl_state_t *st, page_value_t *recv, const char *name,
+    size_t len, page_value_t **args, size_t nargs, page_value_t **res)
+{
+    if (recv == NULL) {
+        return 1;
+    }
+
+    if (recv->type == PAGE_MAP) {
+        return page_fn_scratch_method(st, recv, name, len, args, nargs, res);
+    }
+
+    return 1;
+}
+
+
+int
+page_fn_env_method(page_tpl_state_t *st, void *ctx, page_value_t *recv,
+    const char *name, size_t len, page_value_t **args, size_t nargs,
+    page_value_t **res)
+{
+    (void) ctx;
+    return page_fn_method(st, recv, name, len, args, nargs, res);
 }

@@ -27,6 +27,7 @@ extern const page_tpl_func_t  page_fn_builtins[];
 extern const page_tpl_func_t  page_fn_cast[];
 extern const page_tpl_func_t  page_fn_collections[];
 extern const page_tpl_func_t  page_fn_collections_sort[];
+extern const page_tpl_func_t  page_fn_collections_rand[];
 extern const page_tpl_func_t  page_fn_compare[];
 extern const page_tpl_func_t  page_fn_crypto[];
 extern const page_tpl_func_t  page_fn_css[];
@@ -87,6 +88,26 @@ int page_tpl_to_float(page_tpl_state_t *st, const char *fn,
  */
 int page_fn_unavailable(page_tpl_state_t *st, const char *name,
     const char *why);
+
+/* ---- methods of values (page_fn.c) ---- */
+
+/*
+ * The methods Hugo's values have (a time's .Year, a duration's .Hours, a
+ * scratch pad's .Set): 0 with *res set when name is a method of recv, 1
+ * when it is not, -1 after page_tpl_fail().  The engine asks it before
+ * a map lookup; page_fn_env_method is the same as a page_tpl_method_pt.
+ */
+int page_fn_method(page_tpl_state_t *st, page_value_t *recv,
+    const char *name, size_t len, page_value_t **args, size_t nargs,
+    page_value_t **res);
+int page_fn_env_method(page_tpl_state_t *st, void *ctx, page_value_t *recv,
+    const char *name, size_t len, page_value_t **args, size_t nargs,
+    page_value_t **res);
+/* Is v a scratch pad; its methods (page_fn_collections_scratch.c). */
+int page_fn_is_scratch(const page_value_t *v);
+int page_fn_scratch_method(page_tpl_state_t *st, page_value_t *pad,
+    const char *name, size_t len, page_value_t **args, size_t nargs,
+    page_value_t **res);
 
 /* ---- shared between namespaces ---- */
 

@@ -1,21 +1,25 @@
 /*
  * page_fn_collections: Hugo's collections namespace (tpl/collections):
  * index, slice, dict, in, isset, append, merge, first, last, after,
- * uniq, reverse, seq, delimit, querify, intersect, union, complement.
- * sort and where are in page_fn_collections_sort.c.
+ * uniq, reverse, seq, delimit, querify, intersect, union, complement,
+ * symdiff, apply, keyVals, group and newScratch.  sort and where are in
+ * page_fn_collections_sort.c, D and shuffle in
+ * page_fn_collections_rand.c, the scratch pad's methods in
+ * page_fn_collections_scratch.c.
  */
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "page_fn.h"
+#include "page_sc_exec.h"
 
 
 /*
- * Longest list seq may build: Hugo refuses more than 2000 elements too,
- * and it bounds the memory one call may take.
+ * Longest list seq may build: current Hugo's maxSeqSize (0.111.3 allowed
+ * 2000); it bounds the memory one call may take (some 40 MB).
  */
-#define PAGE_TPL_MAX_SEQ  2000
+#define PAGE_TPL_MAX_SEQ  1000000
 
 /*
  * Deepest nesting merge follows: maps deeper than this are replaced, not
@@ -133,13 +137,42 @@ page_tpl_f_slice(PAGE_FN_ARGS)
 }
 
 
+/* The map under key k of m, made when m has none (dict's key paths). */
+static page_value_t *
+page_tpl_dict_sub(page_tpl_state_t *st, page_value_t *m, page_value_t *k)
+{
+    const char    *s;
+    size_t         len;
+    page_value_t  *sub;
+
+    if (!page_tpl_str(k, &s, &len)) {
+        page_tpl_fail(st, "invalid dictionary key");
+        return NULL;
+    }
+
+    sub = page_map_get(m, s, len);
+    if (sub != NULL && sub->type == PAGE_MAP) {
+        return sub;
+    }
+
+    sub = page_value_map(st->arena);
+    if (sub == NULL || page_map_set(st->arena, m, s, len, sub) != 0) {
+        page_tpl_nomem(st);
+        return NULL;
+    }
+
+    return sub;
+}
+
+
+/* dict KEY VALUE ...: a KEY may be a slice of keys, a path of maps */
 static int
 page_tpl_f_dict(PAGE_FN_ARGS)
 {
-    size_t         i;
+    size_t         i, j;
     const char    *k;
     size_t         klen;
-    page_value_t  *m;
+    page_value_t  *m, *d, *key;
 
     if (nargs % 2 != 0) {
         return page_tpl_fail(st, "invalid dictionary call");
@@ -151,10 +184,23 @@ page_tpl_f_dict(PAGE_FN_ARGS)
     }
 
     for (i = 0; i < nargs; i += 2) {
-        if (!page_tpl_str(args[i], &k, &klen)) {
-            return page_tpl_fail(st, "dictionary keys must be strings");
+        d = m;
+        key = args[i];
+
+        if (key != NULL && key->type == PAGE_LIST && key->u.list.n > 0) {
+            for (j = 0; j + 1 < key->u.list.n; j++) {
+                d = page_tpl_dict_sub(st, d, key->u.list.items[j]);
+                if (d == NULL) {
+                    return -1;
+                }
+            }
+            key = key->u.list.items[key->u.list.n - 1];
         }
-        if (page_map_set(st->arena, m, k, klen,
+
+        if (!page_tpl_str(key, &k, &klen)) {
+            return page_tpl_fail(st, "invalid dictionary key");
+        }
+        if (page_map_set(st->arena, d, k, klen,
                          args[i + 1] ? args[i + 1] : &page_nil_value) != 0)
         {
             return page_tpl_nomem(st);
@@ -276,6 +322,11 @@ page_tpl_f_append(PAGE_FN_ARGS)
 }
 
 
+/*
+ * Merge src into a copy of dst as Hugo does (tpl/collections/merge.go):
+ * dst's values win; a key of src that dst lacks (ignoring case) is
+ * added; when both values are maps they are merged, under src's key.
+ */
 static page_value_t *
 page_tpl_merge2(page_tpl_state_t *st, page_value_t *dst, page_value_t *src,
     int depth)
@@ -285,13 +336,13 @@ page_tpl_merge2(page_tpl_state_t *st, page_value_t *dst, page_value_t *src,
     page_pair_t   *p;
 
     m = page_value_map(st->arena);
-    if (m == NULL) {
+    if (m == NULL || page_map_reserve(st->arena, m, dst->u.map.n) != 0) {
         return NULL;
     }
 
     for (i = 0; i < dst->u.map.n; i++) {
         p = &dst->u.map.items[i];
-        if (page_map_set(st->arena, m, p->key.data, p->key.len, p->value)
+        if (page_map_add(st->arena, m, p->key.data, p->key.len, p->value)
             != 0)
         {
             return NULL;
@@ -300,16 +351,27 @@ page_tpl_merge2(page_tpl_state_t *st, page_value_t *dst, page_value_t *src,
 
     for (i = 0; i < src->u.map.n; i++) {
         p = &src->u.map.items[i];
-        old = page_map_get(m, p->key.data, p->key.len);
+        old = page_map_get(dst, p->key.data, p->key.len);
+        if (old == NULL) {
+            old = page_map_get_ci(dst, p->key.data, p->key.len);
+        }
         v = p->value;
-        if (old != NULL && old->type == PAGE_MAP && v != NULL
-            && v->type == PAGE_MAP && depth < PAGE_TPL_MAX_MERGE_DEPTH)
+
+        if (old == NULL) {
+            /* added below */
+
+        } else if (old->type == PAGE_MAP && v != NULL && v->type == PAGE_MAP
+                   && depth < PAGE_TPL_MAX_MERGE_DEPTH)
         {
             v = page_tpl_merge2(st, old, v, depth + 1);
             if (v == NULL) {
                 return NULL;
             }
+
+        } else {
+            continue;
         }
+
         if (page_map_set(st->arena, m, p->key.data, p->key.len, v) != 0) {
             return NULL;
         }
@@ -319,22 +381,23 @@ page_tpl_merge2(page_tpl_state_t *st, page_value_t *dst, page_value_t *src,
 }
 
 
-/* merge MAP... : the rightmost map wins */
+/* merge MAP... : the last map is the destination, its values win */
 static int
 page_tpl_f_merge(PAGE_FN_ARGS)
 {
     size_t         i;
     page_value_t  *m;
 
-    for (i = 0; i < nargs; i++) {
+    for (i = nargs; i-- > 0; ) {
         if (args[i] == NULL || args[i]->type != PAGE_MAP) {
-            return page_tpl_fail(st, "merge: expected a map, got %s",
+            return page_tpl_fail(st, "%s must be a map, got %s",
+                                 i + 1 == nargs ? "destination" : "source",
                                  page_tpl_tname(args[i]));
         }
     }
 
-    m = args[0];
-    for (i = 1; i < nargs; i++) {
+    m = args[nargs - 1];
+    for (i = nargs - 1; i-- > 0; ) {
         m = page_tpl_merge2(st, m, args[i], 0);
         if (m == NULL) {
             return page_tpl_nomem(st);
@@ -446,7 +509,7 @@ page_tpl_f_uniq(PAGE_FN_ARGS)
     (void) nargs;
 
     if (c == NULL || c->type != PAGE_LIST) {
-        return page_tpl_fail(st, "uniq: type %s not supported",
+        return page_tpl_fail(st, "type %s not supported",
                              page_tpl_tname(c));
     }
 
@@ -478,9 +541,12 @@ page_tpl_f_reverse(PAGE_FN_ARGS)
 
     (void) nargs;
 
-    if (c == NULL || c->type != PAGE_LIST) {
-        return page_tpl_fail(st, "reverse: type %s not supported",
-                             page_tpl_tname(c));
+    if (c == NULL || c->type == PAGE_NIL) {
+        *res = NULL;
+        return 0;
+    }
+    if (c->type != PAGE_LIST) {
+        return page_tpl_fail(st, "argument must be a slice");
     }
 
     l = page_tpl_list_new(st);
@@ -497,6 +563,7 @@ page_tpl_f_reverse(PAGE_FN_ARGS)
 }
 
 
+/* seq LAST, seq FIRST LAST, seq FIRST INCREMENT LAST: GNU's seq */
 static int
 page_tpl_f_seq(PAGE_FN_ARGS)
 {
@@ -505,11 +572,15 @@ page_tpl_f_seq(PAGE_FN_ARGS)
     page_value_t  *l, *v;
 
     for (k = 0; k < nargs; k++) {
+        if (!page_tpl_is_num(args[k]) && !page_tpl_is_str(args[k])) {
+            return page_tpl_fail(st, "invalid arguments to Seq");
+        }
         if (page_tpl_to_int(st, "seq", args[k], &a[k]) != 0) {
             return -1;
         }
+        /* far beyond the limit: refused before any arithmetic */
         if (a[k] > INT32_MAX || a[k] < -INT32_MAX) {
-            return page_tpl_fail(st, "seq: size of result exceeds limit");
+            return page_tpl_fail(st, "size of result exceeds limit");
         }
     }
 
@@ -533,16 +604,20 @@ page_tpl_f_seq(PAGE_FN_ARGS)
         first = a[0];
         step = a[1];
         last = a[2];
-        if (step == 0 || (step > 0 && first > last)
-            || (step < 0 && first < last))
-        {
-            return page_tpl_fail(st, "seq: invalid arguments");
+        if (step == 0) {
+            return page_tpl_fail(st, "'increment' must not be 0");
+        }
+        if (first < last && step < 0) {
+            return page_tpl_fail(st, "'increment' must be > 0");
+        }
+        if (first > last && step > 0) {
+            return page_tpl_fail(st, "'increment' must be < 0");
         }
     }
 
     n = (last - first) / step + 1;
-    if (n > PAGE_TPL_MAX_SEQ) {
-        return page_tpl_fail(st, "seq: size of result exceeds limit");
+    if (last < -PAGE_TPL_MAX_SEQ || n <= 0 || n > PAGE_TPL_MAX_SEQ) {
+        return page_tpl_fail(st, "size of result exceeds limit");
     }
 
     l = page_tpl_list_new(st);
@@ -619,7 +694,15 @@ page_tpl_f_delimit(PAGE_FN_ARGS)
 }
 
 
-/* querify KEY VALUE ... : a URL query string, keys sorted as Go does */
+#define PAGE_TPL_QUERIFY_ERR                                                \
+    "expected a map, a slice with an even number of elements, or an even " \
+    "number of scalar values, and each key must be a string"
+
+
+/*
+ * querify KEY VALUE ..., querify SLICE, querify MAP: a URL query string
+ * with the keys sorted, as Go's url.Values.Encode() writes it.
+ */
 static int
 page_tpl_f_querify(PAGE_FN_ARGS)
 {
@@ -627,16 +710,38 @@ page_tpl_f_querify(PAGE_FN_ARGS)
     const char     *k, *v;
     size_t          klen, vlen;
     page_buf_t      b;
-    page_value_t  **kv, **p, *tk, *tv;
+    page_value_t  **kv, **p, *tk, *tv, *m;
 
     kv = args;
     n = nargs;
-    if (nargs == 1 && args[0] != NULL && args[0]->type == PAGE_LIST) {
-        kv = args[0]->u.list.items;
-        n = args[0]->u.list.n;
+    m = nargs == 1 ? args[0] : NULL;
+
+    if (m != NULL && m->type == PAGE_LIST) {
+        kv = m->u.list.items;
+        n = m->u.list.n;
+
+    } else if (m != NULL && m->type == PAGE_MAP) {
+        n = m->u.map.n * 2;
+        kv = page_arena_alloc(st->arena, (n + 1) * sizeof(*kv));
+        if (kv == NULL) {
+            return page_tpl_nomem(st);
+        }
+        for (i = 0; i < m->u.map.n; i++) {
+            kv[2 * i] = page_value_string_ref(st->arena, PAGE_STRING,
+                                              m->u.map.items[i].key.data,
+                                              m->u.map.items[i].key.len);
+            kv[2 * i + 1] = m->u.map.items[i].value;
+            if (kv[2 * i] == NULL) {
+                return page_tpl_nomem(st);
+            }
+        }
+
+    } else if (nargs == 1) {
+        return page_tpl_fail(st, PAGE_TPL_QUERIFY_ERR);
     }
+
     if (n % 2 != 0) {
-        return page_tpl_fail(st, "querify: odd number of arguments");
+        return page_tpl_fail(st, PAGE_TPL_QUERIFY_ERR);
     }
 
     p = page_arena_alloc(st->arena, (n + 1) * sizeof(*p));
@@ -647,17 +752,27 @@ page_tpl_f_querify(PAGE_FN_ARGS)
         memcpy(p, kv, n * sizeof(*p));
     }
 
-    /* selection sort of the pairs by key; n is small */
     for (i = 0; i < n; i += 2) {
-        for (j = i + 2; j < n; j += 2) {
-            if (page_tpl_compare(p[j], p[i]) == -1) {
-                tk = p[i];
-                tv = p[i + 1];
-                p[i] = p[j];
-                p[i + 1] = p[j + 1];
-                p[j] = tk;
-                p[j + 1] = tv;
-            }
+        if (!page_tpl_str(p[i], &k, &klen)) {
+            return page_tpl_fail(st, PAGE_TPL_QUERIFY_ERR);
+        }
+        if (klen == 0) {
+            return page_tpl_fail(st, "one of the keys is an empty string");
+        }
+    }
+
+    /* a stable insertion sort of the pairs by key: Go sorts the keys and
+     * keeps the values of one key in their order */
+    for (i = 2; i < n; i += 2) {
+        for (j = i; j >= 2 && page_tpl_compare(p[j], p[j - 2]) == -1;
+             j -= 2)
+        {
+            tk = p[j];
+            tv = p[j + 1];
+            p[j] = p[j - 2];
+            p[j + 1] = p[j - 1];
+            p[j - 2] = tk;
+            p[j - 1] = tv;
         }
     }
 
@@ -696,7 +811,7 @@ page_tpl_list_has(const page_value_t *l, const page_value_t *v)
 
 /* mode 0 intersect, 1 union, 2 complement (last arg minus the others) */
 static int
-page_tpl_setop(page_tpl_state_t *st, const char *fn, int mode,
+page_tpl_setop(page_tpl_state_t *st, int mode,
     page_value_t **args, size_t nargs, page_value_t **res)
 {
     size_t         i, k;
@@ -706,7 +821,11 @@ page_tpl_setop(page_tpl_state_t *st, const char *fn, int mode,
         if (args[k] != NULL && args[k]->type != PAGE_LIST
             && args[k]->type != PAGE_NIL)
         {
-            return page_tpl_fail(st, "%s: expected a slice, got %s", fn,
+            if (mode == 2) {
+                return page_tpl_fail(st, "arguments to complement must be "
+                                     "slices or arrays");
+            }
+            return page_tpl_fail(st, "can't iterate over %s",
                                  page_tpl_tname(args[k]));
         }
     }
@@ -757,24 +876,220 @@ page_tpl_setop(page_tpl_state_t *st, const char *fn, int mode,
 }
 
 
+/*
+ * symdiff S1 S2 (S2 | symdiff S1): the elements of S2, then of S1, that
+ * are not in both, in their order (duplicates kept, as Hugo does).
+ */
+static int
+page_tpl_f_symdiff(PAGE_FN_ARGS)
+{
+    size_t         i, k;
+    page_value_t  *l, *s, *item;
+
+    (void) nargs;
+
+    for (k = 0; k < 2; k++) {
+        if (args[k] == NULL || args[k]->type != PAGE_LIST) {
+            return page_tpl_fail(st, "arguments to symdiff must be slices "
+                                 "or arrays");
+        }
+    }
+
+    l = page_tpl_list_new(st);
+    if (l == NULL) {
+        return -1;
+    }
+
+    for (k = 0; k < 2; k++) {
+        s = args[1 - k];
+        for (i = 0; i < s->u.list.n; i++) {
+            item = s->u.list.items[i];
+            if (page_tpl_list_has(args[0], item)
+                != page_tpl_list_has(args[1], item)
+                && page_tpl_push(st, l, item) != 0)
+            {
+                return -1;
+            }
+        }
+    }
+
+    *res = l;
+    return 0;
+}
+
+
 static int
 page_tpl_f_intersect(PAGE_FN_ARGS)
 {
-    return page_tpl_setop(st, "intersect", 0, args, nargs, res);
+    return page_tpl_setop(st, 0, args, nargs, res);
 }
 
 
 static int
 page_tpl_f_union(PAGE_FN_ARGS)
 {
-    return page_tpl_setop(st, "union", 1, args, nargs, res);
+    return page_tpl_setop(st, 1, args, nargs, res);
 }
 
 
 static int
 page_tpl_f_complement(PAGE_FN_ARGS)
 {
-    return page_tpl_setop(st, "complement", 2, args, nargs, res);
+    return page_tpl_setop(st, 2, args, nargs, res);
+}
+
+
+/*
+ * apply SLICE FUNCTION PARAM...: FUNCTION called for each element, with
+ * the element wherever a PARAM is ".".
+ */
+static int
+page_tpl_f_apply(PAGE_FN_ARGS)
+{
+    int                     rc;
+    size_t                  i, k, n;
+    const char             *name, *saved;
+    size_t                  len;
+    page_buf_t              b;
+    page_value_t           *c = args[0], *l, *r, *argv[PAGE_TPL_MAX_ARGS];
+    const page_tpl_func_t  *f;
+
+    if (page_tpl_arg_str(st, "apply", args[1], &name, &len) != 0) {
+        return -1;
+    }
+
+    if (c == NULL || c->type == PAGE_NIL) {
+        *res = page_tpl_list_new(st);
+        return *res ? 0 : -1;
+    }
+
+    if (len == 5 && memcmp(name, "apply", 5) == 0) {
+        return page_tpl_fail(st, "can't apply myself (no turtles allowed)");
+    }
+
+    f = page_tpl_lookup_func(st->set, name, len);
+    if (f == NULL) {
+        return page_tpl_fail(st, "can't find function %.*s", (int) len,
+                             name);
+    }
+
+    if (c->type != PAGE_LIST) {
+        page_tpl_buf(st, &b);
+        page_tpl_print(&b, c);
+        return page_tpl_fail(st, "can't apply over %.*s", (int) b.len,
+                             b.data ? b.data : "");
+    }
+
+    n = nargs - 2;
+    if ((int) n < f->min_args || (f->max_args >= 0 && (int) n > f->max_args)
+        || n > PAGE_TPL_MAX_ARGS)
+    {
+        return page_tpl_fail(st, "wrong number of args for %s: want %d got "
+                             "%d", f->name, f->min_args, (int) n);
+    }
+
+    l = page_tpl_list_new(st);
+    if (l == NULL) {
+        return -1;
+    }
+
+    for (i = 0; i < c->u.list.n; i++) {
+        for (k = 0; k < n; k++) {
+            argv[k] = args[2 + k];
+            if (page_tpl_str(argv[k], &name, &len) && len == 1
+                && name[0] == '.')
+            {
+                argv[k] = c->u.list.items[i];
+            }
+        }
+
+        saved = st->calling;
+        st->calling = f->name;
+        r = NULL;
+        rc = f->fn(st, argv, n, &r);
+        st->calling = saved;
+
+        if (rc != 0 || page_tpl_push(st, l, r) != 0) {
+            return -1;
+        }
+    }
+
+    *res = l;
+    return 0;
+}
+
+
+/*
+ * keyVals KEY VALUE...: Hugo's types.KeyValues (for .Related), as a map
+ * with its fields Key and Values and its method KeyString.  It prints as
+ * a map, not as Hugo's "KEY: [VALUES]".
+ */
+static int
+page_tpl_f_keyvals(PAGE_FN_ARGS)
+{
+    size_t         i;
+    page_value_t  *m, *l, *ks;
+
+    l = page_tpl_list_new(st);
+    m = page_value_map(st->arena);
+    if (l == NULL || m == NULL) {
+        return page_tpl_nomem(st);
+    }
+
+    for (i = 1; i < nargs; i++) {
+        if (page_tpl_push(st, l, args[i]) != 0) {
+            return -1;
+        }
+    }
+
+    if (page_tpl_typed(st, args[0], PAGE_STRING, &ks) != 0) {
+        return -1;
+    }
+
+    if (page_map_add(st->arena, m, "Key", 3,
+                     args[0] ? args[0] : &page_nil_value) != 0
+        || page_map_add(st->arena, m, "Values", 6, l) != 0
+        || page_map_add(st->arena, m, "KeyString", 9, ks) != 0)
+    {
+        return page_tpl_nomem(st);
+    }
+
+    *res = m;
+    return 0;
+}
+
+
+/*
+ * group KEY PAGES: Hugo groups page collections only (a PagesGroup);
+ * pages are the Hugo-sites issue's, so every other value is refused
+ * with Hugo's words.
+ */
+static int
+page_tpl_f_group(PAGE_FN_ARGS)
+{
+    (void) nargs;
+    (void) res;
+
+    if (args[0] == NULL || args[0]->type == PAGE_NIL) {
+        return page_tpl_fail(st, "nil is not a valid key to group by");
+    }
+
+    return page_tpl_fail(st, "grouping not supported for type %s %s",
+                         page_tpl_tname(args[1]),
+                         args[1] != NULL && args[1]->type == PAGE_LIST
+                         ? "<nil>" : page_tpl_tname(args[1]));
+}
+
+
+/* newScratch: a scratch pad of its own (page_fn_collections_scratch.c) */
+static int
+page_tpl_f_newscratch(PAGE_FN_ARGS)
+{
+    (void) args;
+    (void) nargs;
+
+    *res = page_sc_scratch_new(st->arena);
+    return *res ? 0 : page_tpl_nomem(st);
 }
 
 
@@ -797,6 +1112,7 @@ const page_tpl_func_t  page_fn_collections[] = {
     { "first", page_tpl_f_first, 2, 2 },
     { "collections.Last", page_tpl_f_last, 2, 2 },
     { "last", page_tpl_f_last, 2, 2 },
+    { "collections.After", page_tpl_f_after, 2, 2 },
     { "after", page_tpl_f_after, 2, 2 },
     { "collections.Uniq", page_tpl_f_uniq, 1, 1 },
     { "uniq", page_tpl_f_uniq, 1, 1 },
@@ -813,5 +1129,15 @@ const page_tpl_func_t  page_fn_collections[] = {
     { "union", page_tpl_f_union, 2, 2 },
     { "collections.Complement", page_tpl_f_complement, 2, -1 },
     { "complement", page_tpl_f_complement, 2, -1 },
+    { "collections.SymDiff", page_tpl_f_symdiff, 2, 2 },
+    { "symdiff", page_tpl_f_symdiff, 2, 2 },
+    { "collections.Apply", page_tpl_f_apply, 2, -1 },
+    { "apply", page_tpl_f_apply, 2, -1 },
+    { "collections.KeyVals", page_tpl_f_keyvals, 1, -1 },
+    { "keyVals", page_tpl_f_keyvals, 1, -1 },
+    { "collections.Group", page_tpl_f_group, 2, 2 },
+    { "group", page_tpl_f_group, 2, 2 },
+    { "collections.NewScratch", page_tpl_f_newscratch, 0, 0 },
+    { "newScratch", page_tpl_f_newscratch, 0, 0 },
     { NULL, NULL, 0, 0 }
 };

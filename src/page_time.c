@@ -438,3 +438,100 @@ page_time_format(page_buf_t *b, const page_time_t *t, const char *layout,
 #undef WORD
     }
 }
+
+
+/*
+ * The fraction of v / 10^prec (".5", ".25"; nothing when it is 0) at the
+ * end of buf[0, w): Go's fmtFrac.  Returns the new start, *v the rest.
+ */
+static size_t
+page_duration_frac(char *buf, size_t w, uint64_t *v, int prec)
+{
+    int  i, print;
+
+    print = 0;
+    for (i = 0; i < prec; i++) {
+        if (*v % 10 != 0 || print) {
+            print = 1;
+            buf[--w] = (char) ('0' + *v % 10);
+        }
+        *v /= 10;
+    }
+    if (print) {
+        buf[--w] = '.';
+    }
+
+    return w;
+}
+
+
+static size_t
+page_duration_int(char *buf, size_t w, uint64_t v)
+{
+    if (v == 0) {
+        buf[--w] = '0';
+    }
+    while (v > 0) {
+        buf[--w] = (char) ('0' + v % 10);
+        v /= 10;
+    }
+
+    return w;
+}
+
+
+void
+page_duration_format(page_buf_t *b, int64_t d)
+{
+    char      buf[32];
+    size_t    w;
+    uint64_t  u;
+    int       neg;
+
+    w = sizeof(buf);
+    neg = d < 0;
+    u = neg ? 0 - (uint64_t) d : (uint64_t) d;
+
+    if (u < 1000000000ULL) {
+        /* under a second: the largest unit of ns, µs, ms */
+        buf[--w] = 's';
+        if (u == 0) {
+            page_buf_puts(b, "0s");
+            return;
+        }
+        if (u < 1000) {
+            buf[--w] = 'n';
+            w = page_duration_int(buf, w, u);
+        } else if (u < 1000000) {
+            buf[--w] = '\xb5';
+            buf[--w] = '\xc2';
+            w = page_duration_frac(buf, w, &u, 3);
+            w = page_duration_int(buf, w, u);
+        } else {
+            buf[--w] = 'm';
+            w = page_duration_frac(buf, w, &u, 6);
+            w = page_duration_int(buf, w, u);
+        }
+
+    } else {
+        buf[--w] = 's';
+        w = page_duration_frac(buf, w, &u, 9);
+        w = page_duration_int(buf, w, u % 60);
+        u /= 60;
+        if (u > 0) {
+            buf[--w] = 'm';
+            w = page_duration_int(buf, w, u % 60);
+            u /= 60;
+            if (u > 0) {
+                buf[--w] = 'h';
+                w = page_duration_int(buf, w, u);
+            }
+        }
+    }
+
+    if (neg) {
+        buf[--w] = '-';
+    }
+
+    page_buf_append(b, buf + w, sizeof(buf) - w);
+}

@@ -46,5 +46,7 @@ void page_time_breakdown(const page_time_t *t, page_tm_t *tm);
 void page_time_format(page_buf_t *b, const page_time_t *t,
     const char *layout, size_t layout_len);
 int64_t page_days_from_civil(int64_t y, int m, int d);
+/* Append a time.Duration of d nanoseconds as Go prints it ("1h2m0.5s"). */
+void page_duration_format(page_buf_t *b, int64_t d);
 
 #endif /* PAGE_TIME_H */

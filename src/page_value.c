@@ -352,6 +352,7 @@ page_value_truthy(const page_value_t *v)
     case PAGE_TIME:   return 1;     /* a struct is always true in Go */
     case PAGE_LIST:   return v->u.list.n != 0;
     case PAGE_MAP:    return v->u.map.n != 0;
+    case PAGE_DURATION: return v->u.i != 0;
     }
 
     return 0;
@@ -378,6 +379,7 @@ page_type_name(page_type_t t)
     case PAGE_TIME:   return "time.Time";
     case PAGE_LIST:   return "[]interface {}";
     case PAGE_MAP:    return "map[string]interface {}";
+    case PAGE_DURATION: return "time.Duration";
     }
 
     return "unknown";
@@ -550,6 +552,10 @@ page_value_print(page_buf_t *b, const page_value_t *v)
         page_time_format(b, &v->u.t, "2006-01-02 15:04:05.999999999 -0700 MST",
                          sizeof("2006-01-02 15:04:05.999999999 -0700 MST")
                          - 1);
+        return;
+
+    case PAGE_DURATION:
+        page_duration_format(b, v->u.i);
         return;
 
     case PAGE_LIST:

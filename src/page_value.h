@@ -1,7 +1,8 @@
 /*
  * page_value: the core's value type.  Front matter, site settings, shortcode
  * parameters and template data are all page values: nil, bool, int, float,
- * string, HTML (a string that is already safe markup), time, list and map.
+ * string, HTML (a string that is already safe markup), time, list and map,
+ * and Go's time.Duration (an int of nanoseconds that prints as "1h2m0s").
  * Values live in the render arena (or, for configuration-time values, in an
  * arena that lives as long as the configuration) and are never freed one by
  * one.  Maps keep insertion order; lookups are by exact key.
@@ -26,7 +27,8 @@ typedef enum {
     PAGE_HTML,
     PAGE_TIME,
     PAGE_LIST,
-    PAGE_MAP
+    PAGE_MAP,
+    PAGE_DURATION       /* u.i: nanoseconds */
 } page_type_t;
 
 typedef struct page_value_s  page_value_t;
