@@ -32,6 +32,7 @@ THEME_FILES := $(shell find conf/theme/layouts -name '*.html' | sort) \
                conf/theme/static/page-theme.css
 THEME_C     := $(BUILD)/page_builtin_theme.c
 LIBS       := -lcmark-gfm-extensions -lcmark-gfm -lyaml -lpcre2-8 -lcrypto \
+              -lunistring \
               -lxxhash -lm
 
 CC         ?= cc

@@ -27,6 +27,7 @@ static const page_tpl_func_t *const  page_fn_tables[] = {
     page_fn_js,
     page_fn_lang,
     page_fn_math,
+    page_fn_os,
     page_fn_path,
     page_fn_resources,
     page_fn_safe,

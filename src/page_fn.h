@@ -39,6 +39,7 @@ extern const page_tpl_func_t  page_fn_inflect[];
 extern const page_tpl_func_t  page_fn_js[];
 extern const page_tpl_func_t  page_fn_lang[];
 extern const page_tpl_func_t  page_fn_math[];
+extern const page_tpl_func_t  page_fn_os[];
 extern const page_tpl_func_t  page_fn_path[];
 extern const page_tpl_func_t  page_fn_resources[];
 extern const page_tpl_func_t  page_fn_safe[];

@@ -10,7 +10,8 @@
 # fonts-liberation gives their screenshots the fonts a desktop has.
 
 PACKAGES="nginx nginx-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
-libyaml-dev libpcre2-dev libssl-dev libxxhash-dev zlib1g-dev gcc make
+libyaml-dev libpcre2-dev libssl-dev libxxhash-dev zlib1g-dev libunistring-dev
+gcc make
 perl hugo
 chromium chromium-driver fonts-liberation $*"
 
