@@ -136,68 +136,87 @@ page_tpl_f_eq(PAGE_FN_ARGS)
 }
 
 
+/*
+ * ne, lt, le, gt and ge take the first argument against each of the
+ * others and hold when the relation holds for all of them (Hugo's
+ * compare namespace; "ge 5 1 2" is true, "ne 1 2 1" is false).
+ */
+typedef enum {
+    PAGE_CMP_NE,
+    PAGE_CMP_LT,
+    PAGE_CMP_LE,
+    PAGE_CMP_GT,
+    PAGE_CMP_GE
+} page_cmp_op_t;
+
+
 static int
-page_tpl_f_ne(PAGE_FN_ARGS)
+page_tpl_cmp_all(page_tpl_state_t *st, page_value_t **args, size_t nargs,
+    page_cmp_op_t op, page_value_t **res)
 {
-    (void) nargs;
-    return page_tpl_ret_bool(st, !page_tpl_equal(args[0], args[1]), res);
+    int     c, holds;
+    size_t  i;
+
+    for (i = 1; i < nargs; i++) {
+        if (op == PAGE_CMP_NE) {
+            holds = !page_tpl_equal(args[0], args[i]);
+
+        } else {
+            c = page_tpl_compare(args[0], args[i]);
+            if (c == -2) {
+                return page_tpl_fail(st, "incompatible types for "
+                                     "comparison: %s and %s",
+                                     page_tpl_tname(args[0]),
+                                     page_tpl_tname(args[i]));
+            }
+
+            holds = (op == PAGE_CMP_LT) ? c < 0
+                    : (op == PAGE_CMP_LE) ? c <= 0
+                    : (op == PAGE_CMP_GT) ? c > 0
+                    : c >= 0;
+        }
+
+        if (!holds) {
+            return page_tpl_ret_bool(st, 0, res);
+        }
+    }
+
+    return page_tpl_ret_bool(st, 1, res);
 }
 
 
 static int
-page_tpl_cmp_args(page_tpl_state_t *st, page_value_t **args, int *c)
+page_tpl_f_ne(PAGE_FN_ARGS)
 {
-    *c = page_tpl_compare(args[0], args[1]);
-    if (*c == -2) {
-        return page_tpl_fail(st, "incompatible types for comparison: %s "
-                             "and %s", page_tpl_tname(args[0]),
-                             page_tpl_tname(args[1]));
-    }
-    return 0;
+    return page_tpl_cmp_all(st, args, nargs, PAGE_CMP_NE, res);
 }
 
 
 static int
 page_tpl_f_lt(PAGE_FN_ARGS)
 {
-    int  c;
-
-    (void) nargs;
-    return page_tpl_cmp_args(st, args, &c) ? -1
-           : page_tpl_ret_bool(st, c < 0, res);
+    return page_tpl_cmp_all(st, args, nargs, PAGE_CMP_LT, res);
 }
 
 
 static int
 page_tpl_f_le(PAGE_FN_ARGS)
 {
-    int  c;
-
-    (void) nargs;
-    return page_tpl_cmp_args(st, args, &c) ? -1
-           : page_tpl_ret_bool(st, c <= 0, res);
+    return page_tpl_cmp_all(st, args, nargs, PAGE_CMP_LE, res);
 }
 
 
 static int
 page_tpl_f_gt(PAGE_FN_ARGS)
 {
-    int  c;
-
-    (void) nargs;
-    return page_tpl_cmp_args(st, args, &c) ? -1
-           : page_tpl_ret_bool(st, c > 0, res);
+    return page_tpl_cmp_all(st, args, nargs, PAGE_CMP_GT, res);
 }
 
 
 static int
 page_tpl_f_ge(PAGE_FN_ARGS)
 {
-    int  c;
-
-    (void) nargs;
-    return page_tpl_cmp_args(st, args, &c) ? -1
-           : page_tpl_ret_bool(st, c >= 0, res);
+    return page_tpl_cmp_all(st, args, nargs, PAGE_CMP_GE, res);
 }
 
 
@@ -241,12 +260,18 @@ page_tpl_f_cond(PAGE_FN_ARGS)
 
 
 const page_tpl_func_t  page_fn_compare[] = {
+    { "compare.Eq", page_tpl_f_eq, 1, -1 },
     { "eq", page_tpl_f_eq, 1, -1 },
-    { "ne", page_tpl_f_ne, 2, 2 },
-    { "lt", page_tpl_f_lt, 2, 2 },
-    { "le", page_tpl_f_le, 2, 2 },
-    { "gt", page_tpl_f_gt, 2, 2 },
-    { "ge", page_tpl_f_ge, 2, 2 },
+    { "compare.Ne", page_tpl_f_ne, 2, -1 },
+    { "ne", page_tpl_f_ne, 2, -1 },
+    { "compare.Lt", page_tpl_f_lt, 2, -1 },
+    { "lt", page_tpl_f_lt, 2, -1 },
+    { "compare.Le", page_tpl_f_le, 2, -1 },
+    { "le", page_tpl_f_le, 2, -1 },
+    { "compare.Gt", page_tpl_f_gt, 2, -1 },
+    { "gt", page_tpl_f_gt, 2, -1 },
+    { "compare.Ge", page_tpl_f_ge, 2, -1 },
+    { "ge", page_tpl_f_ge, 2, -1 },
     { "compare.Default", page_tpl_f_default, 1, 2 },
     { "default", page_tpl_f_default, 1, 2 },
     { "compare.Conditional", page_tpl_f_cond, 3, 3 },
