@@ -960,6 +960,55 @@ test_end_context_layouts(void)
 
 
 /*
+ * partial and partials.Include take the context and ignore any argument
+ * after it, as Hugo's Include does (hugo-blog-awesome calls
+ * partial "svgs/home.svg" (dict ...) .); hugo 0.111.3 printed
+ * "Pctx|Pc2" for the first two calls.
+ */
+static void
+test_partial_extra_args(void)
+{
+    page_error_t           err;
+    page_arena_t           arena;
+    page_templates_t      *t, *saved;
+    page_template_file_t   files[2] = {
+        { "_default/single.html",
+          "{{ partial \"p.html\" \"ctx\" \"extra\" }}|"
+          "{{ partialCached \"p.html\" \"c2\" \"variant\" }}|"
+          "{{ partials.Include \"p.html\" \"c3\" }}|"
+          "{{ partials.IncludeCached \"p.html\" \"c4\" \"v\" }}", 0 },
+        { "partials/p.html", "P{{ . }}", 0 },
+    };
+
+    files[0].len = strlen(files[0].text);
+    files[1].len = strlen(files[1].text);
+
+    page_arena_init(&arena, 0);
+    page_error_init(&err);
+
+    t = page_templates_new(&arena, page_data_funcs, page_data_nfuncs);
+    if (!ok(t != NULL
+            && page_templates_add_files(t, "/x", files, 2, &err) == 0
+            && page_templates_compile(t, &err) == 0,
+            "partial: extra arguments compile"))
+    {
+        printf("#   %s\n", err.msg);
+        page_arena_free(&arena);
+        return;
+    }
+
+    saved = templates;
+    templates = t;
+    RENDER("---\ntitle: T\n---\nx\n", 0);
+    templates = saved;
+    is_str(rc == PAGE_OK ? res.data : "", "Pctx|Pc2|Pc3|Pc4",
+           "partial: the context, and nothing after it, as Hugo");
+
+    page_arena_free(&arena);
+}
+
+
+/*
  * 4 MB of headings (just under page_max_size): each heading's id and
  * HTML took three buffers of at least 256 bytes, so the render ran out
  * of PAGE_MAX_MEMORY past ~3.5 MB.
@@ -1030,6 +1079,7 @@ main(void)
     test_lazy();
     test_many_shortcodes();
     test_end_context_layouts();
+    test_partial_extra_args();
     test_many_headings();
 
     if (rendered) {
