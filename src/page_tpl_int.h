@@ -18,8 +18,12 @@
  */
 #define PAGE_TPL_MAX_NEST  64
 
-/* Most arguments one command may have: no real template comes near. */
-#define PAGE_TPL_MAX_ARGS  64
+/*
+ * Most arguments one command may have.  Go has no limit; real themes pass
+ * a dict of a few hundred (FixIt's SCSS variables: 160), and a function's
+ * arguments are an array of this many pointers on the C stack (8 KB).
+ */
+#define PAGE_TPL_MAX_ARGS  1024
 
 /* Is c one of the characters of set (never the terminating NUL). */
 #define page_tpl_oneof(c, set)  ((c) != '\0' && strchr(set, (c)) != NULL)

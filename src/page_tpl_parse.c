@@ -1202,6 +1202,9 @@ page_tpl_parse_name(page_tpl_parser_t *p, const char *ctx)
 }
 
 
+static int page_tpl_tree_empty(const page_tpl_tree_t *t);
+
+
 static page_tpl_tree_t *
 page_tpl_new_tree(page_tpl_parser_t *p, const char *name)
 {
@@ -1316,7 +1319,7 @@ page_tpl_parse_define(page_tpl_parser_t *p, const page_tpl_tok_t *kw,
     size_t            saved_vars, saved_base;
     unsigned          saved_range;
     page_tpl_end_t    end;
-    page_tpl_tree_t  *tree, *t;
+    page_tpl_tree_t  *tree, *prev, **pp;
     page_tpl_node_t  *n;
 
     name = page_tpl_parse_name(p, block ? "block clause" : "define clause");
@@ -1324,11 +1327,9 @@ page_tpl_parse_define(page_tpl_parser_t *p, const page_tpl_tok_t *kw,
         return NULL;
     }
 
-    for (t = p->trees; t != NULL; t = t->next) {
-        if (strcmp(t->name, name) == 0) {
-            page_tpl_perr(p, kw, "template: multiple definition of "
-                          "template \"%.*s\"", name, strlen(name));
-            return NULL;
+    for (prev = p->trees; prev != NULL; prev = prev->next) {
+        if (strcmp(prev->name, name) == 0) {
+            break;
         }
     }
 
@@ -1383,6 +1384,30 @@ page_tpl_parse_define(page_tpl_parser_t *p, const page_tpl_tok_t *kw,
                       end == TPL_END_EOF ? "EOF" : "{{else}}",
                       end == TPL_END_EOF ? 3 : 8);
         return NULL;
+    }
+
+    /*
+     * A name defined twice in one text: as Go's parser, an empty
+     * definition (only whitespace) gives way to the other one; two real
+     * ones are an error.  Themes write {{ block "main" . }}{{ end }} twice.
+     */
+    if (prev != NULL) {
+        if (!page_tpl_tree_empty(prev) && !page_tpl_tree_empty(tree)) {
+            page_tpl_perr(p, kw, "template: multiple definition of "
+                          "template \"%.*s\"", name, strlen(name));
+            return NULL;
+        }
+
+        if (page_tpl_tree_empty(tree)) {
+            prev = tree;                /* keep the earlier one */
+        }
+
+        for (pp = &p->trees; *pp != NULL; pp = &(*pp)->next) {
+            if (*pp == prev) {
+                *pp = prev->next;
+                break;
+            }
+        }
     }
 
     return n;
