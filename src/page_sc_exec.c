@@ -171,26 +171,51 @@ page_sc_scratch_new(page_arena_t *a)
 
 
 /*
- * "\"path:line:col\"", as Hugo prints a text.Position; without printf, as
- * every shortcode call makes one.
+ * Hugo's text.Position: .Filename, .Offset (of the opening "{{" in the
+ * whole file, front matter included), .LineNumber, .ColumnNumber; it
+ * prints as "\"path:line:col\"" (Hugo's String() quotes it).  Built
+ * without printf, as every shortcode call makes one.
  */
 static page_value_t *
-page_sc_position(page_arena_t *a, const char *path, page_sc_node_t *node)
+page_sc_position(page_sc_run_t *run, page_arena_t *a, page_sc_node_t *node)
 {
-    page_buf_t  b;
+    page_buf_t     b;
+    page_value_t  *p, *str;
 
     page_buf_init(&b, a, 0);
     page_buf_putc(&b, '"');
-    page_buf_puts(&b, path);
+    page_buf_puts(&b, run->path);
     page_buf_putc(&b, ':');
     page_buf_put_uint(&b, node->line);
     page_buf_putc(&b, ':');
     page_buf_put_uint(&b, node->col);
     page_buf_putc(&b, '"');
 
-    return page_buf_failed(&b) ? NULL
-                               : page_value_string_ref(a, PAGE_STRING,
-                                                       b.data, b.len);
+    if (page_buf_failed(&b)) {
+        return NULL;
+    }
+
+    str = page_value_string_ref(a, PAGE_STRING, b.data, b.len);
+    p = page_value_map(a);
+
+    if (str == NULL || p == NULL
+        || page_map_reserve(a, p, 5) != 0
+        || page_sc_put(a, p, PAGE_TPL_STRING_MARK, str) != 0
+        || page_sc_put(a, p, "Filename",
+                       page_value_string(a, run->path, strlen(run->path)))
+           != 0
+        || page_sc_put(a, p, "Offset",
+                       page_value_int(a, (int64_t) (run->body_offset
+                                                    + node->start))) != 0
+        || page_sc_put(a, p, "LineNumber",
+                       page_value_int(a, (int64_t) node->line)) != 0
+        || page_sc_put(a, p, "ColumnNumber",
+                       page_value_int(a, (int64_t) node->col)) != 0)
+    {
+        return NULL;
+    }
+
+    return p;
 }
 
 
@@ -227,7 +252,7 @@ page_sc_context(page_sc_run_t *run, page_sc_node_t *node,
         || page_sc_put(a, c, "Ordinal",
                        page_value_int(a, (int64_t) node->ordinal)) != 0
         || page_sc_put(a, c, "Position",
-                       page_sc_position(a, run->path, node)) != 0
+                       page_sc_position(run, a, node)) != 0
         || page_sc_put(a, c, "Parent", parent ? parent : &page_nil_value)
            != 0
         || page_sc_put(a, c, "Page", run->data->page) != 0

@@ -40,6 +40,7 @@ typedef struct {
     page_data_t     *data;          /* page, site, templates, options */
     page_tpl_env_t  *env;
     const char      *path;          /* content file, for .Position */
+    size_t           body_offset;   /* of the body in it, for .Position */
     char             prefix[32];    /* placeholder prefix, random per render */
     size_t           prefix_len;
     page_str_t      *outputs;       /* output of top-level call n */

@@ -338,6 +338,14 @@ page_tpl_print_depth(page_buf_t *b, const page_value_t *v, int depth)
     }
 
     if (v->type == PAGE_MAP) {
+        if (v->u.map.n != 0
+            && v->u.map.items[0].key.len == sizeof(PAGE_TPL_STRING_MARK) - 1
+            && memcmp(v->u.map.items[0].key.data, PAGE_TPL_STRING_MARK,
+                      sizeof(PAGE_TPL_STRING_MARK) - 1) == 0)
+        {
+            page_tpl_print_depth(b, v->u.map.items[0].value, depth + 1);
+            return;                     /* a Stringer */
+        }
         page_tpl_print_map(b, v, depth);
         return;
     }

@@ -600,6 +600,14 @@ static const page_template_file_t  lazy_files[] = {
       "data-plain=\"{{ .Page.Plain }}\" "
       "data-summary=\"{{ .Page.Summary }}\"></span>", 0 },
     { "shortcodes/pos.html", "{{ .Position }}|{{ .Position }}", 0 },
+    { "shortcodes/pof.html",
+      "<{{ .Position }}|{{ .Position.Filename }}|{{ .Position.LineNumber }}|"
+      "{{ .Position.ColumnNumber }}|{{ .Position.Offset }}|"
+      "{{ printf \"%v\" .Position }}|{{ printf \"%s\" .Position }}>", 0 },
+    { "shortcodes/g.html",
+      "[{{ printf \"%T\" (.Get 0) }}|{{ printf \"%T\" (.Get 5) }}|"
+      "{{ printf \"%T\" (.Get \"x\") }}|{{ printf \"%T\" (.Get \"y\") }}|"
+      "{{ .Get 0 }}|{{ .Get \"x\" }}|{{ .Get 0 | default \"d\" }}]", 0 },
     { "shortcodes/dd.html", "[{{ .Inner }}|{{ .InnerDeindent }}]", 0 },
     { "_default/params.html",
       "{{ .Params.Author }}|{{ .Params.author }}|{{ .Params.NESTED.Key }}|"
@@ -735,6 +743,31 @@ test_lazy(void)
            "<p>123456789 &#34;" PATH ":12:11&#34;|&#34;" PATH
            ":12:11&#34;</p>\n",
            "lazy: .Position");
+
+    /*
+     * .Position is Hugo's text.Position: its fields, the offset in the
+     * whole file; .Get: a name on positional parameters or an index on
+     * named ones is nil, an index past the end "" (hugo 0.111.3's output
+     * for the same file, its path aside).
+     */
+    templates = t;
+    RENDER("---\ntitle: a\n---\none {{< g \"a\" \"b\" >}}\n\n"
+           "two {{< g x=\"1\" >}}\n\nthree {{< g >}}\n\n"
+           "  four {{< pof >}} and {{< pof a=\"1\" >}}\n\n{{< pof >}}\n",
+           OPT_CONTENT);
+    templates = saved;
+    is_mem(rc == PAGE_OK ? res.data : NULL, res.len,
+           "<p>one [string|string|&lt;nil&gt;|&lt;nil&gt;|a||a]</p>\n"
+           "<p>two [&lt;nil&gt;|&lt;nil&gt;|string|string||1|d]</p>\n"
+           "<p>three [&lt;nil&gt;|&lt;nil&gt;|&lt;nil&gt;|&lt;nil&gt;|||d]"
+           "</p>\n"
+           "<p>four &lt;&#34;" PATH ":10:8&#34;|" PATH "|10|8|85|&#34;" PATH
+           ":10:8&#34;|&#34;" PATH ":10:8&#34;> and &lt;&#34;" PATH
+           ":10:24&#34;|" PATH "|10|24|101|&#34;" PATH ":10:24&#34;|&#34;"
+           PATH ":10:24&#34;></p>\n"
+           "&lt;&#34;" PATH ":12:1&#34;|" PATH "|12|1|120|&#34;" PATH
+           ":12:1&#34;|&#34;" PATH ":12:1&#34;>\n",
+           "shortcodes: .Position's fields and .Get's rules");
 
     lazy_is(t, "---\nlayout: params\nAuthor: Ann\nnested:\n  kEy: v\n---\n"
                "Text.\n",
