@@ -20,6 +20,7 @@
 
 #define OPT_UNSAFE   0x01
 #define OPT_CONTENT  0x02
+#define OPT_INLINE   0x04
 
 static page_arena_t       conf_arena;
 static page_templates_t  *templates;
@@ -44,6 +45,7 @@ render_path(const char *src, size_t len, unsigned flags, const char *path)
     opt.templates = templates;
     opt.unsafe_html = (flags & OPT_UNSAFE) != 0;
     opt.content_only = (flags & OPT_CONTENT) != 0;
+    opt.inline_shortcodes = (flags & OPT_INLINE) != 0;
     if (site_title != NULL) {
         opt.site_title = site_title;
         opt.site_title_len = strlen(site_title);
@@ -790,6 +792,55 @@ test_lazy(void)
 
 
 /*
+ * Inline shortcodes, as hugo 0.111.3 renders these two pages (its
+ * .Content): nothing when they are off (Hugo's default), else a
+ * text template defined where it has an inner, once per page, reused
+ * self-closed, redefined by a later inner; .Inner is the raw inner.
+ */
+static void
+test_inline_shortcodes(void)
+{
+    static const char  a[] =
+        "---\ntitle: a\n---\nA {{< t.inline \"x\" >}}[{{ .Get 0 }}|"
+        "{{ .Page.Title }}|{{ .Name }}]{{< /t.inline >}} B\n\n"
+        "C {{< t.inline \"y\" />}} D\n\n\n{{< v.inline >}}\n"
+        "{{ $x := 2 }}<b>{{ mul $x 3 }}</b>\n{{< /v.inline >}}\n\n"
+        "{{% w.inline %}}*em* {{ .Inner }}{{% /w.inline %}}\n";
+    static const char  c[] =
+        "---\ntitle: c\n---\nX {{< t.inline >}}{{ \"<b>\" }}|"
+        "{{ .Page.Title | safeHTML }}|{{ \"a&b\" | htmlEscape }}"
+        "{{< /t.inline >}} Y\n\n{{< t.inline >}}second{{< /t.inline >}}\n\n"
+        "{{< t.inline />}}\n\n\n";
+    static const char  d[] =
+        "---\ntitle: d\n---\nX {{< t.inline \"z\" />}} Y\n";
+
+    RENDER(a, OPT_CONTENT);
+    is_mem(rc == PAGE_OK ? res.data : NULL, res.len,
+           "<p>A  B</p>\n<p>C  D</p>\n\n", "inline shortcodes: off");
+    RENDER(c, OPT_CONTENT);
+    is_mem(rc == PAGE_OK ? res.data : NULL, res.len,
+           "<p>X  Y</p>\n\n\n", "inline shortcodes: off, reuse");
+
+    RENDER(a, OPT_CONTENT | OPT_INLINE);
+    is_mem(rc == PAGE_OK ? res.data : NULL, res.len,
+           "<p>A [x|a|t.inline] B</p>\n<p>C [y|a|t.inline] D</p>\n\n"
+           "<b>6</b>\n\n<p><em>em</em> <em>em</em> {{ .Inner }}</p>\n",
+           "inline shortcodes: on");
+    RENDER(c, OPT_CONTENT | OPT_INLINE);
+    is_mem(rc == PAGE_OK ? res.data : NULL, res.len,
+           "<p>X <b>|c|a&amp;b Y</p>\nsecond\nsecond\n",
+           "inline shortcodes: a text template, redefined");
+
+    /* another page does not see a's definitions */
+    RENDER(d, OPT_CONTENT | OPT_INLINE);
+    ok(rc != PAGE_OK && strstr(res.error.msg, PATH ":4:3: failed to render "
+                               "shortcode \"t.inline\": no earlier "
+                               "definition of shortcode \"t.inline\" found")
+       != NULL, "inline shortcodes: defined once per page");
+}
+
+
+/*
  * More distinct shortcodes than a render remembers the templates of
  * (PAGE_SC_TEMPLATES), each called twice, and one that does not exist.
  */
@@ -1061,6 +1112,7 @@ main(void)
     test_errors();
     test_large();
     test_lazy();
+    test_inline_shortcodes();
     test_many_shortcodes();
     test_end_context_layouts();
     test_many_headings();
