@@ -721,6 +721,7 @@ ngx_http_page_render(ngx_http_request_t *r, ngx_http_page_ctx_t *ctx)
     opt.params = params;
     opt.nparams = nparams;
     opt.unsafe_html = conf->unsafe_html ? 1 : 0;
+    opt.inline_shortcodes = conf->inline_shortcodes ? 1 : 0;
     opt.drafts = conf->drafts ? 1 : 0;
     opt.future = conf->future ? 1 : 0;
     opt.expired = conf->expired ? 1 : 0;

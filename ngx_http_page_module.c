@@ -98,6 +98,13 @@ static ngx_command_t  ngx_http_page_commands[] = {
       offsetof(ngx_http_page_loc_conf_t, unsafe_html),
       NULL },
 
+    { ngx_string("page_inline_shortcodes"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_FLAG,
+      ngx_conf_set_flag_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_page_loc_conf_t, inline_shortcodes),
+      NULL },
+
     { ngx_string("page_max_size"),
       NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
       ngx_conf_set_size_slot,
@@ -472,6 +479,7 @@ ngx_http_page_create_conf(ngx_conf_t *cf)
     conf->template_dirs = NGX_CONF_UNSET_PTR;
     conf->params = NGX_CONF_UNSET_PTR;
     conf->unsafe_html = NGX_CONF_UNSET;
+    conf->inline_shortcodes = NGX_CONF_UNSET;
     conf->max_size = NGX_CONF_UNSET_SIZE;
     conf->last_modified = NGX_CONF_UNSET;
     conf->debug = NGX_CONF_UNSET;
@@ -511,6 +519,8 @@ ngx_http_page_merge_conf(ngx_conf_t *cf, void *parent, void *child)
     ngx_conf_merge_ptr_value(conf->params, prev->params, NULL);
     ngx_conf_merge_str_value(conf->site_title, prev->site_title, "");
     ngx_conf_merge_value(conf->unsafe_html, prev->unsafe_html, 0);
+    ngx_conf_merge_value(conf->inline_shortcodes, prev->inline_shortcodes,
+                         0);
     ngx_conf_merge_size_value(conf->max_size, prev->max_size,
                               4 * 1024 * 1024);
     ngx_conf_merge_value(conf->last_modified, prev->last_modified, 0);

@@ -69,6 +69,7 @@ typedef struct {
     ngx_array_t               *params;     /* ngx_http_page_param_t */
     ngx_str_t                  site_title;
     ngx_flag_t                 unsafe_html;
+    ngx_flag_t                 inline_shortcodes; /* page_inline_... */
     size_t                     max_size;
     ngx_flag_t                 last_modified;
     ngx_flag_t                 debug;

@@ -59,6 +59,8 @@ typedef struct {
     unsigned             drafts:1;      /* publish drafts (page_drafts) */
     unsigned             future:1;      /* ... pages of a later date */
     unsigned             expired:1;     /* ... and expired pages */
+    unsigned             inline_shortcodes:1; /* run {{< x.inline >}}
+                                        (Hugo's enableInlineShortcodes) */
     int64_t              now;           /* the time for publishing rules, */
                                         /* seconds since the epoch; 0: now */
     const char *const   *assets;        /* Hugo assets/ directories that */

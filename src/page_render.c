@@ -468,6 +468,8 @@ page_render(const char *src, size_t len, const page_options_t *opt,
     run.data = &data;
     run.env = &env;
     run.path = path;
+    run.body_offset = fm.body != NULL && fm.body >= src
+                      ? (size_t) (fm.body - src) : 0;
 
     /* shortcodes, Markdown, placeholders */
 

@@ -67,10 +67,22 @@ page_sc_template(page_sc_run_t *run, const char *name, size_t len)
 }
 
 
+/* Is name an inline shortcode's ("x.inline"). */
+static int
+page_sc_is_inline(const char *name, size_t len)
+{
+    return len > 7 && memcmp(name + len - 7, ".inline", 7) == 0;
+}
+
+
 int
 page_sc_lookup(void *ctx, const char *name, size_t len)
 {
     const page_sc_tpl_t  *t;
+
+    if (page_sc_is_inline(name, len)) {
+        return 1;           /* its inner is its template: closed or not */
+    }
 
     t = page_sc_template(ctx, name, len);
 
@@ -171,26 +183,51 @@ page_sc_scratch_new(page_arena_t *a)
 
 
 /*
- * "\"path:line:col\"", as Hugo prints a text.Position; without printf, as
- * every shortcode call makes one.
+ * Hugo's text.Position: .Filename, .Offset (of the opening "{{" in the
+ * whole file, front matter included), .LineNumber, .ColumnNumber; it
+ * prints as "\"path:line:col\"" (Hugo's String() quotes it).  Built
+ * without printf, as every shortcode call makes one.
  */
 static page_value_t *
-page_sc_position(page_arena_t *a, const char *path, page_sc_node_t *node)
+page_sc_position(page_sc_run_t *run, page_arena_t *a, page_sc_node_t *node)
 {
-    page_buf_t  b;
+    page_buf_t     b;
+    page_value_t  *p, *str;
 
     page_buf_init(&b, a, 0);
     page_buf_putc(&b, '"');
-    page_buf_puts(&b, path);
+    page_buf_puts(&b, run->path);
     page_buf_putc(&b, ':');
     page_buf_put_uint(&b, node->line);
     page_buf_putc(&b, ':');
     page_buf_put_uint(&b, node->col);
     page_buf_putc(&b, '"');
 
-    return page_buf_failed(&b) ? NULL
-                               : page_value_string_ref(a, PAGE_STRING,
-                                                       b.data, b.len);
+    if (page_buf_failed(&b)) {
+        return NULL;
+    }
+
+    str = page_value_string_ref(a, PAGE_STRING, b.data, b.len);
+    p = page_value_map(a);
+
+    if (str == NULL || p == NULL
+        || page_map_reserve(a, p, 5) != 0
+        || page_sc_put(a, p, PAGE_TPL_STRING_MARK, str) != 0
+        || page_sc_put(a, p, "Filename",
+                       page_value_string(a, run->path, strlen(run->path)))
+           != 0
+        || page_sc_put(a, p, "Offset",
+                       page_value_int(a, (int64_t) (run->body_offset
+                                                    + node->start))) != 0
+        || page_sc_put(a, p, "LineNumber",
+                       page_value_int(a, (int64_t) node->line)) != 0
+        || page_sc_put(a, p, "ColumnNumber",
+                       page_value_int(a, (int64_t) node->col)) != 0)
+    {
+        return NULL;
+    }
+
+    return p;
 }
 
 
@@ -227,7 +264,7 @@ page_sc_context(page_sc_run_t *run, page_sc_node_t *node,
         || page_sc_put(a, c, "Ordinal",
                        page_value_int(a, (int64_t) node->ordinal)) != 0
         || page_sc_put(a, c, "Position",
-                       page_sc_position(a, run->path, node)) != 0
+                       page_sc_position(run, a, node)) != 0
         || page_sc_put(a, c, "Parent", parent ? parent : &page_nil_value)
            != 0
         || page_sc_put(a, c, "Page", run->data->page) != 0
@@ -329,6 +366,125 @@ page_sc_markdown_inner(page_sc_run_t *run, page_buf_t *inner,
 }
 
 
+/*
+ * An inline shortcode, as Hugo runs one: nothing at all unless
+ * page_inline_shortcodes is on (Hugo's enableInlineShortcodes, off by
+ * default); then {{< x.inline >}}...{{< /x.inline >}} defines x.inline
+ * for the rest of the page (again: the new one) and runs it, and
+ * {{< x.inline />}} runs the page's earlier definition.  The inner is a
+ * text template (Hugo parses it with text/template: no escaping), with
+ * the shortcode's context as dot and the raw inner as .Inner.
+ */
+static int
+page_sc_inline(page_sc_run_t *run, page_sc_node_t *node, page_value_t *parent,
+    page_buf_t *out, page_error_t *err)
+{
+    int                rc;
+    char              *name;
+    page_buf_t         result;
+    page_arena_t      *a = run->env->arena;
+    page_error_t       tpl_err;
+    page_value_t      *ctx, *v;
+    page_tpl_set_t    *set;
+    page_sc_inline_t  *d;
+
+    if (!run->data->opt->inline_shortcodes) {
+        return 0;
+    }
+
+    page_error_init(&tpl_err);
+
+    name = page_arena_alloc(a, node->name.len + sizeof("_inline_shortcode/"));
+    if (name == NULL) {
+        page_error_nomem(err, run->path);
+        return -1;
+    }
+    memcpy(name, "_inline_shortcode/", sizeof("_inline_shortcode/") - 1);
+    memcpy(name + sizeof("_inline_shortcode/") - 1, node->name.data,
+           node->name.len);
+    name[sizeof("_inline_shortcode/") - 1 + node->name.len] = '\0';
+
+    for (d = run->inlines; d != NULL; d = d->next) {
+        if (d->len == node->name.len
+            && memcmp(d->name, node->name.data, d->len) == 0)
+        {
+            break;
+        }
+    }
+
+    if (node->closed) {
+        set = page_tpl_set_new(a, 0);
+        if (set == NULL
+            || page_tpl_set_funcs(set, page_data_funcs, page_data_nfuncs)
+               != 0)
+        {
+            page_error_nomem(err, run->path);
+            return -1;
+        }
+
+        if (page_tpl_set_add(set, name, name,
+                             node->inner ? node->inner : "", node->inner_len,
+                             &tpl_err) != 0
+            || page_tpl_set_check(set, &tpl_err) != 0)
+        {
+            goto failed;
+        }
+
+        if (d == NULL) {
+            d = page_arena_calloc(a, 1, sizeof(page_sc_inline_t));
+            if (d == NULL) {
+                page_error_nomem(err, run->path);
+                return -1;
+            }
+            d->name = node->name.data;
+            d->len = node->name.len;
+            d->next = run->inlines;
+            run->inlines = d;
+        }
+
+        d->set = set;
+
+    } else if (d == NULL) {
+        page_error_set(err, PAGE_ERR_TEMPLATE, run->path, node->line,
+                       node->col, "failed to render shortcode \"%.*s\": no "
+                       "earlier definition of shortcode \"%.*s\" found",
+                       (int) node->name.len, node->name.data,
+                       (int) node->name.len, node->name.data);
+        return -1;
+    }
+
+    ctx = page_sc_context(run, node, parent);
+    v = page_value_string_ref(a, PAGE_HTML, node->inner ? node->inner : "",
+                              node->inner_len);
+    if (ctx == NULL || v == NULL
+        || page_sc_set(a, ctx, "Inner", v) != 0
+        || page_sc_set(a, ctx, "InnerDeindent", v) != 0)
+    {
+        page_error_nomem(err, run->path);
+        return -1;
+    }
+
+    page_buf_init(&result, a, run->env->max_output);
+
+    rc = page_tpl_execute(d->set, name, ctx, run->env, &result, &tpl_err);
+    if (rc != 0) {
+        goto failed;
+    }
+
+    page_buf_append(out, result.data ? result.data : "", result.len);
+    return 0;
+
+failed:
+
+    page_error_set(err, tpl_err.status == PAGE_ERR_NOMEM
+                        ? PAGE_ERR_NOMEM : PAGE_ERR_TEMPLATE,
+                   run->path, node->line, node->col,
+                   "failed to render shortcode \"%.*s\": %s",
+                   (int) node->name.len, node->name.data, tpl_err.msg);
+    return -1;
+}
+
+
 static int
 page_sc_call(page_sc_run_t *run, page_sc_node_t *node, page_value_t *parent,
     unsigned level, page_buf_t *out, int *v1p, page_error_t *err)
@@ -341,6 +497,10 @@ page_sc_call(page_sc_run_t *run, page_sc_node_t *node, page_value_t *parent,
     page_value_t         *ctx, *v, *dv;
     page_sc_node_t       *child;
     const page_sc_tpl_t  *t;
+
+    if (page_sc_is_inline(node->name.data, node->name.len)) {
+        return page_sc_inline(run, node, parent, out, err);
+    }
 
     t = page_sc_template(run, node->name.data, node->name.len);
     tpl = t->tpl;

@@ -36,10 +36,21 @@ typedef struct {
     int              v1;
 } page_sc_tpl_t;
 
+/* An inline shortcode defined in the page: its name and template. */
+typedef struct page_sc_inline_s  page_sc_inline_t;
+
+struct page_sc_inline_s {
+    const char        *name;        /* "x.inline", in the content */
+    size_t             len;
+    page_tpl_set_t    *set;         /* its template, in the render's arena */
+    page_sc_inline_t  *next;
+};
+
 typedef struct {
     page_data_t     *data;          /* page, site, templates, options */
     page_tpl_env_t  *env;
     const char      *path;          /* content file, for .Position */
+    size_t           body_offset;   /* of the body in it, for .Position */
     char             prefix[32];    /* placeholder prefix, random per render */
     size_t           prefix_len;
     page_str_t      *outputs;       /* output of top-level call n */
@@ -48,6 +59,7 @@ typedef struct {
     page_sc_tpl_t    tpls[PAGE_SC_TEMPLATES];
     size_t           ntpls;
     page_sc_tpl_t    spare;         /* a lookup when tpls is full */
+    page_sc_inline_t *inlines;      /* defined so far in the page */
 } page_sc_run_t;
 
 /*

@@ -856,7 +856,6 @@ page_sc_name(page_sc_parser_t *p, page_sc_tag_t *t)
 {
     size_t    i, w;
     uint32_t  r;
-    int       is_inline = 0;
 
     for (i = t->pos; i < p->len; i += w) {
         w = page_utf8_decode(p->src + i, p->len - i, &r);
@@ -870,8 +869,7 @@ page_sc_name(page_sc_parser_t *p, page_sc_tag_t *t)
         }
 
         if (p->len - i > 7 && memcmp(p->src + i + 1, "inline ", 7) == 0) {
-            is_inline = 1;
-            continue;
+            continue;                   /* name.inline: the executor's */
         }
 
         return page_sc_fail(p, PAGE_ERR_CONTENT, t->line, t->col,
@@ -883,14 +881,6 @@ page_sc_name(page_sc_parser_t *p, page_sc_tag_t *t)
     t->name_len = i - t->pos;
     t->has_name = 1;
     t->pos = i;
-
-    if (is_inline) {
-        return page_sc_fail(p, PAGE_ERR_CONTENT, t->line, t->col,
-                            "inline shortcode \"%.*s\" is not supported "
-                            "(inline shortcodes are off, as in Hugo's "
-                            "default configuration)",
-                            page_sc_qlen(t->name_len), t->name);
-    }
 
     return 0;
 }

@@ -37,6 +37,14 @@
 #define PAGE_TPL_JS        ((page_type_t) 34)
 #define PAGE_TPL_URL       ((page_type_t) 35)
 
+/*
+ * A value that prints as a string, as Go's fmt prints a fmt.Stringer: a
+ * map whose first key is this mark holds its printed form there, and its
+ * fields after it (a shortcode's .Position: "file:line:col" and
+ * .Filename, .LineNumber, ...).  No template can write the key as a field.
+ */
+#define PAGE_TPL_STRING_MARK  "#string"
+
 typedef struct page_tpl_set_s    page_tpl_set_t;
 typedef struct page_tpl_state_s  page_tpl_state_t;     /* one execution */
 

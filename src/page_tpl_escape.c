@@ -1268,8 +1268,8 @@ page_tpl_esc_branch(page_tpl_esc_state_t *es, page_tpl_node_t *n,
     page_tpl_node_t   *k, **links;
 
     len = 1;
-    for (k = n; k->u.branch.chained; k = k->u.branch.else_list->u.list.items[0])
-    {
+    for (k = n; k->u.branch.chained; ) {
+        k = k->u.branch.else_list->u.list.items[0];
         len++;
     }
 

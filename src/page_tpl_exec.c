@@ -338,6 +338,14 @@ page_tpl_print_depth(page_buf_t *b, const page_value_t *v, int depth)
     }
 
     if (v->type == PAGE_MAP) {
+        if (v->u.map.n != 0
+            && v->u.map.items[0].key.len == sizeof(PAGE_TPL_STRING_MARK) - 1
+            && memcmp(v->u.map.items[0].key.data, PAGE_TPL_STRING_MARK,
+                      sizeof(PAGE_TPL_STRING_MARK) - 1) == 0)
+        {
+            page_tpl_print_depth(b, v->u.map.items[0].value, depth + 1);
+            return;                     /* a Stringer */
+        }
         page_tpl_print_map(b, v, depth);
         return;
     }
@@ -568,43 +576,20 @@ page_tpl_chain_len(const page_tpl_node_t *n, size_t i)
 
 
 /*
- * Field name of a nil receiver.  Go says "nil pointer evaluating
- * interface {}.name"; the prefix stays, as it is what theme authors
- * search for, the rest names the chain the template wrote and which link
- * of it was nil: a key missing from a map, or a nil value.
+ * Go's "invalid value": what a map gives for a key it does not have, and
+ * what a pipeline gives when its value is nil.  A field of it is the same
+ * nothing, without an error (.Params.meta.level with no meta, $v.x after
+ * $v := .Params.nope), where a field of a nil that is there (a map's nil
+ * value, a nil element of a range) fails as Go's does.
  */
+static page_value_t  page_tpl_missing = { PAGE_NIL, { 0 } };
+
+
+/* A field of a nil value: Go's words. */
 static int
-page_tpl_nil_field(page_tpl_state_t *st, const page_tpl_at_t *at,
-    const char *name, int missing)
+page_tpl_nil_field(page_tpl_state_t *st, const char *name)
 {
-    int                     whole, recv, parent;
-    const page_tpl_node_t  *n;
-
-    if (at == NULL) {
-        return page_tpl_fail(st, "nil pointer evaluating interface {}.%s",
-                             name);
-    }
-
-    n = at->node;
-    whole = page_tpl_chain_len(n, at->i + 1);
-    recv = page_tpl_chain_len(n, at->i);
-
-    if (recv == 0) {
-        return page_tpl_fail(st, "nil pointer evaluating %.*s: dot is nil",
-                             whole, n->src);
-    }
-
-    if (missing && at->i > 0) {
-        parent = page_tpl_chain_len(n, at->i - 1);
-        return page_tpl_fail(st, "nil pointer evaluating %.*s: %.*s has no "
-                             "key \"%s\"", whole, n->src,
-                             parent > 0 ? parent : 3,
-                             parent > 0 ? n->src : "dot",
-                             n->u.field.names[at->i - 1]);
-    }
-
-    return page_tpl_fail(st, "nil pointer evaluating %.*s: %.*s is nil",
-                         whole, n->src, recv, n->src);
+    return page_tpl_fail(st, "nil pointer evaluating interface {}.%s", name);
 }
 
 
@@ -642,8 +627,14 @@ page_tpl_field(page_tpl_state_t *st, const page_tpl_at_t *at,
     *res = NULL;
     *missing = 0;
 
+    if (recv == &page_tpl_missing) {
+        *res = &page_tpl_missing;
+        *missing = 1;
+        return 0;
+    }
+
     if (recv == NULL || recv->type == PAGE_NIL) {
-        return page_tpl_nil_field(st, at, name, 0);
+        return page_tpl_nil_field(st, name);
     }
 
     if (st->env->method != NULL) {
@@ -670,8 +661,8 @@ page_tpl_field(page_tpl_state_t *st, const page_tpl_at_t *at,
         if (v == NULL) {
             v = page_map_get_ci(recv, name, len);
         }
-        *res = v;
         *missing = v == NULL;
+        *res = v != NULL ? v : &page_tpl_missing;
         return 0;
     }
 
@@ -694,7 +685,15 @@ page_tpl_get_field(page_tpl_state_t *st, page_value_t *recv,
         return page_tpl_limit(st, "out of memory");
     }
 
-    return page_tpl_field(st, NULL, recv, n, len, NULL, 0, res, &missing);
+    if (page_tpl_field(st, NULL, recv, n, len, NULL, 0, res, &missing) != 0) {
+        return -1;
+    }
+
+    if (*res == &page_tpl_missing) {
+        *res = NULL;                    /* nil, for the caller */
+    }
+
+    return 0;
 }
 
 
@@ -711,11 +710,6 @@ page_tpl_chain(page_tpl_state_t *st, const page_tpl_node_t *n,
 
     for (i = 0; i < n->u.field.n; i++) {
         at.i = i;
-
-        if (missing) {
-            /* the last field named a key its map does not have */
-            return page_tpl_nil_field(st, &at, n->u.field.names[i], 1);
-        }
 
         if (page_tpl_field(st, &at, recv, n->u.field.names[i],
                            n->u.field.lens[i],
@@ -1108,6 +1102,11 @@ page_tpl_eval_pipe_ext(page_tpl_state_t *st, const page_tpl_node_t *pipe,
     }
 
     st->nest--;
+
+    /* Go digs a nil out of its interface: an invalid value */
+    if (v == NULL || v->type == PAGE_NIL) {
+        v = &page_tpl_missing;
+    }
 
     if (pipe->u.pipe.ndecl == 1) {
         if (pipe->u.pipe.is_assign) {

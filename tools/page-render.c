@@ -40,6 +40,8 @@ usage(FILE *f)
         "\n"
         "  --content            print only the rendered content, no layout\n"
         "  --unsafe-html        keep raw HTML in Markdown\n"
+        "  --inline-shortcodes  run {{< name.inline >}} shortcodes (Hugo's\n"
+        "                       enableInlineShortcodes)\n"
         "  --param NAME=VALUE   set .Site.Params.NAME (repeatable)\n"
         "  --site-title TEXT    set .Site.Title\n"
         "  --base-url URL       set .Site.BaseURL\n"
@@ -158,6 +160,9 @@ main(int argc, char **argv)
 
         } else if (strcmp(argv[i], "--unsafe-html") == 0) {
             opt.unsafe_html = 1;
+
+        } else if (strcmp(argv[i], "--inline-shortcodes") == 0) {
+            opt.inline_shortcodes = 1;
 
         } else if (strcmp(argv[i], "-D") == 0
                    || strcmp(argv[i], "--buildDrafts") == 0)

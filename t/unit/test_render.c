@@ -20,6 +20,7 @@
 
 #define OPT_UNSAFE   0x01
 #define OPT_CONTENT  0x02
+#define OPT_INLINE   0x04
 
 static page_arena_t       conf_arena;
 static page_templates_t  *templates;
@@ -44,6 +45,7 @@ render_path(const char *src, size_t len, unsigned flags, const char *path)
     opt.templates = templates;
     opt.unsafe_html = (flags & OPT_UNSAFE) != 0;
     opt.content_only = (flags & OPT_CONTENT) != 0;
+    opt.inline_shortcodes = (flags & OPT_INLINE) != 0;
     if (site_title != NULL) {
         opt.site_title = site_title;
         opt.site_title_len = strlen(site_title);
@@ -600,6 +602,14 @@ static const page_template_file_t  lazy_files[] = {
       "data-plain=\"{{ .Page.Plain }}\" "
       "data-summary=\"{{ .Page.Summary }}\"></span>", 0 },
     { "shortcodes/pos.html", "{{ .Position }}|{{ .Position }}", 0 },
+    { "shortcodes/pof.html",
+      "<{{ .Position }}|{{ .Position.Filename }}|{{ .Position.LineNumber }}|"
+      "{{ .Position.ColumnNumber }}|{{ .Position.Offset }}|"
+      "{{ printf \"%v\" .Position }}|{{ printf \"%s\" .Position }}>", 0 },
+    { "shortcodes/g.html",
+      "[{{ printf \"%T\" (.Get 0) }}|{{ printf \"%T\" (.Get 5) }}|"
+      "{{ printf \"%T\" (.Get \"x\") }}|{{ printf \"%T\" (.Get \"y\") }}|"
+      "{{ .Get 0 }}|{{ .Get \"x\" }}|{{ .Get 0 | default \"d\" }}]", 0 },
     { "shortcodes/dd.html", "[{{ .Inner }}|{{ .InnerDeindent }}]", 0 },
     { "_default/params.html",
       "{{ .Params.Author }}|{{ .Params.author }}|{{ .Params.NESTED.Key }}|"
@@ -736,6 +746,31 @@ test_lazy(void)
            ":12:11&#34;</p>\n",
            "lazy: .Position");
 
+    /*
+     * .Position is Hugo's text.Position: its fields, the offset in the
+     * whole file; .Get: a name on positional parameters or an index on
+     * named ones is nil, an index past the end "" (hugo 0.111.3's output
+     * for the same file, its path aside).
+     */
+    templates = t;
+    RENDER("---\ntitle: a\n---\none {{< g \"a\" \"b\" >}}\n\n"
+           "two {{< g x=\"1\" >}}\n\nthree {{< g >}}\n\n"
+           "  four {{< pof >}} and {{< pof a=\"1\" >}}\n\n{{< pof >}}\n",
+           OPT_CONTENT);
+    templates = saved;
+    is_mem(rc == PAGE_OK ? res.data : NULL, res.len,
+           "<p>one [string|string|&lt;nil&gt;|&lt;nil&gt;|a||a]</p>\n"
+           "<p>two [&lt;nil&gt;|&lt;nil&gt;|string|string||1|d]</p>\n"
+           "<p>three [&lt;nil&gt;|&lt;nil&gt;|&lt;nil&gt;|&lt;nil&gt;|||d]"
+           "</p>\n"
+           "<p>four &lt;&#34;" PATH ":10:8&#34;|" PATH "|10|8|85|&#34;" PATH
+           ":10:8&#34;|&#34;" PATH ":10:8&#34;> and &lt;&#34;" PATH
+           ":10:24&#34;|" PATH "|10|24|101|&#34;" PATH ":10:24&#34;|&#34;"
+           PATH ":10:24&#34;></p>\n"
+           "&lt;&#34;" PATH ":12:1&#34;|" PATH "|12|1|120|&#34;" PATH
+           ":12:1&#34;|&#34;" PATH ":12:1&#34;>\n",
+           "shortcodes: .Position's fields and .Get's rules");
+
     lazy_is(t, "---\nlayout: params\nAuthor: Ann\nnested:\n  kEy: v\n---\n"
                "Text.\n",
             "Ann|Ann|v|en|Ann|",
@@ -753,6 +788,55 @@ test_lazy(void)
 
     templates = saved;
     page_arena_free(&arena);
+}
+
+
+/*
+ * Inline shortcodes, as hugo 0.111.3 renders these two pages (its
+ * .Content): nothing when they are off (Hugo's default), else a
+ * text template defined where it has an inner, once per page, reused
+ * self-closed, redefined by a later inner; .Inner is the raw inner.
+ */
+static void
+test_inline_shortcodes(void)
+{
+    static const char  a[] =
+        "---\ntitle: a\n---\nA {{< t.inline \"x\" >}}[{{ .Get 0 }}|"
+        "{{ .Page.Title }}|{{ .Name }}]{{< /t.inline >}} B\n\n"
+        "C {{< t.inline \"y\" />}} D\n\n\n{{< v.inline >}}\n"
+        "{{ $x := 2 }}<b>{{ mul $x 3 }}</b>\n{{< /v.inline >}}\n\n"
+        "{{% w.inline %}}*em* {{ .Inner }}{{% /w.inline %}}\n";
+    static const char  c[] =
+        "---\ntitle: c\n---\nX {{< t.inline >}}{{ \"<b>\" }}|"
+        "{{ .Page.Title | safeHTML }}|{{ \"a&b\" | htmlEscape }}"
+        "{{< /t.inline >}} Y\n\n{{< t.inline >}}second{{< /t.inline >}}\n\n"
+        "{{< t.inline />}}\n\n\n";
+    static const char  d[] =
+        "---\ntitle: d\n---\nX {{< t.inline \"z\" />}} Y\n";
+
+    RENDER(a, OPT_CONTENT);
+    is_mem(rc == PAGE_OK ? res.data : NULL, res.len,
+           "<p>A  B</p>\n<p>C  D</p>\n\n", "inline shortcodes: off");
+    RENDER(c, OPT_CONTENT);
+    is_mem(rc == PAGE_OK ? res.data : NULL, res.len,
+           "<p>X  Y</p>\n\n\n", "inline shortcodes: off, reuse");
+
+    RENDER(a, OPT_CONTENT | OPT_INLINE);
+    is_mem(rc == PAGE_OK ? res.data : NULL, res.len,
+           "<p>A [x|a|t.inline] B</p>\n<p>C [y|a|t.inline] D</p>\n\n"
+           "<b>6</b>\n\n<p><em>em</em> <em>em</em> {{ .Inner }}</p>\n",
+           "inline shortcodes: on");
+    RENDER(c, OPT_CONTENT | OPT_INLINE);
+    is_mem(rc == PAGE_OK ? res.data : NULL, res.len,
+           "<p>X <b>|c|a&amp;b Y</p>\nsecond\nsecond\n",
+           "inline shortcodes: a text template, redefined");
+
+    /* another page does not see a's definitions */
+    RENDER(d, OPT_CONTENT | OPT_INLINE);
+    ok(rc != PAGE_OK && strstr(res.error.msg, PATH ":4:3: failed to render "
+                               "shortcode \"t.inline\": no earlier "
+                               "definition of shortcode \"t.inline\" found")
+       != NULL, "inline shortcodes: defined once per page");
 }
 
 
@@ -1077,6 +1161,7 @@ main(void)
     test_errors();
     test_large();
     test_lazy();
+    test_inline_shortcodes();
     test_many_shortcodes();
     test_end_context_layouts();
     test_partial_extra_args();

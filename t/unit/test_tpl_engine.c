@@ -522,6 +522,36 @@ test_trailing_pipe(void)
 }
 
 
+/*
+ * A missing key gives Go's invalid value: its fields are nothing, no
+ * error; so is a pipeline's nil (in a variable, in parentheses).  A nil
+ * that is there fails, and so does a field of a string or a number.
+ */
+static void
+test_missing_keys(void)
+{
+    T("[{{ .Params.meta.level }}]", "[]");
+    T("{{ $m := dict \"a\" 1 }}[{{ $m.b.c.d }}]", "[]");
+    T("{{ $u := dict }}[{{ ($u.x).y }}]", "[]");
+    T("{{ .Params.missing.x | default \"d\" }}", "d");
+    T("{{ with .Params.meta.level }}y{{ else }}n{{ end }}", "n");
+    T("{{ $v := .Params.nope }}[{{ $v.x }}]", "[]");
+    T("{{ $m := dict }}[{{ $m.a.Foo \"x\" }}]", "[]");
+    T("{{ $m := dict }}[{{ $m.a.b | printf \"%v\" }}]", "[&lt;nil&gt;]");
+    T("{{ $m := dict \"a\" (dict \"b\" nil) }}{{ $x := $m.a.b }}"
+      "[{{ $x.c }}]", "[]");
+    T("{{ $m := dict \"a\" nil }}[{{ ($m.a).b }}]", "[]");
+    TERR("{{ $m := dict \"a\" nil }}[{{ $m.a.b }}]",
+         "executing \"t.html\" at <$m.a.b>: nil pointer evaluating "
+         "interface {}.b");
+    TERR("{{ $x := \"s\" }}{{ $x.foo }}",
+         "can't evaluate field foo in type string");
+    TERR("{{ $n := 5 }}{{ $n.foo }}", "can't evaluate field foo in type int");
+    TERR("{{ .Params.color.foo }}", "can't evaluate field foo in type "
+         "string");
+}
+
+
 int
 main(void)
 {
@@ -536,6 +566,7 @@ main(void)
     test_else_if_chain();
     test_escape_contexts();
     test_trailing_pipe();
+    test_missing_keys();
 
     (void) render_text;
 
