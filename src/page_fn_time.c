@@ -729,6 +729,7 @@ page_fn_time_method(page_tpl_state_t *st, page_value_t *recv,
     page_buf_t   b;
 
     t = recv->u.t;
+    d = 0;
 
     if (page_fn_is(name, len, "Format")) {
         if (nargs != 1 || !page_tpl_str(args[0], &s, &slen)) {
@@ -885,6 +886,7 @@ page_fn_duration_method(page_tpl_state_t *st, page_value_t *recv,
     page_buf_t  b;
 
     d = recv->u.i;
+    m = 0;
 
     if (page_fn_is(name, len, "Round") || page_fn_is(name, len, "Truncate"))
     {
