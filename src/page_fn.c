@@ -72,7 +72,7 @@ page_fn_method(page_tpl_state_t *st, page_value_t *recv, const char *name,
         return page_fn_scratch_method(st, recv, name, len, args, nargs, res);
     }
 
-    return 1;
+    return page_fn_time_methods(st, recv, name, len, args, nargs, res);
 }
 
 

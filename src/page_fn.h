@@ -104,6 +104,10 @@ int page_fn_method(page_tpl_state_t *st, page_value_t *recv,
 int page_fn_env_method(page_tpl_state_t *st, void *ctx, page_value_t *recv,
     const char *name, size_t len, page_value_t **args, size_t nargs,
     page_value_t **res);
+/* Methods of time.Time and time.Duration values (page_fn_time.c). */
+int page_fn_time_methods(page_tpl_state_t *st, page_value_t *recv,
+    const char *name, size_t len, page_value_t **args, size_t nargs,
+    page_value_t **res);
 /* Is v a scratch pad; its methods (page_fn_collections_scratch.c). */
 int page_fn_is_scratch(const page_value_t *v);
 int page_fn_scratch_method(page_tpl_state_t *st, page_value_t *pad,

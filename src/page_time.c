@@ -72,6 +72,25 @@ page_time_zero(page_time_t *t)
     t->nsec = 0;
     t->offset = 0;
     t->is_zero = 1;
+    t->zone = 0;
+}
+
+
+const char *
+page_time_zone_name(const page_time_t *t)
+{
+    int          isdst;
+    int32_t      off;
+    const char  *abbr;
+
+    if (t->zone != 0) {
+        abbr = page_time_zone_at(t->zone, t->sec, &off, &isdst);
+        if (abbr != NULL) {
+            return abbr;
+        }
+    }
+
+    return t->offset == 0 ? "UTC" : "";
 }
 
 
@@ -209,6 +228,7 @@ page_time_parse(const char *s, size_t len, page_time_t *t)
     t->sec = page_days_from_civil(year, month, day) * 86400
              + hour * 3600 + min * 60 + sec - t->offset;
     t->nsec = nsec;
+    t->zone = 0;
     t->is_zero = (t->sec == PAGE_TIME_ZERO_SEC && nsec == 0);
 
     return 0;
@@ -313,7 +333,7 @@ page_time_format(page_buf_t *b, const page_time_t *t, const char *layout,
     int          hour12, ndig, i, trim;
     size_t       pos, rest;
     page_tm_t    tm;
-    const char  *s;
+    const char  *s, *zname;
     char         frac[10];
 
     page_time_breakdown(t, &tm);
@@ -340,8 +360,10 @@ page_time_format(page_buf_t *b, const page_time_t *t, const char *layout,
         } else if (WORD("Mon")) {
             page_buf_append(b, page_day_names[tm.wday], 3);
         } else if (TOKEN("MST")) {
-            if (t->offset == 0) {
-                page_buf_puts(b, "UTC");
+            /* the zone's name; Go writes -0700 when it has none */
+            zname = page_time_zone_name(t);
+            if (zname[0] != '\0') {
+                page_buf_puts(b, zname);
             } else {
                 page_time_zone(b, t->offset, 0, 0, 0, 0);
             }

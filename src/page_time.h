@@ -13,10 +13,12 @@
 #include "page_buf.h"
 
 typedef struct {
-    int64_t  sec;       /* seconds since 1970-01-01T00:00:00Z */
-    int32_t  nsec;      /* 0 .. 999999999 */
-    int32_t  offset;    /* zone offset east of UTC, in seconds */
-    int      is_zero;   /* Go's zero time (0001-01-01 UTC) */
+    int64_t   sec;      /* seconds since 1970-01-01T00:00:00Z */
+    int32_t   nsec;     /* 0 .. 999999999 */
+    int32_t   offset;   /* zone offset east of UTC, in seconds */
+    int       is_zero;  /* Go's zero time (0001-01-01 UTC) */
+    uint16_t  zone;     /* a loaded zone (page_time_zone.c); 0: UTC when
+                           offset is 0, else a fixed offset with no name */
 } page_time_t;
 
 /* The broken-down local time of t (in its own offset). */
@@ -46,6 +48,28 @@ void page_time_breakdown(const page_time_t *t, page_tm_t *tm);
 void page_time_format(page_buf_t *b, const page_time_t *t,
     const char *layout, size_t layout_len);
 int64_t page_days_from_civil(int64_t y, int m, int d);
+/*
+ * Time zones (page_time_zone.c).  The zone named name[0, len) ("", "UTC",
+ * "Local", "Europe/Berlin"): 0 for UTC, a zone number > 0, or -1 with
+ * *err Go's words ("unknown time zone", "time: invalid location name").
+ */
+int page_time_zone_load(const char *name, size_t len, const char **err);
+/* The zone of Go's Local: $TZ, else /etc/localtime; 0 when UTC. */
+int page_time_zone_local(void);
+/* The offset, DST flag and abbreviation of zone at instant sec (NULL
+ * when zone is 0). */
+const char *page_time_zone_at(int zone, int64_t sec, int32_t *offset,
+    int *isdst);
+/* t, the same instant, in zone (0: UTC). */
+void page_time_in(page_time_t *t, int zone);
+/* Free the loaded zones (page_exit()). */
+void page_time_zones_exit(void);
+/*
+ * The zone's name at t as Go's t.Zone() gives it: the abbreviation,
+ * "UTC", or "" for a fixed offset.
+ */
+const char *page_time_zone_name(const page_time_t *t);
+
 /* Append a time.Duration of d nanoseconds as Go prints it ("1h2m0.5s"). */
 void page_duration_format(page_buf_t *b, int64_t d);
 

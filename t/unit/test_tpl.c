@@ -895,7 +895,8 @@ test_time(void)
       "{{ .Date.After now }} {{ .Date.Equal .Date }}", "08:04 Z true false "
       "true");
     TERR("{{ .Date.Format }}", "Format: want one string layout");
-    TERR("{{ dateFormat \"2006\" 5 }}", "unable to cast int to time.Time");
+    TERR("{{ dateFormat \"2006\" true }}", "unable to cast true of type bool "
+         "to Time");
 }
 
 
