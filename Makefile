@@ -31,6 +31,9 @@ CORE_HDRS  := $(wildcard src/*.h)
 THEME_FILES := $(shell find conf/theme/layouts -name '*.html' | sort) \
                conf/theme/static/page-theme.css
 THEME_C     := $(BUILD)/page_builtin_theme.c
+# emoji codes and HTML entities, from Debian's packages (util/gen-tables.pl)
+TABLES_C    := $(BUILD)/page_fn_tables.c
+GEN_C       := $(THEME_C) $(TABLES_C)
 LIBS       := -lcmark-gfm-extensions -lcmark-gfm -lyaml -lpcre2-8 -lcrypto \
               -lunistring \
               -lxxhash -lm
@@ -58,12 +61,16 @@ deps:
 # nginx's build tree: Debian ships headers and the configure scripts in
 # nginx-dev; configure with Debian's own flags (binary-compatible module).
 $(BUILD)/nginx/objs/Makefile: config src/SOURCES $(NGINX_SRC)/conf_flags \
-                              util/configure-nginx.sh
+                              util/configure-nginx.sh util/gen-tables.pl
 	@sh util/configure-nginx.sh "$(NGINX_SRC)" "$(BUILD)/nginx" "$(CURDIR)"
 
 $(THEME_C): $(THEME_FILES) util/embed-theme.pl
 	@mkdir -p $(BUILD)
 	perl util/embed-theme.pl conf/theme/layouts > $@.tmp && mv $@.tmp $@
+
+$(TABLES_C): util/gen-tables.pl
+	@mkdir -p $(BUILD)
+	perl util/gen-tables.pl > $@.tmp && mv $@.tmp $@
 
 # config names objs/page_builtin_theme.c as a module source
 $(BUILD)/nginx/objs/page_builtin_theme.c: $(THEME_C) \
@@ -103,7 +110,7 @@ VG_MODULE  := $(VG_BUILD)/ngx_http_page_module.so
 VG_CLI     := $(VG_BUILD)/page-render
 
 $(VG_BUILD)/nginx/objs/Makefile: config src/SOURCES $(NGINX_SRC)/conf_flags \
-                                 util/configure-nginx.sh
+                                 util/configure-nginx.sh util/gen-tables.pl
 	@sh util/configure-nginx.sh "$(NGINX_SRC)" "$(VG_BUILD)/nginx" \
 	    "$(CURDIR)" "$(VG_FLAGS)"
 
@@ -117,19 +124,19 @@ $(VG_MODULE): $(VG_BUILD)/nginx/objs/Makefile $(GLUE_SRCS) $(CORE_SRCS) \
 	cp $(VG_BUILD)/nginx/objs/ngx_http_page_module.so $@.tmp
 	mv $@.tmp $@
 
-$(VG_CLI): tools/page-render.c $(CORE_SRCS) $(CORE_HDRS) $(THEME_C)
+$(VG_CLI): tools/page-render.c $(CORE_SRCS) $(CORE_HDRS) $(GEN_C)
 	@mkdir -p $(VG_BUILD)
 	$(CC) $(STRICT) $(CFLAGS) $(VG_FLAGS) -o $@ tools/page-render.c \
-	    $(CORE_SRCS) $(THEME_C) $(LIBS)
+	    $(CORE_SRCS) $(GEN_C) $(LIBS)
 
-$(CLI): tools/page-render.c $(CORE_SRCS) $(CORE_HDRS) $(THEME_C)
+$(CLI): tools/page-render.c $(CORE_SRCS) $(CORE_HDRS) $(GEN_C)
 	@mkdir -p $(BUILD)
 	$(CC) $(STRICT) $(CFLAGS) -o $@ tools/page-render.c $(CORE_SRCS) \
-	    $(THEME_C) $(LIBS)
+	    $(GEN_C) $(LIBS)
 
-$(BUILD)/unit/%: t/unit/%.c t/unit/tap.h $(CORE_SRCS) $(CORE_HDRS) $(THEME_C)
+$(BUILD)/unit/%: t/unit/%.c t/unit/tap.h $(CORE_SRCS) $(CORE_HDRS) $(GEN_C)
 	@mkdir -p $(BUILD)/unit
-	$(CC) $(STRICT) $(SANITIZE) -It/unit -o $@ $< $(CORE_SRCS) $(THEME_C) \
+	$(CC) $(STRICT) $(SANITIZE) -It/unit -o $@ $< $(CORE_SRCS) $(GEN_C) \
 	    $(LIBS)
 
 # the arena's keep is off under AddressSanitizer (page_arena.c), so its

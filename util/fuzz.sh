@@ -56,6 +56,10 @@ if [ -f util/embed-theme.pl ] && [ -d conf/theme/layouts ]; then
     CORE="$CORE $BUILD/page_builtin_theme.c"
 fi
 
+# emoji codes and HTML entities (see the Makefile)
+perl util/gen-tables.pl >"$BUILD/page_fn_tables.c" || exit 1
+CORE="$CORE $BUILD/page_fn_tables.c"
+
 status=0
 summary=""
 

@@ -1,0 +1,150 @@
+/*
+ * test_fn_transform: the transform namespace.  Expected values come from
+ * hugo 0.111.3 (the expressions in a site's layouts/index.html), from
+ * Hugo's documentation for what 0.111.3 does not have, and from current
+ * Hugo's source where it changed (said so at the case).  Outputs are in
+ * HTML text, where a string is escaped and HTML is not.
+ */
+
+#include "fn_render.h"
+
+
+static void
+test_emojify(void)
+{
+#define EMOJI(in, want)                                                      \
+    OUT("[{{ emojify \"" in "\" }}]", "[" want "]", "emojify \"" in "\"")
+
+    EMOJI("I :heart: Hugo", "I \xe2\x9d\xa4\xef\xb8\x8f Hugo");
+    EMOJI("a::smile:b", "a:\xf0\x9f\x98\x84" "b");
+    EMOJI(":smile: :x: :+1:",
+          "\xf0\x9f\x98\x84 \xe2\x9d\x8c \xf0\x9f\x91\x8d");
+    EMOJI("no:smile here", "no:smile here");
+    EMOJI(":smile", ":smile");
+    EMOJI("x :unknown_code: :tada:", "x :unknown_code: \xf0\x9f\x8e\x89");
+    EMOJI(":flag-us: :jp:", ":flag-us: \xf0\x9f\x87\xaf\xf0\x9f\x87\xb5");
+    EMOJI(":family_man_woman_girl_boy: :smile:",
+          "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d"
+          "\xf0\x9f\x91\xa7\xe2\x80\x8d\xf0\x9f\x91\xa6 \xf0\x9f\x98\x84");
+    EMOJI("time 10:30 :smile:", "time 10:30 \xf0\x9f\x98\x84");
+    EMOJI(":::smile:::", "::\xf0\x9f\x98\x84::");
+
+    /* Hugo's scan skips ahead after a long code made a short emoji */
+    EMOJI(":white_check_mark::smile:", "\xe2\x9c\x85:smile:");
+    EMOJI(":Christmas_tree::santa:", "\xf0\x9f\x8e\x84:santa:");
+
+    OUT("{{ printf \"%T\" (emojify \"a\") }}|{{ transform.Emojify \"<b>\" }}",
+        "template.HTML|<b>", "emojify: HTML, not escaped");
+}
+
+
+static void
+test_html(void)
+{
+#define UNESC(in, want)                                                      \
+    OUT("[{{ htmlUnescape \"" in "\" | printf \"%q\" }}]", "[" want "]",     \
+        "htmlUnescape \"" in "\"")
+
+    UNESC("&amp;&lt;&gt;&quot;&#39;&#x27;",
+          "&#34;&amp;&lt;&gt;\\&#34;&#39;&#39;&#34;");
+    UNESC("&notit; &notin; &not", "&#34;\xc2\xacit; \xe2\x88\x89 \xc2\xac&#34;");
+    UNESC("&#128512; &#x1F600; &#0; &#x80; &#150; &#xD800; &#1114112;",
+          "&#34;\xf0\x9f\x98\x80 \xf0\x9f\x98\x80 \xef\xbf\xbd \xe2\x82\xac "
+          "\xe2\x80\x93 \xef\xbf\xbd \xef\xbf\xbd&#34;");
+    UNESC("&amp &AMP; &copy2 &frac34x &zz; &#; &#x; & x",
+          "&#34;&amp; &amp; \xc2\xa9" "2 \xc2\xbex &amp;zz; &amp;#; "
+          "\xef\xbf\xbd &amp; x&#34;");
+    /* hugo prints U+00A0 as \u00a0 with %q: here printed as it is */
+    OUT("[{{ htmlUnescape \"&NotEqualTilde; &nbsp;|\" }}]",
+        "[\xe2\x89\x82\xcc\xb8 \xc2\xa0|]", "htmlUnescape: two characters");
+    UNESC("&Aacute &aacute;", "&#34;\xc3\x81 \xc3\xa1&#34;");
+    UNESC("a&b", "&#34;a&amp;b&#34;");
+    UNESC("&lt", "&#34;&lt;&#34;");
+
+    OUT("[{{ htmlEscape \"<a href=\\\"x\\\">O'R & co</a>\" | printf \"%q\" }}]",
+        "[&#34;&amp;lt;a href=&amp;#34;x&amp;#34;&amp;gt;O&amp;#39;R "
+        "&amp;amp; co&amp;lt;/a&amp;gt;&#34;]", "htmlEscape: Go's five");
+    OUT("{{ printf \"%T\" (htmlEscape \"a\") }}|"
+        "{{ printf \"%T\" (transform.HTMLUnescape \"a\") }}|"
+        "{{ transform.HTMLEscape \"<\" | safeHTML }}",
+        "string|string|&lt;", "htmlEscape, htmlUnescape: strings");
+}
+
+
+static void
+test_xml_plain(void)
+{
+    /* the documentation (0.111.3 has no XMLEscape) */
+    OUT("{{ transform.XMLEscape \"<p>abc</p>\" | safeHTML }}",
+        "&lt;p&gt;abc&lt;/p&gt;", "XMLEscape: the documentation's case");
+    /* Go's xml.EscapeText, after the characters XML forbids are gone */
+    OUT("{{ transform.XMLEscape \"a\\tb\\nc\\rd\\x01e\\\"'&\" | safeHTML }}",
+        "a&#x9;b&#xA;c&#xD;de&#34;&#39;&amp;", "XMLEscape: controls");
+    OUT("{{ transform.XMLEscape \"\\xff\" | safeHTML }}", "\xef\xbf\xbd",
+        "XMLEscape: a malformed byte is U+FFFD");
+
+    OUT("{{ \"<b>BatMan</b>\" | plainify }}", "BatMan",
+        "plainify: the documentation's case");
+    /* current Hugo: template.HTML (0.111.3: a string, escaped again) */
+    OUT("[{{ plainify \"<p>a &amp; b</p>\" }}]|"
+        "{{ printf \"%T\" (plainify \"x\") }}",
+        "[a &amp; b\n]|template.HTML", "plainify: HTML (current Hugo)");
+}
+
+
+static void
+test_highlight(void)
+{
+    /*
+     * current Hugo says true for "go" (Chroma knows it); we color
+     * nothing, so no language can be highlighted here
+     */
+    OUT("{{ transform.CanHighlight \"go\" }}|"
+        "{{ transform.CanHighlight \"klingon\" }}", "false|false",
+        "CanHighlight: no highlighter");
+
+    OUT("{{ $r := transform.HighlightCodeBlock (dict \"Inner\" \"a<b\" "
+        "\"Type\" \"go\") }}{{ $r.Wrapped }}|{{ $r.Inner }}",
+        "<div class=\"highlight\"><pre tabindex=\"0\"><code "
+        "class=\"language-go\" data-lang=\"go\">a&lt;b</code></pre></div>|"
+        "a&lt;b", "HighlightCodeBlock: Wrapped and Inner, escaped");
+    FAILS("{{ transform.HighlightCodeBlock \"x\" }}",
+          "transform.HighlightCodeBlock: want a code block render hook's "
+          "context", "HighlightCodeBlock: not a context");
+    OUT("{{ highlight \"a<b\" \"go\" }}",
+        "<div class=\"highlight\"><pre tabindex=\"0\"><code "
+        "class=\"language-go\" data-lang=\"go\">a&lt;b</code></pre></div>",
+        "highlight: escaped, not coloured");
+}
+
+
+static void
+test_unavailable(void)
+{
+    FAILS("{{ transform.HTMLToMarkdown \"<b>x</b>\" }}",
+          "transform.HTMLToMarkdown: ", "HTMLToMarkdown: one clear line");
+    FAILS("{{ transform.ToMath \"x^2\" }}", "transform.ToMath: ",
+          "ToMath: one clear line");
+    FAILS("{{ transform.ToMath }}", "must provide at least one argument",
+          "ToMath: Hugo's error without an argument");
+    FAILS("{{ transform.PortableText (slice) }}", "transform.PortableText: ",
+          "PortableText: one clear line");
+}
+
+
+int
+main(void)
+{
+    page_options_init(&fn_opt);
+
+    test_emojify();
+    test_html();
+    test_xml_plain();
+    test_highlight();
+    test_unavailable();
+
+    fn_reset();
+    page_exit();
+
+    return tap_done();
+}
