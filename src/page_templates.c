@@ -920,9 +920,10 @@ int
 page_templates_add_files(page_templates_t *t, const char *origin,
     const page_template_file_t *files, size_t n, page_error_t *err)
 {
-    int     rc;
-    char    name[PATH_MAX];
-    size_t  i;
+    int          rc;
+    char         name[PATH_MAX], rel[PATH_MAX];
+    size_t       i;
+    const char  *sc;
 
     /* files from memory come after every directory: the built-in tier */
     t->adding_builtin = 1;
@@ -933,6 +934,26 @@ page_templates_add_files(page_templates_t *t, const char *origin,
 
         if (page_templates_register(t, files[i].path, name, files[i].text,
                                     files[i].len, err) != 0)
+        {
+            rc = -1;
+            break;
+        }
+
+        /*
+         * Hugo's embedded shortcodes are templates of every set too,
+         * "_internal/shortcodes/figure.html", even where a user's
+         * shortcode of the same name wraps them.
+         */
+        sc = files[i].path;
+        if (page_has_prefix(sc, "_shortcodes/")) {
+            sc++;
+        }
+
+        if (page_has_prefix(sc, "shortcodes/")
+            && (size_t) snprintf(rel, sizeof(rel), "_internal/%s", sc)
+               < sizeof(rel)
+            && page_templates_register(t, rel, name, files[i].text,
+                                       files[i].len, err) != 0)
         {
             rc = -1;
             break;

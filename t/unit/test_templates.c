@@ -207,6 +207,21 @@ test_builtin_last(void)
     ok(compile() == 0, "user note compiles");
     out = render("/c.md", "---\ntitle: C\n---\n{{< note >}}\n");
     is_str(out, "USER-NOTE\n", "the user's shortcode over the built-in one");
+
+    /*
+     * a user's shortcode wrapping the embedded one of the same name, as
+     * Hugo allows: {{ template "_internal/shortcodes/figure.html" . }}
+     */
+    fresh();
+    put("shortcodes/figure.html",
+        "<div class=\"wrap\">{{ template \"_internal/shortcodes/figure.html\""
+        " . }}</div>");
+    put("_default/single.html", "{{ .Content }}");
+    ok(compile() == 0, "a shortcode wrapping the embedded one compiles");
+    out = render("/c.md", "---\ntitle: C\n---\n{{< figure src=\"a.png\" >}}\n");
+    ok(strncmp(out, "<div class=\"wrap\"><figure>", 26) == 0
+       && strstr(out, "src=\"a.png\"") != NULL,
+       "_internal/shortcodes/figure.html is the built-in figure");
 }
 
 
