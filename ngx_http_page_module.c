@@ -395,7 +395,18 @@ ngx_http_page_compile(ngx_conf_t *cf, ngx_array_t *dirs)
 
 failed:
 
-    ngx_conf_log_error(NGX_LOG_EMERG, cf, 0, "page: %s", err.msg);
+    /* every template error, one line each, so that one run shows all */
+
+    n = t ? page_templates_nerrors(t) : 0;
+
+    for (i = 0; i < n; i++) {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0, "page: %s",
+                           page_templates_error(t, i));
+    }
+
+    if (n == 0) {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0, "page: %s", err.msg);
+    }
 
     return NULL;
 }

@@ -33,6 +33,7 @@ static const page_tpl_func_t *const  page_fn_tables[] = {
     page_fn_safe,
     page_fn_strings,
     page_fn_strings_re,
+    page_fn_templates,
     page_fn_time,
     page_fn_transform,
     page_fn_urls

@@ -45,6 +45,7 @@ extern const page_tpl_func_t  page_fn_resources[];
 extern const page_tpl_func_t  page_fn_safe[];
 extern const page_tpl_func_t  page_fn_strings[];
 extern const page_tpl_func_t  page_fn_strings_re[];
+extern const page_tpl_func_t  page_fn_templates[];
 extern const page_tpl_func_t  page_fn_time[];
 extern const page_tpl_func_t  page_fn_transform[];
 extern const page_tpl_func_t  page_fn_urls[];

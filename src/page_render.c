@@ -356,20 +356,29 @@ page_render_layout(page_data_t *data, page_tpl_env_t *env,
 {
     const char            *entry, *path;
     page_buf_t             out;
-    page_value_t          *type, *layout, *params;
+    page_value_t          *type, *kind, *lang, *layout, *params;
     page_error_t           tpl_err, *err;
     const page_tpl_set_t  *set;
+    page_templates_query_t q;
 
     err = &res->error;
     path = data->opt->path ? data->opt->path : "-";
     params = page_map_gets(data->page, "Params");
-    type = page_map_gets(data->page, "Type");
+    type = page_map_gets(params, "type");
+    kind = page_map_gets(data->page, "Kind");
+    lang = page_map_gets(data->page, "Lang");
     layout = page_map_gets(params, "layout");
 
-    set = page_templates_layout(opt->templates,
-              page_value_is_string(type) ? type->u.s.data : NULL,
-              page_value_is_string(layout) ? layout->u.s.data : NULL,
-              opt->layout_len ? opt->layout : NULL, &entry);
+    memset(&q, 0, sizeof(q));
+    q.path = opt->file;
+    q.path_len = opt->file ? opt->file_len : 0;
+    q.kind = page_value_is_string(kind) ? kind->u.s.data : NULL;
+    q.type = page_value_is_string(type) ? type->u.s.data : NULL;
+    q.layout = page_value_is_string(layout) ? layout->u.s.data : NULL;
+    q.def = opt->layout_len ? opt->layout : NULL;
+    q.lang = page_value_is_string(lang) ? lang->u.s.data : NULL;
+
+    set = page_templates_find_layout(opt->templates, &q, &entry);
 
     if (set == NULL) {
         page_error_set(err, PAGE_ERR_TEMPLATE, path, 0, 0,

@@ -15,23 +15,57 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "page_templates.h"
 
-typedef struct {
-    char        *path;          /* relative, canonical folder names */
-    char        *origin;        /* file name for errors */
-    const char  *text;
-    size_t       len;
-    unsigned     inner:1;       /* a shortcode that uses .Inner */
-    unsigned     v1:1;          /* a shortcode with $_hugo_config version 1 */
-} page_tfile_t;
+/* What a file is, by its folder (Hugo's template categories). */
+typedef enum {
+    PAGE_TCAT_LAYOUT = 0,
+    PAGE_TCAT_BASEOF,
+    PAGE_TCAT_PARTIAL,
+    PAGE_TCAT_SHORTCODE,
+    PAGE_TCAT_INTERNAL,         /* _internal/: in every set */
+    PAGE_TCAT_OTHER             /* _markup/, _hugo/, nested _shortcodes/:
+                                   compiled, never looked up */
+} page_tcat_t;
 
 typedef struct {
-    const char      *path;      /* the layout file, relative */
-    const char      *entry;     /* what to execute: the layout or its baseof */
-    page_tpl_set_t  *set;
+    const char  *s;
+    size_t       len;
+} page_tid_t;
+
+typedef struct page_tfile_s  page_tfile_t;
+
+struct page_tfile_s {
+    char          *path;        /* relative, canonical folder names */
+    char          *orig;        /* relative, as found */
+    char          *hugo;        /* under Hugo 0.146's names: "single.html" */
+    char          *origin;      /* file name for errors */
+    const char    *text;
+    size_t         len;
+    char          *dir;         /* Hugo 0.146's folder key: "" or "/posts" */
+    size_t         depth;       /* slashes in dir */
+    page_tid_t     ids[PAGE_TEMPLATES_MAX_IDS];  /* name parts, ext last */
+    unsigned       nids;
+    page_tcat_t    cat;
+    unsigned       builtin:1;   /* the built-in theme's */
+    unsigned       plain:1;     /* a plain-text format: text/template */
+    unsigned       html_media:1;    /* .html: a candidate for pages */
+    unsigned       define:1;    /* fills in a baseof */
+    unsigned       broken:1;    /* did not compile: an empty stand-in */
+    unsigned       inner:1;     /* a shortcode that uses .Inner */
+    unsigned       v1:1;        /* a shortcode with $_hugo_config version 1 */
+    size_t         first_set;   /* its sets in t->sets */
+    size_t         nsets;
+};
+
+typedef struct {
+    const page_tfile_t  *layout;
+    const page_tfile_t  *baseof;    /* NULL: executed on its own */
+    const char          *entry;     /* the layout or its baseof */
+    page_tpl_set_t      *set;
 } page_tlayout_t;
 
 struct page_templates_s {
@@ -41,11 +75,353 @@ struct page_templates_s {
     page_tfile_t            *files;
     size_t                   nfiles;
     size_t                   cap;
-    page_tlayout_t          *layouts;
-    size_t                   nlayouts;
+    page_tlayout_t          *sets;
+    size_t                   nsets;
     page_tpl_set_t          *partials;
+    page_tpl_set_t          *text;      /* plain-text partials, shortcodes */
     page_tfile_t           **index;     /* files sorted by path, once */
+    page_tfile_t           **pages;     /* user layouts, shallow first */
+    size_t                   npages;
+    page_tfile_t           **bases;     /* user baseofs, shallow first */
+    size_t                   nbases;
+    char                    *errors[PAGE_TEMPLATES_MAX_ERRORS];
+    size_t                   nerrors;
+    size_t                   lost_errors;   /* past the limit */
+    page_error_t             first;
+    unsigned                 adding_builtin:1;
 };
+
+
+/*
+ * Hugo's output formats by name and the file extension of their media
+ * type (output/outputFormat.go); plain: text/template.
+ */
+static const struct {
+    const char  *name;
+    const char  *ext;
+    unsigned     plain;
+} page_tformats[] = {
+    { "html",           "html",         0 },
+    { "amp",            "html",         0 },
+    { "alias",          "html",         0 },
+    { "404",            "html",         0 },
+    { "calendar",       "ics",          1 },
+    { "css",            "css",          1 },
+    { "csv",            "csv",          1 },
+    { "json",           "json",         1 },
+    { "markdown",       "md",           1 },
+    { "robots",         "txt",          1 },
+    { "rss",            "xml",          0 },
+    { "sitemap",        "xml",          0 },
+    { "sitemapindex",   "xml",          0 },
+    { "webappmanifest", "webmanifest",  1 },
+    { "gotmpl",         "gotmpl",       1 },
+    { NULL,             NULL,           0 }
+};
+
+
+static int
+page_tid_is(const page_tid_t *id, const char *s)
+{
+    return id->len == strlen(s) && memcmp(id->s, s, id->len) == 0;
+}
+
+
+/* Is the extension one of a plain-text output format (Hugo: GetBySuffix). */
+static int
+page_tformat_plain_ext(const page_tid_t *ext)
+{
+    size_t  i;
+
+    for (i = 0; page_tformats[i].name != NULL; i++) {
+        if (page_tid_is(ext, page_tformats[i].ext)) {
+            return page_tformats[i].plain;
+        }
+    }
+
+    return 0;
+}
+
+
+/* Hugo's IsOutputFormat(name, ext); ext NULL: by name only. */
+static int
+page_tformat_is(const page_tid_t *id, const page_tid_t *ext)
+{
+    size_t  i;
+
+    for (i = 0; page_tformats[i].name != NULL; i++) {
+        if (page_tid_is(id, page_tformats[i].name)
+            && (ext == NULL || page_tid_is(ext, page_tformats[i].ext)))
+        {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+static int
+page_tkind_is(const page_tid_t *id)
+{
+    return page_tid_is(id, "home") || page_tid_is(id, "page")
+           || page_tid_is(id, "section") || page_tid_is(id, "taxonomy")
+           || page_tid_is(id, "term");
+}
+
+
+/*
+ * A template's descriptor, as Hugo's path parser reads its file name
+ * (common/paths: from the extension leftwards: a language of the site,
+ * an output format, a page kind, "baseof", else a layout, the leftmost
+ * winning), for the site's language lang.
+ */
+typedef struct {
+    page_tid_t   kind;
+    page_tid_t   layout;
+    page_tid_t   ofmt;
+    unsigned     lang:1;
+    unsigned     baseof:1;
+} page_tdesc_t;
+
+
+static void
+page_tdesc(const page_tfile_t *f, const char *lang, page_tdesc_t *d)
+{
+    size_t             i, n;
+    const page_tid_t  *id, *ext;
+
+    memset(d, 0, sizeof(page_tdesc_t));
+
+    n = f->nids;
+    if (n == 0) {
+        return;
+    }
+
+    ext = &f->ids[n - 1];
+
+    if (n > 1 && page_tformat_is(ext, NULL)) {
+        d->ofmt = *ext;
+    }
+
+    for (i = n - 1; i-- > 0; ) {
+        id = &f->ids[i];
+
+        if (n > 2 && !d->lang && lang != NULL && page_tid_is(id, lang)) {
+            d->lang = 1;
+
+        } else if (page_tformat_is(id, ext)) {
+            d->ofmt = *id;
+
+        } else if (d->kind.len == 0 && page_tkind_is(id)) {
+            d->kind = *id;
+
+        } else if (page_tid_is(id, "baseof")) {
+            d->baseof = 1;
+
+        } else {
+            d->layout = *id;
+        }
+    }
+
+    /* normalizeFromFile, and the legacy home layout */
+
+    if (d->layout.len && d->ofmt.len && d->layout.len == d->ofmt.len
+        && memcmp(d->layout.s, d->ofmt.s, d->layout.len) == 0)
+    {
+        d->layout.len = 0;
+    }
+
+    if (page_tid_is(&d->layout, "index")) {
+        if (d->kind.len == 0) {
+            d->kind.s = "home";
+            d->kind.len = 4;
+        }
+        d->layout.len = 0;
+    }
+
+    if (d->layout.len && d->layout.len == d->kind.len
+        && memcmp(d->layout.s, d->kind.s, d->kind.len) == 0)
+    {
+        d->layout.len = 0;
+    }
+}
+
+
+/* What a page looks for (Hugo's TemplateDescriptor of a page, html). */
+typedef struct {
+    const char  *kind;          /* "page", "home" */
+    const char  *std;           /* "single", "list" */
+    const char  *user;          /* layout from the front matter, or "" */
+    const char  *lang;
+    const char  *key;           /* the page's path: "/posts/a" */
+    size_t       depth;
+} page_tquery_t;
+
+typedef struct {
+    int     w1;
+    int     w2;
+    int     w3;
+    int     wsm;
+    size_t  distance;
+} page_tweight_t;
+
+
+/*
+ * Hugo's doCompare (tpl/tplimpl/templatedescriptor.go) of a page's
+ * descriptor with a template's, for the html output format: w1 <= 0 is
+ * no match.
+ */
+static page_tweight_t
+page_tweigh(const page_tquery_t *q, const page_tfile_t *f, int baseof)
+{
+    page_tdesc_t    d;
+    page_tweight_t  w;
+    int             skip;
+
+    memset(&w, 0, sizeof(w));
+
+    if (f->plain || !f->html_media) {
+        return w;               /* another media type */
+    }
+
+    page_tdesc(f, q->lang, &d);
+
+    if (d.kind.len && !page_tid_is(&d.kind, q->kind)) {
+        return w;
+    }
+
+    if (d.layout.len && !page_tid_is(&d.layout, "all")
+        && (q->user[0] == '\0' || !page_tid_is(&d.layout, q->user))
+        && !page_tid_is(&d.layout, q->std))
+    {
+        return w;
+    }
+
+    if (d.ofmt.len && !page_tid_is(&d.ofmt, "html")) {
+        /* another format of the same media type (amp) */
+        skip = !baseof
+               && !page_tid_is(&d.kind, q->kind)
+               && !page_tid_is(&d.layout, q->std)
+               && !page_tid_is(&d.layout, "all");
+        if (q->user[0] != '\0') {
+            skip = skip && !page_tid_is(&d.layout, q->user);
+        }
+        if (skip) {
+            return w;
+        }
+    }
+
+    w.w1 = 1;
+
+    if (d.kind.len) {
+        w.w1 += 5;
+        w.w2 = 1;
+    }
+
+    if (d.layout.len && page_tid_is(&d.layout, q->std)) {
+        w.w1 += 4;
+        w.w2 = 1;
+
+    } else if (page_tid_is(&d.layout, "all")) {
+        w.w1 += 2;
+        w.w2 = 1;
+    }
+
+    if (q->user[0] != '\0' && page_tid_is(&d.layout, q->user)) {
+        w.w1 += 6;
+        w.w2 = 2;
+    }
+
+    if (d.lang) {
+        w.w1 += 1;
+        w.wsm = 1;
+    }
+
+    if (page_tid_is(&d.ofmt, "html")) {
+        w.w1 += 4;
+        w.w3 += 1;
+    }
+
+    w.w1 += 1;                  /* the media type, text/html */
+    w.w3 += 1;
+
+    return w;
+}
+
+
+/* Hugo's bestMatch.isBetter, walking from the root down. */
+static int
+page_tbetter(const page_tweight_t *w, const page_tfile_t *f,
+    const page_tweight_t *best, const page_tfile_t *bf)
+{
+    if (w->w1 <= 0) {
+        return 0;
+    }
+
+    if (bf == NULL) {
+        return 1;
+    }
+
+    if (w->distance < best->distance) {
+        if (w->wsm < best->wsm || w->w2 < best->w2 || w->w3 < best->w3) {
+            return 0;
+        }
+
+    } else if (w->w1 < best->w1) {
+        return 0;
+    }
+
+    if (w->w1 == best->w1 && w->w2 == best->w2 && w->w3 == best->w3) {
+        if (w->distance < best->distance) {
+            return 1;
+        }
+
+        return strcmp(f->hugo, bf->hugo) < 0;
+    }
+
+    return 1;
+}
+
+
+/* Is dir (a folder key) the page's path key or above it. */
+static int
+page_tin_path(const char *key, const char *dir)
+{
+    size_t  n = strlen(dir);
+
+    return n == 0
+           || (strncmp(key, dir, n) == 0 && (key[n] == '\0' || key[n] == '/'));
+}
+
+
+static const page_tfile_t *
+page_tbest(page_tfile_t *const *files, size_t n, const page_tquery_t *q,
+    int baseof)
+{
+    size_t               i;
+    page_tweight_t       w, best;
+    const page_tfile_t  *bf;
+
+    bf = NULL;
+    memset(&best, 0, sizeof(best));
+
+    for (i = 0; i < n; i++) {
+        if (!page_tin_path(q->key, files[i]->dir)) {
+            continue;
+        }
+
+        w = page_tweigh(q, files[i], baseof);
+        w.distance = q->depth - files[i]->depth;
+
+        if (page_tbetter(&w, files[i], &best, bf)) {
+            best = w;
+            bf = files[i];
+        }
+    }
+
+    return bf;
+}
 
 
 page_templates_t *
@@ -128,6 +504,168 @@ page_templates_find(const page_templates_t *t, const char *path)
 }
 
 
+/* Lower-case ASCII copy in the arena. */
+static char *
+page_tlower(page_arena_t *a, const char *s, size_t len)
+{
+    char    *d;
+    size_t   i;
+
+    d = page_arena_strndup(a, s, len);
+    if (d == NULL) {
+        return NULL;
+    }
+
+    for (i = 0; i < len; i++) {
+        if (d[i] >= 'A' && d[i] <= 'Z') {
+            d[i] = (char) (d[i] - 'A' + 'a');
+        }
+    }
+
+    return d;
+}
+
+
+/*
+ * What Hugo 0.146 makes of a path (tplimpl's fromLegacyPath): "_default/"
+ * is the root, "partials/" and "shortcodes/" are "_partials/" and
+ * "_shortcodes/", "list-baseof.html" is "baseof.list.html".  Then the
+ * category, the folder key and the parts of the file name.
+ */
+static int
+page_templates_describe(page_templates_t *t, page_tfile_t *f,
+    page_error_t *err)
+{
+    char        *h, *base, *p, *e, tmp[PATH_MAX];
+    size_t       i, n, hlen;
+    const char  *rel, *slash, *dash;
+
+    rel = f->orig;
+    n = strlen(rel);
+
+    h = page_arena_alloc(t->arena, n + 3);
+    if (h == NULL) {
+        page_error_nomem(err, f->origin);
+        return -1;
+    }
+
+    if (page_has_prefix(rel, "_default/")) {
+        rel += sizeof("_default/") - 1;
+    }
+
+    if (page_has_prefix(rel, "partials/")
+        || page_has_prefix(rel, "shortcodes/"))
+    {
+        h[0] = '_';
+        strcpy(h + 1, rel);
+
+    } else {
+        strcpy(h, rel);
+    }
+
+    /* X-baseof.ext -> baseof.X.ext */
+
+    slash = strrchr(h, '/');
+    base = slash ? (char *) slash + 1 : h;
+    dash = strstr(base, "-baseof");
+
+    if (dash != NULL && dash > base && dash[7] == '.'
+        && (size_t) snprintf(tmp, sizeof(tmp), "baseof.%.*s%s",
+                             (int) (dash - base), base, dash + 7)
+           < sizeof(tmp)
+        && strlen(tmp) == strlen(base))
+    {
+        strcpy(base, tmp);
+    }
+
+    f->hugo = page_tlower(t->arena, h, strlen(h));
+    if (f->hugo == NULL) {
+        page_error_nomem(err, f->origin);
+        return -1;
+    }
+
+    h = f->hugo;
+    hlen = strlen(h);
+
+    if (page_has_prefix(h, "_internal/")) {
+        f->cat = PAGE_TCAT_INTERNAL;
+
+    } else if (page_has_prefix(h, "_partials/")) {
+        f->cat = PAGE_TCAT_PARTIAL;
+
+    } else if (page_has_prefix(h, "_shortcodes/")) {
+        f->cat = PAGE_TCAT_SHORTCODE;
+
+    } else if (page_has_prefix(h, "_markup/") || page_has_prefix(h, "_hugo/")
+               || page_has_prefix(h, "_server/")
+               || strstr(h, "/_markup/") != NULL
+               || strstr(h, "/_shortcodes/") != NULL
+               || strstr(h, "/_partials/") != NULL)
+    {
+        f->cat = PAGE_TCAT_OTHER;
+
+    } else {
+        f->cat = PAGE_TCAT_LAYOUT;
+    }
+
+    /* the folder key, "/posts", and the parts of the name */
+
+    slash = strrchr(h, '/');
+    base = slash ? (char *) slash + 1 : h;
+
+    if (slash == NULL) {
+        f->dir = "";
+
+    } else {
+        f->dir = page_arena_alloc(t->arena, (size_t) (slash - h) + 2);
+        if (f->dir == NULL) {
+            page_error_nomem(err, f->origin);
+            return -1;
+        }
+        f->dir[0] = '/';
+        memcpy(f->dir + 1, h, (size_t) (slash - h));
+        f->dir[slash - h + 1] = '\0';
+    }
+
+    f->depth = 0;
+    for (p = f->dir; *p; p++) {
+        f->depth += *p == '/';
+    }
+
+    f->nids = 0;
+    for (p = base; f->nids < PAGE_TEMPLATES_MAX_IDS; p = e + 1) {
+        e = strchr(p, '.');
+        if (e == NULL) {
+            e = h + hlen;
+        }
+
+        f->ids[f->nids].s = p;
+        f->ids[f->nids].len = (size_t) (e - p);
+        f->nids++;
+
+        if (*e == '\0') {
+            break;
+        }
+    }
+
+    if (f->nids > 1) {
+        f->plain = page_tformat_plain_ext(&f->ids[f->nids - 1]);
+        f->html_media = page_tid_is(&f->ids[f->nids - 1], "html")
+                        || page_tid_is(&f->ids[f->nids - 1], "htm");
+    }
+
+    if (f->cat == PAGE_TCAT_LAYOUT) {
+        for (i = 0; i + 1 < f->nids; i++) {
+            if (page_tid_is(&f->ids[i], "baseof")) {
+                f->cat = PAGE_TCAT_BASEOF;
+            }
+        }
+    }
+
+    return 0;
+}
+
+
 /*
  * Register one file under its canonical path: current Hugo's "_partials/"
  * and "_shortcodes/" are the same folders as "partials/" and
@@ -137,17 +675,20 @@ static int
 page_templates_register(page_templates_t *t, const char *rel,
     const char *origin, const char *text, size_t len, page_error_t *err)
 {
-    char          *path;
+    char          *path, *orig;
     size_t         cap;
+    const char    *canon;
     page_tfile_t  *files, *f;
+
+    canon = rel;
 
     if (page_has_prefix(rel, "_partials/")
         || page_has_prefix(rel, "_shortcodes/"))
     {
-        rel++;
+        canon++;
     }
 
-    if (page_templates_find(t, rel) != NULL) {
+    if (page_templates_find(t, canon) != NULL) {
         return 0;
     }
 
@@ -172,21 +713,30 @@ page_templates_register(page_templates_t *t, const char *rel,
         t->cap = cap;
     }
 
-    path = page_arena_strndup(t->arena, rel, strlen(rel));
+    path = page_arena_strndup(t->arena, canon, strlen(canon));
+    orig = page_arena_strndup(t->arena, rel, strlen(rel));
     origin = page_arena_strndup(t->arena, origin, strlen(origin));
 
-    if (path == NULL || origin == NULL) {
+    if (path == NULL || orig == NULL || origin == NULL) {
         page_error_nomem(err, rel);
         return -1;
     }
 
     /* every field: the new slot is recycled arena memory, not zeroes */
-    f = &t->files[t->nfiles++];
+    f = &t->files[t->nfiles];
     memset(f, 0, sizeof(page_tfile_t));
     f->path = path;
+    f->orig = orig;
     f->origin = (char *) origin;
     f->text = text;
     f->len = len;
+    f->builtin = t->adding_builtin;
+
+    if (page_templates_describe(t, f, err) != 0) {
+        return -1;
+    }
+
+    t->nfiles++;
 
     return 0;
 }
@@ -315,11 +865,16 @@ page_templates_walk(page_templates_t *t, const char *root, const char *dir,
             continue;
         }
 
-        if (!S_ISREG(st.st_mode) || !page_has_suffix(de->d_name, ".html")) {
+        /* any extension, as Hugo reads layouts/; not editors' backups */
+        if (!S_ISREG(st.st_mode) || page_has_suffix(de->d_name, "~")) {
             continue;
         }
 
-        if (page_templates_find(t, sub) != NULL) {
+        if (page_templates_find(t, page_has_prefix(sub, "_partials/")
+                                   || page_has_prefix(sub, "_shortcodes/")
+                                   ? sub + 1 : sub)
+            != NULL)
+        {
             continue;               /* an earlier directory has it */
         }
 
@@ -365,8 +920,14 @@ int
 page_templates_add_files(page_templates_t *t, const char *origin,
     const page_template_file_t *files, size_t n, page_error_t *err)
 {
-    char    name[PATH_MAX];
-    size_t  i;
+    int          rc;
+    char         name[PATH_MAX], rel[PATH_MAX];
+    size_t       i;
+    const char  *sc;
+
+    /* files from memory come after every directory: the built-in tier */
+    t->adding_builtin = 1;
+    rc = 0;
 
     for (i = 0; i < n; i++) {
         snprintf(name, sizeof(name), "%s/%s", origin, files[i].path);
@@ -374,11 +935,34 @@ page_templates_add_files(page_templates_t *t, const char *origin,
         if (page_templates_register(t, files[i].path, name, files[i].text,
                                     files[i].len, err) != 0)
         {
-            return -1;
+            rc = -1;
+            break;
+        }
+
+        /*
+         * Hugo's embedded shortcodes are templates of every set too,
+         * "_internal/shortcodes/figure.html", even where a user's
+         * shortcode of the same name wraps them.
+         */
+        sc = files[i].path;
+        if (page_has_prefix(sc, "_shortcodes/")) {
+            sc++;
+        }
+
+        if (page_has_prefix(sc, "shortcodes/")
+            && (size_t) snprintf(rel, sizeof(rel), "_internal/%s", sc)
+               < sizeof(rel)
+            && page_templates_register(t, rel, name, files[i].text,
+                                       files[i].len, err) != 0)
+        {
+            rc = -1;
+            break;
         }
     }
 
-    return 0;
+    t->adding_builtin = 0;
+
+    return rc;
 }
 
 
@@ -447,27 +1031,6 @@ page_templates_shortcode_flags(page_tfile_t *f)
 }
 
 
-static int
-page_is_partial_or_shortcode(const char *path)
-{
-    return page_has_prefix(path, "partials/")
-           || page_has_prefix(path, "shortcodes/");
-}
-
-
-static int
-page_is_baseof(const char *path)
-{
-    const char  *slash;
-
-    slash = strrchr(path, '/');
-    slash = slash ? slash + 1 : path;
-
-    return strcmp(slash, "baseof.html") == 0
-           || page_has_suffix(slash, "-baseof.html");
-}
-
-
 /* Does the text {{ define }} anything: then it fills in a baseof. */
 static int
 page_has_define(const char *s, size_t len)
@@ -498,39 +1061,67 @@ page_has_define(const char *s, size_t len)
 }
 
 
-/* Hugo's baseof for dir/name.html: dir/, _default/, then the root. */
-static page_tfile_t *
-page_templates_baseof(const page_templates_t *t, const char *path)
+/* ---- errors: every one, once, one line each ---- */
+
+static void
+page_templates_record(page_templates_t *t, const page_error_t *e)
 {
-    char           cand[PATH_MAX];
-    const char    *slash;
-    page_tfile_t  *f;
+    size_t  i;
 
-    slash = strrchr(path, '/');
+    if (t->nerrors == 0 && t->lost_errors == 0) {
+        t->first = *e;
+    }
 
-    if (slash != NULL
-        && (size_t) snprintf(cand, sizeof(cand), "%.*s/baseof.html",
-                             (int) (slash - path), path) < sizeof(cand))
-    {
-        if ((f = page_templates_find(t, cand)) != NULL) {
-            return f;
+    for (i = 0; i < t->nerrors; i++) {
+        if (strcmp(t->errors[i], e->msg) == 0) {
+            return;                 /* a baseof in many sets: once */
         }
     }
 
-    if ((f = page_templates_find(t, "_default/baseof.html")) != NULL) {
-        return f;
+    if (t->nerrors == PAGE_TEMPLATES_MAX_ERRORS) {
+        t->lost_errors++;
+        return;
     }
 
-    return page_templates_find(t, "baseof.html");
+    t->errors[t->nerrors] = page_arena_strndup(t->arena, e->msg,
+                                               strlen(e->msg));
+    if (t->errors[t->nerrors] != NULL) {
+        t->nerrors++;
+    }
+}
+
+
+/* The file an error line is about: its message starts with the origin. */
+static page_tfile_t *
+page_templates_blame(page_templates_t *t, const page_error_t *e)
+{
+    size_t         i, n, best;
+    page_tfile_t  *f;
+
+    f = NULL;
+    best = 0;
+
+    for (i = 0; i < t->nfiles; i++) {
+        n = strlen(t->files[i].origin);
+
+        if (n > best && strncmp(e->msg, t->files[i].origin, n) == 0
+            && e->msg[n] == ':')
+        {
+            f = &t->files[i];
+            best = n;
+        }
+    }
+
+    return f;
 }
 
 
 static page_tpl_set_t *
-page_templates_new_set(page_templates_t *t, page_error_t *err)
+page_templates_new_set(page_templates_t *t, int html, page_error_t *err)
 {
     page_tpl_set_t  *set;
 
-    set = page_tpl_set_new(t->arena, 1);
+    set = page_tpl_set_new(t->arena, html);
     if (set == NULL) {
         page_error_nomem(err, "templates");
         return NULL;
@@ -542,6 +1133,44 @@ page_templates_new_set(page_templates_t *t, page_error_t *err)
     }
 
     return set;
+}
+
+
+/*
+ * Add f to set: itself, or an empty stand-in once it is broken.  A parse
+ * error is recorded and f marked broken; -1 only when memory runs out.
+ */
+static int
+page_templates_add(page_templates_t *t, page_tpl_set_t *set, page_tfile_t *f,
+    const char *name, page_error_t *err)
+{
+    page_error_t  e;
+
+    if (!f->broken) {
+        page_error_init(&e);
+
+        if (page_tpl_set_add(set, name, f->origin, f->text, f->len, &e) == 0)
+        {
+            return 0;
+        }
+
+        if (e.status == PAGE_ERR_NOMEM) {
+            *err = e;
+            return -1;
+        }
+
+        page_templates_record(t, &e);
+        f->broken = 1;
+    }
+
+    page_error_init(&e);
+
+    if (page_tpl_set_add(set, name, f->origin, "", 0, &e) != 0) {
+        *err = e;
+        return -1;
+    }
+
+    return 0;
 }
 
 
@@ -559,9 +1188,8 @@ page_templates_add_internal(page_templates_t *t, page_tpl_set_t *set,
     for (i = 0; i < t->nfiles; i++) {
         f = &t->files[i];
 
-        if (page_has_prefix(f->path, "_internal/")
-            && page_tpl_set_add(set, f->path, f->origin, f->text, f->len,
-                                err) != 0)
+        if (f->cat == PAGE_TCAT_INTERNAL
+            && page_templates_add(t, set, f, f->path, err) != 0)
         {
             return -1;
         }
@@ -571,23 +1199,294 @@ page_templates_add_internal(page_templates_t *t, page_tpl_set_t *set,
 }
 
 
-int
-page_templates_compile(page_templates_t *t, page_error_t *err)
+/*
+ * A check failed: blame the file its message names (marked broken, so the
+ * next attempt leaves it out), or the whole set when none is named.
+ * Returns 1 when another attempt may succeed.
+ */
+static int
+page_templates_check_failed(page_templates_t *t, const page_error_t *e)
 {
-    size_t           i;
-    page_tfile_t    *f, *base;
-    page_tlayout_t  *l;
+    page_tfile_t  *f;
 
-    t->partials = page_templates_new_set(t, err);
-    if (t->partials == NULL
-        || page_templates_add_internal(t, t->partials, err) != 0)
+    page_templates_record(t, e);
+
+    f = page_templates_blame(t, e);
+    if (f == NULL || f->broken) {
+        return 0;
+    }
+
+    f->broken = 1;
+
+    return 1;
+}
+
+
+/* Is f one of the partial set's: plain 0 (html) or 1 (text). */
+static int
+page_templates_in_partials(const page_tfile_t *f, int plain)
+{
+    if (f->cat != PAGE_TCAT_PARTIAL && f->cat != PAGE_TCAT_SHORTCODE
+        && f->cat != PAGE_TCAT_OTHER)
     {
+        return 0;
+    }
+
+    return (int) f->plain == plain;
+}
+
+
+/*
+ * The set of partials and shortcodes (html) or of the plain-text ones:
+ * built again without a file whose check failed, until it checks.  In the
+ * html set a plain-text file is a template that runs it in the text set,
+ * its value returned (partials) or printed (shortcodes) as it is.
+ */
+static page_tpl_set_t *
+page_templates_partial_set(page_templates_t *t, int plain, page_error_t *err)
+{
+    char             wrap[PATH_MAX + 64];
+    size_t           i, attempt;
+    page_error_t     e;
+    page_tfile_t    *f;
+    page_tpl_set_t  *set;
+
+    for (attempt = 0; attempt <= t->nfiles; attempt++) {
+
+        set = page_templates_new_set(t, !plain, err);
+        if (set == NULL || page_templates_add_internal(t, set, err) != 0) {
+            return NULL;
+        }
+
+        for (i = 0; i < t->nfiles; i++) {
+            f = &t->files[i];
+
+            if (page_templates_in_partials(f, plain)) {
+                if (page_templates_add(t, set, f, f->path, err) != 0) {
+                    return NULL;
+                }
+                continue;
+            }
+
+            if (plain || !page_templates_in_partials(f, 1)
+                || strchr(f->path, '"') != NULL
+                || strchr(f->path, '\\') != NULL)
+            {
+                continue;
+            }
+
+            snprintf(wrap, sizeof(wrap),
+                     f->cat == PAGE_TCAT_SHORTCODE
+                     ? "{{ _page_text_template \"%s\" . }}"
+                     : "{{ return (_page_text_template \"%s\" .) }}",
+                     f->path);
+
+            page_error_init(&e);
+
+            if (page_tpl_set_add(set, f->path, f->origin, wrap,
+                                 strlen(wrap), &e) != 0)
+            {
+                *err = e;
+                return NULL;
+            }
+        }
+
+        page_error_init(&e);
+
+        if (page_tpl_set_check(set, &e) == 0) {
+            return set;
+        }
+
+        if (e.status == PAGE_ERR_NOMEM) {
+            *err = e;
+            return NULL;
+        }
+
+        if (!page_templates_check_failed(t, &e)) {
+            break;
+        }
+    }
+
+    /* nothing more to blame: an empty set stands in */
+    set = page_templates_new_set(t, !plain, err);
+    if (set == NULL) {
+        return NULL;
+    }
+
+    page_error_init(&e);
+    if (page_tpl_set_check(set, &e) != 0) {
+        *err = e;
+        return NULL;
+    }
+
+    return set;
+}
+
+
+/* Can baseof b wrap layout f for some page: their folders on one path. */
+static int
+page_templates_chain(const page_tfile_t *f, const page_tfile_t *b)
+{
+    if (b->builtin) {
+        return 1;
+    }
+
+    return page_tin_path(f->dir, b->dir) || page_tin_path(b->dir, f->dir);
+}
+
+
+/*
+ * One layout's set with baseof b (or none): the layout, its baseof, and
+ * the internal templates, checked as an entry point.  A broken layout or
+ * baseof is recorded and stands in as an empty template.
+ */
+static int
+page_templates_layout_set(page_templates_t *t, page_tfile_t *f,
+    page_tfile_t *b, page_error_t *err)
+{
+    size_t           attempt;
+    page_error_t     e;
+    page_tlayout_t  *l;
+    page_tpl_set_t  *set;
+
+    if (t->nsets == PAGE_TEMPLATES_MAX_SETS) {
+        page_error_set(err, PAGE_ERR_LIMIT, f->origin, 0, 0,
+                       "more than %d layout and baseof pairs",
+                       PAGE_TEMPLATES_MAX_SETS);
         return -1;
     }
 
-    t->layouts = page_arena_calloc(t->arena, t->nfiles + 1,
-                                   sizeof(page_tlayout_t));
-    if (t->layouts == NULL) {
+    for (attempt = 0; ; attempt++) {
+        set = page_templates_new_set(t, !f->plain, err);
+        if (set == NULL || page_templates_add_internal(t, set, err) != 0) {
+            return -1;
+        }
+
+        if ((b != NULL && page_templates_add(t, set, b, b->path, err) != 0)
+            || page_templates_add(t, set, f, f->path, err) != 0)
+        {
+            return -1;
+        }
+
+        page_error_init(&e);
+
+        if (page_tpl_set_check(set, &e) == 0
+            && (f->plain || f->broken || !f->html_media
+                || page_tpl_set_check_entry(set, b ? b->path : f->path, &e)
+                   == 0))
+        {
+            break;
+        }
+
+        if (e.status == PAGE_ERR_NOMEM) {
+            *err = e;
+            return -1;
+        }
+
+        if (attempt > 3 || !page_templates_check_failed(t, &e)) {
+            /* nothing else to leave out: the layout itself */
+            if (f->broken) {
+                return 0;
+            }
+            f->broken = 1;
+        }
+    }
+
+    l = &t->sets[t->nsets++];
+    l->layout = f;
+    l->baseof = b;
+    l->entry = b ? b->path : f->path;
+    l->set = set;
+
+    return 0;
+}
+
+
+static int
+page_templates_str_cmp(const void *x, const void *y)
+{
+    return strcmp(*(char *const *) x, *(char *const *) y);
+}
+
+
+static int
+page_templates_depth_cmp(const void *x, const void *y)
+{
+    const page_tfile_t  *a = *(page_tfile_t *const *) x;
+    const page_tfile_t  *b = *(page_tfile_t *const *) y;
+
+    if (a->depth != b->depth) {
+        return a->depth < b->depth ? -1 : 1;
+    }
+
+    return strcmp(a->hugo, b->hugo);
+}
+
+
+int
+page_templates_compile(page_templates_t *t, page_error_t *err)
+{
+    size_t         i, j, nb;
+    page_tfile_t  *f, *b;
+
+    for (i = 0; i < t->nfiles; i++) {
+        f = &t->files[i];
+
+        if (f->cat == PAGE_TCAT_SHORTCODE) {
+            page_templates_shortcode_flags(f);
+        }
+
+        f->define = f->cat == PAGE_TCAT_LAYOUT
+                    && page_has_define(f->text, f->len);
+    }
+
+    t->text = page_templates_partial_set(t, 1, err);
+    if (t->text == NULL) {
+        return -1;
+    }
+
+    t->partials = page_templates_partial_set(t, 0, err);
+    if (t->partials == NULL) {
+        return -1;
+    }
+
+    /* the user's layouts and baseofs, shallow folders first */
+
+    t->pages = page_arena_alloc(t->arena,
+                                (t->nfiles + 1) * sizeof(page_tfile_t *));
+    t->bases = page_arena_alloc(t->arena,
+                                (t->nfiles + 1) * sizeof(page_tfile_t *));
+    if (t->pages == NULL || t->bases == NULL) {
+        page_error_nomem(err, "templates");
+        return -1;
+    }
+
+    nb = 0;
+
+    for (i = 0; i < t->nfiles; i++) {
+        f = &t->files[i];
+
+        if (f->cat == PAGE_TCAT_BASEOF) {
+            nb++;
+            if (!f->builtin) {
+                t->bases[t->nbases++] = f;
+            }
+
+        } else if (f->cat == PAGE_TCAT_LAYOUT && !f->builtin) {
+            t->pages[t->npages++] = f;
+        }
+    }
+
+    qsort(t->pages, t->npages, sizeof(page_tfile_t *),
+          page_templates_depth_cmp);
+    qsort(t->bases, t->nbases, sizeof(page_tfile_t *),
+          page_templates_depth_cmp);
+
+    /* a set per layout and each baseof that may wrap it */
+
+    t->sets = page_arena_alloc(t->arena, PAGE_TEMPLATES_MAX_SETS
+                                         * sizeof(page_tlayout_t));
+    if (t->sets == NULL) {
         page_error_nomem(err, "templates");
         return -1;
     }
@@ -595,64 +1494,43 @@ page_templates_compile(page_templates_t *t, page_error_t *err)
     for (i = 0; i < t->nfiles; i++) {
         f = &t->files[i];
 
-        if (page_has_prefix(f->path, "_internal/")) {
-            continue;               /* added to every set below */
-        }
-
-        if (page_is_partial_or_shortcode(f->path)) {
-            if (page_has_prefix(f->path, "shortcodes/")) {
-                page_templates_shortcode_flags(f);
-            }
-
-            if (page_tpl_set_add(t->partials, f->path, f->origin, f->text,
-                                 f->len, err) != 0)
-            {
-                return -1;
-            }
+        if (f->cat != PAGE_TCAT_LAYOUT && f->cat != PAGE_TCAT_BASEOF) {
             continue;
         }
 
-        l = &t->layouts[t->nlayouts];
-        l->path = f->path;
-        l->entry = f->path;
-        l->set = page_templates_new_set(t, err);
+        f->first_set = t->nsets;
 
-        if (l->set == NULL) {
-            return -1;
-        }
-
-        if (page_templates_add_internal(t, l->set, err) != 0) {
-            return -1;
-        }
-
-        base = NULL;
-
-        if (!page_is_baseof(f->path) && page_has_define(f->text, f->len)) {
-            base = page_templates_baseof(t, f->path);
-        }
-
-        if (base != NULL) {
-            if (page_tpl_set_add(l->set, base->path, base->origin,
-                                 base->text, base->len, err) != 0)
-            {
+        if (f->cat == PAGE_TCAT_BASEOF || !f->define || f->plain
+            || !f->html_media || nb == 0)
+        {
+            if (page_templates_layout_set(t, f, NULL, err) != 0) {
                 return -1;
             }
-            l->entry = base->path;
+            f->nsets = t->nsets - f->first_set;
+            continue;
         }
 
-        if (page_tpl_set_add(l->set, f->path, f->origin, f->text, f->len,
-                             err) != 0
-            || page_tpl_set_check(l->set, err) != 0
-            || page_tpl_set_check_entry(l->set, l->entry, err) != 0)
+        for (j = 0; j < t->nfiles; j++) {
+            b = &t->files[j];
+
+            if (b->cat != PAGE_TCAT_BASEOF || b->plain || !b->html_media
+                || !page_templates_chain(f, b))
+            {
+                continue;
+            }
+
+            if (page_templates_layout_set(t, f, b, err) != 0) {
+                return -1;
+            }
+        }
+
+        if (t->nsets == f->first_set
+            && page_templates_layout_set(t, f, NULL, err) != 0)
         {
             return -1;
         }
 
-        t->nlayouts++;
-    }
-
-    if (page_tpl_set_check(t->partials, err) != 0) {
-        return -1;
+        f->nsets = t->nsets - f->first_set;
     }
 
     t->index = page_arena_alloc(t->arena,
@@ -669,24 +1547,33 @@ page_templates_compile(page_templates_t *t, page_error_t *err)
     qsort(t->index, t->nfiles, sizeof(page_tfile_t *),
           page_templates_path_cmp);
 
+    if (t->nerrors || t->lost_errors) {
+        /* in the order of their file names, whatever readdir's order */
+        qsort(t->errors, t->nerrors, sizeof(char *), page_templates_str_cmp);
+        *err = t->first;
+        snprintf(err->msg, sizeof(err->msg), "%s", t->errors[0]);
+        return -1;
+    }
+
     return 0;
 }
 
 
-static const page_tlayout_t *
-page_templates_find_layout(const page_templates_t *t, const char *path)
+size_t
+page_templates_nerrors(const page_templates_t *t)
 {
-    size_t  i;
-
-    for (i = 0; i < t->nlayouts; i++) {
-        if (strcmp(t->layouts[i].path, path) == 0) {
-            return &t->layouts[i];
-        }
-    }
-
-    return NULL;
+    return t->nerrors;
 }
 
+
+const char *
+page_templates_error(const page_templates_t *t, size_t i)
+{
+    return i < t->nerrors ? t->errors[i] : NULL;
+}
+
+
+/* ---- lookups, at request time ---- */
 
 /* A name from content or config must not climb out: "..", "/x", "a//b". */
 static int
@@ -715,55 +1602,254 @@ page_templates_safe_name(const char *name, size_t len)
 }
 
 
+/* The set that runs layout f for a page: through baseof b when it has it. */
+static const page_tpl_set_t *
+page_templates_pair(const page_templates_t *t, const page_tfile_t *f,
+    const page_tfile_t *b, const char **entry)
+{
+    size_t                 i;
+    const page_tlayout_t  *l, *alone;
+
+    alone = NULL;
+
+    for (i = f->first_set; i < f->first_set + f->nsets; i++) {
+        l = &t->sets[i];
+
+        if (l->baseof == b) {
+            *entry = l->entry;
+            return l->set;
+        }
+
+        if (l->baseof == NULL) {
+            alone = l;
+        }
+    }
+
+    if (alone == NULL && f->nsets) {
+        alone = &t->sets[f->first_set];
+    }
+
+    if (alone == NULL) {
+        return NULL;
+    }
+
+    *entry = alone->entry;
+    return alone->set;
+}
+
+
+/* In the built-in theme: <dir>/<name>.html for Hugo's old names. */
+static const page_tfile_t *
+page_templates_builtin(const page_templates_t *t, const char *dir,
+    const char *name)
+{
+    char                 cand[PATH_MAX];
+    const page_tfile_t  *f;
+
+    if ((size_t) snprintf(cand, sizeof(cand), "%s%s%s.html",
+                          dir ? dir : "", dir ? "/" : "", name)
+        >= sizeof(cand))
+    {
+        return NULL;
+    }
+
+    f = page_templates_find(t, cand);
+
+    return f != NULL && f->builtin ? f : NULL;
+}
+
+
+/*
+ * The page's path as Hugo's lookups walk it (Path.BaseReTyped): lower
+ * case, no extension, no "index"/"_index"; a front matter type in place of
+ * the section.
+ */
+static void
+page_templates_key(const page_templates_query_t *q, char *key, size_t size)
+{
+    char        *p, *slash, *dot;
+    size_t       n, i;
+    const char  *rest;
+
+    key[0] = '\0';
+
+    if (q->path != NULL && q->path_len > 0
+        && q->path_len < size - 2 && memchr(q->path, '\0', q->path_len) == NULL)
+    {
+        snprintf(key, size, "%s%.*s", q->path[0] == '/' ? "" : "/",
+                 (int) q->path_len, q->path);
+    }
+
+    for (p = key; *p; p++) {
+        if (*p >= 'A' && *p <= 'Z') {
+            *p = (char) (*p - 'A' + 'a');
+        }
+    }
+
+    slash = strrchr(key, '/');
+    if (slash != NULL) {
+        dot = strrchr(slash, '.');
+        if (dot != NULL && dot != slash + 1) {
+            *dot = '\0';
+        }
+        if (strcmp(slash + 1, "index") == 0
+            || strcmp(slash + 1, "_index") == 0)
+        {
+            *slash = '\0';
+        }
+    }
+
+    if (q->type == NULL || q->type[0] == '\0'
+        || !page_templates_safe_name(q->type, strlen(q->type)))
+    {
+        return;
+    }
+
+    /* the section is the first folder of a page below the root */
+    rest = strchr(key + (key[0] == '/'), '/');
+    n = rest ? (size_t) (rest - key) - 1 : 0;
+
+    if (rest != NULL && strlen(q->type) == n
+        && strncasecmp(key + 1, q->type, n) == 0)
+    {
+        return;
+    }
+
+    {
+        char  tmp[PATH_MAX];
+
+        snprintf(tmp, sizeof(tmp), "/%s%s", q->type, rest ? rest : "");
+        snprintf(key, size, "%s", tmp);
+    }
+
+    for (i = 0; key[i]; i++) {
+        if (key[i] >= 'A' && key[i] <= 'Z') {
+            key[i] = (char) (key[i] - 'A' + 'a');
+        }
+    }
+}
+
+
+const page_tpl_set_t *
+page_templates_find_layout(const page_templates_t *t,
+    const page_templates_query_t *q, const char **entry)
+{
+    char                 key[PATH_MAX], user[256];
+    size_t               i, j;
+    const char          *names[3], *p;
+    page_tquery_t        tq;
+    const page_tfile_t  *f, *b;
+
+    page_templates_key(q, key, sizeof(key));
+
+    user[0] = '\0';
+
+    if (q->layout != NULL && q->layout[0] != '\0') {
+        snprintf(user, sizeof(user), "%s", q->layout);
+
+    } else if (q->def != NULL && q->def[0] != '\0'
+               && strcmp(q->def, "single") != 0)
+    {
+        snprintf(user, sizeof(user), "%s", q->def);
+    }
+
+    for (i = 0; user[i]; i++) {
+        if (user[i] >= 'A' && user[i] <= 'Z') {
+            user[i] = (char) (user[i] - 'A' + 'a');
+        }
+    }
+
+    tq.lang = q->lang ? q->lang : "en";
+    tq.key = key;
+    tq.user = user;
+    tq.depth = 0;
+    for (p = key; *p; p++) {
+        tq.depth += *p == '/';
+    }
+
+    /*
+     * The user's directories, as current Hugo: a home page is a "home"
+     * (index.html, home.html, list.html, ...); rendered on its own, one
+     * no such template answers is then looked up as a page.
+     */
+    f = NULL;
+
+    for (i = 0; i < 2 && f == NULL; i++) {
+        if (i == 0 && (q->kind == NULL || strcmp(q->kind, "home") != 0)) {
+            continue;
+        }
+
+        tq.kind = i == 0 ? "home" : "page";
+        tq.std = i == 0 ? "list" : "single";
+
+        f = page_tbest(t->pages, t->npages, &tq, 0);
+    }
+
+    if (f == NULL) {
+        /* the built-in theme: <layout>, page_layout, single */
+
+        names[0] = q->layout;
+        names[1] = q->def;
+        names[2] = "single";
+
+        for (i = 0; i < 3 && f == NULL; i++) {
+            if (names[i] == NULL || names[i][0] == '\0'
+                || !page_templates_safe_name(names[i], strlen(names[i])))
+            {
+                continue;
+            }
+
+            for (j = 0; j < 2 && f == NULL; j++) {
+                f = page_templates_builtin(t, j == 0 ? "_default" : NULL,
+                                           names[i]);
+            }
+        }
+
+        tq.kind = "page";
+        tq.std = "single";
+    }
+
+    if (f == NULL) {
+        return NULL;
+    }
+
+    b = NULL;
+
+    if (f->define) {
+        b = page_tbest(t->bases, t->nbases, &tq, 1);
+
+        if (b == NULL) {
+            b = page_templates_builtin(t, "_default", "baseof");
+        }
+    }
+
+    return page_templates_pair(t, f, b, entry);
+}
+
+
 const page_tpl_set_t *
 page_templates_layout(const page_templates_t *t, const char *type,
     const char *layout, const char *def, const char **entry)
 {
-    char                   cand[PATH_MAX];
-    size_t                 i, j;
-    const char            *names[3], *dirs[3];
-    const page_tlayout_t  *l;
+    char                    path[PATH_MAX];
+    page_templates_query_t  q;
 
-    names[0] = layout;
-    names[1] = def;
-    names[2] = "single";
+    memset(&q, 0, sizeof(q));
 
-    dirs[0] = type;
-    dirs[1] = "_default";
-    dirs[2] = NULL;                 /* the root of layouts/ */
-
-    for (i = 0; i < 3; i++) {
-        if (names[i] == NULL || names[i][0] == '\0'
-            || !page_templates_safe_name(names[i], strlen(names[i])))
-        {
-            continue;
-        }
-
-        for (j = 0; j < 3; j++) {
-            if (j == 0 && (type == NULL || type[0] == '\0'
-                           || !page_templates_safe_name(type, strlen(type))))
-            {
-                continue;
-            }
-
-            if ((size_t) snprintf(cand, sizeof(cand), "%s%s%s.html",
-                                  dirs[j] ? dirs[j] : "",
-                                  dirs[j] ? "/" : "", names[i])
-                >= sizeof(cand))
-            {
-                continue;
-            }
-
-            l = page_templates_find_layout(t, cand);
-
-            if (l != NULL) {
-                *entry = l->entry;
-                return l->set;
-            }
-        }
+    /* a page of that type's section, as Hugo's lookups see it */
+    if (type != NULL && type[0] != '\0'
+        && page_templates_safe_name(type, strlen(type)))
+    {
+        snprintf(path, sizeof(path), "/%s/page.md", type);
+        q.path = path;
+        q.path_len = strlen(path);
     }
 
-    return NULL;
+    q.kind = "page";
+    q.layout = layout;
+    q.def = def;
+
+    return page_templates_find_layout(t, &q, entry);
 }
 
 
@@ -774,13 +1860,24 @@ page_templates_partials(const page_templates_t *t)
 }
 
 
-static const char *
-page_templates_lookup(const page_templates_t *t, const char *folder,
-    const char *name, size_t len)
+const page_tpl_set_t *
+page_templates_text(const page_templates_t *t)
 {
-    char           cand[PATH_MAX];
-    size_t         n;
-    page_tfile_t  *f;
+    return t->text;
+}
+
+
+/*
+ * folder/name: the user's files through every candidate, then the
+ * built-in theme's.  cands: suffixes to try after the name, in order.
+ */
+static const page_tfile_t *
+page_templates_lookup(const page_templates_t *t, const char *folder,
+    const char *name, size_t len, const char *const *cands)
+{
+    char                 cand[PATH_MAX];
+    size_t               n, tier, i;
+    const page_tfile_t  *f;
 
     if (!page_templates_safe_name(name, len)) {
         return NULL;
@@ -788,32 +1885,46 @@ page_templates_lookup(const page_templates_t *t, const char *folder,
 
     n = strlen(folder);
 
-    if (n + 1 + len + sizeof(".html") > sizeof(cand)) {
+    if (n + 1 + len + 32 > sizeof(cand)) {
         return NULL;
     }
-
-    /* folder "/" name, then name ".html" first unless it has it */
 
     memcpy(cand, folder, n);
     cand[n++] = '/';
     memcpy(cand + n, name, len);
     n += len;
-    cand[n] = '\0';
 
-    if (len < 5 || memcmp(name + len - 5, ".html", 5) != 0) {
-        memcpy(cand + n, ".html", sizeof(".html"));
+    for (tier = 0; tier < 2; tier++) {
+        for (i = 0; cands[i] != NULL; i++) {
+            memcpy(cand + n, cands[i], strlen(cands[i]) + 1);
 
-        f = page_templates_find(t, cand);
-        if (f != NULL) {
-            return f->path;
+            f = page_templates_find(t, cand);
+            if (f != NULL && f->builtin == tier) {
+                return f;
+            }
         }
-
-        cand[n] = '\0';
     }
 
-    f = page_templates_find(t, cand);
+    return NULL;
+}
 
-    return f ? f->path : NULL;
+
+/* Does the last part of the name have an extension ("x.svg", not "x"). */
+static int
+page_templates_has_ext(const char *name, size_t len)
+{
+    size_t  i;
+
+    for (i = len; i-- > 0; ) {
+        if (name[i] == '/') {
+            return 0;
+        }
+        if (name[i] == '.') {
+            return i + 1 < len;
+        }
+    }
+
+    return 0;
 }
 
 
@@ -821,7 +1932,19 @@ const char *
 page_templates_partial_name(const page_templates_t *t, const char *name,
     size_t len)
 {
-    return page_templates_lookup(t, "partials", name, len);
+    static const char *const  bare[] = { ".html", "", NULL };
+    static const char *const  with_ext[] = { "", NULL };
+    const page_tfile_t       *f;
+
+    /*
+     * "x" is "x.html" (current Hugo assumes HTML); "x.svg", "x.json", ...
+     * are the file of that name.
+     */
+    f = page_templates_lookup(t, "partials", name, len,
+                              page_templates_has_ext(name, len)
+                              ? with_ext : bare);
+
+    return f ? f->path : NULL;
 }
 
 
@@ -829,18 +1952,71 @@ const char *
 page_templates_shortcode_info(const page_templates_t *t, const char *name,
     size_t len, int *inner, int *v1)
 {
-    const char    *path;
-    page_tfile_t  *f;
+    /*
+     * Hugo's variants for an HTML page: its output format named
+     * (name.html.html), then name.html, then the plain-text name.md that
+     * {{% %}} may use.
+     */
+    static const char *const  cands[] = {
+        ".html.html", ".html", ".md", NULL
+    };
+    const page_tfile_t       *f;
 
-    path = page_templates_lookup(t, "shortcodes", name, len);
-    if (path == NULL) {
-        return NULL;
+    if (page_templates_has_ext(name, len)) {
+        return NULL;                /* a shortcode's name has no dot */
     }
 
-    f = page_templates_find(t, path);
+    f = page_templates_lookup(t, "shortcodes", name, len, cands);
+    if (f == NULL) {
+        return NULL;
+    }
 
     *inner = f->inner;
     *v1 = f->v1;
 
-    return path;
+    return f->path;
+}
+
+
+int
+page_templates_exists(const page_templates_t *t, const char *path,
+    size_t len)
+{
+    size_t              i;
+    const page_tfile_t  *f;
+
+    if (len && path[0] == '/') {
+        path++;
+        len--;
+    }
+
+    for (i = 0; i < t->nfiles; i++) {
+        f = &t->files[i];
+
+        if ((strlen(f->orig) == len && strncasecmp(f->orig, path, len) == 0)
+            || (strlen(f->hugo) == len && strncasecmp(f->hugo, path, len) == 0))
+        {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+int
+page_templates_file_info(const page_templates_t *t, const char *name,
+    const char **filename, const char **hugo_name)
+{
+    const page_tfile_t  *f;
+
+    f = page_templates_find(t, name);
+    if (f == NULL) {
+        return 0;
+    }
+
+    *filename = f->builtin ? "" : f->origin;
+    *hugo_name = f->hugo;
+
+    return 1;
 }

@@ -687,6 +687,13 @@ page_tpl_parse_func(page_tpl_parser_t *p, const page_tpl_tok_t *t)
             page_tpl_next(p);
             n->u.func.func = f;
             n->src_len = len;
+
+            ft = page_tpl_peek(p);
+            if (ft->type == TPL_T_FIELD && !ft->space) {
+                /* templates.Current.Name */
+                return page_tpl_func_chain(p, t, n);
+            }
+
             return n;
         }
     }

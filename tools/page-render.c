@@ -303,7 +303,13 @@ main(int argc, char **argv)
                                     page_builtin_theme_count, &err) != 0
         || page_templates_compile(templates, &err) != 0)
     {
-        fprintf(stderr, "%s\n", err.msg);
+        /* every template error, one line each, as nginx -t shows them */
+        if (page_templates_nerrors(templates) == 0) {
+            fprintf(stderr, "%s\n", err.msg);
+        }
+        for (ndirs = 0; ndirs < page_templates_nerrors(templates); ndirs++) {
+            fprintf(stderr, "%s\n", page_templates_error(templates, ndirs));
+        }
         page_arena_free(&conf_arena);
         return 1;
     }

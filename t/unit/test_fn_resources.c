@@ -299,7 +299,17 @@ render2(const char *tpl, const char *partial)
     rc = page_render(src, sizeof(src) - 1, &opt, &res);
     rendered = 1;
 
-    return rc == PAGE_OK ? res.data : res.error.msg;
+    if (rc != PAGE_OK) {
+        return res.error.msg;
+    }
+
+    /* the page is res.len bytes, not a C string: copy it as one */
+    {
+        static char  out[65536];
+
+        snprintf(out, sizeof(out), "%.*s", (int) res.len, res.data);
+        return out;
+    }
 }
 
 

@@ -1,0 +1,530 @@
+/*
+ * test_templates: the template store (page_templates.c).  Which layout,
+ * baseof, partial and shortcode a page gets, the user's directories
+ * through every candidate before the built-in theme; Hugo's old and new
+ * folder names; templates of any extension, plain text where Hugo uses
+ * text/template; every template error of a run reported, one line each;
+ * and the templates and partials namespaces (page_fn_templates.c).
+ *
+ * Expected layouts are hugo 0.111.3's where current Hugo agrees (checked
+ * with sites in /tmp/lookup-hugo), else current Hugo's, read from its
+ * tpl/tplimpl/templatedescriptor.go and templatestore.go (weights: a
+ * custom layout 6, a kind 5, single/list 4, all 2; a folder nearer the
+ * page wins unless the farther template matches a custom layout), and
+ * said so where it differs.
+ */
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tap.h"
+#include "page.h"
+#include "page_data.h"
+#include "page_templates.h"
+
+static char                dir[64];
+static page_arena_t        conf;
+static page_templates_t   *store;
+static page_error_t        cerr;
+static page_result_t       res;
+static int                 rendered;
+
+
+/* Write dir/rel (folders made as needed). */
+static void
+put(const char *rel, const char *text)
+{
+    char   path[512], *p;
+    FILE  *f;
+
+    snprintf(path, sizeof(path), "%s/%s", dir, rel);
+
+    for (p = path + strlen(dir) + 1; (p = strchr(p, '/')) != NULL; p++) {
+        *p = '\0';
+        mkdir(path, 0755);
+        *p = '/';
+    }
+
+    f = fopen(path, "w");
+    if (f == NULL) {
+        perror(path);
+        exit(2);
+    }
+    fputs(text, f);
+    fclose(f);
+}
+
+
+/* A fresh, empty layouts directory. */
+static void
+fresh(void)
+{
+    char  cmd[128];
+
+    if (dir[0] != '\0') {
+        snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+        if (system(cmd) != 0) {
+            exit(2);
+        }
+    }
+
+    snprintf(dir, sizeof(dir), "/tmp/lookup-unit-XXXXXX");
+    if (mkdtemp(dir) == NULL) {
+        perror("mkdtemp");
+        exit(2);
+    }
+}
+
+
+/* Compile the directory (then the built-in theme): 0 or -1. */
+static int
+compile(void)
+{
+    if (store != NULL) {
+        page_arena_free(&conf);
+        store = NULL;
+    }
+
+    page_arena_init(&conf, 0);
+    page_error_init(&cerr);
+
+    store = page_templates_new(&conf, page_data_funcs, page_data_nfuncs);
+    if (store == NULL
+        || page_templates_add_dir(store, dir, &cerr) != 0
+        || page_templates_add_files(store, "(built-in theme)",
+                                    page_builtin_theme,
+                                    page_builtin_theme_count, &cerr) != 0)
+    {
+        return -1;
+    }
+
+    return page_templates_compile(store, &cerr);
+}
+
+
+/* The entry template a page at path gets ("" when none). */
+static const char *
+entry(const char *path, const char *kind, const char *type,
+    const char *layout)
+{
+    const char              *e;
+    page_templates_query_t   q;
+
+    memset(&q, 0, sizeof(q));
+    q.path = path;
+    q.path_len = path ? strlen(path) : 0;
+    q.kind = kind;
+    q.type = type;
+    q.layout = layout;
+
+    e = "";
+
+    if (page_templates_find_layout(store, &q, &e) == NULL) {
+        return "";
+    }
+
+    return e;
+}
+
+
+/* Render src as the file path under the site root; the page or error. */
+static const char *
+render(const char *path, const char *src)
+{
+    static char     out[65536];
+    page_options_t  opt;
+    int             rc;
+
+    if (rendered) {
+        page_result_free(&res);
+    }
+
+    page_options_init(&opt);
+    opt.path = path;
+    opt.file = path;
+    opt.file_len = strlen(path);
+    opt.templates = store;
+
+    rc = page_render(src, strlen(src), &opt, &res);
+    rendered = 1;
+
+    if (rc != PAGE_OK) {
+        return res.error.msg;
+    }
+
+    snprintf(out, sizeof(out), "%.*s", (int) res.len, res.data);
+
+    return out;
+}
+
+
+static void
+test_builtin_last(void)
+{
+    const char  *out;
+
+    /*
+     * The bug: `layout: page` took the built-in theme's page layout
+     * although the user's directory has _default/single.html, which is
+     * what Hugo (no built-in theme) uses.
+     */
+    fresh();
+    put("_default/single.html", "USER-SINGLE {{ .Title }}");
+    ok(compile() == 0, "user single compiles");
+
+    out = render("/b.md", "---\ntitle: B\nlayout: page\n---\nb\n");
+    is_str(out, "USER-SINGLE B", "layout page: the user's single, not the "
+           "built-in page");
+    is_str(entry("/b.md", "page", NULL, "page"), "_default/single.html",
+           "layout page: entry");
+
+    /* a layout only the built-in theme has: its own page */
+    fresh();
+    put("partials/unused.html", "x");
+    ok(compile() == 0, "no user layouts: compiles");
+    is_str(entry("/b.md", "page", NULL, "page"), "_default/baseof.html",
+           "no user layout: the built-in page, through its baseof");
+    out = render("/b.md", "---\ntitle: B\nlayout: page\n---\nb\n");
+    ok(strstr(out, "<article class=\"page") != NULL,
+       "no user layout: the built-in theme's page layout renders");
+
+    /* a partial of the built-in theme's name: the user's wins */
+    fresh();
+    put("partials/footer.html", "USER-FOOTER");
+    ok(compile() == 0, "user footer compiles");
+    out = render("/c.md", "---\ntitle: C\n---\nc\n");
+    ok(strstr(out, "USER-FOOTER") != NULL,
+       "the built-in layout calls the user's partial of the same name");
+
+    /* a shortcode too */
+    fresh();
+    put("shortcodes/note.html", "USER-NOTE");
+    put("_default/single.html", "{{ .Content }}");
+    ok(compile() == 0, "user note compiles");
+    out = render("/c.md", "---\ntitle: C\n---\n{{< note >}}\n");
+    is_str(out, "USER-NOTE\n", "the user's shortcode over the built-in one");
+
+    /*
+     * a user's shortcode wrapping the embedded one of the same name, as
+     * Hugo allows: {{ template "_internal/shortcodes/figure.html" . }}
+     */
+    fresh();
+    put("shortcodes/figure.html",
+        "<div class=\"wrap\">{{ template \"_internal/shortcodes/figure.html\""
+        " . }}</div>");
+    put("_default/single.html", "{{ .Content }}");
+    ok(compile() == 0, "a shortcode wrapping the embedded one compiles");
+    out = render("/c.md", "---\ntitle: C\n---\n{{< figure src=\"a.png\" >}}\n");
+    ok(strncmp(out, "<div class=\"wrap\"><figure>", 26) == 0
+       && strstr(out, "src=\"a.png\"") != NULL,
+       "_internal/shortcodes/figure.html is the built-in figure");
+}
+
+
+static void
+test_old_names(void)
+{
+    fresh();
+    put("_default/single.html", "s");
+    put("_default/mine.html", "m");
+    put("posts/single.html", "ps");
+    put("_default/list.html", "l");
+    ok(compile() == 0, "old names compile");
+
+    /* hugo 0.111.3 and current Hugo */
+    is_str(entry("/posts/a.md", "page", NULL, NULL), "posts/single.html",
+           "section folder first");
+    is_str(entry("/c.md", "page", NULL, NULL), "_default/single.html",
+           "a page in the root: _default/single.html");
+    is_str(entry("/posts/a.md", "page", NULL, "nosuch"), "posts/single.html",
+           "unknown layout: the section's single");
+    is_str(entry("/c.md", "page", NULL, "mine"), "_default/mine.html",
+           "layout in front matter");
+    is_str(entry("/index.md", "home", NULL, NULL), "_default/list.html",
+           "home page: _default/list.html");
+
+    /*
+     * hugo 0.111.3 takes posts/single.html (type before layout); current
+     * Hugo a template matching the custom layout, however far (w2 = 2).
+     */
+    is_str(entry("/posts/a.md", "page", NULL, "mine"), "_default/mine.html",
+           "custom layout over a nearer single (current Hugo)");
+
+    /*
+     * type replaces the section in the page's path (current Hugo's
+     * BaseReTyped); hugo 0.111.3 still tried posts/ after blog/.
+     */
+    is_str(entry("/posts/a.md", "page", "blog", NULL), "_default/single.html",
+           "front matter type replaces the section (current Hugo)");
+    put("blog/single.html", "bs");
+    ok(compile() == 0, "blog compiles");
+    is_str(entry("/posts/a.md", "page", "blog", NULL), "blog/single.html",
+           "front matter type: its folder");
+    is_str(entry("/about.md", "page", "blog", NULL), "blog/single.html",
+           "front matter type on a page in the root");
+
+    /*
+     * _default/page.html: in hugo 0.111.3 a layout named page; current
+     * Hugo reads "page" as the page kind, so it serves every page
+     * (kind 5 over single 4).
+     */
+    put("_default/page.html", "p");
+    ok(compile() == 0, "page.html compiles");
+    is_str(entry("/c.md", "page", NULL, NULL), "_default/page.html",
+           "page.html is the kind page (current Hugo)");
+    is_str(entry("/posts/a.md", "page", NULL, NULL), "posts/single.html",
+           "the nearer folder still wins");
+
+    /* index.html: the home page's (legacy name) */
+    put("index.html", "i");
+    ok(compile() == 0, "index.html compiles");
+    is_str(entry("/index.md", "home", NULL, NULL), "index.html",
+           "index.html for the home page");
+    is_str(entry("/c.md", "page", NULL, NULL), "_default/page.html",
+           "index.html is not for pages");
+}
+
+
+static void
+test_new_names(void)
+{
+    fresh();
+    put("single.html", "s");
+    put("docs/api/page.html", "dp");
+    put("all.html", "a");
+    put("home.html", "h");
+    ok(compile() == 0, "new names compile");
+
+    is_str(entry("/posts/a.md", "page", NULL, NULL), "single.html",
+           "single.html in the root of layouts/");
+    is_str(entry("/docs/api/x.md", "page", NULL, NULL), "docs/api/page.html",
+           "nested page path, kind in the name");
+    is_str(entry("/docs/other.md", "page", NULL, NULL), "single.html",
+           "not below docs/api: the root's");
+    is_str(entry("/index.md", "home", NULL, NULL), "home.html",
+           "home.html for the home page");
+
+    fresh();
+    put("all.html", "a");
+    put("single.en.html", "se");
+    put("single.html", "s");
+    ok(compile() == 0, "languages compile");
+    is_str(entry("/a.md", "page", NULL, NULL), "single.en.html",
+           "the site's language in the name wins");
+    is_str(entry("/index.md", "home", NULL, NULL), "all.html",
+           "all.html: the catch-all for a home page");
+
+    fresh();
+    put("list.html", "l");
+    put("single.amp.html", "amp");
+    put("single.json", "{}");
+    put("page.xml", "<x/>");
+    ok(compile() == 0, "other formats compile");
+    is_str(entry("/a.md", "page", NULL, NULL), "single.amp.html",
+           "amp, html's media type, when nothing better");
+    put("single.html", "s");
+    ok(compile() == 0, "single.html added");
+    is_str(entry("/a.md", "page", NULL, NULL), "single.html",
+           "html over amp; json and xml never for a page");
+
+    /* baseof: Hugo's old "list-baseof.html" is "baseof.list.html" */
+    fresh();
+    put("_default/baseof.html", "B[{{ block \"main\" . }}{{ end }}]");
+    put("docs/baseof.html", "D[{{ block \"main\" . }}{{ end }}]");
+    put("_default/list-baseof.html", "L[{{ block \"main\" . }}{{ end }}]");
+    put("_default/single.html", "{{ define \"main\" }}S{{ end }}");
+    put("_default/list.html", "{{ define \"main\" }}LI{{ end }}");
+    ok(compile() == 0, "baseofs compile");
+    is_str(entry("/a.md", "page", NULL, NULL), "_default/baseof.html",
+           "a page: baseof.html");
+    is_str(entry("/docs/a.md", "page", NULL, NULL), "docs/baseof.html",
+           "a page below docs: docs/baseof.html");
+    is_str(entry("/index.md", "home", NULL, NULL), "_default/list-baseof.html",
+           "the home page: list-baseof.html (baseof.list)");
+    is_str(render("/docs/a.md", "---\ntitle: A\n---\n"), "D[S]",
+           "rendered through the nearest baseof");
+    is_str(render("/a.md", "---\ntitle: A\n---\n"), "B[S]",
+           "rendered through the root's baseof");
+
+    /* a user layout with blocks and no baseof: the built-in one's */
+    fresh();
+    put("_default/single.html", "{{ define \"main\" }}MINE{{ end }}");
+    ok(compile() == 0, "layout without baseof compiles");
+    is_str(entry("/a.md", "page", NULL, NULL), "_default/baseof.html",
+           "the built-in baseof wraps the user's blocks");
+    ok(strstr(render("/a.md", "---\ntitle: A\n---\n"), "MINE") != NULL,
+       "the user's main inside the built-in baseof");
+}
+
+
+static void
+test_extensions(void)
+{
+    const char  *out;
+
+    /* hugo 0.111.3's output for the same files (/tmp/lookup-hugo/s1) */
+    fresh();
+    put("_partials/icons/x.svg", "<svg>{{ \"<a&b>\" }}</svg>");
+    put("partials/x.json", "{\"a\": \"{{ \"<a&b>\" }}\"}");
+    put("partials/x.txt", "txt {{ \"<a&b>\" }}");
+    put("partials/x.xml", "<x>{{ \"<a&b>\" }}</x>");
+    put("partials/ret.json", "{{ return (dict \"k\" \"<v>\") }}");
+    put("partials/y.html", "Y");
+    put("shortcodes/sc2.md", "SC2-MD **{{ \"<b>\" }}**");
+    put("shortcodes/sc3.html.html", "SC3-HTMLHTML");
+    put("_default/single.html",
+        "svg={{ partial \"icons/x.svg\" . }}\n"
+        "json={{ partial \"x.json\" . }}\n"
+        "txt={{ partial \"x.txt\" . }}\n"
+        "xml={{ partial \"x.xml\" . }}\n"
+        "ret={{ (partial \"ret.json\" .).k }}\n"
+        "bare={{ partial \"y\" . }}\n"
+        "{{ .Content }}");
+    ok(compile() == 0, "partials of any extension compile");
+
+    out = render("/a.md", "---\ntitle: A\n---\n{{% sc2 %}} {{< sc3 >}}\n");
+    is_str(out, "svg=<svg>&lt;a&amp;b&gt;</svg>\n"
+           "json={\"a\": \"<a&b>\"}\n"
+           "txt=txt <a&b>\n"
+           "xml=<x>&lt;a&amp;b&gt;</x>\n"
+           "ret=&lt;v&gt;\n"
+           "bare=Y\n"
+           "<p>SC2-MD <strong><!-- raw HTML omitted --></strong> "
+           "SC3-HTMLHTML</p>\n",
+           "svg and xml escaped as HTML, json and txt as text, as hugo");
+
+    /* hugo 0.111.3: partial "icons/x" is not found when only x.svg is */
+    out = render("/a.md", "---\ntitle: A\n---\n");
+    put("_default/single.html", "{{ partial \"icons/x\" . }}");
+    ok(compile() == 0, "compiles");
+    out = render("/a.md", "---\ntitle: A\n---\n");
+    ok(strstr(out, "partial \"icons/x\" not found") != NULL,
+       "partial without its extension: .html only");
+}
+
+
+static void
+test_errors(void)
+{
+    size_t  i, n;
+    int     seen[4];
+
+    fresh();
+    put("_default/single.html", "ok\n{{ if .Title }}\nno end\n");
+    put("partials/a.html", "a\n  {{ nosuchfunc 1 }}\n");
+    put("partials/b.html", "{{ template \"nope\" . }}\n");
+    put("partials/c.html", "fine {{ .Title }}\n");
+    put("partials/j.json", "{\"a\": {{ oops }}}");
+    ok(compile() != 0, "broken templates: the store does not compile");
+
+    n = page_templates_nerrors(store);
+    is_int(n, 4, "every broken file reported");
+
+    memset(seen, 0, sizeof(seen));
+
+    for (i = 0; i < n; i++) {
+        const char *e = page_templates_error(store, i);
+
+        seen[0] |= strstr(e, "/_default/single.html:4:1: ") != NULL;
+        seen[1] |= strstr(e, "/partials/a.html:2:6: ") != NULL
+                   && strstr(e, "function \"nosuchfunc\" not defined") != NULL;
+        seen[2] |= strstr(e, "/partials/b.html:1:4: ") != NULL
+                   && strstr(e, "\"nope\"") != NULL;
+        seen[3] |= strstr(e, "/partials/j.json:1:10: ") != NULL
+                   && strstr(e, "function \"oops\" not defined") != NULL;
+    }
+
+    ok(seen[0] && seen[1] && seen[2] && seen[3],
+       "each with its file:line:col");
+    ok(strcmp(cerr.msg, page_templates_error(store, 0)) == 0,
+       "err holds the first one");
+
+    /* a baseof that many layouts use: its error once */
+    fresh();
+    put("_default/baseof.html", "{{ block \"main\" . }}{{ end ");
+    put("_default/single.html", "{{ define \"main\" }}s{{ end }}");
+    put("_default/list.html", "{{ define \"main\" }}l{{ end }}");
+    ok(compile() != 0, "broken baseof");
+    is_int(page_templates_nerrors(store), 1, "reported once");
+}
+
+
+static void
+test_functions(void)
+{
+    const char  *out;
+
+    fresh();
+    put("partials/x.json", "{}");
+    put("_partials/n.html", "N{{ . }}");
+    put("partials/cur.html", "{{ templates.Current.Name }}|"
+        "{{ templates.Current.Filename | path.Base }}");
+    put("_default/single.html",
+        "{{ templates.Exists \"partials/x.json\" }}"
+        "{{ templates.Exists \"_partials/x.json\" }}"
+        "{{ templates.Exists \"partials/x\" }}"
+        "{{ templates.Exists \"_default/single.html\" }}"
+        "{{ templates.Exists \"partials/n.html\" }}|"
+        "{{ partials.Include \"n.html\" 1 }}|"
+        "{{ partials.IncludeCached \"n.html\" 2 \"variant\" }}|"
+        "{{ partial \"cur.html\" . }}|{{ templates.Current.Name }}|"
+        "{{ with templates.Defer (dict \"key\" \"k\" \"data\" "
+        "(dict \"v\" 5)) }}D{{ .v }}{{ end }}"
+        "{{ with templates.Defer }}E{{ end }}");
+    if (!ok(compile() == 0, "functions compile")) {
+        printf("#   %s\n", cerr.msg);
+    }
+
+    /*
+     * hugo 0.111.3: partials/x.json true, partials/x false,
+     * _default/single.html true (as found); current Hugo also answers
+     * the new names (_partials/x.json) of an old path, not the old name
+     * of a new path (partials/n.html).
+     */
+    out = render("/a.md", "---\ntitle: A\n---\n");
+    is_str(out, "truetruefalsetruefalse|N1|N2|_partials/cur.html|cur.html|"
+           "single.html|D5E",
+           "templates.Exists, partials.Include, templates.Current, "
+           "templates.Defer");
+
+    put("_default/single.html", "{{ with partial \"n.html\" . }}"
+        "{{ templates.Inner . }}{{ end }}");
+    ok(compile() == 0, "templates.Inner compiles");
+    out = render("/a.md", "---\ntitle: A\n---\n");
+    ok(strstr(out, "templates.Inner: partial decorators are not supported")
+       != NULL, "templates.Inner fails at run time, saying why");
+}
+
+
+int
+main(void)
+{
+    char  cmd[128];
+
+    test_builtin_last();
+    test_old_names();
+    test_new_names();
+    test_extensions();
+    test_errors();
+    test_functions();
+
+    if (rendered) {
+        page_result_free(&res);
+    }
+    if (store != NULL) {
+        page_arena_free(&conf);
+    }
+
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    if (system(cmd) != 0) {
+        return 2;
+    }
+
+    page_exit();
+
+    return done_testing();
+}
