@@ -1,0 +1,161 @@
+#!/usr/bin/perl
+# A corpus of templates written in the styles of popular Hugo themes
+# (t/themes-corpus/: our own layouts, partials, shortcodes and pages, no
+# theme's files): an icon partial with a long if/else-if chain, JSON-LD
+# built by range and by jsonify in <script type="application/ld+json">, an
+# SEO/OpenGraph partial, a recursive menu partial, head assets through
+# resources.Get under `with`, variables around a define, a post-meta line,
+# shortcodes (admonition, figure, tabs through .Parent), the table of
+# contents and the page's Scratch and Store.
+#
+# The whole layouts/ directory must pass `nginx -t`; then every page of
+# content/ is requested through nginx and compared, whole, with the page
+# Debian's hugo 0.111.3 builds from the same files (hugo.toml as the site
+# config; run live, its output is never stored here).
+#
+# Normalisations (only what differs by construction):
+#   N1  .Site.BaseURL is the request's scheme and host for nginx and
+#       hugo.toml's baseURL for hugo: ours is written as hugo's before
+#       comparing (absURL, the JSON-LD URLs).
+#   N2  trailing whitespace at the end of the page is dropped on both sides.
+#
+# Environment: HUGO (default `hugo` in PATH); PAGE_TEST_KEEP=1 keeps the
+# hugo site.
+
+use strict;
+use warnings;
+
+use FindBin;
+use lib "$FindBin::Bin/lib";
+use PageTest;
+
+use File::Basename qw(dirname);
+use File::Find qw(find);
+use File::Path qw(make_path);
+use File::Temp qw(tempdir);
+use POSIX ();
+
+my $CORPUS = "$FindBin::Bin/themes-corpus";
+my $HUGO = $ENV{HUGO} || 'hugo';
+my $BASE = 'http://example.org/';     # hugo.toml's baseURL
+
+my $hugo_version = `$HUGO version 2>/dev/null` // '';
+plan skip_all => 'hugo is not installed'
+    unless $? == 0 && $hugo_version =~ /hugo v/;
+
+sub slurp {
+    my ($f) = @_;
+    open my $fh, '<:raw', $f or die "read $f: $!";
+    local $/;
+    return scalar <$fh>;
+}
+
+sub spew {
+    my ($f, $data) = @_;
+    make_path(dirname($f)) unless -d dirname($f);
+    open my $fh, '>:raw', $f or die "write $f: $!";
+    print {$fh} $data;
+    close $fh or die "close $f: $!";
+}
+
+# relative path => text, for every file under a corpus directory
+sub tree {
+    my ($dir) = @_;
+    my %files;
+    find({ no_chdir => 1, wanted => sub {
+        return unless -f $_;
+        (my $rel = $_) =~ s{^\Q$dir\E/}{};
+        $files{$rel} = slurp($_);
+    } }, $dir);
+    return \%files;
+}
+
+my $layouts = tree("$CORPUS/layouts");
+my $content = tree("$CORPUS/content");
+my @pages = sort map { m{^([\w-]+)\.md$} ? $1 : () } keys %$content;
+
+ok(@pages >= 10, scalar(@pages) . ' corpus pages');
+
+# ------------------------------------------------------------ hugo's pages
+
+my $site = tempdir('themes-hugo-XXXXXXXX', TMPDIR => 1,
+                   CLEANUP => !$ENV{PAGE_TEST_KEEP});
+diag("hugo site kept in $site") if $ENV{PAGE_TEST_KEEP};
+
+spew("$site/config.toml", slurp("$CORPUS/hugo.toml"));
+spew("$site/layouts/$_", $layouts->{$_}) for keys %$layouts;
+spew("$site/content/$_", $content->{$_}) for keys %$content;
+
+my $hout = "$site/hugo.out";
+my $pid = fork // die "fork: $!";
+if ($pid == 0) {
+    open STDOUT, '>', $hout or POSIX::_exit(126);
+    open STDERR, '>&', \*STDOUT or POSIX::_exit(126);
+    { exec 'timeout', '120', $HUGO, '--quiet', '-s', $site,
+           '-d', "$site/public" }
+    POSIX::_exit(127);
+}
+waitpid $pid, 0;
+chomp $hugo_version;
+is($?, 0, "hugo builds the corpus ($hugo_version)")
+    or BAIL_OUT('hugo failed: ' . slurp($hout));
+
+my %hugo;
+for my $name (@pages) {
+    $hugo{$name} = slurp("$site/public/$name/index.html");
+}
+
+# ------------------------------------------------------------ nginx
+
+my $t = PageTest->new;
+my $p = $t->prefix;
+
+$t->write_file("$p/layouts/$_", $layouts->{$_}) for sort keys %$layouts;
+$t->write_file($_, $content->{$_}) for sort keys %$content;
+
+# hugo.toml's title and params
+my $conf = <<"EOF";
+    server {
+        listen 127.0.0.1:%%PORT%%;
+        root %%ROOT%%;
+        location / {
+            page on;
+            page_templates $p/layouts;
+            page_site_title Corpus;
+            page_param languagecode en-us;
+            page_param author "Ann Example";
+            page_param description "Notes on serving Hugo sites";
+            page_param social.twitter annex;
+            page_param social.github annex;
+        }
+    }
+EOF
+
+my ($exit, $out) = $t->test_config($conf);
+is($exit, 0, 'nginx -t compiles every template of the corpus')
+    or diag($out);
+
+$t->start($conf);
+
+sub norm {
+    my ($html) = @_;
+    $html =~ s/\s+\z//;                                 # N2
+    return $html;
+}
+
+for my $name (@pages) {
+    my $mark = $t->log_mark;
+    my $r = $t->get("/$name.md");
+
+    is($r->{status}, 200, "$name: 200") or next;
+
+    my $ours = $r->{body};
+    $ours =~ s{http://(?:localhost|127\.0\.0\.1)(?::\d+)?/}{$BASE}g;  # N1
+
+    is(norm($ours), norm($hugo{$name}), "$name: the page hugo builds");
+    unlike($t->log_since($mark), qr/page:/, "$name: nothing logged");
+}
+
+page_ok(scalar $t->get('/menu.md'), 'a page asked again is served');
+
+done_testing();
