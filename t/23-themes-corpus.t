@@ -5,8 +5,10 @@
 # built by range and by jsonify in <script type="application/ld+json">, an
 # SEO/OpenGraph partial, a recursive menu partial, head assets through
 # resources.Get under `with`, variables around a define, a post-meta line,
-# shortcodes (admonition, figure, tabs through .Parent), the table of
-# contents and the page's Scratch and Store.
+# shortcodes (admonition, figure, tabs through .Parent, positional or
+# named), the table of contents, Scratch and Store, page variables,
+# front-matter data, partialCached, values in every escaping context, RE2
+# regular expressions.
 #
 # The whole layouts/ directory must pass `nginx -t`; then every page of
 # content/ is requested through nginx and compared, whole, with the page
