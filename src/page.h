@@ -96,7 +96,8 @@ struct page_published_s {
 };
 
 typedef struct {
-    const char    *data;        /* the page; valid until page_result_free */
+    const char    *data;        /* the page, NUL-terminated past len;
+                                   valid until page_result_free */
     size_t         len;
     int64_t        until;       /* the page is published while the time */
                                 /* is before this (its expiryDate); 0: ever */

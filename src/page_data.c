@@ -1350,9 +1350,7 @@ page_fn_highlight(page_tpl_state_t *st, page_value_t **args, size_t nargs,
 const page_tpl_func_t  page_data_funcs[] = {
     /* arguments after the context are ignored, as Hugo's Include does */
     { "partial",        page_fn_partial,  1, -1 },
-    { "partials.Include", page_fn_partial, 1, -1 },
     { "partialCached",  page_fn_partial,  1, -1 },
-    { "partials.IncludeCached", page_fn_partial, 1, -1 },
     { "page",           page_fn_page,     0, 0 },
     { "site",           page_fn_site,     0, 0 },
     { "hugo",           page_fn_hugo,     0, 0 },

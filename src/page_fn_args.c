@@ -38,7 +38,9 @@ int
 page_tpl_ret_buf(page_tpl_state_t *st, page_type_t type, page_buf_t *b,
     page_value_t **res)
 {
-    if (page_buf_failed(b)) {
+    /* a string value's bytes are NUL-terminated (page_value.h) */
+    if (page_buf_failed(b) || (b->data != NULL && page_buf_cstr(b) == NULL))
+    {
         return page_tpl_fail(st, "result too large (or out of memory)");
     }
     *res = page_value_string_ref(st->arena, type, b->data ? b->data : "",

@@ -724,6 +724,10 @@ page_fmt_value(page_buf_t *b, const page_fmt_t *f, char verb,
         return;
     }
 
+    if (page_tpl_stringer(v) != NULL) {
+        v = page_tpl_stringer(v);       /* Go's fmt calls String() */
+    }
+
     if (v == NULL || v->type == PAGE_NIL) {
         /* a nil argument takes %v only; a nil inside a list any verb */
         if (verb == 'v' || in_iface) {

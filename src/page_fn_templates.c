@@ -227,7 +227,8 @@ const page_tpl_func_t  page_fn_templates[] = {
     { "templates.Defer",         page_fn_templates_defer,   0, 1 },
     { "templates.Inner",         page_fn_templates_inner,   0, 1 },
     { "inner",                   page_fn_templates_inner,   0, 1 },
-    { "partials.Include",        page_fn_partials_include,  1, 2 },
+    /* arguments after the context are ignored, as Hugo's Include does */
+    { "partials.Include",        page_fn_partials_include,  1, -1 },
     /*
      * Hugo caches the result per name and variant keys for the whole
      * build; a page rendered on its own runs it each time (the same

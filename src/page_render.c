@@ -400,6 +400,13 @@ page_render_layout(page_data_t *data, page_tpl_env_t *env,
         return -1;
     }
 
+    /* NUL-terminated past len, so that callers may treat it as a string */
+    if (out.data != NULL && page_buf_cstr(&out) == NULL) {
+        page_error_set(err, PAGE_ERR_NOMEM, path, 0, 0,
+                       "the page is too large");
+        return -1;
+    }
+
     res->data = out.data ? out.data : "";
     res->len = out.len;
 

@@ -181,5 +181,7 @@ int page_tpl_call_in(page_tpl_state_t *st, const page_tpl_set_t *set,
 int page_tpl_is_str(const page_value_t *v);
 /* Print v as text (%v), typed strings included. */
 void page_tpl_print(page_buf_t *b, const page_value_t *v);
+/* The printed form of a Stringer map (PAGE_TPL_STRING_MARK), or NULL. */
+const page_value_t *page_tpl_stringer(const page_value_t *v);
 
 #endif /* PAGE_TPL_H */

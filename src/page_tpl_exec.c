@@ -338,13 +338,9 @@ page_tpl_print_depth(page_buf_t *b, const page_value_t *v, int depth)
     }
 
     if (v->type == PAGE_MAP) {
-        if (v->u.map.n != 0
-            && v->u.map.items[0].key.len == sizeof(PAGE_TPL_STRING_MARK) - 1
-            && memcmp(v->u.map.items[0].key.data, PAGE_TPL_STRING_MARK,
-                      sizeof(PAGE_TPL_STRING_MARK) - 1) == 0)
-        {
-            page_tpl_print_depth(b, v->u.map.items[0].value, depth + 1);
-            return;                     /* a Stringer */
+        if (page_tpl_stringer(v) != NULL) {
+            page_tpl_print_depth(b, page_tpl_stringer(v), depth + 1);
+            return;
         }
         page_tpl_print_map(b, v, depth);
         return;
@@ -352,6 +348,21 @@ page_tpl_print_depth(page_buf_t *b, const page_value_t *v, int depth)
 
     copy = *v;
     page_value_print(b, &copy);
+}
+
+
+const page_value_t *
+page_tpl_stringer(const page_value_t *v)
+{
+    if (v != NULL && v->type == PAGE_MAP && v->u.map.n != 0
+        && v->u.map.items[0].key.len == sizeof(PAGE_TPL_STRING_MARK) - 1
+        && memcmp(v->u.map.items[0].key.data, PAGE_TPL_STRING_MARK,
+                  sizeof(PAGE_TPL_STRING_MARK) - 1) == 0)
+    {
+        return v->u.map.items[0].value;
+    }
+
+    return NULL;
 }
 
 
