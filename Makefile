@@ -134,10 +134,26 @@ $(CLI): tools/page-render.c $(CORE_SRCS) $(CORE_HDRS) $(GEN_C)
 	$(CC) $(STRICT) $(CFLAGS) -o $@ tools/page-render.c $(CORE_SRCS) \
 	    $(GEN_C) $(LIBS)
 
-$(BUILD)/unit/%: t/unit/%.c t/unit/tap.h $(CORE_SRCS) $(CORE_HDRS) $(GEN_C)
+# The core is compiled once under ASan+UBSan (build/asan/) and linked into
+# every unit test: compiling it again for each of them took most of the
+# time of `make test`.
+ASAN_DIR   := $(BUILD)/asan
+ASAN_OBJS  := $(patsubst src/%.c,$(ASAN_DIR)/%.o,$(CORE_SRCS)) \
+              $(patsubst $(BUILD)/%.c,$(ASAN_DIR)/%.o,$(filter %.c,$(GEN_C)))
+
+$(ASAN_DIR)/%.o: src/%.c $(CORE_HDRS)
+	@mkdir -p $(ASAN_DIR)
+	$(CC) $(STRICT) $(SANITIZE) -c -o $@ $<
+
+$(ASAN_DIR)/%.o: $(BUILD)/%.c $(CORE_HDRS)
+	@mkdir -p $(ASAN_DIR)
+	$(CC) $(STRICT) $(SANITIZE) -c -o $@ $<
+
+$(BUILD)/unit/%: t/unit/%.c $(wildcard t/unit/*.h) $(ASAN_OBJS) \
+                 $(filter-out %.c,$(GEN_C))
 	@mkdir -p $(BUILD)/unit
-	$(CC) $(STRICT) $(SANITIZE) -It/unit -o $@ $< $(CORE_SRCS) $(GEN_C) \
-	    $(LIBS)
+	$(CC) $(STRICT) $(SANITIZE) -It/unit -o $@ $< $(ASAN_OBJS) \
+	    $(filter-out %.c,$(GEN_C)) $(LIBS)
 
 # the arena's keep is off under AddressSanitizer (page_arena.c), so its
 # test is built with UBSan alone
