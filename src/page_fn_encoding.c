@@ -1,6 +1,6 @@
 /*
  * page_fn_encoding: Hugo's encoding namespace (tpl/encoding): jsonify,
- * base64Encode, base64Decode; and JSON as Go's encoding/json writes it,
+ * base64Encode, base64Decode, HexEncode, HexDecode; and JSON as Go's encoding/json writes it,
  * which the escaper uses for <script> values too.
  */
 
@@ -189,6 +189,18 @@ page_tpl_f_jsonify(PAGE_FN_ARGS)
 }
 
 
+/* The argument as cast.ToStringE gives it (lists and maps fail). */
+static int
+page_enc_arg(page_tpl_state_t *st, page_value_t *v, const char **s,
+    size_t *len)
+{
+    if (v != NULL && (v->type == PAGE_LIST || v->type == PAGE_MAP)) {
+        return page_fn_cast_fail(st, v, "string");
+    }
+    return page_tpl_text(st, v, s, len);
+}
+
+
 static const char  page_tpl_b64[] =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -202,7 +214,7 @@ page_tpl_f_b64enc(PAGE_FN_ARGS)
     page_buf_t      b;
 
     (void) nargs;
-    if (page_tpl_text(st, args[0], &s, &len) != 0) {
+    if (page_enc_arg(st, args[0], &s, &len) != 0) {
         return -1;
     }
 
@@ -221,37 +233,169 @@ page_tpl_f_b64enc(PAGE_FN_ARGS)
 }
 
 
+/*
+ * Go's base64.StdEncoding.DecodeString: padding required, line breaks
+ * skipped, and the offset of the first bad byte in its error.
+ */
 static int
 page_tpl_f_b64dec(PAGE_FN_ARGS)
 {
     const char    *s, *p;
-    size_t         len, i;
-    unsigned       acc, bits;
+    size_t         len, i, j, pad, start;
+    unsigned       acc, q[4];
     page_buf_t     b;
 
     (void) nargs;
-    if (page_tpl_text(st, args[0], &s, &len) != 0) {
+    if (page_enc_arg(st, args[0], &s, &len) != 0) {
         return -1;
     }
 
     page_tpl_buf(st, &b);
-    acc = 0;
-    bits = 0;
+    i = 0;
+    while (i < len) {
+        /* one quantum of four characters (line breaks do not count) */
+        start = i;
+        for (j = 0; j < 4; j++) {
+            while (i < len && (s[i] == '\r' || s[i] == '\n')) {
+                i++;
+            }
+            if (i == len) {
+                if (j == 0) {
+                    goto done;
+                }
+                i = start;              /* a quantum cut short */
+                goto bad;
+            }
+            if (s[i] == '=') {
+                if (j < 2) {
+                    goto bad;
+                }
+                /* "==" after two, "=" after three, then nothing */
+                pad = 4 - j;
+                for (; pad > 0; pad--) {
+                    while (i < len && (s[i] == '\r' || s[i] == '\n')) {
+                        i++;
+                    }
+                    if (i == len) {
+                        goto bad;
+                    }
+                    if (s[i] != '=') {
+                        goto bad;
+                    }
+                    i++;
+                }
+                while (i < len && (s[i] == '\r' || s[i] == '\n')) {
+                    i++;
+                }
+                if (i < len) {
+                    goto bad;
+                }
+                break;
+            }
+            p = s[i] ? strchr(page_tpl_b64, s[i]) : NULL;
+            if (p == NULL) {
+                goto bad;
+            }
+            q[j] = (unsigned) (p - page_tpl_b64);
+            i++;
+        }
+
+        acc = (q[0] << 18) | (q[1] << 12) | (j > 2 ? q[2] << 6 : 0)
+              | (j > 3 ? q[3] : 0);
+        page_buf_putc(&b, (char) (acc >> 16));
+        if (j > 2) {
+            page_buf_putc(&b, (char) (acc >> 8));
+        }
+        if (j > 3) {
+            page_buf_putc(&b, (char) acc);
+        }
+    }
+
+done:
+
+    return page_tpl_ret_buf(st, PAGE_STRING, &b, res);
+
+bad:
+
+    return page_tpl_fail(st, "illegal base64 data at input byte %zu", i);
+}
+
+
+static int
+page_tpl_f_hexenc(PAGE_FN_ARGS)
+{
+    static const char  hex[] = "0123456789abcdef";
+    const char        *s;
+    size_t             len, i;
+    page_buf_t         b;
+
+    (void) nargs;
+    if (page_enc_arg(st, args[0], &s, &len) != 0) {
+        return -1;
+    }
+    page_tpl_buf(st, &b);
     for (i = 0; i < len; i++) {
-        if (s[i] == '=') {
-            break;
+        page_buf_putc(&b, hex[(unsigned char) s[i] >> 4]);
+        page_buf_putc(&b, hex[(unsigned char) s[i] & 0xf]);
+    }
+    return page_tpl_ret_buf(st, PAGE_STRING, &b, res);
+}
+
+
+static int
+page_hex_digit(char c)
+{
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') {
+        return (c | 0x20) - 'a' + 10;
+    }
+    return -1;
+}
+
+
+/* Go's encoding/hex InvalidByteError: "invalid byte: U+0067 'g'". */
+static int
+page_hex_bad(page_tpl_state_t *st, unsigned char c)
+{
+    if (c >= 0x20 && c < 0x7f) {
+        return page_tpl_fail(st, "encoding/hex: invalid byte: U+%04X '%c'",
+                             c, c);
+    }
+    return page_tpl_fail(st, "encoding/hex: invalid byte: U+%04X", c);
+}
+
+
+static int
+page_tpl_f_hexdec(PAGE_FN_ARGS)
+{
+    const char  *s;
+    size_t       len, i;
+    int          hi, lo;
+    page_buf_t   b;
+
+    (void) nargs;
+    if (page_enc_arg(st, args[0], &s, &len) != 0) {
+        return -1;
+    }
+    page_tpl_buf(st, &b);
+    for (i = 0; i + 1 < len; i += 2) {
+        hi = page_hex_digit(s[i]);
+        lo = page_hex_digit(s[i + 1]);
+        if (hi < 0) {
+            return page_hex_bad(st, (unsigned char) s[i]);
         }
-        p = s[i] ? strchr(page_tpl_b64, s[i]) : NULL;
-        if (p == NULL) {
-            return page_tpl_fail(st, "base64Decode: illegal base64 data at "
-                                 "input byte %zu", i);
+        if (lo < 0) {
+            return page_hex_bad(st, (unsigned char) s[i + 1]);
         }
-        acc = (acc << 6) | (unsigned) (p - page_tpl_b64);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            page_buf_putc(&b, (char) ((acc >> bits) & 0xff));
+        page_buf_putc(&b, (char) ((hi << 4) | lo));
+    }
+    if (len % 2 == 1) {
+        if (page_hex_digit(s[len - 1]) < 0) {
+            return page_hex_bad(st, (unsigned char) s[len - 1]);
         }
+        return page_tpl_fail(st, "encoding/hex: odd length hex string");
     }
     return page_tpl_ret_buf(st, PAGE_STRING, &b, res);
 }
@@ -260,7 +404,11 @@ page_tpl_f_b64dec(PAGE_FN_ARGS)
 const page_tpl_func_t  page_fn_encoding[] = {
     { "encoding.Jsonify", page_tpl_f_jsonify, 1, 2 },
     { "jsonify", page_tpl_f_jsonify, 1, 2 },
+    { "encoding.Base64Encode", page_tpl_f_b64enc, 1, 1 },
     { "base64Encode", page_tpl_f_b64enc, 1, 1 },
+    { "encoding.Base64Decode", page_tpl_f_b64dec, 1, 1 },
     { "base64Decode", page_tpl_f_b64dec, 1, 1 },
+    { "encoding.HexEncode", page_tpl_f_hexenc, 1, 1 },
+    { "encoding.HexDecode", page_tpl_f_hexdec, 1, 1 },
     { NULL, NULL, 0, 0 }
 };
