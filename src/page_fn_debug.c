@@ -11,75 +11,6 @@
 #include "page_fn.h"
 
 
-/* Go's json.MarshalIndent(v, "", "  ") from the compact JSON j. */
-static void
-page_debug_indent(page_buf_t *b, const char *j, size_t len)
-{
-    size_t  i, k;
-    int     depth, in_str;
-
-    depth = 0;
-    in_str = 0;
-
-    for (i = 0; i < len; i++) {
-        if (in_str) {
-            page_buf_putc(b, j[i]);
-            if (j[i] == '\\' && i + 1 < len) {
-                page_buf_putc(b, j[++i]);
-            } else if (j[i] == '"') {
-                in_str = 0;
-            }
-            continue;
-        }
-
-        switch (j[i]) {
-        case '"':
-            in_str = 1;
-            page_buf_putc(b, '"');
-            break;
-
-        case '{':
-        case '[':
-            page_buf_putc(b, j[i]);
-            if (i + 1 < len && (j[i + 1] == '}' || j[i + 1] == ']')) {
-                page_buf_putc(b, j[++i]);       /* {} and [] stay so */
-                break;
-            }
-            depth++;
-            page_buf_putc(b, '\n');
-            for (k = 0; k < (size_t) depth; k++) {
-                page_buf_puts(b, "  ");
-            }
-            break;
-
-        case '}':
-        case ']':
-            depth--;
-            page_buf_putc(b, '\n');
-            for (k = 0; k < (size_t) depth; k++) {
-                page_buf_puts(b, "  ");
-            }
-            page_buf_putc(b, j[i]);
-            break;
-
-        case ',':
-            page_buf_puts(b, ",\n");
-            for (k = 0; k < (size_t) depth; k++) {
-                page_buf_puts(b, "  ");
-            }
-            break;
-
-        case ':':
-            page_buf_puts(b, ": ");
-            break;
-
-        default:
-            page_buf_putc(b, j[i]);
-        }
-    }
-}
-
-
 static int
 page_tpl_f_dump(PAGE_FN_ARGS)
 {
@@ -92,7 +23,7 @@ page_tpl_f_dump(PAGE_FN_ARGS)
         return page_tpl_fail(st, "result too large (or out of memory)");
     }
     page_tpl_buf(st, &b);
-    page_debug_indent(&b, j.data ? j.data : "", j.len);
+    page_fn_json_format(&b, j.data ? j.data : "", j.len, "", 0, "  ", 2, 0);
     return page_tpl_ret_buf(st, PAGE_STRING, &b, res);
 }
 

@@ -86,8 +86,12 @@ page_fmt_pad(page_buf_t *b, const page_fmt_t *f, const char *s, size_t len)
 {
     size_t  runes, w;
 
-    runes = page_fmt_runes(s, len);
     w = f->wid > 0 ? (size_t) f->wid : 0;
+    if (w <= len / 4) {
+        page_buf_append(b, s, len);     /* wider than asked in any case */
+        return;
+    }
+    runes = page_fmt_runes(s, len);
 
     if (runes >= w) {
         page_buf_append(b, s, len);

@@ -1,8 +1,8 @@
 /*
  * test_fn_small: the small namespaces: inflect (src/page_fn_inflect.c),
  * reflect (src/page_fn_reflect.c), debug (src/page_fn_debug.c), safe
- * (src/page_fn_safe.c) and encoding's hex and base64 functions
- * (src/page_fn_encoding.c).  Expected outputs are what hugo 0.111.3
+ * (src/page_fn_safe.c) and encoding (src/page_fn_encoding.c): hex,
+ * base64, jsonify's options.  Expected outputs are what hugo 0.111.3
  * printed for the same template as layouts/index.html with the same
  * front matter (/tmp/fna-hugo/oracle.sh); the words of pluralize and
  * singularize are hugo's answers for them (gobuffalo/flect's, quirks
@@ -72,6 +72,32 @@ static const fn_case_t  hugo_cases[] = {
       NULL,
       "unable to cast map[string]interface {}{} of type map[str"
       "ing]interface {} to string", NULL, 0 },
+};
+
+
+/* jsonify's options, as hugo 0.111.3 printed them */
+static const fn_case_t  jsonify_cases[] = {
+    { "{{ jsonify (dict \"indent\" \"  \") (dict \"a\" (slice 1 2) \"b\" "
+      "\"<x>\" \"c\" (dict) \"d\" (slice)) }}", NULL,
+      "{\n  \"a\": [\n    1,\n    2\n  ],\n  \"b\": \"\\u003cx\\u003e\",\n"
+      "  \"c\": {},\n  \"d\": []\n}", NULL, NULL, 0 },
+    { "{{ jsonify (dict \"prefix\" \"#\" \"indent\" \"\\t\") "
+      "(dict \"a\" 1 \"b\" (slice \"x\")) }}", NULL,
+      "{\n#\t\"a\": 1,\n#\t\"b\": [\n#\t\t\"x\"\n#\t]\n#}", NULL, NULL,
+      0 },
+    { "{{ jsonify (dict \"noHTMLEscape\" true) (dict \"b\" \"<x>&\\\"\") }}|"
+      "{{ jsonify (dict \"noHTMLEscape\" true) \"a\\\\u003cb\" }}", NULL,
+      "{\"b\":\"<x>&\\\"\"}|\"a\\\\u003cb\"", NULL, NULL, 0 },
+    { "{{ jsonify (dict \"prefix\" \"> \") (slice 1 2) }}", NULL,
+      "[\n> 1,\n> 2\n> ]", NULL, NULL, 0 },
+    { "{{ jsonify (dict \"indent\" \"\") (slice 1 2) }}|"
+      "{{ jsonify (dict \"NoHTMLescape\" \"true\") \"<\" }}|"
+      "{{ jsonify (dict \"Indent\" \" \") (slice 1) }}", NULL,
+      "[1,2]|\"<\"|[\n 1\n]", NULL, NULL, 0 },
+    { "{{ jsonify 1 2 3 }}", NULL, NULL, "too many arguments to jsonify",
+      NULL, 0 },
+    { "{{ jsonify \"x\" 2 }}", NULL, NULL,
+      "invalid character 'x' looking for beginning of value", NULL, 0 },
 };
 
 
@@ -708,6 +734,7 @@ int
 main(void)
 {
     fn_cases_run("small", hugo_cases, FN_NCASES(hugo_cases));
+    fn_cases_run("jsonify", jsonify_cases, FN_NCASES(jsonify_cases));
     fn_cases_run("inflect", inflect_cases, FN_NCASES(inflect_cases));
     fn_cases_run("small doc", doc_cases, FN_NCASES(doc_cases));
     return tap_done();
