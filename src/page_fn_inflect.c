@@ -102,7 +102,7 @@ static void
 page_inflect(page_buf_t *b, const char *s, size_t len, int plural)
 {
     char         low[PAGE_INFLECT_MAX];
-    size_t       start, n, i, keep;
+    size_t       start, n, i, k, keep;
     const char  *add, *(*rules)[2];
     int          upper;
 
@@ -111,10 +111,12 @@ page_inflect(page_buf_t *b, const char *s, size_t len, int plural)
         return;
     }
 
-    /* the last part: after the last character not a letter */
+    /* the last part: after the last character not a letter or digit */
     for (start = len; start > 0; start--) {
         i = (unsigned char) s[start - 1];
-        if (!((i | 0x20) >= 'a' && (i | 0x20) <= 'z') && i < 0x80) {
+        if (!((i | 0x20) >= 'a' && (i | 0x20) <= 'z') && i < 0x80
+            && !(i >= '0' && i <= '9'))
+        {
             break;
         }
     }
@@ -127,6 +129,9 @@ page_inflect(page_buf_t *b, const char *s, size_t len, int plural)
     upper = n > 0 && s[start] >= 'A' && s[start] <= 'Z';
 
     page_buf_append(b, s, start);
+    if (n == 0) {
+        return;                         /* no word at the end: "post_2" */
+    }
 
     for (i = 0; page_inflect_same[i] != NULL; i++) {
         if (page_inflect_is(low, n, page_inflect_same[i])) {
@@ -148,8 +153,10 @@ page_inflect(page_buf_t *b, const char *s, size_t len, int plural)
 
     rules = plural ? page_inflect_plural : page_inflect_singular;
     for (i = 0; rules[i][0] != NULL; i++) {
+        /* an ending that is the whole word changes only when it grows */
+        k = strlen(rules[i][0]);
         if (page_inflect_ends(low, n, rules[i][0])
-            && n > strlen(rules[i][0]))
+            && (n > k || strncmp(rules[i][1], rules[i][0], k) == 0))
         {
             add = rules[i][1];
             keep = n - strlen(rules[i][0]);

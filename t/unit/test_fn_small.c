@@ -674,6 +674,22 @@ static const fn_case_t  inflect_cases[] = {
 };
 
 
+/* what hugo 0.111.3 gave for words that are endings, or end in digits */
+static const fn_case_t  inflect_edge_cases[] = {
+    { "{{ pluralize \"post_2\" }}|{{ pluralize \"0x1F_00\" }}|"
+      "{{ singularize \"a1\" }}|{{ pluralize \"\" }}|{{ pluralize \"x\" }}|"
+      "{{ pluralize \"s\" }}", NULL, "post_2s|0x1F_00s|a1||xes|s", NULL,
+      NULL, 0 },
+    { "{{ pluralize \"y\" }}|{{ pluralize \"o\" }}|{{ pluralize \"is\" }}|"
+      "{{ pluralize \"fe\" }}|{{ pluralize \"ss\" }}|"
+      "{{ singularize \"ies\" }}|{{ singularize \"ses\" }}|"
+      "{{ singularize \"ves\" }}|{{ pluralize \"A\" }}|"
+      "{{ pluralize \"post2\" }}|{{ singularize \"posts2\" }}|"
+      "{{ pluralize \"ox2\" }}", NULL,
+      "ys|oes|is|fes|sses|ie|se|ve|As|post2s|posts2|ox2s", NULL, NULL, 0 },
+};
+
+
 /* Current Hugo's documentation and behaviour. */
 static const fn_case_t  doc_cases[] = {
     { "{{ \"Hello world\" | encoding.HexEncode }}|"
@@ -736,6 +752,8 @@ main(void)
     fn_cases_run("small", hugo_cases, FN_NCASES(hugo_cases));
     fn_cases_run("jsonify", jsonify_cases, FN_NCASES(jsonify_cases));
     fn_cases_run("inflect", inflect_cases, FN_NCASES(inflect_cases));
+    fn_cases_run("inflect edge", inflect_edge_cases,
+                 FN_NCASES(inflect_edge_cases));
     fn_cases_run("small doc", doc_cases, FN_NCASES(doc_cases));
     return tap_done();
 }
