@@ -1,7 +1,8 @@
 /*
  * page_fn_encoding: Hugo's encoding namespace (tpl/encoding): jsonify,
- * base64Encode, base64Decode, HexEncode, HexDecode; and JSON as Go's encoding/json writes it,
- * which the escaper uses for <script> values too.
+ * base64Encode, base64Decode, HexEncode, HexDecode; and JSON as Go's
+ * encoding/json writes it, which the escaper uses for <script> values
+ * too.
  */
 
 #include <math.h>
