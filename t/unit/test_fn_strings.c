@@ -171,6 +171,38 @@ static const fn_case_t  strings_cases[] = {
 };
 
 
+/* truncate on more HTML, as hugo 0.111.3 cut it */
+static const fn_case_t  truncate_cases[] = {
+    { "{{ truncate 8 (safeHTML \"<div><p>one</p><p>two three fou"
+      "r</p></div>\") }}|{{ truncate 3 (safeHTML \"<ul><li>a</li>"
+      "<li>bcdef</li></ul>\") }}|{{ truncate 4 (safeHTML \"<a tit"
+      "le='x>y'>linky text</a>\") }}", NULL,
+      "<div><p>one</p><p>two …</p></div>|<ul><li>a …</li></ul>|"
+      "<a title='x>y'>l …</a>",
+      NULL, NULL, 0 },
+    { "{{ truncate 6 (safeHTML \"<b>bold <i>it</i> text</b> more"
+      "\") }}|{{ truncate 2 (safeHTML \"<br/><br />ab cd\") }}|{{ "
+      "truncate 3 (safeHTML \"a<b>b</b>c d\") }}", NULL,
+      "<b>bold …</b>|<br/><br />ab …|a<b>b</b>c …",
+      NULL, NULL, 0 },
+    { "{{ truncate 5 (safeHTML \"<span>héllo wörld</span>\") }}|{"
+      "{ truncate 9 (safeHTML \"<p>日本語の文章です</p>\") }}|{{ truncate"
+      " 4 (safeHTML \"<em>a b c d e</em>\") }}|{{ truncate 1 (saf"
+      "eHTML \"<p>ab</p>\") }}", NULL,
+      "<span>héllo …</span>|<p>日本語の文章です</p>|<em>a b …</em>|<p>a"
+      " …</p>",
+      NULL, NULL, 0 },
+    { "{{ truncate 10 \"This & that < those\" }}|{{ truncate 4 \"a"
+      "aaaaaaa\" }}|{{ truncate 4 \"a aaaaaaaa\" }}|{{ truncate 5 "
+      "\"a\\u00a0bbbbbb\" }}|{{ strings.Truncate 3 (safeHTML \"<p>x"
+      "</p><p>yz</p><p>w</p>\") }}", NULL,
+      "This &amp; …|aaaa …|a …|a …|<p>x</p><p>yz …</p>",
+      NULL, NULL, 0 },
+    { "{{ truncate 5 (safeHTML \"<p\\nclass=x>hello world</p>\") }}", NULL,
+      "<p\nclass=x>hello \xe2\x80\xa6</p>", NULL, NULL, 0 },
+};
+
+
 /* Current Hugo's documentation and messages (tpl/strings/strings.go). */
 static const fn_case_t  doc_cases[] = {
     { "{{ \"aabbcc\" | strings.ReplacePairs \"a\" \"x\" \"b\" \"y\" \"c\" "
@@ -216,6 +248,7 @@ int
 main(void)
 {
     fn_cases_run("strings", strings_cases, FN_NCASES(strings_cases));
+    fn_cases_run("truncate", truncate_cases, FN_NCASES(truncate_cases));
     fn_cases_run("strings doc", doc_cases, FN_NCASES(doc_cases));
     return tap_done();
 }
