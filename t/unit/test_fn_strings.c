@@ -171,6 +171,39 @@ static const fn_case_t  strings_cases[] = {
 };
 
 
+/* findRE, findRESubmatch, replaceRE, as hugo 0.111.3 gave them */
+static const fn_case_t  re_cases[] = {
+    { "{{ findRE `[a-z]+` \"Hello big World\" }}|{{ findRE `[a-z]"
+      "+` \"a b c d\" 2 }}|{{ findRE `x*` \"axb\" }}|{{ findRE `(\?i"
+      ")h` \"Hah\" }}|{{ findRE `a` \"\" }}|{{ findRE `é` \"éte\" }}", NULL,
+      "[ello big orld]|[a b]|[ x ]|[H h]|[]|[é]",
+      NULL, NULL, 0 },
+    { "{{ replaceRE `a+` \"X\" \"aaa b aa\" }}|{{ replaceRE `a+` \"X"
+      "\" \"aaa b aa\" 1 }}|{{ replaceRE `(\\w+)@(\\w+)` \"$2 at ${1}"
+      "x\" \"me@site you@other\" }}|{{ replaceRE `x*` \"-\" \"abc\" }}"
+      "|{{ replaceRE `(\?P<w>b)` \"[$w]\" \"abc\" }}|{{ replaceRE \"a"
+      "\" \"$$\" \"bab\" }}", NULL,
+      "X b X|X b aa|site at mex other at youx|-a-b-c-|a[b]c|b$b",
+      NULL, NULL, 0 },
+    { "{{ findRESubmatch `<a href=\"(.+\?)\">(.+\?)</a>` `<a href=\""
+      "/a\">A</a> <a href=\"/b\">B</a>` }}|{{ range findRESubmatch"
+      " `(\\d)(\\d)\?` \"1 23\" }}[{{ index . 0 }},{{ index . 1 }},{"
+      "{ index . 2 }}]{{ end }}|{{ findRESubmatch `a` \"aaa\" 2 }"
+      "}", NULL,
+      "[[&lt;a href=&#34;/a&#34;&gt;A&lt;/a&gt; /a A] [&lt;a hr"
+      "ef=&#34;/b&#34;&gt;B&lt;/a&gt; /b B]]|[1,1,][23,2,3]|[[a"
+      "] [a]]",
+      NULL, NULL, 0 },
+    { "{{ findRE `(` \"x\" }}", NULL,
+      NULL,
+      "error parsing regexp: missing closing ): `(`", NULL, 0 },
+    { "{{ findRE `a(\?=b)` \"ab\" }}", NULL,
+      NULL,
+      "error parsing regexp: invalid or unsupported Perl syntax"
+      ": `(\?=`", NULL, 0 },
+};
+
+
 /* truncate on more HTML, as hugo 0.111.3 cut it */
 static const fn_case_t  truncate_cases[] = {
     { "{{ truncate 8 (safeHTML \"<div><p>one</p><p>two three fou"
@@ -248,6 +281,7 @@ int
 main(void)
 {
     fn_cases_run("strings", strings_cases, FN_NCASES(strings_cases));
+    fn_cases_run("regexp", re_cases, FN_NCASES(re_cases));
     fn_cases_run("truncate", truncate_cases, FN_NCASES(truncate_cases));
     fn_cases_run("strings doc", doc_cases, FN_NCASES(doc_cases));
     return tap_done();
