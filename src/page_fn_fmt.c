@@ -345,6 +345,11 @@ page_fmt_integer(page_buf_t *b, const page_fmt_t *fl, char verb, int64_t i)
     page_buf_t          t;
 
     f = *fl;
+    if (verb == 'd' && f.wid < 0 && f.prec < 0 && !f.plus && !f.space) {
+        page_buf_printf(b, "%lld", (long long) i);      /* the usual case */
+        return;
+    }
+
     neg = i < 0;
     u = neg ? 0 - (unsigned long long) i : (unsigned long long) i;
 
