@@ -30,6 +30,7 @@ extern const page_tpl_func_t  page_fn_collections_sort[];
 extern const page_tpl_func_t  page_fn_collections_rand[];
 extern const page_tpl_func_t  page_fn_compare[];
 extern const page_tpl_func_t  page_fn_crypto[];
+extern const page_tpl_func_t  page_fn_debug[];
 extern const page_tpl_func_t  page_fn_css[];
 extern const page_tpl_func_t  page_fn_diagrams[];
 extern const page_tpl_func_t  page_fn_encoding[];
@@ -41,6 +42,7 @@ extern const page_tpl_func_t  page_fn_lang[];
 extern const page_tpl_func_t  page_fn_math[];
 extern const page_tpl_func_t  page_fn_os[];
 extern const page_tpl_func_t  page_fn_path[];
+extern const page_tpl_func_t  page_fn_reflect[];
 extern const page_tpl_func_t  page_fn_resources[];
 extern const page_tpl_func_t  page_fn_safe[];
 extern const page_tpl_func_t  page_fn_strings[];
@@ -131,6 +133,15 @@ int page_fn_cast_int(const page_value_t *v, int64_t *out);
 int page_fn_cast_fail(page_tpl_state_t *st, const page_value_t *v,
     const char *to);
 void page_fn_format_float(page_buf_t *b, double f);
+
+/*
+ * Compact JSON j (page_tpl_json's) as Go's encoder writes it with
+ * SetIndent(prefix, indent) and, noesc, SetEscapeHTML(false)
+ * (page_fn_encoding.c).
+ */
+void page_fn_json_format(page_buf_t *b, const char *j, size_t len,
+    const char *prefix, size_t plen, const char *indent, size_t ilen,
+    int noesc);
 
 /* Go's url.QueryEscape; path: a space as %20 (page_fn_builtins.c). */
 void page_tpl_query_escape(page_buf_t *b, const char *s, size_t len,

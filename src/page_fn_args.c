@@ -83,6 +83,7 @@ page_tpl_tname(const page_value_t *v)
     case PAGE_TPL_HTMLATTR: return "template.HTMLAttr";
     case PAGE_TPL_JS:       return "template.JS";
     case PAGE_TPL_URL:      return "template.URL";
+    case PAGE_TPL_JSSTR:    return "template.JSStr";
     case PAGE_NIL:          return "<nil>";
     default:                return page_type_name(v->type);
     }

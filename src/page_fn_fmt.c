@@ -86,8 +86,12 @@ page_fmt_pad(page_buf_t *b, const page_fmt_t *f, const char *s, size_t len)
 {
     size_t  runes, w;
 
-    runes = page_fmt_runes(s, len);
     w = f->wid > 0 ? (size_t) f->wid : 0;
+    if (w <= len / 4) {
+        page_buf_append(b, s, len);     /* wider than asked in any case */
+        return;
+    }
+    runes = page_fmt_runes(s, len);
 
     if (runes >= w) {
         page_buf_append(b, s, len);
@@ -341,6 +345,11 @@ page_fmt_integer(page_buf_t *b, const page_fmt_t *fl, char verb, int64_t i)
     page_buf_t          t;
 
     f = *fl;
+    if (verb == 'd' && f.wid < 0 && f.prec < 0 && !f.plus && !f.space) {
+        page_buf_printf(b, "%lld", (long long) i);      /* the usual case */
+        return;
+    }
+
     neg = i < 0;
     u = neg ? 0 - (unsigned long long) i : (unsigned long long) i;
 

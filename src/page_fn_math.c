@@ -18,17 +18,26 @@
 #endif
 
 
+/*
+ * Hugo's DoArithmetic over the arguments, left to right: two integers
+ * give an integer (wrapping around as Go's int64 does), a float makes a
+ * float, two strings added are joined.
+ */
 static int
-page_tpl_arith(page_tpl_state_t *st, const char *fn, char op,
-    page_value_t **args, size_t nargs, page_value_t **res)
+page_tpl_arith(page_tpl_state_t *st, char op, page_value_t **args,
+    size_t nargs, page_value_t **res)
 {
     size_t         i;
     page_value_t  *a, *b, *r;
     const char    *s1, *s2;
     size_t         l1, l2;
     page_buf_t     buf;
-    int64_t        x, y, z;
+    uint64_t       x, y, z;
     double         f, g;
+
+    if (nargs < 2) {
+        return page_tpl_fail(st, "must provide at least two numbers");
+    }
 
     a = args[0];
 
@@ -49,56 +58,33 @@ page_tpl_arith(page_tpl_state_t *st, const char *fn, char op,
         }
 
         if (!page_tpl_is_num(a) || !page_tpl_is_num(b)) {
-            return page_tpl_fail(st, "%s: can't apply the operator to the "
-                                 "values (%s and %s)", fn,
-                                 page_tpl_tname(a), page_tpl_tname(b));
+            return page_tpl_fail(st, "can't apply the operator to the "
+                                 "values");
         }
 
         if (a->type == PAGE_INT && b->type == PAGE_INT) {
-            x = a->u.i;
-            y = b->u.i;
+            x = (uint64_t) a->u.i;
+            y = (uint64_t) b->u.i;
             switch (op) {
-            case '+':
-                if (__builtin_add_overflow(x, y, &z)) {
-                    goto overflow;
-                }
-                break;
-            case '-':
-                if (__builtin_sub_overflow(x, y, &z)) {
-                    goto overflow;
-                }
-                break;
-            case '*':
-                if (__builtin_mul_overflow(x, y, &z)) {
-                    goto overflow;
-                }
-                break;
-            case '/':
-            case '%':
-                if (y == 0) {
-                    return page_tpl_fail(st, "%s: can't divide the value "
-                                         "by 0", fn);
-                }
-                if (x == INT64_MIN && y == -1) {
-                    goto overflow;
-                }
-                z = op == '/' ? x / y : x % y;
-                break;
+            case '+': z = x + y; break;
+            case '-': z = x - y; break;
+            case '*': z = x * y; break;
             default:
-                z = 0;
+                if (y == 0) {
+                    return page_tpl_fail(st, "can't divide the value by 0");
+                }
+                /* Go: the most negative value divided by -1 is itself */
+                z = b->u.i == -1 ? 0 - x
+                    : (uint64_t) (a->u.i / b->u.i);
+                break;
             }
-            r = page_value_int(st->arena, z);
+            r = page_value_int(st->arena, (int64_t) z);
 
         } else {
-            if (op == '%') {
-                return page_tpl_fail(st, "%s: modulo operator can't be used "
-                                     "with non integer value", fn);
-            }
             f = page_tpl_num(a);
             g = page_tpl_num(b);
             if (op == '/' && g == 0) {
-                return page_tpl_fail(st, "%s: can't divide the value by 0",
-                                     fn);
+                return page_tpl_fail(st, "can't divide the value by 0");
             }
             r = page_value_float(st->arena, op == '+' ? f + g
                                  : op == '-' ? f - g
@@ -113,38 +99,34 @@ page_tpl_arith(page_tpl_state_t *st, const char *fn, char op,
 
     *res = a;
     return 0;
-
-overflow:
-
-    return page_tpl_fail(st, "%s: integer overflow", fn);
 }
 
 
 static int
 page_tpl_f_add(PAGE_FN_ARGS)
 {
-    return page_tpl_arith(st, "add", '+', args, nargs, res);
+    return page_tpl_arith(st, '+', args, nargs, res);
 }
 
 
 static int
 page_tpl_f_sub(PAGE_FN_ARGS)
 {
-    return page_tpl_arith(st, "sub", '-', args, nargs, res);
+    return page_tpl_arith(st, '-', args, nargs, res);
 }
 
 
 static int
 page_tpl_f_mul(PAGE_FN_ARGS)
 {
-    return page_tpl_arith(st, "mul", '*', args, nargs, res);
+    return page_tpl_arith(st, '*', args, nargs, res);
 }
 
 
 static int
 page_tpl_f_div(PAGE_FN_ARGS)
 {
-    return page_tpl_arith(st, "div", '/', args, nargs, res);
+    return page_tpl_arith(st, '/', args, nargs, res);
 }
 
 
@@ -426,16 +408,16 @@ page_tpl_f_counter(PAGE_FN_ARGS)
 const page_tpl_func_t  page_fn_math[] = {
     { "math.Abs", page_tpl_f_abs, 1, 1 },
     { "math.Acos", page_tpl_f_acos, 1, 1 },
-    { "math.Add", page_tpl_f_add, 2, -1 },
-    { "add", page_tpl_f_add, 2, -1 },
+    { "math.Add", page_tpl_f_add, 0, -1 },
+    { "add", page_tpl_f_add, 0, -1 },
     { "math.Asin", page_tpl_f_asin, 1, 1 },
     { "math.Atan", page_tpl_f_atan, 1, 1 },
     { "math.Atan2", page_tpl_f_atan2, 2, 2 },
     { "math.Ceil", page_tpl_f_ceil, 1, 1 },
     { "math.Cos", page_tpl_f_cos, 1, 1 },
     { "math.Counter", page_tpl_f_counter, 0, 0 },
-    { "math.Div", page_tpl_f_div, 2, -1 },
-    { "div", page_tpl_f_div, 2, -1 },
+    { "math.Div", page_tpl_f_div, 0, -1 },
+    { "div", page_tpl_f_div, 0, -1 },
     { "math.Floor", page_tpl_f_floor, 1, 1 },
     { "math.Log", page_tpl_f_log, 1, 1 },
     { "math.Max", page_tpl_f_max, 0, -1 },
@@ -445,8 +427,8 @@ const page_tpl_func_t  page_fn_math[] = {
     { "mod", page_tpl_f_mod, 2, 2 },
     { "math.ModBool", page_tpl_f_modbool, 2, 2 },
     { "modBool", page_tpl_f_modbool, 2, 2 },
-    { "math.Mul", page_tpl_f_mul, 2, -1 },
-    { "mul", page_tpl_f_mul, 2, -1 },
+    { "math.Mul", page_tpl_f_mul, 0, -1 },
+    { "mul", page_tpl_f_mul, 0, -1 },
     { "math.Pi", page_tpl_f_pi, 0, 0 },
     { "math.Pow", page_tpl_f_pow, 2, 2 },
     { "pow", page_tpl_f_pow, 2, 2 },
@@ -455,8 +437,8 @@ const page_tpl_func_t  page_fn_math[] = {
     { "math.Round", page_tpl_f_round, 1, 1 },
     { "math.Sin", page_tpl_f_sin, 1, 1 },
     { "math.Sqrt", page_tpl_f_sqrt, 1, 1 },
-    { "math.Sub", page_tpl_f_sub, 2, -1 },
-    { "sub", page_tpl_f_sub, 2, -1 },
+    { "math.Sub", page_tpl_f_sub, 0, -1 },
+    { "sub", page_tpl_f_sub, 0, -1 },
     { "math.Sum", page_tpl_f_sum, 0, -1 },
     { "math.Tan", page_tpl_f_tan, 1, 1 },
     { "math.ToDegrees", page_tpl_f_todegrees, 1, 1 },

@@ -1,7 +1,7 @@
 /*
  * page_fn_safe: Hugo's safe namespace (tpl/safe): safeHTML,
- * safeHTMLAttr, safeURL, safeCSS, safeJS mark a string as trusted
- * content of a kind, which the contextual escaper then passes.
+ * safeHTMLAttr, safeURL, safeCSS, safeJS, safeJSStr mark a string as
+ * trusted content of a kind, which the contextual escaper then passes.
  */
 
 #include "page_fn.h"
@@ -39,6 +39,15 @@ page_tpl_f_safecss(PAGE_FN_ARGS)
 }
 
 
+/* safe.JSStr: text for inside a JS string literal, its escapes kept */
+static int
+page_tpl_f_safejsstr(PAGE_FN_ARGS)
+{
+    (void) nargs;
+    return page_tpl_typed(st, args[0], PAGE_TPL_JSSTR, res);
+}
+
+
 static int
 page_tpl_f_safejs(PAGE_FN_ARGS)
 {
@@ -58,5 +67,7 @@ const page_tpl_func_t  page_fn_safe[] = {
     { "safeCSS", page_tpl_f_safecss, 1, 1 },
     { "safe.JS", page_tpl_f_safejs, 1, 1 },
     { "safeJS", page_tpl_f_safejs, 1, 1 },
+    { "safe.JSStr", page_tpl_f_safejsstr, 1, 1 },
+    { "safeJSStr", page_tpl_f_safejsstr, 1, 1 },
     { NULL, NULL, 0, 0 }
 };

@@ -4,8 +4,9 @@
  * ContainsNonSpace, Count), splitting, replacing (Replace, ReplacePairs),
  * substrings (Substr, SliceString), title case, truncation that closes
  * HTML, and counting (RuneCount, CountRunes, CountWords).  Arguments are
- * cast to strings as Hugo's cast.ToStringE does.  The regular-expression functions
- * of the namespace (findRE, replaceRE) are in page_fn_strings_re.c.
+ * cast to strings as Hugo's cast.ToStringE does.  The regular-expression
+ * functions of the namespace (findRE, replaceRE) are in
+ * page_fn_strings_re.c.
  */
 
 #include <string.h>

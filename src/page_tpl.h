@@ -36,6 +36,7 @@
 #define PAGE_TPL_HTMLATTR  ((page_type_t) 33)
 #define PAGE_TPL_JS        ((page_type_t) 34)
 #define PAGE_TPL_URL       ((page_type_t) 35)
+#define PAGE_TPL_JSSTR     ((page_type_t) 36)  /* safeJSStr */
 
 /*
  * A value that prints as a string, as Go's fmt prints a fmt.Stringer: a

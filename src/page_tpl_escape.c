@@ -1876,6 +1876,12 @@ page_tpl_esc_jsval(page_buf_t *b, const page_value_t *v)
         page_buf_append(b, v->u.s.data, v->u.s.len);
         return;
     }
+    if (v != NULL && v->type == PAGE_TPL_JSSTR) {       /* Go: `"` + s + `"` */
+        page_buf_putc(b, '"');
+        page_buf_append(b, v->u.s.data, v->u.s.len);
+        page_buf_putc(b, '"');
+        return;
+    }
 
     start = b->len;
     page_tpl_json(b, v, 0);
@@ -1901,6 +1907,8 @@ void
 page_tpl_escape_str(page_buf_t *b, page_tpl_esc_t esc, page_type_t type,
     const char *s, size_t len)
 {
+    size_t  k;
+
     switch (esc) {
     case TPL_ESC_NONE:
         page_buf_append(b, s, len);
@@ -1953,6 +1961,14 @@ page_tpl_escape_str(page_buf_t *b, page_tpl_esc_t esc, page_type_t type,
 
     case TPL_ESC_JSSTR:
     case TPL_ESC_JSBQSTR:
+        /* a JSStr keeps its escapes (Go's jsStrNormReplacementTable) */
+        while (type == PAGE_TPL_JSSTR && memchr(s, '\\', len) != NULL) {
+            k = (size_t) ((const char *) memchr(s, '\\', len) - s);
+            page_tpl_esc_jsstr(b, s, k, esc == TPL_ESC_JSBQSTR);
+            page_buf_putc(b, '\\');
+            s += k + 1;
+            len -= k + 1;
+        }
         page_tpl_esc_jsstr(b, s, len, esc == TPL_ESC_JSBQSTR);
         return;
 

@@ -216,6 +216,7 @@ page_tpl_str(const page_value_t *v, const char **s, size_t *len)
     case PAGE_TPL_HTMLATTR:
     case PAGE_TPL_JS:
     case PAGE_TPL_URL:
+    case PAGE_TPL_JSSTR:
         *s = v->u.s.data;
         *len = v->u.s.len;
         return 1;

@@ -171,6 +171,71 @@ static const fn_case_t  strings_cases[] = {
 };
 
 
+/* findRE, findRESubmatch, replaceRE, as hugo 0.111.3 gave them */
+static const fn_case_t  re_cases[] = {
+    { "{{ findRE `[a-z]+` \"Hello big World\" }}|{{ findRE `[a-z]"
+      "+` \"a b c d\" 2 }}|{{ findRE `x*` \"axb\" }}|{{ findRE `(\?i"
+      ")h` \"Hah\" }}|{{ findRE `a` \"\" }}|{{ findRE `é` \"éte\" }}", NULL,
+      "[ello big orld]|[a b]|[ x ]|[H h]|[]|[é]",
+      NULL, NULL, 0 },
+    { "{{ replaceRE `a+` \"X\" \"aaa b aa\" }}|{{ replaceRE `a+` \"X"
+      "\" \"aaa b aa\" 1 }}|{{ replaceRE `(\\w+)@(\\w+)` \"$2 at ${1}"
+      "x\" \"me@site you@other\" }}|{{ replaceRE `x*` \"-\" \"abc\" }}"
+      "|{{ replaceRE `(\?P<w>b)` \"[$w]\" \"abc\" }}|{{ replaceRE \"a"
+      "\" \"$$\" \"bab\" }}", NULL,
+      "X b X|X b aa|site at mex other at youx|-a-b-c-|a[b]c|b$b",
+      NULL, NULL, 0 },
+    { "{{ findRESubmatch `<a href=\"(.+\?)\">(.+\?)</a>` `<a href=\""
+      "/a\">A</a> <a href=\"/b\">B</a>` }}|{{ range findRESubmatch"
+      " `(\\d)(\\d)\?` \"1 23\" }}[{{ index . 0 }},{{ index . 1 }},{"
+      "{ index . 2 }}]{{ end }}|{{ findRESubmatch `a` \"aaa\" 2 }"
+      "}", NULL,
+      "[[&lt;a href=&#34;/a&#34;&gt;A&lt;/a&gt; /a A] [&lt;a hr"
+      "ef=&#34;/b&#34;&gt;B&lt;/a&gt; /b B]]|[1,1,][23,2,3]|[[a"
+      "] [a]]",
+      NULL, NULL, 0 },
+    { "{{ findRE `(` \"x\" }}", NULL,
+      NULL,
+      "error parsing regexp: missing closing ): `(`", NULL, 0 },
+    { "{{ findRE `a(\?=b)` \"ab\" }}", NULL,
+      NULL,
+      "error parsing regexp: invalid or unsupported Perl syntax"
+      ": `(\?=`", NULL, 0 },
+};
+
+
+/* truncate on more HTML, as hugo 0.111.3 cut it */
+static const fn_case_t  truncate_cases[] = {
+    { "{{ truncate 8 (safeHTML \"<div><p>one</p><p>two three fou"
+      "r</p></div>\") }}|{{ truncate 3 (safeHTML \"<ul><li>a</li>"
+      "<li>bcdef</li></ul>\") }}|{{ truncate 4 (safeHTML \"<a tit"
+      "le='x>y'>linky text</a>\") }}", NULL,
+      "<div><p>one</p><p>two …</p></div>|<ul><li>a …</li></ul>|"
+      "<a title='x>y'>l …</a>",
+      NULL, NULL, 0 },
+    { "{{ truncate 6 (safeHTML \"<b>bold <i>it</i> text</b> more"
+      "\") }}|{{ truncate 2 (safeHTML \"<br/><br />ab cd\") }}|{{ "
+      "truncate 3 (safeHTML \"a<b>b</b>c d\") }}", NULL,
+      "<b>bold …</b>|<br/><br />ab …|a<b>b</b>c …",
+      NULL, NULL, 0 },
+    { "{{ truncate 5 (safeHTML \"<span>héllo wörld</span>\") }}|{"
+      "{ truncate 9 (safeHTML \"<p>日本語の文章です</p>\") }}|{{ truncate"
+      " 4 (safeHTML \"<em>a b c d e</em>\") }}|{{ truncate 1 (saf"
+      "eHTML \"<p>ab</p>\") }}", NULL,
+      "<span>héllo …</span>|<p>日本語の文章です</p>|<em>a b …</em>|<p>a"
+      " …</p>",
+      NULL, NULL, 0 },
+    { "{{ truncate 10 \"This & that < those\" }}|{{ truncate 4 \"a"
+      "aaaaaaa\" }}|{{ truncate 4 \"a aaaaaaaa\" }}|{{ truncate 5 "
+      "\"a\\u00a0bbbbbb\" }}|{{ strings.Truncate 3 (safeHTML \"<p>x"
+      "</p><p>yz</p><p>w</p>\") }}", NULL,
+      "This &amp; …|aaaa …|a …|a …|<p>x</p><p>yz …</p>",
+      NULL, NULL, 0 },
+    { "{{ truncate 5 (safeHTML \"<p\\nclass=x>hello world</p>\") }}", NULL,
+      "<p\nclass=x>hello \xe2\x80\xa6</p>", NULL, NULL, 0 },
+};
+
+
 /* Current Hugo's documentation and messages (tpl/strings/strings.go). */
 static const fn_case_t  doc_cases[] = {
     { "{{ \"aabbcc\" | strings.ReplacePairs \"a\" \"x\" \"b\" \"y\" \"c\" "
@@ -216,6 +281,8 @@ int
 main(void)
 {
     fn_cases_run("strings", strings_cases, FN_NCASES(strings_cases));
+    fn_cases_run("regexp", re_cases, FN_NCASES(re_cases));
+    fn_cases_run("truncate", truncate_cases, FN_NCASES(truncate_cases));
     fn_cases_run("strings doc", doc_cases, FN_NCASES(doc_cases));
     return tap_done();
 }
