@@ -2006,7 +2006,7 @@ page_templates_exists(const page_templates_t *t, const char *path,
 
 int
 page_templates_file_info(const page_templates_t *t, const char *name,
-    const char **filename, const char **hugo_name)
+    const char **filename, const char **hugo_name, int *baseof)
 {
     const page_tfile_t  *f;
 
@@ -2017,6 +2017,7 @@ page_templates_file_info(const page_templates_t *t, const char *name,
 
     *filename = f->builtin ? "" : f->origin;
     *hugo_name = f->hugo;
+    *baseof = f->cat == PAGE_TCAT_BASEOF;
 
     return 1;
 }

@@ -141,10 +141,10 @@ int page_templates_exists(const page_templates_t *t, const char *path,
 /*
  * For templates.Current: the file a registered template name comes from
  * (its absolute path, "" for the built-in theme) and its name under
- * Hugo's new folder names ("_partials/x.html", "single.html"); 0 when
- * the name is not a file of the store.
+ * Hugo's new folder names ("_partials/x.html", "single.html"), and
+ * whether it is a baseof; 0 when the name is not a file of the store.
  */
 int page_templates_file_info(const page_templates_t *t, const char *name,
-    const char **filename, const char **hugo_name);
+    const char **filename, const char **hugo_name, int *baseof);
 
 #endif /* PAGE_TEMPLATES_H */

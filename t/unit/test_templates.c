@@ -491,12 +491,35 @@ test_functions(void)
            "templates.Exists, partials.Include, templates.Current, "
            "templates.Defer");
 
+    /* the chain: a partial in a layout's block, in its baseof */
+    fresh();
+    put("baseof.html", "[{{ block \"main\" . }}{{ end }}]");
+    put("docs/single.html", "{{ define \"main\" }}{{ partial \"p.html\" . }}"
+        "{{ end }}");
+    put("_partials/p.html", "{{ partial \"q.html\" . }}");
+    put("_partials/q.html", "{{ with templates.Current }}{{ .Name }}|"
+        "{{ .Parent.Name }}|{{ .Parent.Parent.Name }}"
+        "({{ .Parent.Parent.Base.Name }})"
+        "{{ range .Ancestors }}/{{ .Name }}{{ end }}"
+        "{{ .Parent.Parent.Filename | path.Base }}{{ end }}");
+    ok(compile() == 0, "a chain of templates compiles");
+    is_str(render("/docs/a.md", "---\ntitle: A\n---\n"),
+           "[_partials/q.html|_partials/p.html|docs/single.html"
+           "(baseof.html)/_partials/p.html/docs/single.htmlsingle.html]",
+           "templates.Current: .Parent, .Base, .Ancestors, .Filename");
+
+    /* Hugo 0.154's partial decorators: the block runs where Inner is */
+    put("_partials/n.html", "<div>{{ templates.Inner . }}</div>");
     put("_default/single.html", "{{ with partial \"n.html\" . }}"
-        "{{ templates.Inner . }}{{ end }}");
+        "inner{{ end }}");
     ok(compile() == 0, "templates.Inner compiles");
     out = render("/a.md", "---\ntitle: A\n---\n");
-    ok(strstr(out, "templates.Inner: partial decorators are not supported")
-       != NULL, "templates.Inner fails at run time, saying why");
+    if (!ok(strstr(out, "templates.Inner: partial decorators are not "
+                   "supported") != NULL,
+            "templates.Inner fails at run time, saying why"))
+    {
+        printf("#   %s\n", out);
+    }
 }
 
 
