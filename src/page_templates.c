@@ -1952,19 +1952,56 @@ const char *
 page_templates_shortcode_info(const page_templates_t *t, const char *name,
     size_t len, int *inner, int *v1)
 {
+    return page_templates_shortcode_lang(t, name, len, NULL, inner, v1);
+}
+
+
+const char *
+page_templates_shortcode_lang(const page_templates_t *t, const char *name,
+    size_t len, const page_value_t *lang, int *inner, int *v1)
+{
     /*
-     * Hugo's variants for an HTML page: its output format named
-     * (name.html.html), then name.html, then the plain-text name.md that
-     * {{% %}} may use.
+     * Hugo's variants for an HTML page (hugo 0.111.3 and current Hugo's
+     * weights): the page's language first (name.en.html), the output
+     * format named or not (name.html.html, name.html), then the
+     * plain-text name.md that {{% %}} may use.
      */
-    static const char *const  cands[] = {
-        ".html.html", ".html", ".md", NULL
-    };
-    const page_tfile_t       *f;
+    char                 v[6][PAGE_TEMPLATES_MAX_LANG + 16];
+    const char          *cands[7];
+    size_t               n, i;
+    const page_tfile_t  *f;
 
     if (page_templates_has_ext(name, len)) {
         return NULL;                /* a shortcode's name has no dot */
     }
+
+    n = 0;
+
+    if (lang != NULL && page_value_is_string(lang) && lang->u.s.len > 0
+        && lang->u.s.len <= PAGE_TEMPLATES_MAX_LANG
+        && memchr(lang->u.s.data, '/', lang->u.s.len) == NULL
+        && memchr(lang->u.s.data, '.', lang->u.s.len) == NULL)
+    {
+        snprintf(v[n++], sizeof(v[0]), ".%.*s.html.html",
+                 (int) lang->u.s.len, lang->u.s.data);
+        snprintf(v[n++], sizeof(v[0]), ".%.*s.html",
+                 (int) lang->u.s.len, lang->u.s.data);
+    }
+
+    snprintf(v[n++], sizeof(v[0]), ".html.html");
+    snprintf(v[n++], sizeof(v[0]), ".html");
+
+    if (n == 4) {
+        snprintf(v[n++], sizeof(v[0]), ".%.*s.md",
+                 (int) lang->u.s.len, lang->u.s.data);
+    }
+
+    snprintf(v[n++], sizeof(v[0]), ".md");
+
+    for (i = 0; i < n; i++) {
+        cands[i] = v[i];
+    }
+    cands[n] = NULL;
 
     f = page_templates_lookup(t, "shortcodes", name, len, cands);
     if (f == NULL) {

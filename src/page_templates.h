@@ -47,6 +47,9 @@
  */
 #define PAGE_TEMPLATES_MAX_SETS  16384
 
+/* Longest language code looked for in file names ("en", "pt-br"). */
+#define PAGE_TEMPLATES_MAX_LANG  32
+
 /* Template errors kept for the report (each is also a stub template). */
 #define PAGE_TEMPLATES_MAX_ERRORS  256
 
@@ -126,6 +129,10 @@ const char *page_templates_partial_name(const page_templates_t *t,
  */
 const char *page_templates_shortcode_info(const page_templates_t *t,
     const char *name, size_t len, int *inner, int *v1);
+/* The same for a page in language lang (a string value, or NULL). */
+const char *page_templates_shortcode_lang(const page_templates_t *t,
+    const char *name, size_t len, const page_value_t *lang, int *inner,
+    int *v1);
 
 /* The plain-text set (NULL when there is none). */
 const page_tpl_set_t *page_templates_text(const page_templates_t *t);

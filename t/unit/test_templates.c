@@ -397,6 +397,15 @@ test_extensions(void)
            "SC3-HTMLHTML</p>\n",
            "svg and xml escaped as HTML, json and txt as text, as hugo");
 
+    /* hugo 0.111.3 (/tmp/lookup-hugo/s1): the page's language first */
+    put("shortcodes/sc1.html", "SC1-HTML");
+    put("shortcodes/sc1.en.html", "SC1-EN-HTML");
+    put("shortcodes/sc1.fr.html", "SC1-FR-HTML");
+    put("_default/single.html", "{{ .Content }}");
+    ok(compile() == 0, "language variants compile");
+    is_str(render("/a.md", "---\ntitle: A\n---\n{{< sc1 >}}\n"),
+           "SC1-EN-HTML\n", "shortcode name.en.html on an English site");
+
     /* hugo 0.111.3: partial "icons/x" is not found when only x.svg is */
     out = render("/a.md", "---\ntitle: A\n---\n");
     put("_default/single.html", "{{ partial \"icons/x\" . }}");
