@@ -599,10 +599,12 @@ page_templates_describe(page_templates_t *t, page_tfile_t *f,
     } else if (page_has_prefix(h, "_markup/") || page_has_prefix(h, "_hugo/")
                || page_has_prefix(h, "_server/")
                || strstr(h, "/_markup/") != NULL
-               || strstr(h, "/_shortcodes/") != NULL
                || strstr(h, "/_partials/") != NULL)
     {
         f->cat = PAGE_TCAT_OTHER;
+
+    } else if (strstr(h, "/_shortcodes/") != NULL) {
+        f->cat = PAGE_TCAT_SHORTCODE;     /* for the pages below its folder */
 
     } else {
         f->cat = PAGE_TCAT_LAYOUT;
@@ -1952,66 +1954,107 @@ const char *
 page_templates_shortcode_info(const page_templates_t *t, const char *name,
     size_t len, int *inner, int *v1)
 {
-    return page_templates_shortcode_lang(t, name, len, NULL, inner, v1);
+    return page_templates_shortcode_lang(t, name, len, NULL, NULL, 0, inner,
+                                         v1);
 }
 
 
+/*
+ * The shortcode for a page: Hugo's variants in groups of equal weight
+ * (the page's language, then none; HTML, then the plain-text .md), and
+ * within a group the folder nearest the page first (docs/_shortcodes/,
+ * then the root's shortcodes/); the user's files, then the built-in.
+ */
 const char *
 page_templates_shortcode_lang(const page_templates_t *t, const char *name,
-    size_t len, const page_value_t *lang, int *inner, int *v1)
+    size_t len, const page_value_t *lang, const char *path, size_t path_len,
+    int *inner, int *v1)
 {
-    /*
-     * Hugo's variants for an HTML page (hugo 0.111.3 and current Hugo's
-     * weights): the page's language first (name.en.html), the output
-     * format named or not (name.html.html, name.html), then the
-     * plain-text name.md that {{% %}} may use.
-     */
-    char                 v[6][PAGE_TEMPLATES_MAX_LANG + 16];
-    const char          *cands[7];
-    size_t               n, i;
-    const page_tfile_t  *f;
+    char                    key[PATH_MAX], cand[PATH_MAX], sfx[4][2][48];
+    size_t                  g, i, k, n, tier, klen, ngroups;
+    const page_tfile_t     *f;
+    page_templates_query_t  q;
 
-    if (page_templates_has_ext(name, len)) {
+    if (page_templates_has_ext(name, len)
+        || !page_templates_safe_name(name, len))
+    {
         return NULL;                /* a shortcode's name has no dot */
     }
 
-    n = 0;
+    memset(sfx, 0, sizeof(sfx));
+    ngroups = 0;
 
     if (lang != NULL && page_value_is_string(lang) && lang->u.s.len > 0
         && lang->u.s.len <= PAGE_TEMPLATES_MAX_LANG
         && memchr(lang->u.s.data, '/', lang->u.s.len) == NULL
-        && memchr(lang->u.s.data, '.', lang->u.s.len) == NULL)
+        && memchr(lang->u.s.data, '.', lang->u.s.len) == NULL
+        && memchr(lang->u.s.data, '\0', lang->u.s.len) == NULL)
     {
-        snprintf(v[n++], sizeof(v[0]), ".%.*s.html.html",
+        snprintf(sfx[ngroups][0], sizeof(sfx[0][0]), ".%.*s.html.html",
                  (int) lang->u.s.len, lang->u.s.data);
-        snprintf(v[n++], sizeof(v[0]), ".%.*s.html",
+        snprintf(sfx[ngroups][1], sizeof(sfx[0][0]), ".%.*s.html",
+                 (int) lang->u.s.len, lang->u.s.data);
+        ngroups++;
+    }
+
+    snprintf(sfx[ngroups][0], sizeof(sfx[0][0]), ".html.html");
+    snprintf(sfx[ngroups][1], sizeof(sfx[0][0]), ".html");
+    ngroups++;
+
+    if (ngroups == 2) {
+        snprintf(sfx[ngroups++][0], sizeof(sfx[0][0]), ".%.*s.md",
                  (int) lang->u.s.len, lang->u.s.data);
     }
 
-    snprintf(v[n++], sizeof(v[0]), ".html.html");
-    snprintf(v[n++], sizeof(v[0]), ".html");
+    snprintf(sfx[ngroups++][0], sizeof(sfx[0][0]), ".md");
 
-    if (n == 4) {
-        snprintf(v[n++], sizeof(v[0]), ".%.*s.md",
-                 (int) lang->u.s.len, lang->u.s.data);
+    memset(&q, 0, sizeof(q));
+    q.path = path;
+    q.path_len = path_len;
+    page_templates_key(&q, key, sizeof(key));
+
+    for (tier = 0; tier < 2; tier++) {
+        for (g = 0; g < ngroups; g++) {
+
+            /* from the page's own folder up to the root */
+            klen = strlen(key);
+
+            for ( ;; ) {
+                for (i = 0; i < 2 && sfx[g][i][0]; i++) {
+                    n = (size_t) snprintf(cand, sizeof(cand), "%.*s%s%.*s%s",
+                                          klen ? (int) klen - 1 : 0,
+                                          key + 1,
+                                          klen ? "/_shortcodes/"
+                                               : "shortcodes/",
+                                          (int) len, name, sfx[g][i]);
+                    if (n >= sizeof(cand)) {
+                        continue;
+                    }
+
+                    f = page_templates_find(t, cand);
+
+                    if (f != NULL && f->builtin == tier
+                        && f->cat == PAGE_TCAT_SHORTCODE)
+                    {
+                        *inner = f->inner;
+                        *v1 = f->v1;
+                        return f->path;
+                    }
+                }
+
+                if (klen == 0) {
+                    break;
+                }
+
+                for (k = klen; k > 0 && key[k - 1] != '/'; k--) {
+                    /* void */
+                }
+                klen = k > 0 ? k - 1 : 0;
+            }
+        }
     }
 
-    snprintf(v[n++], sizeof(v[0]), ".md");
-
-    for (i = 0; i < n; i++) {
-        cands[i] = v[i];
-    }
-    cands[n] = NULL;
-
-    f = page_templates_lookup(t, "shortcodes", name, len, cands);
-    if (f == NULL) {
-        return NULL;
-    }
-
-    *inner = f->inner;
-    *v1 = f->v1;
-
-    return f->path;
+    return NULL;
 }
 
 

@@ -129,10 +129,14 @@ const char *page_templates_partial_name(const page_templates_t *t,
  */
 const char *page_templates_shortcode_info(const page_templates_t *t,
     const char *name, size_t len, int *inner, int *v1);
-/* The same for a page in language lang (a string value, or NULL). */
+/*
+ * The same for a page in language lang (a string value, or NULL) at path
+ * under the site root (or NULL): Hugo 0.146's nested _shortcodes/
+ * folders (layouts/docs/_shortcodes/) serve the pages below them.
+ */
 const char *page_templates_shortcode_lang(const page_templates_t *t,
-    const char *name, size_t len, const page_value_t *lang, int *inner,
-    int *v1);
+    const char *name, size_t len, const page_value_t *lang,
+    const char *path, size_t path_len, int *inner, int *v1);
 
 /* The plain-text set (NULL when there is none). */
 const page_tpl_set_t *page_templates_text(const page_templates_t *t);

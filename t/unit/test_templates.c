@@ -406,6 +406,29 @@ test_extensions(void)
     is_str(render("/a.md", "---\ntitle: A\n---\n{{< sc1 >}}\n"),
            "SC1-EN-HTML\n", "shortcode name.en.html on an English site");
 
+    /*
+     * current Hugo (0.146): _shortcodes/ at any level serves the pages
+     * below it, nearest first; the language still weighs more than the
+     * distance (templatestore.go: a nearer template with a lower
+     * language weight is not better)
+     */
+    fresh();
+    put("_shortcodes/sc.html", "ROOT-SC");
+    put("docs/_shortcodes/sc.html", "DOCS-SC");
+    put("docs/api/_shortcodes/sc.md", "API-MD");
+    put("_shortcodes/two.en.html", "ROOT-EN");
+    put("docs/_shortcodes/two.html", "DOCS-TWO");
+    put("_default/single.html", "{{ .Content }}");
+    ok(compile() == 0, "nested shortcodes compile");
+    is_str(render("/docs/a.md", "---\ntitle: A\n---\n{{< sc >}}\n"),
+           "DOCS-SC\n", "docs/_shortcodes/ for a page below docs/");
+    is_str(render("/b.md", "---\ntitle: A\n---\n{{< sc >}}\n"),
+           "ROOT-SC\n", "the root's for a page elsewhere");
+    is_str(render("/docs/api/c.md", "---\ntitle: A\n---\n{{< sc >}}\n"),
+           "DOCS-SC\n", "HTML before a nearer plain-text one");
+    is_str(render("/docs/a.md", "---\ntitle: A\n---\n{{< two >}}\n"),
+           "ROOT-EN\n", "the language before the distance");
+
     /* hugo 0.111.3: partial "icons/x" is not found when only x.svg is */
     out = render("/a.md", "---\ntitle: A\n---\n");
     put("_default/single.html", "{{ partial \"icons/x\" . }}");
