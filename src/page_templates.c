@@ -792,6 +792,30 @@ page_templates_read(page_templates_t *t, const char *file, off_t size,
  * Walk dir/rel.  root is the real path of the layouts directory: every
  * file, after its symbolic links are resolved, must be inside it.
  */
+static void page_templates_record(page_templates_t *t, const page_error_t *e);
+
+
+/*
+ * A file the walk cannot take: recorded with the template errors, and the
+ * walk goes on, so that one run reports every such file.
+ */
+static void
+page_templates_refuse(page_templates_t *t, const char *path,
+    const char *fmt, const char *a1, const char *a2)
+{
+    page_error_t  e;
+
+    page_error_init(&e);
+    page_error_set(&e, PAGE_ERR_CONTENT, path, 0, 0, fmt, a1, a2);
+    page_templates_record(t, &e);
+}
+
+
+/*
+ * Walk dir/rel.  root is the real path of the layouts directory: every
+ * file, after its symbolic links are resolved, must be inside it.  -1 only
+ * for what stops the whole walk (memory, the limits).
+ */
 static int
 page_templates_walk(page_templates_t *t, const char *root, const char *dir,
     const char *rel, unsigned depth, page_error_t *err)
@@ -801,6 +825,7 @@ page_templates_walk(page_templates_t *t, const char *root, const char *dir,
     char            path[PATH_MAX], sub[PATH_MAX], real[PATH_MAX], *text;
     size_t          rlen;
     struct stat     st;
+    page_error_t    e;
     struct dirent  *de;
 
     if (depth > PAGE_TEMPLATES_MAX_DEPTH) {
@@ -814,16 +839,15 @@ page_templates_walk(page_templates_t *t, const char *root, const char *dir,
                           rel[0] ? "/" : "", rel)
         >= sizeof(path))
     {
-        page_error_set(err, PAGE_ERR_CONTENT, dir, 0, 0, "path too long");
-        return -1;
+        page_templates_refuse(t, dir, "path too long%s%s", "", "");
+        return 0;
     }
 
     d = opendir(path);
     if (d == NULL) {
-        page_error_set(err, PAGE_ERR_CONTENT, path, 0, 0,
-                       "cannot open the layouts directory: %s",
-                       strerror(errno));
-        return -1;
+        page_templates_refuse(t, path, "cannot open the layouts "
+                              "directory: %s%s", strerror(errno), "");
+        return 0;
     }
 
     rc = 0;
@@ -841,25 +865,21 @@ page_templates_walk(page_templates_t *t, const char *root, const char *dir,
             || (size_t) snprintf(path, sizeof(path), "%s/%s", dir, sub)
                >= sizeof(path))
         {
-            page_error_set(err, PAGE_ERR_CONTENT, dir, 0, 0,
-                           "path too long");
-            rc = -1;
-            break;
+            page_templates_refuse(t, dir, "path too long%s%s", "", "");
+            continue;
         }
 
         if (realpath(path, real) == NULL || stat(real, &st) != 0) {
-            page_error_set(err, PAGE_ERR_CONTENT, path, 0, 0,
-                           "cannot resolve: %s", strerror(errno));
-            rc = -1;
-            break;
+            page_templates_refuse(t, path, "cannot resolve: %s%s",
+                                  strerror(errno), "");
+            continue;
         }
 
         if (strncmp(real, root, rlen) != 0 || real[rlen] != '/') {
-            page_error_set(err, PAGE_ERR_CONTENT, path, 0, 0,
-                           "refusing a template outside the layouts "
-                           "directory %s (it resolves to %s)", root, real);
-            rc = -1;
-            break;
+            page_templates_refuse(t, path, "refusing a template outside "
+                                  "the layouts directory %s (it resolves "
+                                  "to %s)", root, real);
+            continue;
         }
 
         if (S_ISDIR(st.st_mode)) {
@@ -880,9 +900,20 @@ page_templates_walk(page_templates_t *t, const char *root, const char *dir,
             continue;               /* an earlier directory has it */
         }
 
-        if (page_templates_read(t, path, st.st_size, &text, err) != 0
-            || page_templates_register(t, sub, path, text,
-                                       (size_t) st.st_size, err) != 0)
+        page_error_init(&e);
+
+        if (page_templates_read(t, path, st.st_size, &text, &e) != 0) {
+            if (e.status == PAGE_ERR_NOMEM) {
+                *err = e;
+                rc = -1;
+                break;
+            }
+            page_templates_record(t, &e);
+            continue;
+        }
+
+        if (page_templates_register(t, sub, path, text, (size_t) st.st_size,
+                                    err) != 0)
         {
             rc = -1;
         }
@@ -894,27 +925,39 @@ page_templates_walk(page_templates_t *t, const char *root, const char *dir,
 }
 
 
+/*
+ * Add a layouts directory.  A file it cannot take (outside the directory,
+ * unreadable, too large) is reported with the template errors and the
+ * others are still read: -1 then, err holding the first such error, and
+ * the store still compiles the rest to report their errors too.
+ */
 int
 page_templates_add_dir(page_templates_t *t, const char *dir,
     page_error_t *err)
 {
     char         root[PATH_MAX];
+    size_t       before;
     struct stat  st;
 
+    before = t->nerrors + t->lost_errors;
+
     if (realpath(dir, root) == NULL || stat(root, &st) != 0) {
-        page_error_set(err, PAGE_ERR_CONTENT, dir, 0, 0,
-                       "cannot open the layouts directory: %s",
-                       strerror(errno));
+        page_templates_refuse(t, dir, "cannot open the layouts directory: "
+                              "%s%s", strerror(errno), "");
+
+    } else if (!S_ISDIR(st.st_mode)) {
+        page_templates_refuse(t, dir, "not a directory%s%s", "", "");
+
+    } else if (page_templates_walk(t, root, root, "", 0, err) != 0) {
         return -1;
     }
 
-    if (!S_ISDIR(st.st_mode)) {
-        page_error_set(err, PAGE_ERR_CONTENT, dir, 0, 0,
-                       "not a directory");
+    if (t->nerrors + t->lost_errors > before) {
+        *err = t->first;
         return -1;
     }
 
-    return page_templates_walk(t, root, root, "", 0, err);
+    return 0;
 }
 
 

@@ -173,6 +173,21 @@ like($out, qr{many/partials/b\.html:1:4: .*"nope"},
 like($out, qr{many/_shortcodes/s\.json:1:\d+: .*unexpected \{\{end\}\}},
      'a plain-text shortcode, file:line:col');
 
+# files the walk refuses are reported with them, and the rest compiled
+$bad->write_file("$bp/out.html", "outside\n");
+$bad->write_file("$bp/links/partials/ok.html", "{{ if }}\n");
+symlink("$bp/out.html", "$bp/links/partials/evil1.html") or die $!;
+symlink("$bp/out.html", "$bp/links/partials/evil2.html") or die $!;
+($rc, $out) = $bad->test_config(conf_with("$bp/links $bp/missing"));
+isnt($rc, 0, 'links out and a missing directory: nginx -t fails');
+@lines = grep { /\[emerg\].*page: / } split /\n/, $out;
+is(scalar @lines, 4, 'two links, the missing directory and a parse error')
+    or diag($out);
+like($out, qr{evil1\.html: refusing a template outside}, 'first link');
+like($out, qr{evil2\.html: refusing a template outside}, 'second link');
+like($out, qr{missing: cannot open the layouts directory}, 'missing dir');
+like($out, qr{links/partials/ok\.html:1:\d+: }, 'and the broken template');
+
 # the CLI reports them all the same way
 my $cli = "$FindBin::Bin/../build/page-render";
 $bad->write_file('c.md', "---\ntitle: C\n---\nc\n");
