@@ -1225,7 +1225,7 @@ page_templates_add(page_templates_t *t, page_tpl_set_t *set, page_tfile_t *f,
  */
 static int
 page_templates_add_internal(page_templates_t *t, page_tpl_set_t *set,
-    page_error_t *err)
+    int layout, page_error_t *err)
 {
     size_t         i;
     page_tfile_t  *f;
@@ -1233,9 +1233,14 @@ page_templates_add_internal(page_templates_t *t, page_tpl_set_t *set,
     for (i = 0; i < t->nfiles; i++) {
         f = &t->files[i];
 
-        if (f->cat == PAGE_TCAT_INTERNAL
-            && page_templates_add(t, set, f, f->path, err) != 0)
+        /* the embedded shortcodes are for shortcodes, in the partials' set */
+        if (f->cat != PAGE_TCAT_INTERNAL
+            || (layout && page_has_prefix(f->path, "_internal/shortcodes/")))
         {
+            continue;
+        }
+
+        if (page_templates_add(t, set, f, f->path, err) != 0) {
             return -1;
         }
     }
@@ -1299,7 +1304,8 @@ page_templates_partial_set(page_templates_t *t, int plain, page_error_t *err)
     for (attempt = 0; attempt <= t->nfiles; attempt++) {
 
         set = page_templates_new_set(t, !plain, err);
-        if (set == NULL || page_templates_add_internal(t, set, err) != 0) {
+        if (set == NULL || page_templates_add_internal(t, set, 0, err) != 0)
+        {
             return NULL;
         }
 
@@ -1368,10 +1374,24 @@ page_templates_partial_set(page_templates_t *t, int plain, page_error_t *err)
 }
 
 
-/* Can baseof b wrap layout f for some page: their folders on one path. */
+/*
+ * Can baseof b wrap layout f for some page: their folders on one path,
+ * and b not for a kind that no page rendered here has (section, taxonomy,
+ * term: a page is a page or the home page).
+ */
 static int
 page_templates_chain(const page_tfile_t *f, const page_tfile_t *b)
 {
+    page_tdesc_t  d;
+
+    page_tdesc(b, NULL, &d);
+
+    if (d.kind.len && !page_tid_is(&d.kind, "page")
+        && !page_tid_is(&d.kind, "home"))
+    {
+        return 0;
+    }
+
     if (b->builtin) {
         return 1;
     }
@@ -1403,7 +1423,8 @@ page_templates_layout_set(page_templates_t *t, page_tfile_t *f,
 
     for (attempt = 0; ; attempt++) {
         set = page_templates_new_set(t, !f->plain, err);
-        if (set == NULL || page_templates_add_internal(t, set, err) != 0) {
+        if (set == NULL || page_templates_add_internal(t, set, 1, err) != 0)
+        {
             return -1;
         }
 
