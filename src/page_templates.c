@@ -77,6 +77,7 @@ struct page_templates_s {
     size_t                   cap;
     page_tlayout_t          *sets;
     size_t                   nsets;
+    size_t                   sets_cap;
     page_tpl_set_t          *partials;
     page_tpl_set_t          *text;      /* plain-text partials, shortcodes */
     page_tfile_t           **index;     /* files sorted by path, once */
@@ -1414,7 +1415,7 @@ page_templates_layout_set(page_templates_t *t, page_tfile_t *f,
     page_tlayout_t  *l;
     page_tpl_set_t  *set;
 
-    if (t->nsets == PAGE_TEMPLATES_MAX_SETS) {
+    if (t->nsets == t->sets_cap) {
         page_error_set(err, PAGE_ERR_LIMIT, f->origin, 0, 0,
                        "more than %d layout and baseof pairs",
                        PAGE_TEMPLATES_MAX_SETS);
@@ -1550,8 +1551,14 @@ page_templates_compile(page_templates_t *t, page_error_t *err)
 
     /* a set per layout and each baseof that may wrap it */
 
-    t->sets = page_arena_alloc(t->arena, PAGE_TEMPLATES_MAX_SETS
-                                         * sizeof(page_tlayout_t));
+    /* at most one set per layout alone and one per layout and baseof */
+    t->sets_cap = t->nfiles * (nb + 1) + 1;
+    if (t->sets_cap > PAGE_TEMPLATES_MAX_SETS) {
+        t->sets_cap = PAGE_TEMPLATES_MAX_SETS;
+    }
+
+    t->sets = page_arena_alloc(t->arena,
+                               t->sets_cap * sizeof(page_tlayout_t));
     if (t->sets == NULL) {
         page_error_nomem(err, "templates");
         return -1;
