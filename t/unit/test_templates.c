@@ -362,6 +362,27 @@ test_new_names(void)
 
 
 static void
+test_odd_names(void)
+{
+    /* names Hugo's parser reads oddly still compile, and do not match */
+    fresh();
+    put("a..html", "A");
+    put("noext", "N");
+    put("baseof", "B");
+    put(".hidden.html", "{{ broken");
+    put("single.html~", "{{ broken");
+    put("x.y.z.w.v.u.t.s.r.q.html", "X");
+    put("single.html", "S");
+    ok(compile() == 0, "odd names compile; hidden files and backups "
+       "are not read");
+    is_str(entry("/p.md", "page", NULL, NULL), "single.html",
+           "odd names do not match a page");
+    is_str(entry("/p.md", "page", NULL, "a"), "a..html",
+           "a..html is the custom layout a");
+}
+
+
+static void
 test_extensions(void)
 {
     const char  *out;
@@ -563,6 +584,7 @@ main(void)
     test_builtin_last();
     test_old_names();
     test_new_names();
+    test_odd_names();
     test_extensions();
     test_errors();
     test_functions();
