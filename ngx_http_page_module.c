@@ -311,7 +311,7 @@ ngx_http_page_compile(ngx_conf_t *cf, ngx_array_t *dirs)
     u_char                     *p;
     size_t                      len;
     ngx_str_t                  *dir, key;
-    ngx_uint_t                  i, n;
+    ngx_uint_t                  i, n, failed;
     page_error_t                err;
     page_arena_t               *arena;
     page_templates_t           *t;
@@ -367,18 +367,30 @@ ngx_http_page_compile(ngx_conf_t *cf, ngx_array_t *dirs)
         return NULL;
     }
 
+    /*
+     * Every directory is read and everything compiled even after an
+     * error, so that one nginx -t reports them all.
+     */
+    failed = 0;
+
     for (i = 0; i < n; i++) {
         if (page_templates_add_dir(t, (const char *) dir[i].data, &err)
             != 0)
         {
-            goto failed;
+            if (err.status == PAGE_ERR_NOMEM
+                || page_templates_nerrors(t) == 0)
+            {
+                goto failed;
+            }
+            failed = 1;
         }
     }
 
     if (page_templates_add_files(t, "(built-in theme)", page_builtin_theme,
                                  page_builtin_theme_count, &err)
         != 0
-        || page_templates_compile(t, &err) != 0)
+        || page_templates_compile(t, &err) != 0
+        || failed)
     {
         goto failed;
     }

@@ -47,32 +47,34 @@ page_fn_templates_exists(PAGE_FN_ARGS)
 }
 
 
-/* The CurrentTemplateInfo of the file a tree is in, or nil. */
-static int
-page_fn_template_info(page_tpl_state_t *st, const page_tpl_tree_t *tree,
-    page_value_t **res)
+/* The name, file name and kind of the file a tree is in. */
+static void
+page_fn_tree_file(page_tpl_state_t *st, const page_tpl_tree_t *tree,
+    const char **name, const char **filename, int *baseof)
 {
-    page_arena_t            *a;
-    const char              *file, *name, *filename;
-    page_value_t            *m;
+    const char              *file;
     const page_templates_t  *t;
 
-    *res = NULL;
-
-    if (tree == NULL) {
-        return 0;
-    }
-
-    a = page_tpl_arena(st);
     t = page_fn_store(st);
     file = tree->file ? tree->file : tree->name;
-    name = file;
-    filename = "";
 
-    if (t == NULL || !page_templates_file_info(t, file, &filename, &name)) {
-        name = file;
-        filename = tree->path ? tree->path : "";
+    if (t == NULL
+        || !page_templates_file_info(t, file, filename, name, baseof))
+    {
+        *name = file;
+        *filename = tree->path ? tree->path : "";
+        *baseof = 0;
     }
+}
+
+
+/* A CurrentTemplateInfo: .Name, .Filename, .Parent, .Base, .Ancestors. */
+static page_value_t *
+page_fn_template_info(page_arena_t *a, const char *name,
+    const char *filename, page_value_t *parent, page_value_t *base,
+    page_value_t *ancestors)
+{
+    page_value_t  *m;
 
     m = page_value_map(a);
 
@@ -82,16 +84,14 @@ page_fn_template_info(page_tpl_state_t *st, const page_tpl_tree_t *tree,
         || page_map_add(a, m, "Filename", 8,
                         page_value_string(a, filename, strlen(filename)))
            != 0
-        || page_map_add(a, m, "Parent", 6, &page_nil_value) != 0
-        || page_map_add(a, m, "Base", 4, &page_nil_value) != 0
-        || page_map_add(a, m, "Ancestors", 9, page_value_list(a)) != 0)
+        || page_map_add(a, m, "Parent", 6, parent) != 0
+        || page_map_add(a, m, "Base", 4, base) != 0
+        || page_map_add(a, m, "Ancestors", 9, ancestors) != 0)
     {
-        return page_tpl_nomem(st);
+        return NULL;
     }
 
-    *res = m;
-
-    return 0;
+    return m;
 }
 
 
@@ -99,17 +99,83 @@ page_fn_template_info(page_tpl_state_t *st, const page_tpl_tree_t *tree,
  * templates.Current: the template file executing, as Hugo 0.146's
  * CurrentTemplateInfo: .Name (its path under Hugo's new folder names,
  * "_partials/x.html", "single.html"), .Filename (absolute; "" for the
- * built-in theme, as for Hugo's embedded templates).  Difference: .Parent
- * and .Base are nil and .Ancestors empty, the engine keeping no chain of
- * callers.
+ * built-in theme, as for Hugo's embedded templates), .Parent (the file
+ * that called it, or nil), .Base (the baseof it runs in, or nil) and
+ * .Ancestors (the callers, nearest first, baseofs left out).  The chain
+ * is the engine's stack of template calls, one entry per file.
  */
 static int
 page_fn_templates_current(PAGE_FN_ARGS)
 {
+    size_t         i, k, n;
+    int            baseof[PAGE_TPL_MAX_DEPTH];
+    const char    *name[PAGE_TPL_MAX_DEPTH], *fname[PAGE_TPL_MAX_DEPTH];
+    page_arena_t  *a;
+    page_value_t  *info, *parent, *base, *anc, *list;
+
     (void) args;
     (void) nargs;
 
-    return page_fn_template_info(st, st->tree, res);
+    a = page_tpl_arena(st);
+
+    /* the files of the call stack, top first, one entry a file */
+
+    n = 0;
+
+    for (i = st->depth; i-- > 0; ) {
+        page_fn_tree_file(st, st->calls[i], &name[n], &fname[n], &baseof[n]);
+
+        if (n == 0 || strcmp(name[n], name[n - 1]) != 0) {
+            n++;
+        }
+    }
+
+    /* from the bottom up: each file's info points at its caller's */
+
+    parent = &page_nil_value;
+    base = &page_nil_value;
+    info = &page_nil_value;
+    anc = page_value_list(a);
+    if (anc == NULL) {
+        return page_tpl_nomem(st);
+    }
+
+    for (k = n; k-- > 0; ) {
+        if (baseof[k]) {
+            base = page_fn_template_info(a, name[k], fname[k],
+                                         &page_nil_value, &page_nil_value,
+                                         page_value_list(a));
+            if (base == NULL) {
+                return page_tpl_nomem(st);
+            }
+            continue;
+        }
+
+        info = page_fn_template_info(a, name[k], fname[k], parent, base,
+                                     anc);
+        if (info == NULL) {
+            return page_tpl_nomem(st);
+        }
+
+        /* the next one's ancestors: this one, then this one's */
+        list = page_value_list(a);
+        if (list == NULL || page_list_push(a, list, info) != 0) {
+            return page_tpl_nomem(st);
+        }
+        for (i = 0; i < anc->u.list.n; i++) {
+            if (page_list_push(a, list, anc->u.list.items[i]) != 0) {
+                return page_tpl_nomem(st);
+            }
+        }
+
+        anc = list;
+        parent = info;
+        base = &page_nil_value;
+    }
+
+    *res = info->type == PAGE_NIL ? NULL : info;
+
+    return 0;
 }
 
 

@@ -60,8 +60,10 @@ page_sc_template(page_sc_run_t *run, const char *name, size_t len)
     t->len = len;
     t->inner = 0;
     t->v1 = 0;
-    t->tpl = page_templates_shortcode_info(run->data->templates, name, len,
-                                           &t->inner, &t->v1);
+    t->tpl = page_templates_shortcode_lang(run->data->templates, name, len,
+                 page_map_gets(run->data->page, "Lang"), run->data->opt->file,
+                 run->data->opt->file ? run->data->opt->file_len : 0,
+                 &t->inner, &t->v1);
 
     return t;
 }

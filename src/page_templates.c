@@ -77,6 +77,7 @@ struct page_templates_s {
     size_t                   cap;
     page_tlayout_t          *sets;
     size_t                   nsets;
+    size_t                   sets_cap;
     page_tpl_set_t          *partials;
     page_tpl_set_t          *text;      /* plain-text partials, shortcodes */
     page_tfile_t           **index;     /* files sorted by path, once */
@@ -599,10 +600,12 @@ page_templates_describe(page_templates_t *t, page_tfile_t *f,
     } else if (page_has_prefix(h, "_markup/") || page_has_prefix(h, "_hugo/")
                || page_has_prefix(h, "_server/")
                || strstr(h, "/_markup/") != NULL
-               || strstr(h, "/_shortcodes/") != NULL
                || strstr(h, "/_partials/") != NULL)
     {
         f->cat = PAGE_TCAT_OTHER;
+
+    } else if (strstr(h, "/_shortcodes/") != NULL) {
+        f->cat = PAGE_TCAT_SHORTCODE;     /* for the pages below its folder */
 
     } else {
         f->cat = PAGE_TCAT_LAYOUT;
@@ -790,6 +793,30 @@ page_templates_read(page_templates_t *t, const char *file, off_t size,
  * Walk dir/rel.  root is the real path of the layouts directory: every
  * file, after its symbolic links are resolved, must be inside it.
  */
+static void page_templates_record(page_templates_t *t, const page_error_t *e);
+
+
+/*
+ * A file the walk cannot take: recorded with the template errors, and the
+ * walk goes on, so that one run reports every such file.
+ */
+static void
+page_templates_refuse(page_templates_t *t, const char *path,
+    const char *fmt, const char *a1, const char *a2)
+{
+    page_error_t  e;
+
+    page_error_init(&e);
+    page_error_set(&e, PAGE_ERR_CONTENT, path, 0, 0, fmt, a1, a2);
+    page_templates_record(t, &e);
+}
+
+
+/*
+ * Walk dir/rel.  root is the real path of the layouts directory: every
+ * file, after its symbolic links are resolved, must be inside it.  -1 only
+ * for what stops the whole walk (memory, the limits).
+ */
 static int
 page_templates_walk(page_templates_t *t, const char *root, const char *dir,
     const char *rel, unsigned depth, page_error_t *err)
@@ -799,6 +826,7 @@ page_templates_walk(page_templates_t *t, const char *root, const char *dir,
     char            path[PATH_MAX], sub[PATH_MAX], real[PATH_MAX], *text;
     size_t          rlen;
     struct stat     st;
+    page_error_t    e;
     struct dirent  *de;
 
     if (depth > PAGE_TEMPLATES_MAX_DEPTH) {
@@ -812,16 +840,15 @@ page_templates_walk(page_templates_t *t, const char *root, const char *dir,
                           rel[0] ? "/" : "", rel)
         >= sizeof(path))
     {
-        page_error_set(err, PAGE_ERR_CONTENT, dir, 0, 0, "path too long");
-        return -1;
+        page_templates_refuse(t, dir, "path too long%s%s", "", "");
+        return 0;
     }
 
     d = opendir(path);
     if (d == NULL) {
-        page_error_set(err, PAGE_ERR_CONTENT, path, 0, 0,
-                       "cannot open the layouts directory: %s",
-                       strerror(errno));
-        return -1;
+        page_templates_refuse(t, path, "cannot open the layouts "
+                              "directory: %s%s", strerror(errno), "");
+        return 0;
     }
 
     rc = 0;
@@ -839,25 +866,21 @@ page_templates_walk(page_templates_t *t, const char *root, const char *dir,
             || (size_t) snprintf(path, sizeof(path), "%s/%s", dir, sub)
                >= sizeof(path))
         {
-            page_error_set(err, PAGE_ERR_CONTENT, dir, 0, 0,
-                           "path too long");
-            rc = -1;
-            break;
+            page_templates_refuse(t, dir, "path too long%s%s", "", "");
+            continue;
         }
 
         if (realpath(path, real) == NULL || stat(real, &st) != 0) {
-            page_error_set(err, PAGE_ERR_CONTENT, path, 0, 0,
-                           "cannot resolve: %s", strerror(errno));
-            rc = -1;
-            break;
+            page_templates_refuse(t, path, "cannot resolve: %s%s",
+                                  strerror(errno), "");
+            continue;
         }
 
         if (strncmp(real, root, rlen) != 0 || real[rlen] != '/') {
-            page_error_set(err, PAGE_ERR_CONTENT, path, 0, 0,
-                           "refusing a template outside the layouts "
-                           "directory %s (it resolves to %s)", root, real);
-            rc = -1;
-            break;
+            page_templates_refuse(t, path, "refusing a template outside "
+                                  "the layouts directory %s (it resolves "
+                                  "to %s)", root, real);
+            continue;
         }
 
         if (S_ISDIR(st.st_mode)) {
@@ -878,9 +901,20 @@ page_templates_walk(page_templates_t *t, const char *root, const char *dir,
             continue;               /* an earlier directory has it */
         }
 
-        if (page_templates_read(t, path, st.st_size, &text, err) != 0
-            || page_templates_register(t, sub, path, text,
-                                       (size_t) st.st_size, err) != 0)
+        page_error_init(&e);
+
+        if (page_templates_read(t, path, st.st_size, &text, &e) != 0) {
+            if (e.status == PAGE_ERR_NOMEM) {
+                *err = e;
+                rc = -1;
+                break;
+            }
+            page_templates_record(t, &e);
+            continue;
+        }
+
+        if (page_templates_register(t, sub, path, text, (size_t) st.st_size,
+                                    err) != 0)
         {
             rc = -1;
         }
@@ -892,27 +926,39 @@ page_templates_walk(page_templates_t *t, const char *root, const char *dir,
 }
 
 
+/*
+ * Add a layouts directory.  A file it cannot take (outside the directory,
+ * unreadable, too large) is reported with the template errors and the
+ * others are still read: -1 then, err holding the first such error, and
+ * the store still compiles the rest to report their errors too.
+ */
 int
 page_templates_add_dir(page_templates_t *t, const char *dir,
     page_error_t *err)
 {
     char         root[PATH_MAX];
+    size_t       before;
     struct stat  st;
 
+    before = t->nerrors + t->lost_errors;
+
     if (realpath(dir, root) == NULL || stat(root, &st) != 0) {
-        page_error_set(err, PAGE_ERR_CONTENT, dir, 0, 0,
-                       "cannot open the layouts directory: %s",
-                       strerror(errno));
+        page_templates_refuse(t, dir, "cannot open the layouts directory: "
+                              "%s%s", strerror(errno), "");
+
+    } else if (!S_ISDIR(st.st_mode)) {
+        page_templates_refuse(t, dir, "not a directory%s%s", "", "");
+
+    } else if (page_templates_walk(t, root, root, "", 0, err) != 0) {
         return -1;
     }
 
-    if (!S_ISDIR(st.st_mode)) {
-        page_error_set(err, PAGE_ERR_CONTENT, dir, 0, 0,
-                       "not a directory");
+    if (t->nerrors + t->lost_errors > before) {
+        *err = t->first;
         return -1;
     }
 
-    return page_templates_walk(t, root, root, "", 0, err);
+    return 0;
 }
 
 
@@ -1180,7 +1226,7 @@ page_templates_add(page_templates_t *t, page_tpl_set_t *set, page_tfile_t *f,
  */
 static int
 page_templates_add_internal(page_templates_t *t, page_tpl_set_t *set,
-    page_error_t *err)
+    int layout, page_error_t *err)
 {
     size_t         i;
     page_tfile_t  *f;
@@ -1188,9 +1234,14 @@ page_templates_add_internal(page_templates_t *t, page_tpl_set_t *set,
     for (i = 0; i < t->nfiles; i++) {
         f = &t->files[i];
 
-        if (f->cat == PAGE_TCAT_INTERNAL
-            && page_templates_add(t, set, f, f->path, err) != 0)
+        /* the embedded shortcodes are for shortcodes, in the partials' set */
+        if (f->cat != PAGE_TCAT_INTERNAL
+            || (layout && page_has_prefix(f->path, "_internal/shortcodes/")))
         {
+            continue;
+        }
+
+        if (page_templates_add(t, set, f, f->path, err) != 0) {
             return -1;
         }
     }
@@ -1254,7 +1305,8 @@ page_templates_partial_set(page_templates_t *t, int plain, page_error_t *err)
     for (attempt = 0; attempt <= t->nfiles; attempt++) {
 
         set = page_templates_new_set(t, !plain, err);
-        if (set == NULL || page_templates_add_internal(t, set, err) != 0) {
+        if (set == NULL || page_templates_add_internal(t, set, 0, err) != 0)
+        {
             return NULL;
         }
 
@@ -1323,10 +1375,24 @@ page_templates_partial_set(page_templates_t *t, int plain, page_error_t *err)
 }
 
 
-/* Can baseof b wrap layout f for some page: their folders on one path. */
+/*
+ * Can baseof b wrap layout f for some page: their folders on one path,
+ * and b not for a kind that no page rendered here has (section, taxonomy,
+ * term: a page is a page or the home page).
+ */
 static int
 page_templates_chain(const page_tfile_t *f, const page_tfile_t *b)
 {
+    page_tdesc_t  d;
+
+    page_tdesc(b, NULL, &d);
+
+    if (d.kind.len && !page_tid_is(&d.kind, "page")
+        && !page_tid_is(&d.kind, "home"))
+    {
+        return 0;
+    }
+
     if (b->builtin) {
         return 1;
     }
@@ -1349,7 +1415,7 @@ page_templates_layout_set(page_templates_t *t, page_tfile_t *f,
     page_tlayout_t  *l;
     page_tpl_set_t  *set;
 
-    if (t->nsets == PAGE_TEMPLATES_MAX_SETS) {
+    if (t->nsets == t->sets_cap) {
         page_error_set(err, PAGE_ERR_LIMIT, f->origin, 0, 0,
                        "more than %d layout and baseof pairs",
                        PAGE_TEMPLATES_MAX_SETS);
@@ -1358,7 +1424,8 @@ page_templates_layout_set(page_templates_t *t, page_tfile_t *f,
 
     for (attempt = 0; ; attempt++) {
         set = page_templates_new_set(t, !f->plain, err);
-        if (set == NULL || page_templates_add_internal(t, set, err) != 0) {
+        if (set == NULL || page_templates_add_internal(t, set, 1, err) != 0)
+        {
             return -1;
         }
 
@@ -1484,8 +1551,14 @@ page_templates_compile(page_templates_t *t, page_error_t *err)
 
     /* a set per layout and each baseof that may wrap it */
 
-    t->sets = page_arena_alloc(t->arena, PAGE_TEMPLATES_MAX_SETS
-                                         * sizeof(page_tlayout_t));
+    /* at most one set per layout alone and one per layout and baseof */
+    t->sets_cap = t->nfiles * (nb + 1) + 1;
+    if (t->sets_cap > PAGE_TEMPLATES_MAX_SETS) {
+        t->sets_cap = PAGE_TEMPLATES_MAX_SETS;
+    }
+
+    t->sets = page_arena_alloc(t->arena,
+                               t->sets_cap * sizeof(page_tlayout_t));
     if (t->sets == NULL) {
         page_error_nomem(err, "templates");
         return -1;
@@ -1952,29 +2025,107 @@ const char *
 page_templates_shortcode_info(const page_templates_t *t, const char *name,
     size_t len, int *inner, int *v1)
 {
-    /*
-     * Hugo's variants for an HTML page: its output format named
-     * (name.html.html), then name.html, then the plain-text name.md that
-     * {{% %}} may use.
-     */
-    static const char *const  cands[] = {
-        ".html.html", ".html", ".md", NULL
-    };
-    const page_tfile_t       *f;
+    return page_templates_shortcode_lang(t, name, len, NULL, NULL, 0, inner,
+                                         v1);
+}
 
-    if (page_templates_has_ext(name, len)) {
+
+/*
+ * The shortcode for a page: Hugo's variants in groups of equal weight
+ * (the page's language, then none; HTML, then the plain-text .md), and
+ * within a group the folder nearest the page first (docs/_shortcodes/,
+ * then the root's shortcodes/); the user's files, then the built-in.
+ */
+const char *
+page_templates_shortcode_lang(const page_templates_t *t, const char *name,
+    size_t len, const page_value_t *lang, const char *path, size_t path_len,
+    int *inner, int *v1)
+{
+    char                    key[PATH_MAX], cand[PATH_MAX], sfx[4][2][48];
+    size_t                  g, i, k, n, tier, klen, ngroups;
+    const page_tfile_t     *f;
+    page_templates_query_t  q;
+
+    if (page_templates_has_ext(name, len)
+        || !page_templates_safe_name(name, len))
+    {
         return NULL;                /* a shortcode's name has no dot */
     }
 
-    f = page_templates_lookup(t, "shortcodes", name, len, cands);
-    if (f == NULL) {
-        return NULL;
+    memset(sfx, 0, sizeof(sfx));
+    ngroups = 0;
+
+    if (lang != NULL && page_value_is_string(lang) && lang->u.s.len > 0
+        && lang->u.s.len <= PAGE_TEMPLATES_MAX_LANG
+        && memchr(lang->u.s.data, '/', lang->u.s.len) == NULL
+        && memchr(lang->u.s.data, '.', lang->u.s.len) == NULL
+        && memchr(lang->u.s.data, '\0', lang->u.s.len) == NULL)
+    {
+        snprintf(sfx[ngroups][0], sizeof(sfx[0][0]), ".%.*s.html.html",
+                 (int) lang->u.s.len, lang->u.s.data);
+        snprintf(sfx[ngroups][1], sizeof(sfx[0][0]), ".%.*s.html",
+                 (int) lang->u.s.len, lang->u.s.data);
+        ngroups++;
     }
 
-    *inner = f->inner;
-    *v1 = f->v1;
+    snprintf(sfx[ngroups][0], sizeof(sfx[0][0]), ".html.html");
+    snprintf(sfx[ngroups][1], sizeof(sfx[0][0]), ".html");
+    ngroups++;
 
-    return f->path;
+    if (ngroups == 2) {
+        snprintf(sfx[ngroups++][0], sizeof(sfx[0][0]), ".%.*s.md",
+                 (int) lang->u.s.len, lang->u.s.data);
+    }
+
+    snprintf(sfx[ngroups++][0], sizeof(sfx[0][0]), ".md");
+
+    memset(&q, 0, sizeof(q));
+    q.path = path;
+    q.path_len = path_len;
+    page_templates_key(&q, key, sizeof(key));
+
+    for (tier = 0; tier < 2; tier++) {
+        for (g = 0; g < ngroups; g++) {
+
+            /* from the page's own folder up to the root */
+            klen = strlen(key);
+
+            for ( ;; ) {
+                for (i = 0; i < 2 && sfx[g][i][0]; i++) {
+                    n = (size_t) snprintf(cand, sizeof(cand), "%.*s%s%.*s%s",
+                                          klen ? (int) klen - 1 : 0,
+                                          key + 1,
+                                          klen ? "/_shortcodes/"
+                                               : "shortcodes/",
+                                          (int) len, name, sfx[g][i]);
+                    if (n >= sizeof(cand)) {
+                        continue;
+                    }
+
+                    f = page_templates_find(t, cand);
+
+                    if (f != NULL && f->builtin == tier
+                        && f->cat == PAGE_TCAT_SHORTCODE)
+                    {
+                        *inner = f->inner;
+                        *v1 = f->v1;
+                        return f->path;
+                    }
+                }
+
+                if (klen == 0) {
+                    break;
+                }
+
+                for (k = klen; k > 0 && key[k - 1] != '/'; k--) {
+                    /* void */
+                }
+                klen = k > 0 ? k - 1 : 0;
+            }
+        }
+    }
+
+    return NULL;
 }
 
 
@@ -2006,7 +2157,7 @@ page_templates_exists(const page_templates_t *t, const char *path,
 
 int
 page_templates_file_info(const page_templates_t *t, const char *name,
-    const char **filename, const char **hugo_name)
+    const char **filename, const char **hugo_name, int *baseof)
 {
     const page_tfile_t  *f;
 
@@ -2017,6 +2168,7 @@ page_templates_file_info(const page_templates_t *t, const char *name,
 
     *filename = f->builtin ? "" : f->origin;
     *hugo_name = f->hugo;
+    *baseof = f->cat == PAGE_TCAT_BASEOF;
 
     return 1;
 }

@@ -47,6 +47,9 @@
  */
 #define PAGE_TEMPLATES_MAX_SETS  16384
 
+/* Longest language code looked for in file names ("en", "pt-br"). */
+#define PAGE_TEMPLATES_MAX_LANG  32
+
 /* Template errors kept for the report (each is also a stub template). */
 #define PAGE_TEMPLATES_MAX_ERRORS  256
 
@@ -126,6 +129,14 @@ const char *page_templates_partial_name(const page_templates_t *t,
  */
 const char *page_templates_shortcode_info(const page_templates_t *t,
     const char *name, size_t len, int *inner, int *v1);
+/*
+ * The same for a page in language lang (a string value, or NULL) at path
+ * under the site root (or NULL): Hugo 0.146's nested _shortcodes/
+ * folders (layouts/docs/_shortcodes/) serve the pages below them.
+ */
+const char *page_templates_shortcode_lang(const page_templates_t *t,
+    const char *name, size_t len, const page_value_t *lang,
+    const char *path, size_t path_len, int *inner, int *v1);
 
 /* The plain-text set (NULL when there is none). */
 const page_tpl_set_t *page_templates_text(const page_templates_t *t);
@@ -141,10 +152,10 @@ int page_templates_exists(const page_templates_t *t, const char *path,
 /*
  * For templates.Current: the file a registered template name comes from
  * (its absolute path, "" for the built-in theme) and its name under
- * Hugo's new folder names ("_partials/x.html", "single.html"); 0 when
- * the name is not a file of the store.
+ * Hugo's new folder names ("_partials/x.html", "single.html"), and
+ * whether it is a baseof; 0 when the name is not a file of the store.
  */
 int page_templates_file_info(const page_templates_t *t, const char *name,
-    const char **filename, const char **hugo_name);
+    const char **filename, const char **hugo_name, int *baseof);
 
 #endif /* PAGE_TEMPLATES_H */

@@ -15,13 +15,6 @@
 #include "page_tpl_int.h"
 
 /*
- * Deepest chain of template calls ({{template}}, partial).  Real themes
- * nest a dozen deep; a template that calls itself forever stops here with
- * an error instead of exhausting the stack.
- */
-#define PAGE_TPL_MAX_DEPTH  100
-
-/*
  * Deepest recursion of the executor, all calls together: bounds the C
  * stack (each level is a few small frames) on top of PAGE_TPL_MAX_DEPTH.
  */
@@ -1573,6 +1566,7 @@ page_tpl_exec_tree(page_tpl_state_t *st, const page_tpl_tree_t *tree,
 
     st->var_base = saved_n;
     st->tree = tree;
+    st->calls[st->depth] = tree;        /* for templates.Current */
     st->depth++;
 
     rc = page_tpl_exec_list(st, tree->root, dot, out);

@@ -19,6 +19,13 @@
 #define PAGE_TPL_MAX_NEST  64
 
 /*
+ * Deepest chain of template calls ({{template}}, partial).  Real themes
+ * nest a dozen deep; a template that calls itself forever stops here with
+ * an error instead of exhausting the stack.
+ */
+#define PAGE_TPL_MAX_DEPTH  100
+
+/*
  * Most arguments one command may have.  Go has no limit; real themes pass
  * a dict of a few hundred (FixIt's SCSS variables: 160), and a function's
  * arguments are an array of this many pointers on the C stack (8 KB).
@@ -314,6 +321,7 @@ struct page_tpl_state_s {
     size_t                  cap_vars;
     size_t                  var_base;   /* first variable of this call */
     unsigned                depth;      /* template calls */
+    const page_tpl_tree_t  *calls[PAGE_TPL_MAX_DEPTH];  /* their trees */
     unsigned                nest;       /* recursion inside one template */
     uint64_t                steps;
     size_t                  max_output;

@@ -51,7 +51,14 @@ $t->write_file("$p/new/_partials/icon.svg", "<svg>{{ \"<&>\" }}</svg>");
 $t->write_file("$p/new/_partials/data.json", "{\"t\": \"{{ \"<&>\" }}\"}");
 $t->write_file("$p/new/_shortcodes/hi.md", "**hi {{ .Get 0 }}**");
 
+# hugo 0.111.3: name.fr.html on a French site, name.html on an English one
+$t->write_file("$p/lang/shortcodes/sc1.html", "SC1-HTML");
+$t->write_file("$p/lang/shortcodes/sc1.fr.html", "SC1-FR");
+$t->write_file("$p/lang/_default/single.html", "{{ .Content }}");
+
 $t->write_file('a.md', "---\ntitle: A\nlayout: page\n---\nbody\n");
+$t->write_file('fr/a.md', "---\ntitle: A\n---\n{{< sc1 >}}\n");
+$t->write_file('en/a.md', "---\ntitle: A\n---\n{{< sc1 >}}\n");
 $t->write_file('posts/p.md', "---\ntitle: P\n---\nbody\n");
 $t->write_file('other.md', "---\ntitle: O\n---\nbody\n");
 $t->write_file('n/x.md', "---\ntitle: X\n---\n{{% hi you %}}\n");
@@ -77,6 +84,15 @@ my $conf = <<"CONF";
 
         location /docs/ {
             page_templates $p/new;
+        }
+
+        location /fr/ {
+            page_templates $p/lang;
+            page_param lang fr;
+        }
+
+        location /en/ {
+            page_templates $p/lang;
         }
     }
 CONF
@@ -113,6 +129,11 @@ is($r->{body}, "<main>PAGE X <svg>&lt;&amp;&gt;</svg> {\"t\": \"<&>\"} "
 $r = $t->request(uri => '/docs/d.md');
 is($r->{body}, "<main>DOCS-PAGE D</main>\n",
    'docs/page.html for a page below docs/');
+
+is($t->request(uri => '/fr/a.md')->{body}, "SC1-FR\n",
+   'shortcode: the French variant on a French site');
+is($t->request(uri => '/en/a.md')->{body}, "SC1-HTML\n",
+   'shortcode: not the French variant on an English site');
 
 # ---- every broken template in one run
 
@@ -151,6 +172,21 @@ like($out, qr{many/partials/b\.html:1:4: .*"nope"},
      'an undefined template, file:line:col');
 like($out, qr{many/_shortcodes/s\.json:1:\d+: .*unexpected \{\{end\}\}},
      'a plain-text shortcode, file:line:col');
+
+# files the walk refuses are reported with them, and the rest compiled
+$bad->write_file("$bp/out.html", "outside\n");
+$bad->write_file("$bp/links/partials/ok.html", "{{ if }}\n");
+symlink("$bp/out.html", "$bp/links/partials/evil1.html") or die $!;
+symlink("$bp/out.html", "$bp/links/partials/evil2.html") or die $!;
+($rc, $out) = $bad->test_config(conf_with("$bp/links $bp/missing"));
+isnt($rc, 0, 'links out and a missing directory: nginx -t fails');
+@lines = grep { /\[emerg\].*page: / } split /\n/, $out;
+is(scalar @lines, 4, 'two links, the missing directory and a parse error')
+    or diag($out);
+like($out, qr{evil1\.html: refusing a template outside}, 'first link');
+like($out, qr{evil2\.html: refusing a template outside}, 'second link');
+like($out, qr{missing: cannot open the layouts directory}, 'missing dir');
+like($out, qr{links/partials/ok\.html:1:\d+: }, 'and the broken template');
 
 # the CLI reports them all the same way
 my $cli = "$FindBin::Bin/../build/page-render";

@@ -291,13 +291,17 @@ main(int argc, char **argv)
         return 2;
     }
 
+    /* every directory read and compiled: one run reports every error */
     for (i = 0; i < (int) ndirs; i++) {
-        if (page_templates_add_dir(templates, dirs[i], &err) != 0) {
+        if (page_templates_add_dir(templates, dirs[i], &err) != 0
+            && (err.status == PAGE_ERR_NOMEM
+                || page_templates_nerrors(templates) == 0))
+        {
             break;
         }
     }
 
-    if (err.status != PAGE_OK
+    if ((err.status != PAGE_OK && page_templates_nerrors(templates) == 0)
         || page_templates_add_files(templates, "(built-in theme)",
                                     page_builtin_theme,
                                     page_builtin_theme_count, &err) != 0

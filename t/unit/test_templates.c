@@ -362,6 +362,27 @@ test_new_names(void)
 
 
 static void
+test_odd_names(void)
+{
+    /* names Hugo's parser reads oddly still compile, and do not match */
+    fresh();
+    put("a..html", "A");
+    put("noext", "N");
+    put("baseof", "B");
+    put(".hidden.html", "{{ broken");
+    put("single.html~", "{{ broken");
+    put("x.y.z.w.v.u.t.s.r.q.html", "X");
+    put("single.html", "S");
+    ok(compile() == 0, "odd names compile; hidden files and backups "
+       "are not read");
+    is_str(entry("/p.md", "page", NULL, NULL), "single.html",
+           "odd names do not match a page");
+    is_str(entry("/p.md", "page", NULL, "a"), "a..html",
+           "a..html is the custom layout a");
+}
+
+
+static void
 test_extensions(void)
 {
     const char  *out;
@@ -396,6 +417,38 @@ test_extensions(void)
            "<p>SC2-MD <strong><!-- raw HTML omitted --></strong> "
            "SC3-HTMLHTML</p>\n",
            "svg and xml escaped as HTML, json and txt as text, as hugo");
+
+    /* hugo 0.111.3 (/tmp/lookup-hugo/s1): the page's language first */
+    put("shortcodes/sc1.html", "SC1-HTML");
+    put("shortcodes/sc1.en.html", "SC1-EN-HTML");
+    put("shortcodes/sc1.fr.html", "SC1-FR-HTML");
+    put("_default/single.html", "{{ .Content }}");
+    ok(compile() == 0, "language variants compile");
+    is_str(render("/a.md", "---\ntitle: A\n---\n{{< sc1 >}}\n"),
+           "SC1-EN-HTML\n", "shortcode name.en.html on an English site");
+
+    /*
+     * current Hugo (0.146): _shortcodes/ at any level serves the pages
+     * below it, nearest first; the language still weighs more than the
+     * distance (templatestore.go: a nearer template with a lower
+     * language weight is not better)
+     */
+    fresh();
+    put("_shortcodes/sc.html", "ROOT-SC");
+    put("docs/_shortcodes/sc.html", "DOCS-SC");
+    put("docs/api/_shortcodes/sc.md", "API-MD");
+    put("_shortcodes/two.en.html", "ROOT-EN");
+    put("docs/_shortcodes/two.html", "DOCS-TWO");
+    put("_default/single.html", "{{ .Content }}");
+    ok(compile() == 0, "nested shortcodes compile");
+    is_str(render("/docs/a.md", "---\ntitle: A\n---\n{{< sc >}}\n"),
+           "DOCS-SC\n", "docs/_shortcodes/ for a page below docs/");
+    is_str(render("/b.md", "---\ntitle: A\n---\n{{< sc >}}\n"),
+           "ROOT-SC\n", "the root's for a page elsewhere");
+    is_str(render("/docs/api/c.md", "---\ntitle: A\n---\n{{< sc >}}\n"),
+           "DOCS-SC\n", "HTML before a nearer plain-text one");
+    is_str(render("/docs/a.md", "---\ntitle: A\n---\n{{< two >}}\n"),
+           "ROOT-EN\n", "the language before the distance");
 
     /* hugo 0.111.3: partial "icons/x" is not found when only x.svg is */
     out = render("/a.md", "---\ntitle: A\n---\n");
@@ -491,12 +544,35 @@ test_functions(void)
            "templates.Exists, partials.Include, templates.Current, "
            "templates.Defer");
 
+    /* the chain: a partial in a layout's block, in its baseof */
+    fresh();
+    put("baseof.html", "[{{ block \"main\" . }}{{ end }}]");
+    put("docs/single.html", "{{ define \"main\" }}{{ partial \"p.html\" . }}"
+        "{{ end }}");
+    put("_partials/p.html", "{{ partial \"q.html\" . }}");
+    put("_partials/q.html", "{{ with templates.Current }}{{ .Name }}|"
+        "{{ .Parent.Name }}|{{ .Parent.Parent.Name }}"
+        "({{ .Parent.Parent.Base.Name }})"
+        "{{ range .Ancestors }}/{{ .Name }}{{ end }}"
+        "{{ .Parent.Parent.Filename | path.Base }}{{ end }}");
+    ok(compile() == 0, "a chain of templates compiles");
+    is_str(render("/docs/a.md", "---\ntitle: A\n---\n"),
+           "[_partials/q.html|_partials/p.html|docs/single.html"
+           "(baseof.html)/_partials/p.html/docs/single.htmlsingle.html]",
+           "templates.Current: .Parent, .Base, .Ancestors, .Filename");
+
+    /* Hugo 0.154's partial decorators: the block runs where Inner is */
+    put("_partials/n.html", "<div>{{ templates.Inner . }}</div>");
     put("_default/single.html", "{{ with partial \"n.html\" . }}"
-        "{{ templates.Inner . }}{{ end }}");
+        "inner{{ end }}");
     ok(compile() == 0, "templates.Inner compiles");
     out = render("/a.md", "---\ntitle: A\n---\n");
-    ok(strstr(out, "templates.Inner: partial decorators are not supported")
-       != NULL, "templates.Inner fails at run time, saying why");
+    if (!ok(strstr(out, "templates.Inner: partial decorators are not "
+                   "supported") != NULL,
+            "templates.Inner fails at run time, saying why"))
+    {
+        printf("#   %s\n", out);
+    }
 }
 
 
@@ -508,6 +584,7 @@ main(void)
     test_builtin_last();
     test_old_names();
     test_new_names();
+    test_odd_names();
     test_extensions();
     test_errors();
     test_functions();
