@@ -160,6 +160,14 @@ page_tpl_fail(page_tpl_state_t *st, const char *fmt, ...)
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
 
+    if (st->trying) {
+        /* what try gives as .Err: Go's reason, without the position */
+        snprintf(st->try_msg, sizeof(st->try_msg), "%s%.100s%s%.480s",
+                 st->calling ? "error calling " : "",
+                 st->calling ? st->calling : "", st->calling ? ": " : "",
+                 msg);
+    }
+
     n = st->node;
     if (n == NULL || st->tree == NULL) {
         page_error_set(st->err, PAGE_ERR_TEMPLATE,
@@ -898,6 +906,69 @@ page_tpl_eval_ret_value(page_tpl_state_t *st, page_value_t *dot)
 
 
 /* Go's count check of a function's arguments. */
+/*
+ * Hugo's try (0.141): {{ with try (expr) }}{{ with .Err }}...{{ else with
+ * .Value }}...{{ end }}{{ end }}.  The argument is evaluated; a template
+ * error in it (a function's, a field's) is caught: .Err is Go's reason
+ * ("error calling div: can't divide the value by 0") and .Value nil, or
+ * else .Value is the result and .Err nil.  Our own limits (steps, depth,
+ * output, memory) are not errors of the expression and are not caught.
+ */
+static int
+page_tpl_eval_try(page_tpl_state_t *st, const page_tpl_node_t *cmd,
+    page_value_t *dot, page_value_t *final, int has_final,
+    page_value_t **res)
+{
+    int                     rc;
+    size_t                  n;
+    page_value_t           *v, *e, *t;
+    const page_tpl_node_t  *saved;
+
+    n = cmd->u.cmd.nargs - 1 + (has_final ? 1 : 0);
+    if (n != 1) {
+        return page_tpl_fail(st, "wrong number of args for try: want 1 got "
+                             "%d", (int) n);
+    }
+
+    v = final;
+    e = &page_nil_value;
+
+    if (!has_final) {
+        saved = st->node;
+        st->trying++;
+        st->try_msg[0] = '\0';
+        rc = page_tpl_eval_arg(st, cmd->u.cmd.args[1], dot, &v);
+        st->trying--;
+        st->node = saved;
+
+        if (rc != 0) {
+            if (st->err->status != PAGE_ERR_TEMPLATE) {
+                return -1;              /* a limit, or out of memory */
+            }
+            page_error_init(st->err);
+            e = page_value_string(st->arena, st->try_msg,
+                                  strlen(st->try_msg));
+            v = &page_nil_value;
+            if (e == NULL) {
+                return page_tpl_limit(st, "out of memory");
+            }
+        }
+    }
+
+    t = page_value_map(st->arena);
+    if (t == NULL
+        || page_map_set(st->arena, t, "Value", 5,
+                        v != NULL ? v : &page_nil_value) != 0
+        || page_map_set(st->arena, t, "Err", 3, e) != 0)
+    {
+        return page_tpl_limit(st, "out of memory");
+    }
+
+    *res = t;
+    return 0;
+}
+
+
 static int
 page_tpl_arity(page_tpl_state_t *st, const page_tpl_func_t *f, size_t argc)
 {
@@ -983,6 +1054,12 @@ page_tpl_eval_cmd_ext(page_tpl_state_t *st, const page_tpl_node_t *cmd,
     if (first->type == TPL_N_FUNC && first->u.func.builtin == TPL_B_RETURN) {
         st->node = first;               /* Go: at <return> */
         rc = page_tpl_eval_return(st, cmd, has_final, res);
+        st->node = saved;
+        return rc;
+    }
+
+    if (first->type == TPL_N_FUNC && first->u.func.builtin == TPL_B_TRY) {
+        rc = page_tpl_eval_try(st, cmd, dot, final, has_final, res);
         st->node = saved;
         return rc;
     }

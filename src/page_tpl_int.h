@@ -140,7 +140,8 @@ typedef enum {
     TPL_B_NONE = 0,     /* an ordinary function */
     TPL_B_AND,
     TPL_B_OR,
-    TPL_B_RETURN        /* Hugo's {{ return value }} in partials */
+    TPL_B_RETURN,       /* Hugo's {{ return value }} in partials */
+    TPL_B_TRY           /* Hugo's try (0.141): an error as a value */
 } page_tpl_builtin_t;
 
 struct page_tpl_node_s {
@@ -317,6 +318,8 @@ struct page_tpl_state_s {
     page_value_t           *ret;        /* value of {{ return }} */
     int                     returning;  /* a partial's return value set */
     const page_tpl_node_t  *ret_list;   /* root of the partial being run */
+    unsigned                trying;     /* inside try's argument */
+    char                    try_msg[640];   /* the error try caught */
 };
 
 #endif /* PAGE_TPL_INT_H */
