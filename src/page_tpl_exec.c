@@ -46,6 +46,9 @@
  */
 #define PAGE_TPL_ERR_QUOTE  80
 
+/* Most bytes of a value "range can't iterate over" quotes. */
+#define PAGE_TPL_RANGE_QUOTE  200
+
 #define PAGE_TPL_BREAK     1
 #define PAGE_TPL_CONTINUE  2
 
@@ -1311,6 +1314,7 @@ page_tpl_exec_range(page_tpl_state_t *st, const page_tpl_node_t *n,
 {
     size_t                  i, count, saved;
     int                     rc;
+    page_buf_t              b;
     page_value_t           *v, *key, *elem;
     page_pair_t            *pairs;
     const page_tpl_node_t  *pipe;
@@ -1382,7 +1386,9 @@ page_tpl_exec_range(page_tpl_state_t *st, const page_tpl_node_t *n,
         }
 
     } else if (v->type == PAGE_INT) {
+        /* Go 1.22: range over an integer, 0 to n-1 */
         if (pipe->u.pipe.ndecl == 2) {
+            st->node = pipe->u.pipe.cmds[0]->u.cmd.args[0];
             return page_tpl_fail(st, "can't use %lld to iterate over more "
                                  "than one variable", (long long) v->u.i);
         }
@@ -1399,10 +1405,12 @@ page_tpl_exec_range(page_tpl_state_t *st, const page_tpl_node_t *n,
         }
 
     } else {
+        /* Go prints the value (%v) */
         st->node = pipe->u.pipe.cmds[0]->u.cmd.args[0];
-        return page_tpl_fail(st, "range can't iterate over %s",
-                             (int) v->type >= 32 ? "string"
-                             : page_type_name(v->type));
+        page_buf_init(&b, st->arena, PAGE_TPL_RANGE_QUOTE);
+        page_tpl_print(&b, v);
+        return page_tpl_fail(st, "range can't iterate over %.*s",
+                             (int) b.len, b.data ? b.data : "");
     }
 
     st->nvars = saved;

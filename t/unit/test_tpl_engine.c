@@ -595,6 +595,82 @@ test_try(void)
 }
 
 
+/*
+ * Go's control structures and the rest of text/template as themes use
+ * them, each checked against hugo 0.111.3 (range over an integer is Go
+ * 1.22's, which hugo 0.111.3 predates: current Hugo has it).
+ */
+static void
+test_go_template(void)
+{
+    T("{{ range $i, $e := slice \"a\" \"b\" \"c\" \"d\" }}{{ if eq $i 2 }}"
+      "{{ break }}{{ end }}{{ $i }}{{ $e }}{{ end }}", "0a1b");
+    T("{{ range $i, $e := slice \"a\" \"b\" \"c\" }}{{ if eq $i 1 }}"
+      "{{ continue }}{{ end }}{{ $i }}{{ $e }}{{ end }}", "0a2c");
+    T("{{ range $i, $e := slice 1 2 3 4 }}{{ with $e }}{{ if eq . 3 }}"
+      "{{ break }}{{ end }}{{ end }}{{ $e }}{{ end }}", "12");
+    T("{{ range slice 1 2 }}{{ range slice \"a\" \"b\" }}{{ if eq . \"b\" }}"
+      "{{ break }}{{ end }}{{ . }}{{ end }}{{ . }}{{ end }}", "a1a2");
+    T("{{ range slice }}x{{ else }}empty{{ end }}|{{ range dict }}x{{ else }}"
+      "e2{{ end }}", "empty|e2");
+    T("{{ range $k, $v := dict \"b\" 2 \"a\" 1 }}{{ $k }}={{ $v }};{{ end }}",
+      "a=1;b=2;");
+    T("{{ range 3 }}{{ . }}{{ end }}|{{ range $i := 3 }}{{ $i }}{{ end }}|"
+      "{{ range 0 }}x{{ else }}none{{ end }}", "012|012|none");
+    TERR("{{ range $i, $e := 3 }}{{ $i }}{{ end }}",
+         "t.html:1:20: executing \"t.html\" at <3>: can't use 3 to iterate "
+         "over more than one variable");
+    TERR("{{ range $i, $c := \"abc\" }}{{ $i }}{{ end }}",
+         "range can't iterate over abc");
+    T("{{ block \"b\" \"T\" }}B{{ . }}{{ end }}|{{ template \"b\" \"U\" }}",
+      "BT|BU");
+    T("{{ define \"q\" }}Q{{ . }}{{ end }}{{ template \"q\" \"x\" }}"
+      "{{ template \"q\" }}", "QxQ");
+    T("{{ define \"r\" }}{{ if gt . 0 }}{{ . }}{{ template \"r\" (sub . 1) }}"
+      "{{ end }}{{ end }}{{ template \"r\" 3 }}", "321");
+    T("a {{- /* comment */ -}} b {{/* c2 */}} c", "ab  c");
+    T("x  {{- /* multi\nline */ -}}  y", "xy");
+    T("a  {{- 1 -}}  b {{ 2 -}} c {{- 3 }} d", "a1b 2c3 d");
+    T("{{- \"a\" -}}\t{{ \"b\" }} {{- \"c\" }}", "abc");
+    T("{{- if true -}}\n  trimmed\n{{- end -}}|", "trimmed|");
+    /* = assigns the variable of an outer scope, := declares a new one */
+    T("{{ $x := 1 }}{{ if true }}{{ $x = 2 }}{{ $y := 3 }}{{ end }}{{ $x }}",
+      "2");
+    T("{{ $x := 1 }}{{ if true }}{{ $x := 2 }}{{ $x }}{{ end }}{{ $x }}",
+      "21");
+    T("{{ $x := 0 }}{{ range slice 1 2 3 }}{{ $x = add $x . }}{{ end }}"
+      "{{ $x }}", "6");
+    T("{{ $a := 1 }}{{ with 2 }}{{ $a = . }}{{ end }}{{ $a }}|{{ $b := 1 }}"
+      "{{ range slice 5 }}{{ $b := . }}{{ end }}{{ $b }}", "2|1");
+    /* and, or: the deciding operand, short-circuit */
+    T("{{ and 1 0 \"x\" }}|{{ or 0 \"\" \"y\" }}|{{ and 1 2 }}|"
+      "{{ or 0 false }}", "0|y|2|false");
+    T("{{ or (eq 1 1) (index slice 5) }}|{{ and false (index slice 5) }}",
+      "true|false");
+    T("{{ len \"h\xc3\xa9llo\" }}|{{ len (slice 1 2) }}|"
+      "{{ len (dict \"a\" 1) }}", "6|2|1");
+    /* Hugo's slice is collections.Slice, not Go's slice builtin */
+    T("{{ slice \"abcdef\" 1 3 }}|{{ slice (slice 1 2 3 4) 1 }}",
+      "[abcdef 1 3]|[[1 2 3 4] 1]");
+    T("{{ html \"<a href='x'>\" }}|{{ urlquery \"a b&c=d/\xc3\xa9\" }}",
+      "&lt;a href=&#39;x&#39;&gt;|a&#43;b%26c%3Dd%2F%C3%A9");
+    T("{{ print \"a\" 1 2 \"b\" \"c\" 3.5 nil }}|{{ println \"a\" 1 }}",
+      "a1 2bc3.5 &lt;nil&gt;|a 1\n");
+    /* parenthesised pipelines, chains on their values */
+    T("{{ $m := dict \"a\" (dict \"b\" \"c\") }}{{ ($m.a).b }}|"
+      "{{ (index $m \"a\").b }}|{{ (printf \"%s\" \"x\") }}", "c|c|x");
+    T("{{ (slice 1 2 3) | len }}|{{ len (slice 1 2 3) | printf \"%03d\" }}",
+      "3|003");
+    T("{{ 1 | printf \"%d%d\" 2 }}|{{ \"x\" | printf \"%s-%s\" \"y\" }}",
+      "21|y-x");
+    T("{{ with $x := \"v\" }}{{ $x }}{{ . }}{{ end }}", "vv");
+    T("{{ $x := \"\" }}{{ with $x }}A{{ else }}B{{ end }}|{{ with slice }}C"
+      "{{ else }}D{{ end }}|{{ with 0.0 }}E{{ else }}F{{ end }}", "B|D|F");
+    T("{{ 0x1F }}|{{ 1e3 }}|{{ 'a' }}|{{ 1_000 }}|{{ 0o17 }}|{{ -5 }}|"
+      "{{ 2.50 }}", "31|1000|97|1000|15|-5|2.5");
+}
+
+
 int
 main(void)
 {
@@ -611,6 +687,7 @@ main(void)
     test_trailing_pipe();
     test_missing_keys();
     test_try();
+    test_go_template();
 
 
     page_arena_free(&conf);
