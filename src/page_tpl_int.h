@@ -48,6 +48,8 @@ typedef enum {
     TPL_T_DECLARE,      /* := */
     TPL_T_ASSIGN,       /* = */
     TPL_T_COMMA,
+    TPL_T_OTHER,        /* another printable ASCII character (Go's
+                           itemChar): the parser says it is unexpected */
     /* keywords */
     TPL_T_IF,
     TPL_T_ELSE,
@@ -82,6 +84,7 @@ typedef struct {
     page_tpl_tok_t   pending;       /* one token of lookahead */
     int              has_pending;
     const char      *err;           /* message of a TPL_T_ERROR */
+    char             errbuf[80];    /* room for a message with a value */
 } page_tpl_lexer_t;
 
 void page_tpl_lex_init(page_tpl_lexer_t *lx, const char *src, size_t len);

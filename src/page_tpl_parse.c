@@ -987,7 +987,7 @@ page_tpl_parse_pipe(page_tpl_parser_t *p, const char *ctx,
 
         after_pipe = 0;
 
-        if (page_tpl_is_term_end(t->type)) {
+        if (page_tpl_is_term_end(t->type) || t->type == TPL_T_OTHER) {
             page_tpl_unexpected(p, t, ctx);
             return NULL;
         }

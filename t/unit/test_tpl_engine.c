@@ -519,6 +519,13 @@ test_trailing_pipe(void)
       "a!|a?");
     TERR("{{ \"a\" | | \"b\" }}", "unexpected \"|\" in command");
     TERR("{{ | \"a\" }}", "unexpected \"|\" in command");
+
+    /* another character in an action is Go's itemChar: unexpected */
+    TERR("{{ .Foo } }}", "unexpected \"}\" in operand");
+    TERR("{{ @ }}", "unexpected \"@\" in command");
+    TERR("{{ 1 ; }}", "unexpected \";\" in operand");
+    TERR("{{ print 1 } }}", "unexpected \"}\" in operand");
+    TERR("{{ 1 \x01 }}", "unrecognized character in action: U+0001");
 }
 
 
