@@ -323,8 +323,8 @@ test_lexer(void)
     TERR("a\nb {{ /* x */ }}", "t.html:2:");
     TERR("{{/* never closed", "unclosed comment");
     TERR("{{/* c */ x}}", "comment ends before closing delimiter");
+    TERR("{{ 3x }}", "bad number syntax");
     TERR("{{ # }}", "unexpected \"#\" in command");     /* Go's itemChar */
-    TERR("{{ # }}", "bad character");
     TERR("{{ ) }}", "unexpected right paren");
     TERR("{{ (1 }}", "unclosed left paren");
 }
