@@ -40,6 +40,37 @@ set(page_value_t *m, const char *k, page_value_t *v)
 }
 
 
+/*
+ * A method for the tests, as a scratch pad's: .Get "k" on a map with a
+ * "_store" entry reads that entry's key k.
+ */
+static int
+test_method(page_tpl_state_t *st, void *ctx, page_value_t *recv,
+    const char *name, size_t len, page_value_t **args, size_t nargs,
+    page_value_t **res)
+{
+    page_value_t  *store;
+
+    (void) ctx;
+
+    if (len != 3 || memcmp(name, "Get", 3) != 0 || recv->type != PAGE_MAP) {
+        return 1;
+    }
+
+    store = page_map_gets(recv, "_store");
+    if (store == NULL) {
+        return 1;
+    }
+
+    if (nargs != 1 || args[0] == NULL || args[0]->type != PAGE_STRING) {
+        return page_tpl_fail(st, "Get: want one string");
+    }
+
+    *res = page_map_get(store, args[0]->u.s.data, args[0]->u.s.len);
+    return 0;
+}
+
+
 /* Parse files[] (name, text pairs) as a set and run the first. */
 static const char *
 render_set(int html, const char **files, size_t n)
@@ -76,6 +107,7 @@ render_set(int html, const char **files, size_t n)
     }
 
     page_tpl_env_init(&env, &req);
+    env.method = test_method;
     page_buf_init(&out, &req, TEST_MAX_OUTPUT);
 
     if (page_tpl_execute(set, files[0], data, &env, &out, &err) != 0) {
@@ -180,7 +212,7 @@ check(const char *got, const char *want, const char *name)
 static void
 build_data(void)
 {
-    page_value_t  *params, *list;
+    page_value_t  *params, *list, *pad, *store, *inner;
 
     data = page_value_map(&req);
     set(data, "Title", S("A \"T\" <b>"));
@@ -194,6 +226,17 @@ build_data(void)
     page_list_push(&req, list, S("b"));
     page_list_push(&req, list, S("c"));
     set(data, "List", list);
+
+    /* a scratch-like pad: .S.Get "a" is a map, .S.Get "p" another pad */
+    pad = page_value_map(&req);
+    store = page_value_map(&req);
+    inner = page_value_map(&req);
+    set(inner, "b", S("c"));
+    set(store, "a", inner);
+    set(store, "l", list);
+    set(pad, "_store", store);
+    set(store, "p", pad);
+    set(data, "S", pad);
 }
 
 
@@ -671,6 +714,11 @@ test_go_template(void)
     T("{{ 1 | printf \"%d%d\" 2 }}|{{ \"x\" | printf \"%s-%s\" \"y\" }}",
       "21|y-x");
     T("{{ with $x := \"v\" }}{{ $x }}{{ . }}{{ end }}", "vv");
+    /* methods with arguments, on values of maps, chained (newScratch) */
+    T("{{ (.S.Get \"a\").b }}|{{ .S.Get \"a\" | len }}|"
+      "{{ $s := .S }}{{ ($s.Get \"a\").b }}|{{ ((.S.Get \"p\").Get \"a\").b }}"
+      "|{{ index (.S.Get \"l\") 1 }}|{{ with .S }}{{ (.Get \"a\").b }}"
+      "{{ end }}", "c|1|c|c|b|c");
     T("{{ $x := \"\" }}{{ with $x }}A{{ else }}B{{ end }}|{{ with slice }}C"
       "{{ else }}D{{ end }}|{{ with 0.0 }}E{{ else }}F{{ end }}", "B|D|F");
     T("{{ 0x1F }}|{{ 1e3 }}|{{ 'a' }}|{{ 1_000 }}|{{ 0o17 }}|{{ -5 }}|"
