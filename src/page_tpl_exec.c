@@ -1004,8 +1004,11 @@ page_tpl_call_func(page_tpl_state_t *st, const page_tpl_func_t *f,
     }
 
     if (drop_html) {
-        /* the escaper does what |html would: pass the operands through */
-        if (argc == 1) {
+        /*
+         * An escaper does what the trailing html or urlquery would: the
+         * operands go on as the string Go's evalArgs makes of them.
+         */
+        if (argc == 1 && argv[0] != NULL && argv[0]->type == PAGE_STRING) {
             *res = argv[0];
             return 0;
         }

@@ -108,7 +108,9 @@ typedef enum {
     TPL_ESC_JSRE,           /* inside a JS /regular expression/ */
     TPL_ESC_CSSVAL,         /* style value filter */
     TPL_ESC_CSSSTR,         /* inside a CSS string */
-    TPL_ESC_COMMENT         /* inside an HTML comment: prints nothing */
+    TPL_ESC_COMMENT,        /* inside an HTML comment: prints nothing */
+    TPL_ESC_HTMLFN,         /* a trailing |html in an escaper's place */
+    TPL_ESC_URLQUERY        /* a trailing |urlquery in an escaper's place */
 } page_tpl_esc_t;
 
 /* Most escapers one action needs (urlfilter, urlnorm, attr). */
@@ -167,7 +169,8 @@ struct page_tpl_node_s {
             page_tpl_node_t   *pipe;
             unsigned char      esc[PAGE_TPL_MAX_ESC];
             unsigned           nesc;
-            unsigned           drop_html; /* trailing |html done by esc */
+            unsigned           drop_html; /* trailing |html or |urlquery
+                                             done by an escaper */
         } action;
         struct {                        /* IF, WITH, RANGE */
             page_tpl_node_t   *pipe;

@@ -664,8 +664,9 @@ test_escape(void)
     T("<a href=\"/search?q={{ \"a b&c\" }}\">", "<a href=\"/search?q=a%20b%26c"
       "\">");
     T("<a href=\"/tags/{{ \"a/b c\" }}\">", "<a href=\"/tags/a/b%20c\">");
+    /* urlquery runs in the URL escaper's place (hugo 0.111.3) */
     T("<a href=\"/x?l={{ urlquery \"c lang\" }}\">",
-      "<a href=\"/x?l=c%2blang\">");
+      "<a href=\"/x?l=c&#43;lang\">");
     T("<a href=\"{{ urlquery \"c lang\" }}\">", "<a href=\"c&#43;lang\">");
     T("<img src={{ \"/a b.png\" }}>", "<img src=/a%20b.png>");
     T("<a href=\"{{ \"%41%zz\" }}\">", "<a href=\"%41%25zz\">");
@@ -986,7 +987,8 @@ test_escape_tables(void)
     TERR("<a title={{ \"x\" | html }}>", "predefined escaper");
     T("{{ \"<a>\" | html }}", "&lt;a&gt;");
     T("<a title=\"{{ html \"<a>\" }}\">", "<a title=\"&lt;a&gt;\">");
-    T("{{ .Content | html }}", "<p>Body</p>");
+    /* html escapes safe HTML too, as Go's does (hugo 0.111.3) */
+    T("{{ .Content | html }}", "&lt;p&gt;Body&lt;/p&gt;");
     /* range bodies must not change the context */
     TERR("{{ range .Tags }}<a href=\"{{ end }}", "different contexts");
     T("{{ range .Tags }}<a href=\"/{{ . }}\">{{ . }}</a>{{ end }}",

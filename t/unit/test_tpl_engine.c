@@ -533,6 +533,30 @@ test_escape_contexts(void)
       "<input value=red>",
       "escape: c4");
 
+    /* a <script> whose type is not JavaScript holds HTML (Go's isJSType) */
+    T("<script type=\"text/template\"><div title=\"{{ .Title }}\">"
+      "{{ .Title }}</div></script>\n<script type=\"module\">var x = "
+      "{{ .Title }};</script>\n<script type=\"application/json\">"
+      "{{ .Params }}</script>\n<script type=text/x-handlebars-template>"
+      "{{ .Title }}</script>",
+      "<script type=\"text/template\"><div title=\"A &#34;T&#34; &lt;b&gt;"
+      "\">A &#34;T&#34; &lt;b&gt;</div></script>\n<script type=\"module\">"
+      "var x = \"A \\\"T\\\" \\u003cb\\u003e\";</script>\n"
+      "<script type=\"application/json\">{\"color\":\"red\",\"n\":3}"
+      "</script>\n<script type=text/x-handlebars-template>A &#34;T&#34; "
+      "&lt;b&gt;</script>");
+    /* a trailing html or urlquery runs in its equivalent escaper's place */
+    T("{{ \"a+b<\" | html }}|<p title=\"{{ \"a+b'\" | html }}\">|"
+      "<a href=\"/x?q={{ \"a b+/\" | urlquery }}\">|<a href=\""
+      "{{ \"a b:/\" | urlquery }}\">|<a href=\"/p/{{ \"a b/\" | urlquery }}"
+      "\">|{{ \"<b>\" | safeHTML | html }}|{{ html \"x\" \"<y>\" }}|"
+      "<a href=\"/x?q={{ urlquery \"a b\" 1 }}\">|<script>var x = "
+      "{{ \"a\" | html }};</script>|<a href=\"/{{ \"a b\" | html }}\">",
+      "a+b&lt;|<p title=\"a+b&#39;\">|<a href=\"/x?q=a&#43;b%2B%2F\">|"
+      "<a href=\"%23ZgotmplZ\">|<a href=\"/p/a&#43;b%2F\">|&lt;b&gt;|"
+      "x&lt;y&gt;|<a href=\"/x?q=a&#43;b1\">|<script>var x = \"a\";"
+      "</script>|<a href=\"/a%20b\">");
+
     /* a branch that may or may not have left the URL's path: Go's error */
     TERR("<a href=\"{{ if .Params.n }}/{{ else }}{{ .Title }}{{ end }}"
          "{{ .Params.color }}\">1</a>",
