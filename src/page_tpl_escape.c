@@ -46,14 +46,22 @@ typedef struct {
     unsigned  attr;
     unsigned  elem;
     unsigned  jsdiv;    /* in JS, what a '/' starts: J_* */
+    unsigned  tmpl;     /* in a template literal's ${ }: its braces + 1 */
 } page_tpl_ctx_t;
+
+/*
+ * Deepest braces inside one ${ } of a JS template literal that are
+ * followed (current Go tracks them); beyond, "}" ends nothing more.  One
+ * level of ${ } only: a literal inside one is a plain literal.
+ */
+#define PAGE_TPL_MAX_TMPL_BRACES  14
 
 /* Go's jsCtx: a '/' starts a regexp, divides, or (branches joined) either */
 enum { J_REGEXP = 0, J_DIVOP, J_UNKNOWN };
 
 #define CTX_PACK(c) \
     ((c).state | ((c).delim << 8) | ((c).url << 12) | ((c).attr << 16) \
-     | ((c).elem << 20) | ((c).jsdiv << 24))
+     | ((c).elem << 20) | ((c).jsdiv << 24) | ((c).tmpl << 26))
 
 static void page_tpl_ctx_print(char *buf, size_t size,
     const page_tpl_ctx_t *c);
@@ -97,6 +105,7 @@ page_tpl_ctx_unpack(unsigned u)
     c.attr = (u >> 16) & 0xf;
     c.elem = (u >> 20) & 0xf;
     c.jsdiv = (u >> 24) & 0x3;
+    c.tmpl = (u >> 26) & 0xf;
     return c;
 }
 
@@ -336,6 +345,7 @@ page_tpl_step(page_tpl_ctx_t *c, const char *s, size_t len, int *strip)
             n = c->delim == D_SPACE ? 0 : 1;
             c->state = S_TAG;
             c->jsdiv = 0;
+            c->tmpl = 0;
             c->delim = D_NONE;
             c->url = U_NONE;
             c->attr = A_NONE;
@@ -346,6 +356,7 @@ page_tpl_step(page_tpl_ctx_t *c, const char *s, size_t len, int *strip)
     if (page_tpl_end_tag(c, s, len)) {
         c->state = S_TEXT;
         c->jsdiv = 0;
+        c->tmpl = 0;
         c->elem = E_NONE;
         c->attr = A_NONE;
         return page_tpl_tag_open(c, s, len);
@@ -455,6 +466,16 @@ page_tpl_step(page_tpl_ctx_t *c, const char *s, size_t len, int *strip)
             c->state = S_JSSQ;
         } else if (ch == '`') {
             c->state = S_JSTMPL;
+        } else if (c->tmpl && ch == '}' && c->tmpl == 1) {
+            c->state = S_JSTMPL;        /* the end of ${ ... } */
+            c->tmpl = 0;
+        } else if (c->tmpl && (ch == '{' || ch == '}')) {
+            if (ch == '}') {
+                c->tmpl--;
+            } else if (c->tmpl <= PAGE_TPL_MAX_TMPL_BRACES) {
+                c->tmpl++;
+            }
+            c->jsdiv = 0;
         } else if (ch == '/' && len > 1 && (s[1] == '/' || s[1] == '*')) {
             c->state = s[1] == '/' ? S_JSLINECMT : S_JSBLOCKCMT;
             *strip = c->delim == D_NONE;
@@ -484,6 +505,14 @@ page_tpl_step(page_tpl_ctx_t *c, const char *s, size_t len, int *strip)
         {
             c->state = S_JS;
             c->jsdiv = 1;
+        } else if (c->state == S_JSTMPL && ch == '$' && len > 1
+                   && s[1] == '{' && c->tmpl == 0)
+        {
+            /* current Go: ${ ... } in a template literal is JavaScript */
+            c->state = S_JS;
+            c->jsdiv = 0;
+            c->tmpl = 1;
+            return 2;
         }
         return 1;
 

@@ -545,6 +545,14 @@ test_escape_contexts(void)
       "<script type=\"application/json\">{\"color\":\"red\",\"n\":3}"
       "</script>\n<script type=text/x-handlebars-template>A &#34;T&#34; "
       "&lt;b&gt;</script>");
+    /*
+     * ${ } in a JS template literal is JavaScript, the rest of the
+     * literal a string (current Go, so current Hugo; hugo 0.111.3's Go
+     * knew no template literals: its output for ${ } is the same)
+     */
+    T("<script>var t = `a${ {{ .Params.n }} }b${ f({ a: {{ .Params.n }} }) }"
+      "`;</script>", "<script>var t = `a${  3  }b${ f({ a:  3  }) }`;"
+      "</script>");
     /* a trailing html or urlquery runs in its equivalent escaper's place */
     T("{{ \"a+b<\" | html }}|<p title=\"{{ \"a+b'\" | html }}\">|"
       "<a href=\"/x?q={{ \"a b+/\" | urlquery }}\">|<a href=\""
