@@ -1057,6 +1057,12 @@ page_tpl_eval_cmd_ext(page_tpl_state_t *st, const page_tpl_node_t *cmd,
     saved = st->node;
     st->node = cmd->src != NULL ? cmd : first;
 
+    if (first->type == TPL_N_CONST && first->u.value->type == PAGE_NIL) {
+        rc = page_tpl_fail(st, "nil is not a command");
+        st->node = saved;
+        return rc;
+    }
+
     if (first->type == TPL_N_FUNC && first->u.func.builtin == TPL_B_RETURN) {
         st->node = first;               /* Go: at <return> */
         rc = page_tpl_eval_return(st, cmd, has_final, res);
@@ -1082,6 +1088,7 @@ page_tpl_eval_cmd_ext(page_tpl_state_t *st, const page_tpl_node_t *cmd,
         && !(first->type == TPL_N_VAR && first->u.field.n > 0))
     {
         if (cmd->u.cmd.nargs > 1 || has_final) {
+            st->node = first;
             rc = page_tpl_fail(st, "can't give argument to non-function %.*s",
                                (int) first->src_len, first->src);
         } else {

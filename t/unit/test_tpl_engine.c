@@ -601,6 +601,18 @@ test_trailing_pipe(void)
     TERR("{{ 1 ; }}", "unexpected \";\" in operand");
     TERR("{{ print 1 } }}", "unexpected \"}\" in operand");
     TERR("{{ 1 \x01 }}", "unrecognized character in action: U+0001");
+
+    /*
+     * Go's execution errors, not parse errors: such a template compiles
+     * (nginx -t passes, as hugo builds a site that never runs it)
+     */
+    TERR("{{ \"x\" 2 }}", "t.html:1:4: executing \"t.html\" at <\"x\">: "
+         "can't give argument to non-function \"x\"");
+    TERR("{{ (1) 2 }}", "can't give argument to non-function 1");
+    TERR("{{ nil }}", "executing \"t.html\" at <nil>: nil is not a command");
+    TERR("{{ $x = 1 }}", "executing \"t.html\" at <$x = 1 >: undefined "
+         "variable: $x");
+    T("{{ if false }}{{ \"x\" 2 }}{{ nil }}{{ $y = 1 }}{{ end }}ok", "ok");
 }
 
 
