@@ -972,6 +972,54 @@ page_tpl_eval_try(page_tpl_state_t *st, const page_tpl_node_t *cmd,
 }
 
 
+/*
+ * Go's call builtin.  Templates here have no function values (nor have
+ * Hugo's: its methods are called by name), so it compiles, evaluates
+ * its arguments and fails as Go's does with what it was given.
+ */
+static int
+page_tpl_eval_call(page_tpl_state_t *st, const page_tpl_node_t *cmd,
+    page_value_t *dot, page_value_t *final, int has_final)
+{
+    int            rc;
+    size_t         i, n;
+    const char    *saved;
+    page_value_t  *v, *fn;
+
+    n = cmd->u.cmd.nargs - 1 + (has_final ? 1 : 0);
+    if (n == 0) {
+        return page_tpl_fail(st, "wrong number of args for call: want at "
+                             "least 1 got 0");
+    }
+
+    fn = NULL;
+    for (i = 1; i < cmd->u.cmd.nargs; i++) {
+        if (page_tpl_eval_arg(st, cmd->u.cmd.args[i], dot, &v) != 0) {
+            return -1;
+        }
+        if (i == 1) {
+            fn = v;
+        }
+    }
+
+    if (cmd->u.cmd.nargs == 1) {
+        fn = final;
+    }
+
+    saved = st->calling;
+    st->calling = "call";
+    if (fn == NULL || fn->type == PAGE_NIL) {
+        rc = page_tpl_fail(st, "call of nil");
+    } else {
+        rc = page_tpl_fail(st, "non-function of type %s",
+                           page_tpl_tname(fn));
+    }
+    st->calling = saved;
+
+    return rc;
+}
+
+
 static int
 page_tpl_arity(page_tpl_state_t *st, const page_tpl_func_t *f, size_t argc)
 {
@@ -1066,6 +1114,12 @@ page_tpl_eval_cmd_ext(page_tpl_state_t *st, const page_tpl_node_t *cmd,
     if (first->type == TPL_N_FUNC && first->u.func.builtin == TPL_B_RETURN) {
         st->node = first;               /* Go: at <return> */
         rc = page_tpl_eval_return(st, cmd, has_final, res);
+        st->node = saved;
+        return rc;
+    }
+
+    if (first->type == TPL_N_FUNC && first->u.func.builtin == TPL_B_CALL) {
+        rc = page_tpl_eval_call(st, cmd, dot, final, has_final);
         st->node = saved;
         return rc;
     }

@@ -146,7 +146,8 @@ typedef enum {
     TPL_B_AND,
     TPL_B_OR,
     TPL_B_RETURN,       /* Hugo's {{ return value }} in partials */
-    TPL_B_TRY           /* Hugo's try (0.141): an error as a value */
+    TPL_B_TRY,          /* Hugo's try (0.141): an error as a value */
+    TPL_B_CALL          /* Go's call: no page value is a function */
 } page_tpl_builtin_t;
 
 struct page_tpl_node_s {

@@ -679,6 +679,11 @@ page_tpl_parse_func(page_tpl_parser_t *p, const page_tpl_tok_t *t)
         return n;
     }
 
+    if (t->len == 4 && memcmp(t->text, "call", 4) == 0) {
+        n->u.func.builtin = TPL_B_CALL;
+        return n;
+    }
+
     /* Hugo's namespaced functions: strings.ToLower */
     ft = page_tpl_peek(p);
     if (ft->type == TPL_T_FIELD && !ft->space

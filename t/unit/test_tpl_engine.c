@@ -613,6 +613,14 @@ test_trailing_pipe(void)
     TERR("{{ $x = 1 }}", "executing \"t.html\" at <$x = 1 >: undefined "
          "variable: $x");
     T("{{ if false }}{{ \"x\" 2 }}{{ nil }}{{ $y = 1 }}{{ end }}ok", "ok");
+
+    /* Go's call compiles; no value here is a function (hugo 0.111.3) */
+    T("{{ if false }}{{ call 1 }}{{ end }}ok", "ok");
+    TERR("{{ call .Title }}", "at <call .Title>: error calling call: "
+         "non-function of type string");
+    TERR("{{ call nil }}", "error calling call: call of nil");
+    TERR("{{ $x := 1 }}{{ call $x 2 }}", "error calling call: non-function "
+         "of type int");
 }
 
 
