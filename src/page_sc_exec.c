@@ -828,7 +828,15 @@ page_sc_get(page_tpl_state_t *st, page_value_t *ctx, page_value_t **args,
         && params->type == PAGE_LIST)
     {
         i = args[0]->u.i;
-        *res = i >= 0 && (uint64_t) i < params->u.list.n
+        if (i < 0) {
+            /*
+             * Hugo indexes the slice with it: Go's panic, as its error
+             * (methods have no "error calling" prefix of the engine's)
+             */
+            return page_tpl_fail(st, "error calling Get: reflect: slice "
+                                 "index out of range");
+        }
+        *res = (uint64_t) i < params->u.list.n
                ? params->u.list.items[i]
                : page_value_string(page_tpl_arena(st), "", 0);
         return 0;
