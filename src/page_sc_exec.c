@@ -8,7 +8,9 @@
  * is Markdown.  Nested {{% %}} calls have their inner rendered as
  * Markdown on its own first; so do version-1 templates
  * ({{ $_hugo_config := `{ "version": 1 }` }}) at the top level, whose
- * output then goes behind a placeholder.
+ * output then goes behind a placeholder.  Inline shortcodes
+ * ({{< x.inline >}}) render as nothing unless the page's options enable
+ * them; then their inner is a text template defined for the page.
  */
 
 #include <stdio.h>
