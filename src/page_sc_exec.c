@@ -8,7 +8,9 @@
  * is Markdown.  Nested {{% %}} calls have their inner rendered as
  * Markdown on its own first; so do version-1 templates
  * ({{ $_hugo_config := `{ "version": 1 }` }}) at the top level, whose
- * output then goes behind a placeholder.
+ * output then goes behind a placeholder.  Inline shortcodes
+ * ({{< x.inline >}}) render as nothing unless the page's options enable
+ * them; then their inner is a text template defined for the page.
  */
 
 #include <stdio.h>
@@ -830,7 +832,15 @@ page_sc_get(page_tpl_state_t *st, page_value_t *ctx, page_value_t **args,
         && params->type == PAGE_LIST)
     {
         i = args[0]->u.i;
-        *res = i >= 0 && (uint64_t) i < params->u.list.n
+        if (i < 0) {
+            /*
+             * Hugo indexes the slice with it: Go's panic, as its error
+             * (methods have no "error calling" prefix of the engine's)
+             */
+            return page_tpl_fail(st, "error calling Get: reflect: slice "
+                                 "index out of range");
+        }
+        *res = (uint64_t) i < params->u.list.n
                ? params->u.list.items[i]
                : page_value_string(page_tpl_arena(st), "", 0);
         return 0;

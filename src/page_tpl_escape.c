@@ -33,8 +33,8 @@ enum { D_NONE = 0, D_DQ, D_SQ, D_SPACE };
 /* where in a URL */
 enum { U_NONE = 0, U_PRE, U_QUERY, U_UNKNOWN };
 
-/* attribute types */
-enum { A_NONE = 0, A_URL, A_JS, A_CSS, A_SRCSET };
+/* attribute types; A_SCRIPTTYPE: the type attribute of a <script> */
+enum { A_NONE = 0, A_URL, A_JS, A_CSS, A_SRCSET, A_SCRIPTTYPE };
 
 /* elements whose content is not HTML */
 enum { E_NONE = 0, E_SCRIPT, E_STYLE, E_TEXTAREA, E_TITLE };
@@ -46,14 +46,22 @@ typedef struct {
     unsigned  attr;
     unsigned  elem;
     unsigned  jsdiv;    /* in JS, what a '/' starts: J_* */
+    unsigned  tmpl;     /* in a template literal's ${ }: its braces + 1 */
 } page_tpl_ctx_t;
+
+/*
+ * Deepest braces inside one ${ } of a JS template literal that are
+ * followed (current Go tracks them); beyond, "}" ends nothing more.  One
+ * level of ${ } only: a literal inside one is a plain literal.
+ */
+#define PAGE_TPL_MAX_TMPL_BRACES  14
 
 /* Go's jsCtx: a '/' starts a regexp, divides, or (branches joined) either */
 enum { J_REGEXP = 0, J_DIVOP, J_UNKNOWN };
 
 #define CTX_PACK(c) \
     ((c).state | ((c).delim << 8) | ((c).url << 12) | ((c).attr << 16) \
-     | ((c).elem << 20) | ((c).jsdiv << 24))
+     | ((c).elem << 20) | ((c).jsdiv << 24) | ((c).tmpl << 26))
 
 static void page_tpl_ctx_print(char *buf, size_t size,
     const page_tpl_ctx_t *c);
@@ -97,6 +105,7 @@ page_tpl_ctx_unpack(unsigned u)
     c.attr = (u >> 16) & 0xf;
     c.elem = (u >> 20) & 0xf;
     c.jsdiv = (u >> 24) & 0x3;
+    c.tmpl = (u >> 26) & 0xf;
     return c;
 }
 
@@ -336,6 +345,7 @@ page_tpl_step(page_tpl_ctx_t *c, const char *s, size_t len, int *strip)
             n = c->delim == D_SPACE ? 0 : 1;
             c->state = S_TAG;
             c->jsdiv = 0;
+            c->tmpl = 0;
             c->delim = D_NONE;
             c->url = U_NONE;
             c->attr = A_NONE;
@@ -346,6 +356,7 @@ page_tpl_step(page_tpl_ctx_t *c, const char *s, size_t len, int *strip)
     if (page_tpl_end_tag(c, s, len)) {
         c->state = S_TEXT;
         c->jsdiv = 0;
+        c->tmpl = 0;
         c->elem = E_NONE;
         c->attr = A_NONE;
         return page_tpl_tag_open(c, s, len);
@@ -391,6 +402,10 @@ page_tpl_step(page_tpl_ctx_t *c, const char *s, size_t len, int *strip)
             /* the attribute name */
         }
         c->attr = page_tpl_attr_type(s, n);
+        if (c->elem == E_SCRIPT && n == 4 && strncasecmp(s, "type", 4) == 0)
+        {
+            c->attr = A_SCRIPTTYPE;
+        }
         c->state = n == len ? S_ATTRNAME : S_AFTERNAME;
         return n;
 
@@ -451,6 +466,16 @@ page_tpl_step(page_tpl_ctx_t *c, const char *s, size_t len, int *strip)
             c->state = S_JSSQ;
         } else if (ch == '`') {
             c->state = S_JSTMPL;
+        } else if (c->tmpl && ch == '}' && c->tmpl == 1) {
+            c->state = S_JSTMPL;        /* the end of ${ ... } */
+            c->tmpl = 0;
+        } else if (c->tmpl && (ch == '{' || ch == '}')) {
+            if (ch == '}') {
+                c->tmpl--;
+            } else if (c->tmpl <= PAGE_TPL_MAX_TMPL_BRACES) {
+                c->tmpl++;
+            }
+            c->jsdiv = 0;
         } else if (ch == '/' && len > 1 && (s[1] == '/' || s[1] == '*')) {
             c->state = s[1] == '/' ? S_JSLINECMT : S_JSBLOCKCMT;
             *strip = c->delim == D_NONE;
@@ -480,6 +505,14 @@ page_tpl_step(page_tpl_ctx_t *c, const char *s, size_t len, int *strip)
         {
             c->state = S_JS;
             c->jsdiv = 1;
+        } else if (c->state == S_JSTMPL && ch == '$' && len > 1
+                   && s[1] == '{' && c->tmpl == 0)
+        {
+            /* current Go: ${ ... } in a template literal is JavaScript */
+            c->state = S_JS;
+            c->jsdiv = 0;
+            c->tmpl = 1;
+            return 2;
         }
         return 1;
 
@@ -575,6 +608,86 @@ page_tpl_step(page_tpl_ctx_t *c, const char *s, size_t len, int *strip)
 }
 
 
+/* Go's isJSType: the script types whose content is JavaScript. */
+static int
+page_tpl_is_js_type(const char *s, size_t len)
+{
+    char         buf[32];
+    size_t       i, n;
+    const char  *semi;
+    static const char  *types[] = {
+        "application/ecmascript", "application/javascript",
+        "application/json", "application/ld+json",
+        "application/x-ecmascript", "application/x-javascript", "module",
+        "text/ecmascript", "text/javascript", "text/javascript1.0",
+        "text/javascript1.1", "text/javascript1.2", "text/javascript1.3",
+        "text/javascript1.4", "text/javascript1.5", "text/jscript",
+        "text/livescript", "text/x-ecmascript", "text/x-javascript", NULL
+    };
+
+    semi = memchr(s, ';', len);
+    if (semi != NULL) {
+        len = (size_t) (semi - s);              /* parameters dropped */
+    }
+
+    while (len > 0 && page_tpl_is_space(s[0])) {
+        s++;
+        len--;
+    }
+    while (len > 0 && page_tpl_is_space(s[len - 1])) {
+        len--;
+    }
+
+    if (len >= sizeof(buf)) {
+        return 0;
+    }
+
+    for (n = 0; n < len; n++) {
+        buf[n] = (s[n] >= 'A' && s[n] <= 'Z') ? s[n] + 32 : s[n];
+    }
+    buf[n] = '\0';
+
+    for (i = 0; types[i] != NULL; i++) {
+        if (strcmp(buf, types[i]) == 0) {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/*
+ * In the value of a <script>'s type attribute: where the value ends in
+ * this text, a type that is not JavaScript makes the element's content
+ * HTML, as Go's contextAfterText does with the text up to the delimiter.
+ */
+static void
+page_tpl_script_type(page_tpl_ctx_t *c, const char *s, size_t len)
+{
+    size_t  i;
+
+    for (i = 0; i < len; i++) {
+        if ((c->delim == D_DQ && s[i] == '"')
+            || (c->delim == D_SQ && s[i] == '\'')
+            || (c->delim == D_SPACE
+                && (page_tpl_is_space(s[i]) || s[i] == '>')))
+        {
+            break;
+        }
+    }
+
+    if (i == len) {
+        return;                         /* it ends in a later text */
+    }
+
+    if (!page_tpl_is_js_type(s, i)) {
+        c->elem = E_NONE;
+    }
+    c->attr = A_NONE;                   /* checked */
+}
+
+
 /*
  * Run the machine over one text node and rewrite it as Go's escaper does:
  * comments go (a JS or CSS block comment leaves a space, or a newline
@@ -594,6 +707,9 @@ page_tpl_esc_text(page_tpl_esc_state_t *es, page_tpl_node_t *n,
     if (es->dry) {
         /* the contexts only, the node stays as it is */
         for (i = 0, guard = 0; i < len; i += k) {
+            if (c->attr == A_SCRIPTTYPE && c->state == S_ATTR) {
+                page_tpl_script_type(c, s + i, len - i);
+            }
             k = page_tpl_step(c, s + i, len - i, &strip);
             if (k == 0 && ++guard > 4) {
                 k = 1;
@@ -627,6 +743,9 @@ page_tpl_esc_text(page_tpl_esc_state_t *es, page_tpl_node_t *n,
 
         if (page_tpl_is_comment(c->state) && c->delim == D_NONE) {
             strip = 1;
+        }
+        if (c->attr == A_SCRIPTTYPE && c->state == S_ATTR) {
+            page_tpl_script_type(c, s + i, len - i);
         }
         k = page_tpl_step(c, s + i, len - i, &strip);
         if (k == 0) {
@@ -694,20 +813,21 @@ page_tpl_esc_text(page_tpl_esc_state_t *es, page_tpl_node_t *n,
 
 /* ---- actions ---- */
 
-static int
-page_tpl_is_html_func(const page_tpl_node_t *pipe)
+/* The name of the function a pipeline ends in, or NULL. */
+static const char *
+page_tpl_last_func(const page_tpl_node_t *pipe)
 {
     const page_tpl_node_t  *cmd, *f;
 
     if (pipe->u.pipe.ncmds == 0) {
-        return 0;
+        return NULL;
     }
 
     cmd = pipe->u.pipe.cmds[pipe->u.pipe.ncmds - 1];
     f = cmd->u.cmd.args[0];
 
     return f->type == TPL_N_FUNC && f->u.func.func != NULL
-           && strcmp(f->u.func.func->name, "html") == 0;
+           ? f->u.func.func->name : NULL;
 }
 
 
@@ -815,8 +935,10 @@ static int
 page_tpl_esc_action(page_tpl_esc_state_t *es, page_tpl_node_t *n,
     page_tpl_ctx_t *c)
 {
+    int             drop;
     unsigned char   e[PAGE_TPL_MAX_ESC];
-    unsigned        k;
+    unsigned        i, k;
+    const char     *fn;
 
     page_tpl_nudge(c);
 
@@ -904,13 +1026,33 @@ page_tpl_esc_action(page_tpl_esc_state_t *es, page_tpl_node_t *n,
         return 0;
     }
 
+    /*
+     * Go's ensurePipelineContains: a pipeline ending in html or urlquery
+     * has that function run in the place of the escapers equivalent to it
+     * (html: the HTML, RCDATA and attribute escapers; urlquery: the URL
+     * escaper and normaliser), and not at the end of the pipeline too.
+     */
+    fn = page_tpl_last_func(n->u.action.pipe);
+    drop = 0;
+    for (i = 0; fn != NULL && i < k; i++) {
+        if (strcmp(fn, "html") == 0
+            && (e[i] == TPL_ESC_HTML || e[i] == TPL_ESC_RCDATA
+                || e[i] == TPL_ESC_ATTR))
+        {
+            e[i] = TPL_ESC_HTMLFN;
+            drop = 1;
+
+        } else if (strcmp(fn, "urlquery") == 0
+                   && (e[i] == TPL_ESC_URLESC || e[i] == TPL_ESC_URLNORM))
+        {
+            e[i] = TPL_ESC_URLQUERY;
+            drop = 1;
+        }
+    }
+
     memcpy(n->u.action.esc, e, k);
     n->u.action.nesc = k;
-    n->u.action.drop_html = k > 0 && page_tpl_is_html_func(n->u.action.pipe)
-                            && (e[0] == TPL_ESC_HTML
-                                || e[0] == TPL_ESC_RCDATA
-                                || e[0] == TPL_ESC_ATTR
-                                || e[0] == TPL_ESC_NOSPACE);
+    n->u.action.drop_html = drop;
 
     return 0;
 }
@@ -1450,7 +1592,8 @@ static const char  *page_tpl_url_names[] = {
 };
 
 static const char  *page_tpl_attr_names[] = {
-    "attrNone", "attrURL", "attrScript", "attrStyle", "attrSrcset"
+    "attrNone", "attrURL", "attrScript", "attrStyle", "attrSrcset",
+    "attrScriptType"
 };
 
 static const char  *page_tpl_elem_names[] = {
@@ -1677,6 +1820,49 @@ page_tpl_esc_url(page_buf_t *b, const char *s, size_t len, int norm)
 
 
 /* Go's isSafeURL: a scheme, if any, is http, https or mailto. */
+/* Go's text/template HTMLEscape (the html function): whatever the type. */
+static void
+page_tpl_esc_htmlfn(page_buf_t *b, const char *s, size_t len)
+{
+    size_t  i;
+
+    for (i = 0; i < len; i++) {
+        switch (s[i]) {
+        case '"':  page_buf_puts(b, "&#34;"); break;
+        case '\'': page_buf_puts(b, "&#39;"); break;
+        case '&':  page_buf_puts(b, "&amp;"); break;
+        case '<':  page_buf_puts(b, "&lt;"); break;
+        case '>':  page_buf_puts(b, "&gt;"); break;
+        case '\0': page_buf_puts(b, "\xef\xbf\xbd"); break;
+        default:   page_buf_putc(b, s[i]);
+        }
+    }
+}
+
+
+/* Go's url.QueryEscape (the urlquery function). */
+static void
+page_tpl_esc_query(page_buf_t *b, const char *s, size_t len)
+{
+    size_t         i;
+    unsigned char  c;
+
+    for (i = 0; i < len; i++) {
+        c = (unsigned char) s[i];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+            || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'
+            || c == '~')
+        {
+            page_buf_putc(b, (char) c);
+        } else if (c == ' ') {
+            page_buf_putc(b, '+');
+        } else {
+            page_buf_printf(b, "%%%02X", c);
+        }
+    }
+}
+
+
 static int
 page_tpl_safe_url(const char *s, size_t len)
 {
@@ -1953,6 +2139,14 @@ page_tpl_escape_str(page_buf_t *b, page_tpl_esc_t esc, page_type_t type,
 
     case TPL_ESC_URLNORM:
         page_tpl_esc_url(b, s, len, 1);
+        return;
+
+    case TPL_ESC_HTMLFN:
+        page_tpl_esc_htmlfn(b, s, len);
+        return;
+
+    case TPL_ESC_URLQUERY:
+        page_tpl_esc_query(b, s, len);
         return;
 
     case TPL_ESC_URLESC:

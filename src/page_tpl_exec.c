@@ -39,6 +39,9 @@
  */
 #define PAGE_TPL_ERR_QUOTE  80
 
+/* Most bytes of a value "range can't iterate over" quotes. */
+#define PAGE_TPL_RANGE_QUOTE  200
+
 #define PAGE_TPL_BREAK     1
 #define PAGE_TPL_CONTINUE  2
 
@@ -152,6 +155,14 @@ page_tpl_fail(page_tpl_state_t *st, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
+
+    if (st->trying) {
+        /* what try gives as .Err: Go's reason, without the position */
+        snprintf(st->try_msg, sizeof(st->try_msg), "%s%.100s%s%.480s",
+                 st->calling ? "error calling " : "",
+                 st->calling ? st->calling : "", st->calling ? ": " : "",
+                 msg);
+    }
 
     n = st->node;
     if (n == NULL || st->tree == NULL) {
@@ -903,6 +914,117 @@ page_tpl_eval_ret_value(page_tpl_state_t *st, page_value_t *dot)
 
 
 /* Go's count check of a function's arguments. */
+/*
+ * Hugo's try (0.141): {{ with try (expr) }}{{ with .Err }}...{{ else with
+ * .Value }}...{{ end }}{{ end }}.  The argument is evaluated; a template
+ * error in it (a function's, a field's) is caught: .Err is Go's reason
+ * ("error calling div: can't divide the value by 0") and .Value nil, or
+ * else .Value is the result and .Err nil.  Our own limits (steps, depth,
+ * output, memory) are not errors of the expression and are not caught.
+ */
+static int
+page_tpl_eval_try(page_tpl_state_t *st, const page_tpl_node_t *cmd,
+    page_value_t *dot, page_value_t *final, int has_final,
+    page_value_t **res)
+{
+    int                     rc;
+    size_t                  n;
+    page_value_t           *v, *e, *t;
+    const page_tpl_node_t  *saved;
+
+    n = cmd->u.cmd.nargs - 1 + (has_final ? 1 : 0);
+    if (n != 1) {
+        return page_tpl_fail(st, "wrong number of args for try: want 1 got "
+                             "%d", (int) n);
+    }
+
+    v = final;
+    e = &page_nil_value;
+
+    if (!has_final) {
+        saved = st->node;
+        st->trying++;
+        st->try_msg[0] = '\0';
+        rc = page_tpl_eval_arg(st, cmd->u.cmd.args[1], dot, &v);
+        st->trying--;
+        st->node = saved;
+
+        if (rc != 0) {
+            if (st->err->status != PAGE_ERR_TEMPLATE) {
+                return -1;              /* a limit, or out of memory */
+            }
+            page_error_init(st->err);
+            e = page_value_string(st->arena, st->try_msg,
+                                  strlen(st->try_msg));
+            v = &page_nil_value;
+            if (e == NULL) {
+                return page_tpl_limit(st, "out of memory");
+            }
+        }
+    }
+
+    t = page_value_map(st->arena);
+    if (t == NULL
+        || page_map_set(st->arena, t, "Value", 5,
+                        v != NULL ? v : &page_nil_value) != 0
+        || page_map_set(st->arena, t, "Err", 3, e) != 0)
+    {
+        return page_tpl_limit(st, "out of memory");
+    }
+
+    *res = t;
+    return 0;
+}
+
+
+/*
+ * Go's call builtin.  Templates here have no function values (nor have
+ * Hugo's: its methods are called by name), so it compiles, evaluates
+ * its arguments and fails as Go's does with what it was given.
+ */
+static int
+page_tpl_eval_call(page_tpl_state_t *st, const page_tpl_node_t *cmd,
+    page_value_t *dot, page_value_t *final, int has_final)
+{
+    int            rc;
+    size_t         i, n;
+    const char    *saved;
+    page_value_t  *v, *fn;
+
+    n = cmd->u.cmd.nargs - 1 + (has_final ? 1 : 0);
+    if (n == 0) {
+        return page_tpl_fail(st, "wrong number of args for call: want at "
+                             "least 1 got 0");
+    }
+
+    fn = NULL;
+    for (i = 1; i < cmd->u.cmd.nargs; i++) {
+        if (page_tpl_eval_arg(st, cmd->u.cmd.args[i], dot, &v) != 0) {
+            return -1;
+        }
+        if (i == 1) {
+            fn = v;
+        }
+    }
+
+    if (cmd->u.cmd.nargs == 1) {
+        fn = final;
+    }
+
+    saved = st->calling;
+    st->calling = "call";
+    if (fn == NULL || fn->type == PAGE_NIL) {
+        rc = page_tpl_fail(st, "call of nil");
+    } else {
+        rc = page_tpl_fail(st, "non-function of type %s",
+                           page_tpl_tname(fn));
+    }
+    st->calling = saved;
+
+    return rc;
+}
+
+
 static int
 page_tpl_arity(page_tpl_state_t *st, const page_tpl_func_t *f, size_t argc)
 {
@@ -935,8 +1057,11 @@ page_tpl_call_func(page_tpl_state_t *st, const page_tpl_func_t *f,
     }
 
     if (drop_html) {
-        /* the escaper does what |html would: pass the operands through */
-        if (argc == 1) {
+        /*
+         * An escaper does what the trailing html or urlquery would: the
+         * operands go on as the string Go's evalArgs makes of them.
+         */
+        if (argc == 1 && argv[0] != NULL && argv[0]->type == PAGE_STRING) {
             *res = argv[0];
             return 0;
         }
@@ -985,9 +1110,27 @@ page_tpl_eval_cmd_ext(page_tpl_state_t *st, const page_tpl_node_t *cmd,
     saved = st->node;
     st->node = cmd->src != NULL ? cmd : first;
 
+    if (first->type == TPL_N_CONST && first->u.value->type == PAGE_NIL) {
+        rc = page_tpl_fail(st, "nil is not a command");
+        st->node = saved;
+        return rc;
+    }
+
     if (first->type == TPL_N_FUNC && first->u.func.builtin == TPL_B_RETURN) {
         st->node = first;               /* Go: at <return> */
         rc = page_tpl_eval_return(st, cmd, has_final, res);
+        st->node = saved;
+        return rc;
+    }
+
+    if (first->type == TPL_N_FUNC && first->u.func.builtin == TPL_B_CALL) {
+        rc = page_tpl_eval_call(st, cmd, dot, final, has_final);
+        st->node = saved;
+        return rc;
+    }
+
+    if (first->type == TPL_N_FUNC && first->u.func.builtin == TPL_B_TRY) {
+        rc = page_tpl_eval_try(st, cmd, dot, final, has_final, res);
         st->node = saved;
         return rc;
     }
@@ -1004,6 +1147,7 @@ page_tpl_eval_cmd_ext(page_tpl_state_t *st, const page_tpl_node_t *cmd,
         && !(first->type == TPL_N_VAR && first->u.field.n > 0))
     {
         if (cmd->u.cmd.nargs > 1 || has_final) {
+            st->node = first;
             rc = page_tpl_fail(st, "can't give argument to non-function %.*s",
                                (int) first->src_len, first->src);
         } else {
@@ -1239,6 +1383,7 @@ page_tpl_exec_range(page_tpl_state_t *st, const page_tpl_node_t *n,
 {
     size_t                  i, count, saved;
     int                     rc;
+    page_buf_t              b;
     page_value_t           *v, *key, *elem;
     page_pair_t            *pairs;
     const page_tpl_node_t  *pipe;
@@ -1310,7 +1455,9 @@ page_tpl_exec_range(page_tpl_state_t *st, const page_tpl_node_t *n,
         }
 
     } else if (v->type == PAGE_INT) {
+        /* Go 1.22: range over an integer, 0 to n-1 */
         if (pipe->u.pipe.ndecl == 2) {
+            st->node = pipe->u.pipe.cmds[0]->u.cmd.args[0];
             return page_tpl_fail(st, "can't use %lld to iterate over more "
                                  "than one variable", (long long) v->u.i);
         }
@@ -1327,10 +1474,12 @@ page_tpl_exec_range(page_tpl_state_t *st, const page_tpl_node_t *n,
         }
 
     } else {
+        /* Go prints the value (%v) */
         st->node = pipe->u.pipe.cmds[0]->u.cmd.args[0];
-        return page_tpl_fail(st, "range can't iterate over %s",
-                             (int) v->type >= 32 ? "string"
-                             : page_type_name(v->type));
+        page_buf_init(&b, st->arena, PAGE_TPL_RANGE_QUOTE);
+        page_tpl_print(&b, v);
+        return page_tpl_fail(st, "range can't iterate over %.*s",
+                             (int) b.len, b.data ? b.data : "");
     }
 
     st->nvars = saved;

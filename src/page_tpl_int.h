@@ -59,6 +59,8 @@ typedef enum {
     TPL_T_DECLARE,      /* := */
     TPL_T_ASSIGN,       /* = */
     TPL_T_COMMA,
+    TPL_T_OTHER,        /* another printable ASCII character (Go's
+                           itemChar): the parser says it is unexpected */
     /* keywords */
     TPL_T_IF,
     TPL_T_ELSE,
@@ -93,6 +95,7 @@ typedef struct {
     page_tpl_tok_t   pending;       /* one token of lookahead */
     int              has_pending;
     const char      *err;           /* message of a TPL_T_ERROR */
+    char             errbuf[80];    /* room for a message with a value */
 } page_tpl_lexer_t;
 
 void page_tpl_lex_init(page_tpl_lexer_t *lx, const char *src, size_t len);
@@ -116,7 +119,9 @@ typedef enum {
     TPL_ESC_JSRE,           /* inside a JS /regular expression/ */
     TPL_ESC_CSSVAL,         /* style value filter */
     TPL_ESC_CSSSTR,         /* inside a CSS string */
-    TPL_ESC_COMMENT         /* inside an HTML comment: prints nothing */
+    TPL_ESC_COMMENT,        /* inside an HTML comment: prints nothing */
+    TPL_ESC_HTMLFN,         /* a trailing |html in an escaper's place */
+    TPL_ESC_URLQUERY        /* a trailing |urlquery in an escaper's place */
 } page_tpl_esc_t;
 
 /* Most escapers one action needs (urlfilter, urlnorm, attr). */
@@ -151,7 +156,9 @@ typedef enum {
     TPL_B_NONE = 0,     /* an ordinary function */
     TPL_B_AND,
     TPL_B_OR,
-    TPL_B_RETURN        /* Hugo's {{ return value }} in partials */
+    TPL_B_RETURN,       /* Hugo's {{ return value }} in partials */
+    TPL_B_TRY,          /* Hugo's try (0.141): an error as a value */
+    TPL_B_CALL          /* Go's call: no page value is a function */
 } page_tpl_builtin_t;
 
 struct page_tpl_node_s {
@@ -174,7 +181,8 @@ struct page_tpl_node_s {
             page_tpl_node_t   *pipe;
             unsigned char      esc[PAGE_TPL_MAX_ESC];
             unsigned           nesc;
-            unsigned           drop_html; /* trailing |html done by esc */
+            unsigned           drop_html; /* trailing |html or |urlquery
+                                             done by an escaper */
         } action;
         struct {                        /* IF, WITH, RANGE */
             page_tpl_node_t   *pipe;
@@ -329,6 +337,8 @@ struct page_tpl_state_s {
     page_value_t           *ret;        /* value of {{ return }} */
     int                     returning;  /* a partial's return value set */
     const page_tpl_node_t  *ret_list;   /* root of the partial being run */
+    unsigned                trying;     /* inside try's argument */
+    char                    try_msg[640];   /* the error try caught */
 };
 
 #endif /* PAGE_TPL_INT_H */

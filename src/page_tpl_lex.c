@@ -5,9 +5,11 @@
  * every token carries its line and column for error messages.
  */
 
+#include <stdio.h>
 #include <string.h>
 
 #include "page_tpl_int.h"
+#include "page_utf8.h"
 
 
 static int
@@ -327,6 +329,28 @@ page_tpl_lex_word(page_tpl_lexer_t *lx, page_tpl_tok_t *t,
 }
 
 
+/* Go's "unrecognized character in action: U+00E9 'é'" (%#U). */
+static void
+page_tpl_lex_unrecognized(page_tpl_lexer_t *lx, page_tpl_tok_t *t)
+{
+    size_t    w;
+    uint32_t  r;
+
+    w = page_utf8_decode(lx->src + lx->pos, lx->len - lx->pos, &r);
+
+    if (r < 0xa0 || w == 0) {
+        snprintf(lx->errbuf, sizeof(lx->errbuf), "unrecognized character "
+                 "in action: U+%04X", (unsigned) r);
+    } else {
+        snprintf(lx->errbuf, sizeof(lx->errbuf), "unrecognized character "
+                 "in action: U+%04X '%.*s'", (unsigned) r, (int) w,
+                 lx->src + lx->pos);
+    }
+
+    page_tpl_lex_error(lx, t, lx->errbuf);
+}
+
+
 static void
 page_tpl_lex_action(page_tpl_lexer_t *lx, page_tpl_tok_t *t)
 {
@@ -422,7 +446,11 @@ page_tpl_lex_action(page_tpl_lexer_t *lx, page_tpl_tok_t *t)
             page_tpl_lex_word(lx, t, TPL_T_IDENT, 0);
             return;
         }
-        page_tpl_lex_error(lx, t, "bad character in action");
+        if ((unsigned char) c > 0x20 && (unsigned char) c < 0x7f) {
+            t->type = TPL_T_OTHER;      /* Go's itemChar */
+            break;
+        }
+        page_tpl_lex_unrecognized(lx, t);
         return;
     }
 

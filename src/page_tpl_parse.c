@@ -674,6 +674,16 @@ page_tpl_parse_func(page_tpl_parser_t *p, const page_tpl_tok_t *t)
         return n;
     }
 
+    if (t->len == 3 && memcmp(t->text, "try", 3) == 0) {
+        n->u.func.builtin = TPL_B_TRY;
+        return n;
+    }
+
+    if (t->len == 4 && memcmp(t->text, "call", 4) == 0) {
+        n->u.func.builtin = TPL_B_CALL;
+        return n;
+    }
+
     /* Hugo's namespaced functions: strings.ToLower */
     ft = page_tpl_peek(p);
     if (ft->type == TPL_T_FIELD && !ft->space
@@ -936,11 +946,7 @@ page_tpl_parse_pipe(page_tpl_parser_t *p, const char *ctx,
             page_tpl_nomem(p);
             return NULL;
         }
-        if (is_assign && !page_tpl_var_defined(p, t->text, t->len)) {
-            page_tpl_perr(p, t, "undefined variable \"%.*s\"", t->text,
-                          t->len);
-            return NULL;
-        }
+        /* $x = of an undeclared $x compiles: Go fails when it runs */
         page_tpl_next(p);                       /* "," or ":=" or "=" */
     }
 
@@ -989,7 +995,7 @@ page_tpl_parse_pipe(page_tpl_parser_t *p, const char *ctx,
 
         after_pipe = 0;
 
-        if (page_tpl_is_term_end(t->type)) {
+        if (page_tpl_is_term_end(t->type) || t->type == TPL_T_OTHER) {
             page_tpl_unexpected(p, t, ctx);
             return NULL;
         }
@@ -999,23 +1005,11 @@ page_tpl_parse_pipe(page_tpl_parser_t *p, const char *ctx,
             return NULL;
         }
 
-        if (cmd->u.cmd.args[0]->type == TPL_N_CONST
-            && cmd->u.cmd.args[0]->u.value->type == PAGE_NIL)
-        {
-            page_tpl_perr(p, &p->last, "nil is not a command%.*s", "", 0);
-            return NULL;
-        }
-
-        if (cmd->u.cmd.nargs > 1 && cmd->u.cmd.args[0]->type != TPL_N_FUNC
-            && cmd->u.cmd.args[0]->type != TPL_N_FIELD
-            && cmd->u.cmd.args[0]->type != TPL_N_VAR
-            && cmd->u.cmd.args[0]->type != TPL_N_CHAIN)
-        {
-            page_tpl_perr(p, &p->last, "can't give argument to non-function"
-                          " %.*s", cmd->u.cmd.args[0]->src,
-                          cmd->u.cmd.args[0]->src_len);
-            return NULL;
-        }
+        /*
+         * "nil is not a command" and "can't give argument to
+         * non-function" are Go's execution errors, not parse errors: a
+         * template that has them compiles (the executor says them).
+         */
 
         if (pipe->u.pipe.ncmds > 0 && cmd->u.cmd.args[0]->type == TPL_N_CONST)
         {

@@ -606,6 +606,7 @@ static const page_template_file_t  lazy_files[] = {
       "<{{ .Position }}|{{ .Position.Filename }}|{{ .Position.LineNumber }}|"
       "{{ .Position.ColumnNumber }}|{{ .Position.Offset }}|"
       "{{ printf \"%v\" .Position }}|{{ printf \"%s\" .Position }}>", 0 },
+    { "shortcodes/neg.html", "[{{ .Get -1 }}]", 0 },
     { "shortcodes/g.html",
       "[{{ printf \"%T\" (.Get 0) }}|{{ printf \"%T\" (.Get 5) }}|"
       "{{ printf \"%T\" (.Get \"x\") }}|{{ printf \"%T\" (.Get \"y\") }}|"
@@ -770,6 +771,14 @@ test_lazy(void)
            "&lt;&#34;" PATH ":12:1&#34;|" PATH "|12|1|120|&#34;" PATH
            ":12:1&#34;|&#34;" PATH ":12:1&#34;>\n",
            "shortcodes: .Position's fields and .Get's rules");
+
+    /* a negative index: hugo 0.111.3 fails as Go's reflect panics */
+    templates = t;
+    RENDER("---\ntitle: n\n---\n{{< neg \"a\" >}}\n", OPT_CONTENT);
+    templates = saved;
+    ok(rc != PAGE_OK && strstr(res.error.msg, "at <.Get -1>: error calling "
+                               "Get: reflect: slice index out of range")
+       != NULL, "shortcodes: .Get -1");
 
     lazy_is(t, "---\nlayout: params\nAuthor: Ann\nnested:\n  kEy: v\n---\n"
                "Text.\n",

@@ -324,7 +324,7 @@ test_lexer(void)
     TERR("{{/* never closed", "unclosed comment");
     TERR("{{/* c */ x}}", "comment ends before closing delimiter");
     TERR("{{ 3x }}", "bad number syntax");
-    TERR("{{ # }}", "bad character");
+    TERR("{{ # }}", "unexpected \"#\" in command");     /* Go's itemChar */
     TERR("{{ ) }}", "unexpected right paren");
     TERR("{{ (1 }}", "unclosed left paren");
 }
@@ -352,7 +352,8 @@ test_parser(void)
     TERR("{{ \"x\" 1 }}", "can't give argument to non-function");
     TERR("{{ if 1 }}{{ define \"x\" }}{{ end }}{{ end }}",
          "unexpected <define> in command");
-    TERR("{{ $x = 1 }}", "undefined variable \"$x\"");
+    /* hugo 0.111.3: these three compile and fail when they run */
+    TERR("{{ $x = 1 }}", "undefined variable: $x");
     TERR("{{ range $i, $v, $w := . }}{{ end }}", "range can only initialize");
     TERR("{{ with $a, $b := 1 }}{{ end }}", "too many declarations");
     TERR("{{ if 1 }}{{ $x := 1 }}{{ end }}{{ $x }}", "undefined variable");
@@ -489,7 +490,7 @@ test_exec(void)
     T("{{ range .Tags }}{{ if eq . \"b\" }}{{ continue }}{{ end }}{{ . }}"
       "{{ end }}", "ac");
     T("{{ range .Tags }}{{ $.Params.color }}{{ end }}", "redredred");
-    TERR("{{ range .Title }}{{ end }}", "range can't iterate over string");
+    TERR("{{ range .Title }}{{ end }}", "range can't iterate over Hello <World>");
 
     /* variables */
     T("{{ $x := 1 }}{{ $x = 2 }}{{ $x }}", "2");
@@ -664,8 +665,9 @@ test_escape(void)
     T("<a href=\"/search?q={{ \"a b&c\" }}\">", "<a href=\"/search?q=a%20b%26c"
       "\">");
     T("<a href=\"/tags/{{ \"a/b c\" }}\">", "<a href=\"/tags/a/b%20c\">");
+    /* urlquery runs in the URL escaper's place (hugo 0.111.3) */
     T("<a href=\"/x?l={{ urlquery \"c lang\" }}\">",
-      "<a href=\"/x?l=c%2blang\">");
+      "<a href=\"/x?l=c&#43;lang\">");
     T("<a href=\"{{ urlquery \"c lang\" }}\">", "<a href=\"c&#43;lang\">");
     T("<img src={{ \"/a b.png\" }}>", "<img src=/a%20b.png>");
     T("<a href=\"{{ \"%41%zz\" }}\">", "<a href=\"%41%25zz\">");
@@ -987,7 +989,8 @@ test_escape_tables(void)
     TERR("<a title={{ \"x\" | html }}>", "predefined escaper");
     T("{{ \"<a>\" | html }}", "&lt;a&gt;");
     T("<a title=\"{{ html \"<a>\" }}\">", "<a title=\"&lt;a&gt;\">");
-    T("{{ .Content | html }}", "<p>Body</p>");
+    /* html escapes safe HTML too, as Go's does (hugo 0.111.3) */
+    T("{{ .Content | html }}", "&lt;p&gt;Body&lt;/p&gt;");
     /* range bodies must not change the context */
     TERR("{{ range .Tags }}<a href=\"{{ end }}", "different contexts");
     T("{{ range .Tags }}<a href=\"/{{ . }}\">{{ . }}</a>{{ end }}",
