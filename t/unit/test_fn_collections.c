@@ -213,10 +213,11 @@ test_where(void)
     T("{{ where (slice (dict \"t\" (slice \"x\" \"y\")) "
       "(dict \"t\" (slice \"z\"))) \"t\" \"intersect\" (slice \"y\" \"q\") }}",
       "[map[t:[x y]]]");
-    T("{{ where (slice (dict \"p\" (dict \"x\" 1)) (dict \"p\" (dict \"x\" 2)))"
-      " \".p.x\" \"gt\" 1 }}", "[map[p:map[x:2]]]");
-    T("{{ where (slice (dict \"p\" (dict \"x\" 1)) (dict \"p\" (dict \"x\" 2)))"
-      " \"p.x\" 1 }}", "[map[p:map[x:1]]]");
+    T("{{ where (slice (dict \"p\" (dict \"x\" 1)) "
+      "(dict \"p\" (dict \"x\" 2))) \".p.x\" \"gt\" 1 }}",
+      "[map[p:map[x:2]]]");
+    T("{{ where (slice (dict \"p\" (dict \"x\" 1)) "
+      "(dict \"p\" (dict \"x\" 2))) \"p.x\" 1 }}", "[map[p:map[x:1]]]");
     /* a map: its values that are lists with a match are kept */
     T("{{ where (dict \"k1\" (dict \"a\" 1) \"k2\" (dict \"a\" 2)) \"a\" 2 }}",
       "map[]");
@@ -341,7 +342,8 @@ test_audit(void)
       "{{ delimit (slice 1 2 3) \"-\" }} "
       "{{ delimit (slice \"a\" \"b\") \", \" \" and \" }}",
       "1, 2 and 3 1-2-3 a and b");
-    T("{{ collections.Reverse (slice 1 2 3) }} {{ collections.Reverse (slice) }}",
+    T("{{ collections.Reverse (slice 1 2 3) }} "
+      "{{ collections.Reverse (slice) }}",
       "[3 2 1] []");
     TERR("{{ collections.Reverse 3 }}", "argument must be a slice");
 }

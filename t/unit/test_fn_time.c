@@ -164,7 +164,8 @@ test_zones(void)
     /* the documentation's examples (time.In is new in Hugo 0.119) */
     T("{{ $t := time.AsTime \"2023-10-15T13:18:50-07:00\" }}"
       "{{ time.In \"America/Denver\" $t }}|"
-      "{{ time.In \"Australia/Adelaide\" $t }}|{{ time.In \"Europe/Oslo\" $t }}",
+      "{{ time.In \"Australia/Adelaide\" $t }}|"
+      "{{ time.In \"Europe/Oslo\" $t }}",
       "2023-10-15 14:18:50 -0600 MDT|2023-10-16 06:48:50 &#43;1030 ACDT|"
       "2023-10-15 22:18:50 &#43;0200 CEST");
     T(T_ "{{ time.In \"UTC\" $u }}|{{ time.In \"\" $u }}",
@@ -273,12 +274,14 @@ test_durations(void)
 static void
 test_format(void)
 {
-    T(T_ "{{ time.Format \":date_full\" $t }}|{{ time.Format \":date_long\" $t }}"
-      "|{{ time.Format \":date_medium\" $t }}|"
+    T(T_ "{{ time.Format \":date_full\" $t }}|"
+      "{{ time.Format \":date_long\" $t }}|"
+      "{{ time.Format \":date_medium\" $t }}|"
       "{{ time.Format \":date_short\" $t }}",
       "Sunday, March 5, 2023|March 5, 2023|Mar 5, 2023|3/5/23");
-    T(T_ "{{ time.Format \":time_full\" $t }}|{{ time.Format \":time_long\" $t }}"
-      "|{{ time.Format \":time_medium\" $t }}|"
+    T(T_ "{{ time.Format \":time_full\" $t }}|"
+      "{{ time.Format \":time_long\" $t }}|"
+      "{{ time.Format \":time_medium\" $t }}|"
       "{{ time.Format \":time_short\" $t }}|"
       "{{ time.Format \":DATE_LONG\" $t }}",
       "2:07:09 pm CET|2:07:09 pm CET|2:07:09 pm|2:07 pm|March 5, 2023");
