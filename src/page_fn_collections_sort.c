@@ -475,6 +475,45 @@ page_tpl_where_in(page_tpl_state_t *st, page_tpl_wkind_t kind,
 
 
 /*
+ * The kind of a value as Go's reflect sees it, string-like values one
+ * kind: for the element type of a list.
+ */
+static int
+page_tpl_where_gokind(const page_value_t *v)
+{
+    if (v == NULL || v->type == PAGE_NIL) {
+        return -1;
+    }
+    return page_tpl_is_str(v) ? PAGE_STRING : (int) v->type;
+}
+
+
+/*
+ * Hugo's slice of values of one type is a typed slice ([]string,
+ * []int); where only looks into one whose element type is the value's
+ * own.  A list of mixed (or no) kinds is an []interface {}: 1.
+ */
+static int
+page_tpl_where_elem_ok(const page_value_t *l, const page_value_t *v)
+{
+    size_t  i;
+    int     k, first;
+
+    first = -2;
+    for (i = 0; i < l->u.list.n; i++) {
+        k = page_tpl_where_gokind(l->u.list.items[i]);
+        if (k == -1 || (first != -2 && k != first)) {
+            return 1;
+        }
+        first = k;
+    }
+
+    return first == -2 || first == page_tpl_where_gokind(v)
+           || v->type == PAGE_LIST;
+}
+
+
+/*
  * Hugo's checkCondition (tpl/collections/where.go): v is the element's
  * value at the key, mv the value to match, op the operator (trimmed and
  * lower-cased).
@@ -563,6 +602,9 @@ page_tpl_where_match(page_tpl_state_t *st, page_value_t *v, const char *op,
         }
         if (mv->u.list.n == 0) {
             *match = OP("not in");
+            return 0;
+        }
+        if (!page_tpl_where_elem_ok(mv, v)) {
             return 0;
         }
 
