@@ -21,6 +21,13 @@ typedef struct {
                            offset is 0, else a fixed offset with no name */
 } page_time_t;
 
+/*
+ * Farthest instant from 1970 a time holds, in seconds (some 31 million
+ * years; Go's reach is wider): arithmetic that would pass it stops at
+ * it, so that adding a zone's offset never overflows.
+ */
+#define PAGE_TIME_SEC_LIMIT  1000000000000000LL
+
 /* The broken-down local time of t (in its own offset). */
 typedef struct {
     int64_t  year;

@@ -226,6 +226,13 @@ test_methods(void)
       ",123|:date_long");
     T("{{ (time.AsTime \"2023-03-05T14:07:09Z\").Local.Format "
       "\"Z07:00 -07 MST\" }}", "&#43;01:00 &#43;01 CET");
+    /* Go's words (text/template's call of a method) */
+    TERR(T_ "{{ $t.Format }}", "wrong number of args for Format: want 1 "
+         "got 0");
+    TERR(T_ "{{ $t.Add \"1h\" }}", "wrong type for value; expected "
+         "time.Duration; got string");
+    TERR(T_ "{{ $t.Sub 1 }}", "wrong type for value; expected time.Time; "
+         "got int");
 }
 
 
