@@ -119,6 +119,10 @@ test_apply(void)
     T("{{ apply (slice \"a b\" \"c\") \"printf\" \"%q\" \".\" }}",
       "[&#34;a b&#34; &#34;c&#34;]");
     T("{{ apply nil \"upper\" \".\" }}", "[]");
+    T("{{ apply (slice 2 3) \"seq\" \".\" }}", "[[1 2] [1 2 3]]");
+    /* hugo fails too, with Go's runtime words */
+    TERR("{{ apply (slice \"a\") \"lower\" }}", "wrong number of args for "
+         "lower");
     /* Hugo's words (tpl/collections/apply.go) */
     TERR("{{ apply (slice 1) \"apply\" \".\" }}",
          "can't apply myself (no turtles allowed)");
