@@ -72,23 +72,28 @@ typedef struct {
 } page_tpl_coll_t;
 
 
-/* The base letter of U+00C0 .. U+00FF (Latin-1), 0 when none. */
+/* The base letter of U+00C0 .. U+00FF (Latin-1); '*' when none. */
 static const char  page_tpl_latin1[] =
-    "AAAAAAACEEEEIIII" "DNOOOOO*OUUUUYTs"
-    "aaaaaaaceeeeiiii" "dnooooo/ouuuuyty";
+    "AAAAAAACEEEEIIII" "DNOOOOO*OUUUUY*s"
+    "aaaaaaaceeeeiiii" "dnooooo*ouuuuy*y";
+
+/*
+ * The CLDR root order of ASCII's spaces, punctuation and symbols (all
+ * before the digits, which come before the letters).
+ */
+static const char  page_tpl_punct[] =
+    "\t\n\v\f\r _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$";
 
 
 static void
 page_tpl_coll_weight(uint32_t c, page_tpl_coll_t *w)
 {
-    int  base;
+    const char  *p;
 
     w->secondary = 0;
     w->tertiary = 0;
 
-    if (c >= 0xc0 && c <= 0xff && page_tpl_latin1[c - 0xc0] != '*'
-        && page_tpl_latin1[c - 0xc0] != '/')
-    {
+    if (c >= 0xc0 && c <= 0xff && page_tpl_latin1[c - 0xc0] != '*') {
         w->secondary = c;
         c = (unsigned char) page_tpl_latin1[c - 0xc0];
     }
@@ -99,12 +104,15 @@ page_tpl_coll_weight(uint32_t c, page_tpl_coll_t *w)
     }
 
     if (c >= 'a' && c <= 'z') {
-        base = 0x30000;
-        w->primary = base + (c - 'a');
+        w->primary = 0x30000 + (c - 'a');
     } else if (c >= '0' && c <= '9') {
         w->primary = 0x20000 + (c - '0');
+    } else if (c > 0 && c < 0x80
+               && (p = strchr(page_tpl_punct, (int) c)) != NULL)
+    {
+        w->primary = 0x10000 + (uint32_t) (p - page_tpl_punct);
     } else if (c < 0x80) {
-        w->primary = 0x10000 + c;
+        w->primary = c;                 /* controls: first */
     } else {
         w->primary = 0x40000 + c;
     }
