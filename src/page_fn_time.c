@@ -139,6 +139,40 @@ page_fn_rezone(page_time_t *t)
 
 
 /*
+ * The other forms spf13/cast reads a date in (Hugo's time.AsTime), in
+ * its order: 1 with an offset, 0 with none or only a zone's name (cast
+ * then takes the wall time in the default zone), -1 when none fits.
+ * A zone's name is not kept: "MST" alone reads as the wall time.
+ */
+static int
+page_fn_parse_cast(const char *s, size_t len, page_time_t *t)
+{
+    size_t  i;
+    int     kind;
+    static const char  *layouts[] = {
+        "Mon, 02 Jan 2006 15:04:05 -0700",          /* RFC 1123Z */
+        "Mon, 02 Jan 2006 15:04:05 MST",            /* RFC 1123 */
+        "02 Jan 06 15:04 -0700",                    /* RFC 822Z */
+        "02 Jan 06 15:04 MST",                      /* RFC 822 */
+        "Monday, 02-Jan-06 15:04:05 MST",           /* RFC 850 */
+        "2006-01-02 15:04:05.999999999 -0700 MST",  /* Time.String() */
+        "Mon Jan _2 15:04:05 2006",                 /* ANSIC */
+        "Mon Jan _2 15:04:05 MST 2006",             /* UnixDate */
+        "Mon Jan 02 15:04:05 -0700 2006",           /* RubyDate */
+        "02 Jan 2006"
+    };
+
+    for (i = 0; i < sizeof(layouts) / sizeof(layouts[0]); i++) {
+        if (page_time_parse_layout(layouts[i], s, len, t, &kind) == 0) {
+            return kind == 1;
+        }
+    }
+
+    return -1;
+}
+
+
+/*
  * A value as Hugo's htime.ToTimeInDefaultLocationE reads it: a time (as
  * its RFC 3339 text read back: whole seconds, its offset), a date string
  * (in zone when it has no offset of its own), or a number of Unix
@@ -174,15 +208,19 @@ page_fn_to_time(page_tpl_state_t *st, const char *fn, page_value_t *v,
         return 0;
 
     } else if (page_tpl_str(v, &s, &len)) {
-        if (page_time_parse(s, len, t) != 0) {
-            return page_tpl_fail(st, "unable to parse date: %.*s", (int) len,
-                                 s);
+        if (page_time_parse(s, len, t) == 0) {
+            /* a time of day without an offset: in zone */
+            has_offset = len > 10 && (s[len - 1] == 'Z' || s[len - 1] == 'z'
+                                      || t->offset != 0
+                                      || (len > 6 && (s[len - 6] == '+'
+                                                      || s[len - 6] == '-')));
+        } else {
+            has_offset = page_fn_parse_cast(s, len, t);
+            if (has_offset < 0) {
+                return page_tpl_fail(st, "unable to parse date: %.*s",
+                                     (int) len, s);
+            }
         }
-        /* a time of day without an offset: in zone */
-        has_offset = len > 10 && (s[len - 1] == 'Z' || s[len - 1] == 'z'
-                                  || t->offset != 0
-                                  || (len > 6 && (s[len - 6] == '+'
-                                                  || s[len - 6] == '-')));
         if (!has_offset && zone > 0) {
             t->sec = page_fn_from_wall(t->sec, zone, 0);
             page_time_in(t, zone);

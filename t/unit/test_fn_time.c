@@ -135,6 +135,24 @@ test_astime(void)
     T("{{ time.AsTime \"2023-03-26T02:30:00\" \"Europe/Berlin\" }}|"
       "{{ time.AsTime \"2023-10-29T02:30:00\" \"Europe/Berlin\" }}",
       "2023-03-26 03:30:00 &#43;0200 CEST|2023-10-29 02:30:00 &#43;0100 CET");
+    /* the other forms cast reads; a zone's name alone is dropped */
+    T("{{ time.AsTime \"Mon, 02 Jan 2006 15:04:05 -0700\" }}|"
+      "{{ time.AsTime \"Mon, 02 Jan 2006 15:04:05 MST\" }}|"
+      "{{ time.AsTime \"Tue, 10 Oct 2023 08:00:00 GMT\" }}|"
+      "{{ time.AsTime \"02 Jan 2006\" }}",
+      "2006-01-02 15:04:05 -0700 -0700|2006-01-02 15:04:05 &#43;0000 UTC|"
+      "2023-10-10 08:00:00 &#43;0000 UTC|2006-01-02 00:00:00 &#43;0000 UTC");
+    T("{{ time.AsTime \"Mon Jan  2 15:04:05 2006\" }}|"
+      "{{ time.AsTime \"Monday, 02-Jan-06 15:04:05 UTC\" }}|"
+      "{{ time.AsTime \"Mon Jan 02 15:04:05 -0700 2006\" }}|"
+      "{{ time.AsTime \"02 Jan 06 15:04 -0700\" }}|"
+      "{{ time.AsTime \"2023-03-05T10:00:00.5Z\" }}",
+      "2006-01-02 15:04:05 &#43;0000 UTC|2006-01-02 15:04:05 &#43;0000 UTC|"
+      "2006-01-02 15:04:05 -0700 -0700|2006-01-02 15:04:00 -0700 -0700|"
+      "2023-03-05 10:00:00.5 &#43;0000 UTC");
+    /* hugo prints -0700 MST: the name of a fixed zone is not kept */
+    T("{{ time.AsTime \"2006-01-02 15:04:05.5 -0700 MST\" }}",
+      "2006-01-02 15:04:05.5 -0700 -0700");
     TERR("{{ time.AsTime \"2023-01-01\" \"Mars/Base\" }}",
          "unknown time zone Mars/Base");
     TERR("{{ time.AsTime \"2023-01-01\" \"../etc\" }}",
