@@ -28,6 +28,65 @@
 #define PAGE_TPL_MAX_MERGE_DEPTH  64
 
 
+/*
+ * cast.ToIntE: an int, a float (truncated), a bool or a decimal string;
+ * 0 and *out, or -1 when it is none (the caller fails or goes on).
+ */
+static int
+page_tpl_cast_int(const page_value_t *v, int64_t *out)
+{
+    const char  *s;
+    size_t       len;
+    char         buf[32], *end;
+
+    if (v == NULL || v->type == PAGE_NIL) {
+        *out = 0;
+        return 0;
+    }
+    if (v->type == PAGE_INT) {
+        *out = v->u.i;
+        return 0;
+    }
+    if (v->type == PAGE_FLOAT && v->u.f > -9.2e18 && v->u.f < 9.2e18) {
+        *out = (int64_t) v->u.f;
+        return 0;
+    }
+    if (v->type == PAGE_BOOL) {
+        *out = v->u.b;
+        return 0;
+    }
+    if (page_tpl_str(v, &s, &len) && len > 0 && len < sizeof(buf)) {
+        memcpy(buf, s, len);
+        buf[len] = '\0';
+        *out = (int64_t) strtoll(buf, &end, 10);
+        return *end == '\0' ? 0 : -1;
+    }
+
+    return -1;
+}
+
+
+/* The failure of page_tpl_cast_int, in cast's words. */
+static int
+page_tpl_cast_int_fail(page_tpl_state_t *st, const page_value_t *v)
+{
+    page_buf_t  b;
+
+    page_tpl_buf(st, &b);
+    if (page_tpl_is_str(v)) {
+        page_buf_putc(&b, '"');
+    }
+    page_tpl_print(&b, v);
+    if (page_tpl_is_str(v)) {
+        page_buf_putc(&b, '"');
+    }
+
+    return page_tpl_fail(st, "unable to cast %.*s of type %s to int",
+                         (int) b.len, b.data ? b.data : "",
+                         page_tpl_tname(v));
+}
+
+
 static int
 page_tpl_index1(page_tpl_state_t *st, page_value_t *c, page_value_t *k,
     page_value_t **res)
@@ -212,16 +271,26 @@ page_tpl_f_dict(PAGE_FN_ARGS)
 }
 
 
+/*
+ * in LIST VALUE: an element equal to VALUE; anything else as text (a
+ * string, a number) containing VALUE's text, as Hugo's cast does.
+ */
 static int
 page_tpl_f_in(PAGE_FN_ARGS)
 {
-    const char  *s, *sub;
-    size_t       len, sublen, i;
-    page_value_t *c = args[0];
+    const char    *s, *sub;
+    size_t         len, sublen, i;
+    page_value_t  *c = args[0];
 
     (void) nargs;
 
-    if (c != NULL && c->type == PAGE_LIST) {
+    if (c == NULL || c->type == PAGE_NIL || args[1] == NULL
+        || args[1]->type == PAGE_NIL)
+    {
+        return page_tpl_ret_bool(st, 0, res);
+    }
+
+    if (c->type == PAGE_LIST) {
         for (i = 0; i < c->u.list.n; i++) {
             if (page_tpl_equal(c->u.list.items[i], args[1])) {
                 return page_tpl_ret_bool(st, 1, res);
@@ -230,16 +299,21 @@ page_tpl_f_in(PAGE_FN_ARGS)
         return page_tpl_ret_bool(st, 0, res);
     }
 
-    if (page_tpl_str(c, &s, &len)) {
-        if (page_tpl_text(st, args[1], &sub, &sublen) != 0) {
-            return -1;
-        }
-        for (i = 0; i + sublen <= len; i++) {
-            if (memcmp(s + i, sub, sublen) == 0) {
-                return page_tpl_ret_bool(st, 1, res);
-            }
-        }
+    if (c->type == PAGE_MAP || args[1]->type == PAGE_LIST
+        || args[1]->type == PAGE_MAP)
+    {
         return page_tpl_ret_bool(st, 0, res);
+    }
+
+    if (page_tpl_text(st, c, &s, &len) != 0
+        || page_tpl_text(st, args[1], &sub, &sublen) != 0)
+    {
+        return -1;
+    }
+    for (i = 0; i + sublen <= len; i++) {
+        if (memcmp(s + i, sub, sublen) == 0) {
+            return page_tpl_ret_bool(st, 1, res);
+        }
     }
 
     return page_tpl_ret_bool(st, 0, res);
@@ -262,10 +336,11 @@ page_tpl_f_isset(PAGE_FN_ARGS)
                                  || page_map_get_ci(c, k, klen) != NULL, res);
     }
 
-    if (c != NULL && c->type == PAGE_LIST && args[1] != NULL
-        && args[1]->type == PAGE_INT)
-    {
-        i = args[1]->u.i;
+    if (c != NULL && c->type == PAGE_LIST) {
+        if (page_tpl_cast_int(args[1], &i) != 0) {
+            return page_tpl_fail(st, "isset unable to use key of type %s "
+                                 "as index", page_tpl_tname(args[1]));
+        }
         return page_tpl_ret_bool(st, i >= 0 && (uint64_t) i < c->u.list.n,
                                  res);
     }
@@ -388,6 +463,10 @@ page_tpl_f_merge(PAGE_FN_ARGS)
     size_t         i;
     page_value_t  *m;
 
+    if (nargs < 2) {
+        return page_tpl_fail(st, "merge requires at least two parameters");
+    }
+
     for (i = nargs; i-- > 0; ) {
         if (args[i] == NULL || args[i]->type != PAGE_MAP) {
             return page_tpl_fail(st, "%s must be a map, got %s",
@@ -434,8 +513,8 @@ page_tpl_subseq(page_tpl_state_t *st, page_tpl_part_t part,
     {
         return page_tpl_fail(st, "both limit and seq must be provided");
     }
-    if (page_tpl_to_int(st, st->calling, args[0], &n) != 0) {
-        return -1;
+    if (page_tpl_cast_int(args[0], &n) != 0) {
+        return page_tpl_cast_int_fail(st, args[0]);
     }
     if (n < 0) {
         if (part == PAGE_TPL_AFTER) {
@@ -571,12 +650,13 @@ page_tpl_f_seq(PAGE_FN_ARGS)
     size_t         k;
     page_value_t  *l, *v;
 
+    if (nargs < 1 || nargs > 3) {
+        return page_tpl_fail(st, "invalid number of arguments to Seq");
+    }
+
     for (k = 0; k < nargs; k++) {
-        if (!page_tpl_is_num(args[k]) && !page_tpl_is_str(args[k])) {
+        if (page_tpl_cast_int(args[k], &a[k]) != 0) {
             return page_tpl_fail(st, "invalid arguments to Seq");
-        }
-        if (page_tpl_to_int(st, "seq", args[k], &a[k]) != 0) {
-            return -1;
         }
         /* far beyond the limit: refused before any arithmetic */
         if (a[k] > INT32_MAX || a[k] < -INT32_MAX) {
@@ -644,7 +724,7 @@ page_tpl_f_delimit(PAGE_FN_ARGS)
     const char     *sep, *last, *s;
     size_t          seplen, lastlen, len;
     page_buf_t      b;
-    page_value_t   *c = args[0], *item;
+    page_value_t   *c = args[0], *item, *l;
     page_pair_t    *pairs;
 
     if (page_tpl_text(st, args[1], &sep, &seplen) != 0) {
@@ -654,6 +734,21 @@ page_tpl_f_delimit(PAGE_FN_ARGS)
     lastlen = seplen;
     if (nargs == 3 && page_tpl_text(st, args[2], &last, &lastlen) != 0) {
         return -1;
+    }
+
+    if (page_tpl_str(c, &s, &len)) {
+        /* Go iterates a string as its bytes, each a number */
+        l = page_tpl_list_new(st);
+        if (l == NULL) {
+            return -1;
+        }
+        for (i = 0; i < len; i++) {
+            item = page_value_int(st->arena, (unsigned char) s[i]);
+            if (item == NULL || page_tpl_push(st, l, item) != 0) {
+                return page_tpl_nomem(st);
+            }
+        }
+        c = l;
     }
 
     if (c == NULL || (c->type != PAGE_LIST && c->type != PAGE_MAP)) {
@@ -838,6 +933,21 @@ page_tpl_setop(page_tpl_state_t *st, int mode,
     a = mode == 2 ? args[nargs - 1] : args[0];
     b = mode == 2 ? NULL : args[1];
 
+    for (k = 0; mode == 0 && k < 2; k++) {
+        for (i = 0; args[k] != NULL && args[k]->type == PAGE_LIST
+                    && i < args[k]->u.list.n; i++)
+        {
+            item = args[k]->u.list.items[i];
+            if (item != NULL && (item->type == PAGE_MAP
+                                 || item->type == PAGE_LIST))
+            {
+                return page_tpl_fail(st, "intersect does not support "
+                                     "slices or arrays of uncomparable "
+                                     "types");
+            }
+        }
+    }
+
     for (i = 0; a != NULL && a->type == PAGE_LIST && i < a->u.list.n; i++) {
         item = a->u.list.items[i];
         if (page_tpl_list_has(l, item)) {
@@ -935,6 +1045,10 @@ page_tpl_f_union(PAGE_FN_ARGS)
 static int
 page_tpl_f_complement(PAGE_FN_ARGS)
 {
+    if (nargs < 2) {
+        return page_tpl_fail(st, "complement needs at least two arguments");
+    }
+
     return page_tpl_setop(st, 2, args, nargs, res);
 }
 
@@ -1106,8 +1220,8 @@ const page_tpl_func_t  page_fn_collections[] = {
     { "isset", page_tpl_f_isset, 2, 2 },
     { "collections.Append", page_tpl_f_append, 2, -1 },
     { "append", page_tpl_f_append, 2, -1 },
-    { "collections.Merge", page_tpl_f_merge, 2, -1 },
-    { "merge", page_tpl_f_merge, 2, -1 },
+    { "collections.Merge", page_tpl_f_merge, 1, -1 },
+    { "merge", page_tpl_f_merge, 1, -1 },
     { "collections.First", page_tpl_f_first, 2, 2 },
     { "first", page_tpl_f_first, 2, 2 },
     { "collections.Last", page_tpl_f_last, 2, 2 },
@@ -1117,8 +1231,8 @@ const page_tpl_func_t  page_fn_collections[] = {
     { "collections.Uniq", page_tpl_f_uniq, 1, 1 },
     { "uniq", page_tpl_f_uniq, 1, 1 },
     { "collections.Reverse", page_tpl_f_reverse, 1, 1 },
-    { "collections.Seq", page_tpl_f_seq, 1, 3 },
-    { "seq", page_tpl_f_seq, 1, 3 },
+    { "collections.Seq", page_tpl_f_seq, 0, -1 },
+    { "seq", page_tpl_f_seq, 0, -1 },
     { "collections.Delimit", page_tpl_f_delimit, 2, 3 },
     { "delimit", page_tpl_f_delimit, 2, 3 },
     { "collections.Querify", page_tpl_f_querify, 0, -1 },
@@ -1127,8 +1241,8 @@ const page_tpl_func_t  page_fn_collections[] = {
     { "intersect", page_tpl_f_intersect, 2, 2 },
     { "collections.Union", page_tpl_f_union, 2, 2 },
     { "union", page_tpl_f_union, 2, 2 },
-    { "collections.Complement", page_tpl_f_complement, 2, -1 },
-    { "complement", page_tpl_f_complement, 2, -1 },
+    { "collections.Complement", page_tpl_f_complement, 1, -1 },
+    { "complement", page_tpl_f_complement, 1, -1 },
     { "collections.SymDiff", page_tpl_f_symdiff, 2, 2 },
     { "symdiff", page_tpl_f_symdiff, 2, 2 },
     { "collections.Apply", page_tpl_f_apply, 2, -1 },

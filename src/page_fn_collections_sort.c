@@ -72,23 +72,28 @@ typedef struct {
 } page_tpl_coll_t;
 
 
-/* The base letter of U+00C0 .. U+00FF (Latin-1), 0 when none. */
+/* The base letter of U+00C0 .. U+00FF (Latin-1); '*' when none. */
 static const char  page_tpl_latin1[] =
-    "AAAAAAACEEEEIIII" "DNOOOOO*OUUUUYTs"
-    "aaaaaaaceeeeiiii" "dnooooo/ouuuuyty";
+    "AAAAAAACEEEEIIII" "DNOOOOO*OUUUUY*s"
+    "aaaaaaaceeeeiiii" "dnooooo*ouuuuy*y";
+
+/*
+ * The CLDR root order of ASCII's spaces, punctuation and symbols (all
+ * before the digits, which come before the letters).
+ */
+static const char  page_tpl_punct[] =
+    "\t\n\v\f\r _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$";
 
 
 static void
 page_tpl_coll_weight(uint32_t c, page_tpl_coll_t *w)
 {
-    int  base;
+    const char  *p;
 
     w->secondary = 0;
     w->tertiary = 0;
 
-    if (c >= 0xc0 && c <= 0xff && page_tpl_latin1[c - 0xc0] != '*'
-        && page_tpl_latin1[c - 0xc0] != '/')
-    {
+    if (c >= 0xc0 && c <= 0xff && page_tpl_latin1[c - 0xc0] != '*') {
         w->secondary = c;
         c = (unsigned char) page_tpl_latin1[c - 0xc0];
     }
@@ -99,12 +104,15 @@ page_tpl_coll_weight(uint32_t c, page_tpl_coll_t *w)
     }
 
     if (c >= 'a' && c <= 'z') {
-        base = 0x30000;
-        w->primary = base + (c - 'a');
+        w->primary = 0x30000 + (c - 'a');
     } else if (c >= '0' && c <= '9') {
         w->primary = 0x20000 + (c - '0');
+    } else if (c > 0 && c < 0x80
+               && (p = strchr(page_tpl_punct, (int) c)) != NULL)
+    {
+        w->primary = 0x10000 + (uint32_t) (p - page_tpl_punct);
     } else if (c < 0x80) {
-        w->primary = 0x10000 + c;
+        w->primary = c;                 /* controls: first */
     } else {
         w->primary = 0x40000 + c;
     }
@@ -475,6 +483,45 @@ page_tpl_where_in(page_tpl_state_t *st, page_tpl_wkind_t kind,
 
 
 /*
+ * The kind of a value as Go's reflect sees it, string-like values one
+ * kind: for the element type of a list.
+ */
+static int
+page_tpl_where_gokind(const page_value_t *v)
+{
+    if (v == NULL || v->type == PAGE_NIL) {
+        return -1;
+    }
+    return page_tpl_is_str(v) ? PAGE_STRING : (int) v->type;
+}
+
+
+/*
+ * Hugo's slice of values of one type is a typed slice ([]string,
+ * []int); where only looks into one whose element type is the value's
+ * own.  A list of mixed (or no) kinds is an []interface {}: 1.
+ */
+static int
+page_tpl_where_elem_ok(const page_value_t *l, const page_value_t *v)
+{
+    size_t  i;
+    int     k, first;
+
+    first = -2;
+    for (i = 0; i < l->u.list.n; i++) {
+        k = page_tpl_where_gokind(l->u.list.items[i]);
+        if (k == -1 || (first != -2 && k != first)) {
+            return 1;
+        }
+        first = k;
+    }
+
+    return first == -2 || first == page_tpl_where_gokind(v)
+           || v->type == PAGE_LIST;
+}
+
+
+/*
  * Hugo's checkCondition (tpl/collections/where.go): v is the element's
  * value at the key, mv the value to match, op the operator (trimmed and
  * lower-cased).
@@ -563,6 +610,9 @@ page_tpl_where_match(page_tpl_state_t *st, page_value_t *v, const char *op,
         }
         if (mv->u.list.n == 0) {
             *match = OP("not in");
+            return 0;
+        }
+        if (!page_tpl_where_elem_ok(mv, v)) {
             return 0;
         }
 

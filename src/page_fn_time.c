@@ -24,6 +24,18 @@
     ((len) == sizeof(lit) - 1 && memcmp(name, lit, sizeof(lit) - 1) == 0)
 
 
+/* t's instant held within PAGE_TIME_SEC_LIMIT. */
+static void
+page_fn_clamp(page_time_t *t)
+{
+    if (t->sec > PAGE_TIME_SEC_LIMIT) {
+        t->sec = PAGE_TIME_SEC_LIMIT;
+    } else if (t->sec < -PAGE_TIME_SEC_LIMIT) {
+        t->sec = -PAGE_TIME_SEC_LIMIT;
+    }
+}
+
+
 static int
 page_fn_ret_time(page_tpl_state_t *st, page_time_t *t, page_value_t **res)
 {
@@ -63,8 +75,9 @@ page_fn_arg_duration(page_tpl_state_t *st, const char *fn, page_value_t *v,
         return 0;
     }
 
-    return page_tpl_fail(st, "%s: wrong type for value; expected "
-                         "time.Duration; got %s", fn, page_tpl_tname(v));
+    (void) fn;
+    return page_tpl_fail(st, "wrong type for value; expected "
+                         "time.Duration; got %s", page_tpl_tname(v));
 }
 
 
@@ -126,6 +139,40 @@ page_fn_rezone(page_time_t *t)
 
 
 /*
+ * The other forms spf13/cast reads a date in (Hugo's time.AsTime), in
+ * its order: 1 with an offset, 0 with none or only a zone's name (cast
+ * then takes the wall time in the default zone), -1 when none fits.
+ * A zone's name is not kept: "MST" alone reads as the wall time.
+ */
+static int
+page_fn_parse_cast(const char *s, size_t len, page_time_t *t)
+{
+    size_t  i;
+    int     kind;
+    static const char  *layouts[] = {
+        "Mon, 02 Jan 2006 15:04:05 -0700",          /* RFC 1123Z */
+        "Mon, 02 Jan 2006 15:04:05 MST",            /* RFC 1123 */
+        "02 Jan 06 15:04 -0700",                    /* RFC 822Z */
+        "02 Jan 06 15:04 MST",                      /* RFC 822 */
+        "Monday, 02-Jan-06 15:04:05 MST",           /* RFC 850 */
+        "2006-01-02 15:04:05.999999999 -0700 MST",  /* Time.String() */
+        "Mon Jan _2 15:04:05 2006",                 /* ANSIC */
+        "Mon Jan _2 15:04:05 MST 2006",             /* UnixDate */
+        "Mon Jan 02 15:04:05 -0700 2006",           /* RubyDate */
+        "02 Jan 2006"
+    };
+
+    for (i = 0; i < sizeof(layouts) / sizeof(layouts[0]); i++) {
+        if (page_time_parse_layout(layouts[i], s, len, t, &kind) == 0) {
+            return kind == 1;
+        }
+    }
+
+    return -1;
+}
+
+
+/*
  * A value as Hugo's htime.ToTimeInDefaultLocationE reads it: a time (as
  * its RFC 3339 text read back: whole seconds, its offset), a date string
  * (in zone when it has no offset of its own), or a number of Unix
@@ -149,21 +196,31 @@ page_fn_to_time(page_tpl_state_t *st, const char *fn, page_value_t *v,
 
     } else if (v != NULL && (v->type == PAGE_INT || v->type == PAGE_FLOAT)) {
         memset(t, 0, sizeof(*t));
-        t->sec = v->type == PAGE_INT ? v->u.i : (int64_t) v->u.f;
+        if (v->type == PAGE_INT) {
+            t->sec = v->u.i;
+        } else {
+            t->sec = isfinite(v->u.f) && fabs(v->u.f) < 1e18
+                     ? (int64_t) v->u.f : 0;
+        }
+        page_fn_clamp(t);
         page_time_in(t, page_time_zone_local());
         t->is_zero = t->sec == PAGE_FN_ZERO_SEC;
         return 0;
 
     } else if (page_tpl_str(v, &s, &len)) {
-        if (page_time_parse(s, len, t) != 0) {
-            return page_tpl_fail(st, "unable to parse date: %.*s", (int) len,
-                                 s);
+        if (page_time_parse(s, len, t) == 0) {
+            /* a time of day without an offset: in zone */
+            has_offset = len > 10 && (s[len - 1] == 'Z' || s[len - 1] == 'z'
+                                      || t->offset != 0
+                                      || (len > 6 && (s[len - 6] == '+'
+                                                      || s[len - 6] == '-')));
+        } else {
+            has_offset = page_fn_parse_cast(s, len, t);
+            if (has_offset < 0) {
+                return page_tpl_fail(st, "unable to parse date: %.*s",
+                                     (int) len, s);
+            }
         }
-        /* a time of day without an offset: in zone */
-        has_offset = len > 10 && (s[len - 1] == 'Z' || s[len - 1] == 'z'
-                                  || t->offset != 0
-                                  || (len > 6 && (s[len - 6] == '+'
-                                                  || s[len - 6] == '-')));
         if (!has_offset && zone > 0) {
             t->sec = page_fn_from_wall(t->sec, zone, 0);
             page_time_in(t, zone);
@@ -652,6 +709,7 @@ page_fn_time_add(page_time_t *t, int64_t d)
         ns += PAGE_NS_SECOND;
     }
     t->nsec = (int32_t) ns;
+    page_fn_clamp(t);
     page_fn_rezone(t);
 }
 
@@ -686,8 +744,8 @@ page_fn_time_adddate(page_tpl_state_t *st, page_time_t *t,
 
     for (k = 0; k < 3; k++) {
         if (args[k] == NULL || args[k]->type != PAGE_INT) {
-            return page_tpl_fail(st, "AddDate: wrong type for value; "
-                                 "expected int; got %s",
+            return page_tpl_fail(st, "wrong type for value; expected int; "
+                                 "got %s",
                                  page_tpl_tname(args[k]));
         }
         /* beyond any calendar: refused before the arithmetic */
@@ -707,6 +765,7 @@ page_fn_time_adddate(page_tpl_state_t *st, page_time_t *t,
     days = page_days_from_civil(y, (int) m + 1, 1) + d - 1;
     wall = days * 86400 + tm.hour * 3600 + tm.min * 60 + tm.sec;
     t->sec = page_fn_from_wall(wall, t->zone, t->offset);
+    page_fn_clamp(t);
     page_fn_rezone(t);
 
     return 0;
@@ -718,7 +777,7 @@ page_fn_time_method(page_tpl_state_t *st, page_value_t *recv,
     const char *name, size_t len, page_value_t **args, size_t nargs,
     page_value_t **res)
 {
-    int          zone, isdst;
+    int          zone, isdst, want;
     int32_t      off;
     int64_t      d, iv;
     uint64_t     r;
@@ -731,11 +790,24 @@ page_fn_time_method(page_tpl_state_t *st, page_value_t *recv,
     t = recv->u.t;
     d = 0;
 
+    /* Go's words for a method called with the wrong number of args */
+    want = page_fn_is(name, len, "AddDate") ? 3
+           : page_fn_is(name, len, "Format") || page_fn_is(name, len, "In")
+             || page_fn_is(name, len, "Before")
+             || page_fn_is(name, len, "After")
+             || page_fn_is(name, len, "Equal") || page_fn_is(name, len, "Sub")
+             || page_fn_is(name, len, "Add")
+             || page_fn_is(name, len, "Truncate")
+             || page_fn_is(name, len, "Round") ? 1 : 0;
+    if (want > 0 && nargs != (size_t) want) {
+        return page_tpl_fail(st, "wrong number of args for %.*s: want %d "
+                             "got %d", (int) len, name, want, (int) nargs);
+    }
+
     if (page_fn_is(name, len, "Format")) {
-        if (nargs != 1 || !page_tpl_str(args[0], &s, &slen)) {
-            return page_tpl_fail(st, "Format: wrong type for value; "
-                                 "expected string; got %s",
-                                 page_tpl_tname(nargs ? args[0] : NULL));
+        if (!page_tpl_str(args[0], &s, &slen)) {
+            return page_tpl_fail(st, "wrong type for value; expected string; "
+                                 "got %s", page_tpl_tname(args[0]));
         }
         page_tpl_buf(st, &b);
         page_time_format(&b, &t, s, slen);
@@ -745,10 +817,10 @@ page_fn_time_method(page_tpl_state_t *st, page_value_t *recv,
     if (page_fn_is(name, len, "Before") || page_fn_is(name, len, "After")
         || page_fn_is(name, len, "Equal") || page_fn_is(name, len, "Sub"))
     {
-        if (nargs != 1 || args[0] == NULL || args[0]->type != PAGE_TIME) {
-            return page_tpl_fail(st, "%.*s: wrong type for value; expected "
-                                 "time.Time; got %s", (int) len, name,
-                                 page_tpl_tname(nargs ? args[0] : NULL));
+        if (args[0] == NULL || args[0]->type != PAGE_TIME) {
+            return page_tpl_fail(st, "wrong type for value; expected "
+                                 "time.Time; got %s",
+                                 page_tpl_tname(args[0]));
         }
         d = page_fn_time_sub(&t, &args[0]->u.t);
         if (name[0] == 'S') {
@@ -761,11 +833,8 @@ page_fn_time_method(page_tpl_state_t *st, page_value_t *recv,
     if (page_fn_is(name, len, "Add") || page_fn_is(name, len, "Truncate")
         || page_fn_is(name, len, "Round"))
     {
-        if (nargs != 1
-            || page_fn_arg_duration(st, name, args[0], &d) != 0)
-        {
-            return nargs != 1 ? page_tpl_fail(st, "%.*s: want one duration",
-                                              (int) len, name) : -1;
+        if (page_fn_arg_duration(st, name, args[0], &d) != 0) {
+            return -1;
         }
         if (name[0] == 'A') {
             page_fn_time_add(&t, d);
@@ -781,10 +850,6 @@ page_fn_time_method(page_tpl_state_t *st, page_value_t *recv,
     }
 
     if (page_fn_is(name, len, "AddDate")) {
-        if (nargs != 3) {
-            return page_tpl_fail(st, "wrong number of args for AddDate: "
-                                 "want 3 got %d", (int) nargs);
-        }
         if (page_fn_time_adddate(st, &t, args) != 0) {
             return -1;
         }
@@ -793,9 +858,8 @@ page_fn_time_method(page_tpl_state_t *st, page_value_t *recv,
 
     if (page_fn_is(name, len, "In")) {
         /* Go takes a *time.Location; a name is taken here too */
-        if (nargs != 1 || page_fn_zone(st, args[0], &zone) != 0) {
-            return nargs != 1 ? page_tpl_fail(st, "In: want one location")
-                              : -1;
+        if (page_fn_zone(st, args[0], &zone) != 0) {
+            return -1;
         }
         page_time_in(&t, zone);
         return page_fn_ret_time(st, &t, res);
@@ -891,8 +955,8 @@ page_fn_duration_method(page_tpl_state_t *st, page_value_t *recv,
     if (page_fn_is(name, len, "Round") || page_fn_is(name, len, "Truncate"))
     {
         if (nargs != 1) {
-            return page_tpl_fail(st, "%.*s: want one duration", (int) len,
-                                 name);
+            return page_tpl_fail(st, "wrong number of args for %.*s: want "
+                                 "1 got %d", (int) len, name, (int) nargs);
         }
         if (page_fn_arg_duration(st, name, args[0], &m) != 0) {
             return -1;

@@ -557,3 +557,259 @@ page_duration_format(page_buf_t *b, int64_t d)
 
     page_buf_append(b, buf + w, sizeof(buf) - w);
 }
+
+
+/* ---- parsing by Go layout (the forms Hugo's cast reads) ---- */
+
+/* A run of 1..max digits (exactly max when fixed) at s[*pos]. */
+static int
+page_parse_num(const char *s, size_t len, size_t *pos, int min, int max,
+    int *out)
+{
+    int  n, v;
+
+    v = 0;
+    for (n = 0; n < max && *pos < len && s[*pos] >= '0' && s[*pos] <= '9';
+         n++)
+    {
+        v = v * 10 + (s[(*pos)++] - '0');
+    }
+
+    *out = v;
+    return n >= min ? 0 : -1;
+}
+
+
+/* One of names (matched on its first n letters, any case) at s[*pos]. */
+static int
+page_parse_name(const char *s, size_t len, size_t *pos,
+    const char *const *names, int count, int abbr)
+{
+    int     i;
+    size_t  n, k;
+
+    for (i = 0; i < count; i++) {
+        n = abbr ? 3 : strlen(names[i]);
+        if (*pos + n > len) {
+            continue;
+        }
+        for (k = 0; k < n; k++) {
+            char  a = s[*pos + k], b = names[i][k];
+
+            if (a >= 'A' && a <= 'Z') {
+                a += 'a' - 'A';
+            }
+            if (b >= 'A' && b <= 'Z') {
+                b += 'a' - 'A';
+            }
+            if (a != b) {
+                break;
+            }
+        }
+        if (k == n) {
+            *pos += n;
+            return i;
+        }
+    }
+
+    return -1;
+}
+
+
+/* ±hh[:]mm (colon as the layout has it), or Z when z is set. */
+static int
+page_parse_offset(const char *s, size_t len, size_t *pos, int colon, int z,
+    int32_t *off)
+{
+    int  sign, h, m;
+
+    if (z && *pos < len && s[*pos] == 'Z') {
+        (*pos)++;
+        *off = 0;
+        return 0;
+    }
+    if (*pos >= len || (s[*pos] != '+' && s[*pos] != '-')) {
+        return -1;
+    }
+    sign = s[(*pos)++] == '-' ? -1 : 1;
+
+    if (page_parse_num(s, len, pos, 2, 2, &h) != 0) {
+        return -1;
+    }
+    if (colon) {
+        if (*pos >= len || s[*pos] != ':') {
+            return -1;
+        }
+        (*pos)++;
+    }
+    if (page_parse_num(s, len, pos, 2, 2, &m) != 0 || h > 23 || m > 59) {
+        return -1;
+    }
+
+    *off = sign * (h * 3600 + m * 60);
+    return 0;
+}
+
+
+int
+page_time_parse_layout(const char *layout, const char *s, size_t len,
+    page_time_t *t, int *zone_kind)
+{
+    int          year, month, day, hour, min, sec, v, mdays, digits;
+    size_t       pos;
+    int32_t      nsec, off;
+    const char  *l;
+    static const int  days_in[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+                                    30, 31 };
+
+    year = 1;
+    month = 1;
+    day = 1;
+    hour = min = sec = 0;
+    nsec = 0;
+    off = 0;
+    *zone_kind = 0;             /* 0 none, 1 an offset, 2 a name */
+    pos = 0;
+
+    for (l = layout; *l != '\0'; ) {
+
+#define LAYOUT(tok)  (strncmp(l, tok, sizeof(tok) - 1) == 0 \
+                      && (l += sizeof(tok) - 1, 1))
+
+        if (LAYOUT("Monday")) {
+            if (page_parse_name(s, len, &pos, page_day_names, 7, 0) < 0) {
+                return -1;
+            }
+        } else if (LAYOUT("Mon")) {
+            if (page_parse_name(s, len, &pos, page_day_names, 7, 1) < 0) {
+                return -1;
+            }
+        } else if (LAYOUT("January")) {
+            v = page_parse_name(s, len, &pos, page_month_names, 12, 0);
+            if (v < 0) {
+                return -1;
+            }
+            month = v + 1;
+        } else if (LAYOUT("Jan")) {
+            v = page_parse_name(s, len, &pos, page_month_names, 12, 1);
+            if (v < 0) {
+                return -1;
+            }
+            month = v + 1;
+        } else if (LAYOUT("2006")) {
+            if (page_parse_num(s, len, &pos, 4, 4, &year) != 0) {
+                return -1;
+            }
+        } else if (LAYOUT("01")) {
+            if (page_parse_num(s, len, &pos, 2, 2, &month) != 0) {
+                return -1;
+            }
+        } else if (LAYOUT("02")) {
+            if (page_parse_num(s, len, &pos, 2, 2, &day) != 0) {
+                return -1;
+            }
+        } else if (LAYOUT("_2")) {
+            if (pos < len && s[pos] == ' ') {
+                pos++;
+            }
+            if (page_parse_num(s, len, &pos, 1, 2, &day) != 0) {
+                return -1;
+            }
+        } else if (LAYOUT("06")) {
+            if (page_parse_num(s, len, &pos, 2, 2, &year) != 0) {
+                return -1;
+            }
+            year += year >= 69 ? 1900 : 2000;
+        } else if (LAYOUT("15")) {
+            if (page_parse_num(s, len, &pos, 1, 2, &hour) != 0) {
+                return -1;
+            }
+        } else if (LAYOUT("04")) {
+            if (page_parse_num(s, len, &pos, 2, 2, &min) != 0) {
+                return -1;
+            }
+        } else if (LAYOUT("05")) {
+            if (page_parse_num(s, len, &pos, 2, 2, &sec) != 0) {
+                return -1;
+            }
+            /* Go takes a fraction after the seconds even when the layout
+             * has none */
+            if (pos + 1 < len && (s[pos] == '.' || s[pos] == ',')
+                && s[pos + 1] >= '0' && s[pos + 1] <= '9')
+            {
+                pos++;
+                for (digits = 0; pos < len && s[pos] >= '0' && s[pos] <= '9';
+                     digits++, pos++)
+                {
+                    if (digits < 9) {
+                        nsec = nsec * 10 + (s[pos] - '0');
+                    }
+                }
+                for (; digits < 9; digits++) {
+                    nsec *= 10;
+                }
+            }
+            if (strncmp(l, ".999999999", 10) == 0) {
+                l += 10;
+            }
+        } else if (LAYOUT("MST")) {
+            /* a zone's name: three to five letters (or GMT) */
+            for (v = 0; pos < len && s[pos] >= 'A' && s[pos] <= 'Z'; v++) {
+                pos++;
+            }
+            if (v < 3 || v > 5) {
+                return -1;
+            }
+            if (*zone_kind == 0) {
+                *zone_kind = 2;
+            }
+        } else if (LAYOUT("Z07:00")) {
+            if (page_parse_offset(s, len, &pos, 1, 1, &off) != 0) {
+                return -1;
+            }
+            *zone_kind = 1;
+        } else if (LAYOUT("Z0700")) {
+            if (page_parse_offset(s, len, &pos, 0, 1, &off) != 0) {
+                return -1;
+            }
+            *zone_kind = 1;
+        } else if (LAYOUT("-07:00")) {
+            if (page_parse_offset(s, len, &pos, 1, 0, &off) != 0) {
+                return -1;
+            }
+            *zone_kind = 1;
+        } else if (LAYOUT("-0700")) {
+            if (page_parse_offset(s, len, &pos, 0, 0, &off) != 0) {
+                return -1;
+            }
+            *zone_kind = 1;
+        } else {
+            if (pos >= len || s[pos] != *l) {
+                return -1;
+            }
+            pos++;
+            l++;
+        }
+
+#undef LAYOUT
+    }
+
+    if (pos != len || month < 1 || month > 12 || hour > 23 || min > 59
+        || sec > 59)
+    {
+        return -1;
+    }
+    mdays = days_in[month - 1] + (month == 2 && page_is_leap(year));
+    if (day < 1 || day > mdays) {
+        return -1;
+    }
+
+    t->offset = off;
+    t->zone = 0;
+    t->sec = page_days_from_civil(year, month, day) * 86400
+             + hour * 3600 + min * 60 + sec - off;
+    t->nsec = nsec;
+    t->is_zero = t->sec == PAGE_TIME_ZERO_SEC && nsec == 0;
+
+    return 0;
+}

@@ -21,6 +21,13 @@ typedef struct {
                            offset is 0, else a fixed offset with no name */
 } page_time_t;
 
+/*
+ * Farthest instant from 1970 a time holds, in seconds (some 31 million
+ * years; Go's reach is wider): arithmetic that would pass it stops at
+ * it, so that adding a zone's offset never overflows.
+ */
+#define PAGE_TIME_SEC_LIMIT  1000000000000000LL
+
 /* The broken-down local time of t (in its own offset). */
 typedef struct {
     int64_t  year;
@@ -42,6 +49,14 @@ extern const char  *const page_day_names[7];
  * Returns 0 and fills t when the whole string is a date, else -1.
  */
 int page_time_parse(const char *s, size_t len, page_time_t *t);
+/*
+ * Parse s by a Go layout of these tokens: Monday Mon January Jan 2006 06
+ * 01 02 _2 15 04 05 (a fraction after it) MST Z07:00 Z0700 -07:00 -0700;
+ * other bytes must match.  *zone_kind: 0 no zone in s, 1 an offset, 2
+ * only a zone's name (its offset is not known: 0).  0, or -1.
+ */
+int page_time_parse_layout(const char *layout, const char *s, size_t len,
+    page_time_t *t, int *zone_kind);
 void page_time_zero(page_time_t *t);
 void page_time_breakdown(const page_time_t *t, page_tm_t *tm);
 /* Append t formatted with a Go layout. */

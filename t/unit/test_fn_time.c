@@ -135,6 +135,24 @@ test_astime(void)
     T("{{ time.AsTime \"2023-03-26T02:30:00\" \"Europe/Berlin\" }}|"
       "{{ time.AsTime \"2023-10-29T02:30:00\" \"Europe/Berlin\" }}",
       "2023-03-26 03:30:00 &#43;0200 CEST|2023-10-29 02:30:00 &#43;0100 CET");
+    /* the other forms cast reads; a zone's name alone is dropped */
+    T("{{ time.AsTime \"Mon, 02 Jan 2006 15:04:05 -0700\" }}|"
+      "{{ time.AsTime \"Mon, 02 Jan 2006 15:04:05 MST\" }}|"
+      "{{ time.AsTime \"Tue, 10 Oct 2023 08:00:00 GMT\" }}|"
+      "{{ time.AsTime \"02 Jan 2006\" }}",
+      "2006-01-02 15:04:05 -0700 -0700|2006-01-02 15:04:05 &#43;0000 UTC|"
+      "2023-10-10 08:00:00 &#43;0000 UTC|2006-01-02 00:00:00 &#43;0000 UTC");
+    T("{{ time.AsTime \"Mon Jan  2 15:04:05 2006\" }}|"
+      "{{ time.AsTime \"Monday, 02-Jan-06 15:04:05 UTC\" }}|"
+      "{{ time.AsTime \"Mon Jan 02 15:04:05 -0700 2006\" }}|"
+      "{{ time.AsTime \"02 Jan 06 15:04 -0700\" }}|"
+      "{{ time.AsTime \"2023-03-05T10:00:00.5Z\" }}",
+      "2006-01-02 15:04:05 &#43;0000 UTC|2006-01-02 15:04:05 &#43;0000 UTC|"
+      "2006-01-02 15:04:05 -0700 -0700|2006-01-02 15:04:00 -0700 -0700|"
+      "2023-03-05 10:00:00.5 &#43;0000 UTC");
+    /* hugo prints -0700 MST: the name of a fixed zone is not kept */
+    T("{{ time.AsTime \"2006-01-02 15:04:05.5 -0700 MST\" }}",
+      "2006-01-02 15:04:05.5 -0700 -0700");
     TERR("{{ time.AsTime \"2023-01-01\" \"Mars/Base\" }}",
          "unknown time zone Mars/Base");
     TERR("{{ time.AsTime \"2023-01-01\" \"../etc\" }}",
@@ -164,7 +182,8 @@ test_zones(void)
     /* the documentation's examples (time.In is new in Hugo 0.119) */
     T("{{ $t := time.AsTime \"2023-10-15T13:18:50-07:00\" }}"
       "{{ time.In \"America/Denver\" $t }}|"
-      "{{ time.In \"Australia/Adelaide\" $t }}|{{ time.In \"Europe/Oslo\" $t }}",
+      "{{ time.In \"Australia/Adelaide\" $t }}|"
+      "{{ time.In \"Europe/Oslo\" $t }}",
       "2023-10-15 14:18:50 -0600 MDT|2023-10-16 06:48:50 &#43;1030 ACDT|"
       "2023-10-15 22:18:50 &#43;0200 CEST");
     T(T_ "{{ time.In \"UTC\" $u }}|{{ time.In \"\" $u }}",
@@ -225,6 +244,13 @@ test_methods(void)
       ",123|:date_long");
     T("{{ (time.AsTime \"2023-03-05T14:07:09Z\").Local.Format "
       "\"Z07:00 -07 MST\" }}", "&#43;01:00 &#43;01 CET");
+    /* Go's words (text/template's call of a method) */
+    TERR(T_ "{{ $t.Format }}", "wrong number of args for Format: want 1 "
+         "got 0");
+    TERR(T_ "{{ $t.Add \"1h\" }}", "wrong type for value; expected "
+         "time.Duration; got string");
+    TERR(T_ "{{ $t.Sub 1 }}", "wrong type for value; expected time.Time; "
+         "got int");
 }
 
 
@@ -273,12 +299,14 @@ test_durations(void)
 static void
 test_format(void)
 {
-    T(T_ "{{ time.Format \":date_full\" $t }}|{{ time.Format \":date_long\" $t }}"
-      "|{{ time.Format \":date_medium\" $t }}|"
+    T(T_ "{{ time.Format \":date_full\" $t }}|"
+      "{{ time.Format \":date_long\" $t }}|"
+      "{{ time.Format \":date_medium\" $t }}|"
       "{{ time.Format \":date_short\" $t }}",
       "Sunday, March 5, 2023|March 5, 2023|Mar 5, 2023|3/5/23");
-    T(T_ "{{ time.Format \":time_full\" $t }}|{{ time.Format \":time_long\" $t }}"
-      "|{{ time.Format \":time_medium\" $t }}|"
+    T(T_ "{{ time.Format \":time_full\" $t }}|"
+      "{{ time.Format \":time_long\" $t }}|"
+      "{{ time.Format \":time_medium\" $t }}|"
       "{{ time.Format \":time_short\" $t }}|"
       "{{ time.Format \":DATE_LONG\" $t }}",
       "2:07:09 pm CET|2:07:09 pm CET|2:07:09 pm|2:07 pm|March 5, 2023");
