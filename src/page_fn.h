@@ -47,6 +47,7 @@ extern const page_tpl_func_t  page_fn_strings_re[];
 extern const page_tpl_func_t  page_fn_time[];
 extern const page_tpl_func_t  page_fn_transform[];
 extern const page_tpl_func_t  page_fn_urls[];
+extern const page_tpl_func_t  page_fn_unmarshal_funcs[];
 
 /* ---- results (page_fn_args.c) ---- */
 

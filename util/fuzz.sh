@@ -21,7 +21,7 @@ FUZZ_JOBS=${FUZZ_JOBS:-1}
 BUILD=build/fuzz
 CORE=$(sed 's|^|src/|' src/SOURCES)
 LIBS="-lcmark-gfm-extensions -lcmark-gfm -lyaml -lpcre2-8 -lcrypto -lxxhash \
-      -lunistring -lm"
+      -lunistring -ltomlplusplus -lstdc++ -lm"
 FLAGS="-g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined"
 FLAGS="$FLAGS -fno-sanitize-recover=all"
 
@@ -58,7 +58,7 @@ fi
 
 # emoji codes and HTML entities (see the Makefile)
 perl util/gen-tables.pl >"$BUILD/page_fn_tables.c" || exit 1
-CORE="$CORE $BUILD/page_fn_tables.c"
+CORE="$CORE $BUILD/page_fn_tables.c src/page_toml.cpp"
 
 status=0
 summary=""

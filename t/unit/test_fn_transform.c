@@ -132,6 +132,80 @@ test_unavailable(void)
 }
 
 
+static void
+test_unmarshal(void)
+{
+    OUT("{{ $j := unmarshal `{\"Title\": \"x\", \"n\": 1, \"list\": [1, \"a\", "
+        "true, null], \"nested\": {\"K\": 2.5}, \"u\": "
+        "\"\\u00e9\\ud83d\\ude00\"}` }}[{{ $j }}][{{ $j.Title }}]"
+        "[{{ printf \"%T\" $j.n }}][{{ index $j \"Title\" }}]",
+        "[map[Title:x list:[1 a true &lt;nil&gt;] n:1 nested:map[K:2.5] "
+        "u:\xc3\xa9\xf0\x9f\x98\x80]][x][float64][x]",
+        "unmarshal: JSON, keys as written, numbers float64");
+
+    /*
+     * YAML 1.2 as current Hugo (0.111.3's YAML 1.1 read the key n as
+     * false); a date is a time as in front matter
+     */
+    OUT("{{ $y := unmarshal \"Title: x\\nn: 1\\nf: 1.5\\nb: true\\n"
+        "l: [a, 1]\\nm:\\n  K: v\\nq: '1'\\nnul: ~\\n\" }}[{{ $y }}]",
+        "[map[Title:x b:true f:1.5 l:[a 1] m:map[K:v] n:1 "
+        "nul:&lt;nil&gt; q:1]]", "unmarshal: YAML");
+    OUT("{{ $t := unmarshal \"Title = 'x'\\nn = 1\\n[tab]\\nK = 2\" }}"
+        "[{{ $t }}]", "[map[Title:x n:1 tab:map[K:2]]]", "unmarshal: TOML");
+    OUT("{{ $c := unmarshal \"a,b\\n1,\\\"2,3\\\"\\n4,5\" }}[{{ $c }}]",
+        "[[[a b] [1 2,3] [4 5]]]", "unmarshal: CSV as a slice of rows");
+    OUT("{{ $c := unmarshal (dict \"delimiter\" \";\" \"comment\" \"#\") "
+        "\"# c\\na;b\\n1;2\" }}[{{ $c }}]", "[[[a b] [1 2]]]",
+        "unmarshal: CSV options");
+
+    /* current Hugo (0.111.3 had no targetType, no format option) */
+    OUT("{{ unmarshal (dict \"targetType\" \"map\") "
+        "\"a,b\\n1,\\\"2,3\\\"\\n4,5\" }}",
+        "[map[a:1 b:2,3] map[a:4 b:5]]", "unmarshal: CSV to maps");
+    OUT("{{ unmarshal (dict \"format\" \"yaml\") \"- a\\n- b\" }}", "[a b]",
+        "unmarshal: the format option");
+    OUT("[{{ unmarshal \"   \" }}]", "[]",
+        "unmarshal: blank text is nil (current Hugo)");
+
+    FAILS("{{ unmarshal \"just words\" }}", "unknown format",
+          "unmarshal: no format");
+    /* hugo says _stream.json:1:1 whatever the offset: we give it */
+    FAILS("{{ unmarshal `{\"a\": }` }}",
+          "\"_stream.json:1:7\": unmarshal failed: invalid character '}' "
+          "looking for beginning of value", "unmarshal: bad JSON");
+    FAILS("{{ unmarshal `{\"a\": 1` }}",
+          "unmarshal failed: unexpected end of JSON input",
+          "unmarshal: JSON cut short");
+    FAILS("{{ unmarshal \"a: [1\" }}",
+          "\"_stream.yaml:2:1\": ", "unmarshal: bad YAML, with its position "
+          "(hugo: 1:1)");
+    FAILS("{{ unmarshal \"a: [1\" }}",
+          "failed to unmarshal YAML: yaml: line 1: did not find expected "
+          "',' or ']'", "unmarshal: bad YAML, libyaml's words");
+    FAILS("{{ unmarshal \"a,b\\n1\" }}",
+          "record on line 2: wrong number of fields",
+          "unmarshal: CSV rows of different lengths");
+    FAILS("{{ unmarshal (dict \"targetType\" \"x\") \"a,b\" }}",
+          "invalid targetType: expected either slice or map, received x",
+          "unmarshal: a bad targetType");
+    FAILS("{{ unmarshal \"a\" \"b\" }}", "first argument must be a map",
+          "unmarshal: options not a map");
+    FAILS("{{ unmarshal \"<a>x</a>\" }}", "transform.Unmarshal: ",
+          "unmarshal: XML says why it cannot");
+
+    /* Remarshal: Go's json.MarshalIndent with three spaces */
+    OUT("{{ transform.Remarshal \"json\" \"title: x\\nn: 1\\nl: [1, 2]\\n"
+        "m: {a: b}\" }}",
+        "{\n   &#34;l&#34;: [\n      1,\n      2\n   ],\n   &#34;m&#34;: {\n"
+        "      &#34;a&#34;: &#34;b&#34;\n   },\n   &#34;n&#34;: 1,\n"
+        "   &#34;title&#34;: &#34;x&#34;\n}\n", "Remarshal: to JSON");
+    FAILS("{{ transform.Remarshal \"xx\" \"a: 1\" }}",
+          "failed to detect target data serialization format",
+          "Remarshal: a bad format");
+}
+
+
 int
 main(void)
 {
@@ -142,6 +216,7 @@ main(void)
     test_xml_plain();
     test_highlight();
     test_unavailable();
+    test_unmarshal();
 
     fn_reset();
     page_exit();
