@@ -1578,6 +1578,467 @@ page_remarshal_json(page_buf_t *b, const page_value_t *v, unsigned depth)
 }
 
 
+/*
+ * Remarshal's "the unmarshal/marshal dance is type lossy" fix
+ * (applyMarshalTypes): a whole float in a map, or in a map in a map,
+ * prints as an integer; in a list it stays a float.
+ */
+static const page_value_t *
+page_remarshal_num(page_arena_t *a, const page_value_t *v, int in_map)
+{
+    page_value_t  *i;
+
+    if (in_map && v != NULL && v->type == PAGE_FLOAT && isfinite(v->u.f)
+        && v->u.f == (double) (int64_t) v->u.f)
+    {
+        i = page_value_int(a, (int64_t) v->u.f);
+        return i ? i : v;
+    }
+
+    return v;
+}
+
+
+/* The map's pairs sorted by key, as Go's encoders write maps. */
+static page_pair_t *
+page_remarshal_sorted(page_arena_t *a, const page_value_t *m)
+{
+    page_pair_t  *p;
+
+    p = page_arena_alloc(a, (m->u.map.n ? m->u.map.n : 1)
+                            * sizeof(page_pair_t));
+    if (p != NULL && m->u.map.n) {
+        memcpy(p, m->u.map.items, m->u.map.n * sizeof(page_pair_t));
+        qsort(p, m->u.map.n, sizeof(page_pair_t), page_pair_cmp);
+    }
+
+    return p;
+}
+
+
+static int
+page_remarshal_is_word(const char *s, size_t len, const char *const *w)
+{
+    return page_yaml_is(s, len, w);
+}
+
+
+/* Would YAML 1.2 read s, written plain, as something else. */
+static int
+page_remarshal_yaml_quote(const char *s, size_t len)
+{
+    size_t       i;
+    char        *end, b[64];
+    static const char *const  words[] = {
+        "~", "null", "Null", "NULL", "true", "True", "TRUE", "false",
+        "False", "FALSE", ".inf", ".Inf", ".INF", "-.inf", "-.Inf", "-.INF",
+        ".nan", ".NaN", ".NAN", "y", "Y", "yes", "Yes", "YES", "n", "N",
+        "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", NULL
+    };
+
+    if (len == 0 || page_remarshal_is_word(s, len, words)) {
+        return 1;
+    }
+    if (strchr("-?:,[]{}#&*!|>'\"%@` \t", s[0]) != NULL
+        || s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == ':')
+    {
+        return 1;
+    }
+    for (i = 0; i + 1 < len; i++) {
+        if ((s[i] == ':' && s[i + 1] == ' ') || (s[i] == ' ' && s[i + 1] == '#'))
+        {
+            return 1;
+        }
+    }
+    for (i = 0; i < len; i++) {
+        if ((unsigned char) s[i] < 0x20 && s[i] != '\n') {
+            return 1;
+        }
+    }
+    if (len < sizeof(b)) {
+        memcpy(b, s, len);
+        b[len] = '\0';
+        strtod(b, &end);
+        if (*end == '\0') {
+            return 1;                   /* a number */
+        }
+        {
+            page_time_t  t;
+
+            if (page_time_parse(s, len, &t) == 0) {
+                return 1;               /* a timestamp */
+            }
+        }
+    }
+
+    return 0;
+}
+
+
+static void
+page_remarshal_indent(page_buf_t *b, unsigned n)
+{
+    while (n--) {
+        page_buf_putc(b, ' ');
+    }
+}
+
+
+/* A YAML scalar: plain, 'single-quoted', or a |- block for lines. */
+static void
+page_remarshal_yaml_scalar(page_buf_t *b, const page_value_t *v,
+    unsigned indent)
+{
+    size_t       i;
+    const char  *s;
+    size_t       len;
+
+    if (v == NULL || v->type == PAGE_NIL) {
+        page_buf_puts(b, "null");
+        return;
+    }
+
+    if (!page_value_is_string(v)) {
+        page_value_print(b, v);
+        return;
+    }
+
+    s = v->u.s.data;
+    len = v->u.s.len;
+
+    if (memchr(s, '\n', len) != NULL) {
+        page_buf_puts(b, len && s[len - 1] == '\n' ? "|" : "|-");
+        for (i = 0; i < len; ) {
+            const char  *nl = memchr(s + i, '\n', len - i);
+            size_t       n = nl ? (size_t) (nl - (s + i)) : len - i;
+
+            page_buf_putc(b, '\n');
+            if (n) {
+                page_remarshal_indent(b, indent + 2);
+            }
+            page_buf_append(b, s + i, n);
+            i += n + 1;
+        }
+        return;
+    }
+
+    if (!page_remarshal_yaml_quote(s, len)) {
+        page_buf_append(b, s, len);
+        return;
+    }
+
+    page_buf_putc(b, '\'');
+    for (i = 0; i < len; i++) {
+        if (s[i] == '\'') {
+            page_buf_putc(b, '\'');
+        }
+        page_buf_putc(b, s[i]);
+    }
+    page_buf_putc(b, '\'');
+}
+
+
+static int
+page_remarshal_empty(const page_value_t *v)
+{
+    return (v->type == PAGE_MAP && v->u.map.n == 0)
+           || (v->type == PAGE_LIST && v->u.list.n == 0);
+}
+
+
+/* YAML block style, as Go's YAML encoders write a map. */
+static void
+page_remarshal_yaml(page_buf_t *b, const page_value_t *v, unsigned indent,
+    unsigned depth, int ints)
+{
+    size_t              i;
+    page_pair_t        *p;
+    page_value_t        k;
+    const page_value_t *e;
+
+    if (depth > PAGE_UNMARSHAL_MAX_DEPTH) {
+        return;
+    }
+
+    if (v->type == PAGE_MAP) {
+        p = page_remarshal_sorted(b->arena, v);
+        if (p == NULL) {
+            return;
+        }
+        for (i = 0; i < v->u.map.n; i++) {
+            if (i > 0) {
+                page_remarshal_indent(b, indent);
+            }
+            k.type = PAGE_STRING;
+            k.u.s = p[i].key;
+            page_remarshal_yaml_scalar(b, &k, indent);
+            page_buf_putc(b, ':');
+            e = page_remarshal_num(b->arena, p[i].value, ints);
+            if (e != NULL && (e->type == PAGE_MAP || e->type == PAGE_LIST)
+                && !page_remarshal_empty(e))
+            {
+                page_buf_putc(b, '\n');
+                if (e->type == PAGE_MAP) {
+                    page_remarshal_indent(b, indent + 2);
+                    page_remarshal_yaml(b, e, indent + 2, depth + 1, ints);
+                } else {
+                    page_remarshal_indent(b, indent);
+                    page_remarshal_yaml(b, e, indent, depth + 1, 0);
+                }
+                continue;
+            }
+            page_buf_putc(b, ' ');
+            if (e != NULL && page_remarshal_empty(e)) {
+                page_buf_puts(b, e->type == PAGE_MAP ? "{}" : "[]");
+            } else {
+                page_remarshal_yaml_scalar(b, e, indent);
+            }
+            page_buf_putc(b, '\n');
+        }
+        return;
+    }
+
+    /* a list: "- " items at the same indentation as its key */
+    for (i = 0; i < v->u.list.n; i++) {
+        if (i > 0) {
+            page_remarshal_indent(b, indent);
+        }
+        page_buf_puts(b, "- ");
+        e = v->u.list.items[i];
+        if (e != NULL && (e->type == PAGE_MAP || e->type == PAGE_LIST)
+            && !page_remarshal_empty(e))
+        {
+            page_remarshal_yaml(b, e, indent + 2, depth + 1, 0);
+            continue;
+        }
+        if (e != NULL && page_remarshal_empty(e)) {
+            page_buf_puts(b, e->type == PAGE_MAP ? "{}" : "[]");
+        } else {
+            page_remarshal_yaml_scalar(b, e, indent + 2);
+        }
+        page_buf_putc(b, '\n');
+    }
+}
+
+
+/* A TOML key: bare when it can be, else a basic string. */
+static void
+page_remarshal_toml_str(page_buf_t *b, const char *s, size_t len, int key)
+{
+    size_t  i;
+    int     bare, literal;
+
+    bare = key && len > 0;
+    literal = 1;
+    for (i = 0; i < len; i++) {
+        unsigned char  c = (unsigned char) s[i];
+
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9') || c == '_' || c == '-'))
+        {
+            bare = 0;
+        }
+        if (c == '\'' || c < 0x20 || c == 0x7f) {
+            literal = 0;
+        }
+    }
+
+    if (bare) {
+        page_buf_append(b, s, len);
+        return;
+    }
+
+    if (literal) {
+        page_buf_putc(b, '\'');
+        page_buf_append(b, s, len);
+        page_buf_putc(b, '\'');
+        return;
+    }
+
+    page_buf_putc(b, '"');
+    for (i = 0; i < len; i++) {
+        switch (s[i]) {
+        case '"':  page_buf_puts(b, "\\\""); break;
+        case '\\': page_buf_puts(b, "\\\\"); break;
+        case '\n': page_buf_puts(b, "\\n"); break;
+        case '\t': page_buf_puts(b, "\\t"); break;
+        case '\r': page_buf_puts(b, "\\r"); break;
+        case '\b': page_buf_puts(b, "\\b"); break;
+        case '\f': page_buf_puts(b, "\\f"); break;
+        default:
+            if ((unsigned char) s[i] < 0x20 || s[i] == 0x7f) {
+                page_buf_printf(b, "\\u%04X", (unsigned char) s[i]);
+            } else {
+                page_buf_putc(b, s[i]);
+            }
+        }
+    }
+    page_buf_putc(b, '"');
+}
+
+
+static void
+page_remarshal_toml_value(page_buf_t *b, const page_value_t *v)
+{
+    size_t  i, start;
+
+    switch (v->type) {
+    case PAGE_LIST:
+        page_buf_putc(b, '[');
+        for (i = 0; i < v->u.list.n; i++) {
+            if (i > 0) {
+                page_buf_puts(b, ", ");
+            }
+            if (v->u.list.items[i] != NULL
+                && v->u.list.items[i]->type != PAGE_NIL)
+            {
+                page_remarshal_toml_value(b, v->u.list.items[i]);
+            }
+        }
+        page_buf_putc(b, ']');
+        return;
+    case PAGE_MAP:
+        page_buf_putc(b, '{');
+        for (i = 0; i < v->u.map.n; i++) {
+            page_buf_puts(b, i ? ", " : "");
+            page_remarshal_toml_str(b, v->u.map.items[i].key.data,
+                                    v->u.map.items[i].key.len, 1);
+            page_buf_puts(b, " = ");
+            if (v->u.map.items[i].value != NULL) {
+                page_remarshal_toml_value(b, v->u.map.items[i].value);
+            }
+        }
+        page_buf_putc(b, '}');
+        return;
+    case PAGE_FLOAT:
+        if (isnan(v->u.f)) {
+            page_buf_puts(b, "nan");
+            return;
+        }
+        if (isinf(v->u.f)) {
+            page_buf_puts(b, v->u.f > 0 ? "inf" : "-inf");
+            return;
+        }
+        start = b->len;
+        page_value_print(b, v);
+        if (b->data != NULL
+            && memchr(b->data + start, '.', b->len - start) == NULL
+            && memchr(b->data + start, 'e', b->len - start) == NULL)
+        {
+            page_buf_puts(b, ".0");
+        }
+        return;
+    case PAGE_TIME:
+        page_time_format(b, &v->u.t, "2006-01-02T15:04:05.999999999Z07:00",
+                         35);
+        return;
+    default:
+        if (page_value_is_string(v)) {
+            page_remarshal_toml_str(b, v->u.s.data, v->u.s.len, 0);
+        } else {
+            page_value_print(b, v);
+        }
+    }
+}
+
+
+static int
+page_remarshal_is_tables(const page_value_t *v)
+{
+    size_t  i;
+
+    if (v == NULL || v->type != PAGE_LIST || v->u.list.n == 0) {
+        return 0;
+    }
+    for (i = 0; i < v->u.list.n; i++) {
+        if (v->u.list.items[i] == NULL
+            || v->u.list.items[i]->type != PAGE_MAP)
+        {
+            return 0;
+        }
+    }
+
+    return 1;
+}
+
+
+/*
+ * go-toml v2's encoder with SetIndentTables: a table's plain keys, then
+ * its tables and arrays of tables, each after a blank line, in key order;
+ * nil values left out.
+ */
+static void
+page_remarshal_toml(page_buf_t *b, const page_value_t *m, page_buf_t *path,
+    unsigned depth, int ints)
+{
+    size_t              i, j, plen;
+    page_pair_t        *p;
+    const page_value_t *v;
+    unsigned            ind;
+
+    if (depth > PAGE_UNMARSHAL_MAX_DEPTH) {
+        return;
+    }
+
+    p = page_remarshal_sorted(b->arena, m);
+    if (p == NULL) {
+        return;
+    }
+    ind = depth > 0 ? (depth - 1) * 2 : 0;
+    if (depth > 0) {
+        ind += 2;
+    }
+
+    for (i = 0; i < m->u.map.n; i++) {
+        v = page_remarshal_num(b->arena, p[i].value, ints);
+        if (v == NULL || v->type == PAGE_NIL || v->type == PAGE_MAP
+            || page_remarshal_is_tables(v))
+        {
+            continue;
+        }
+        page_remarshal_indent(b, ind);
+        page_remarshal_toml_str(b, p[i].key.data, p[i].key.len, 1);
+        page_buf_puts(b, " = ");
+        page_remarshal_toml_value(b, v);
+        page_buf_putc(b, '\n');
+    }
+
+    for (i = 0; i < m->u.map.n; i++) {
+        v = p[i].value;
+        if (v == NULL || (v->type != PAGE_MAP && !page_remarshal_is_tables(v)))
+        {
+            continue;
+        }
+
+        plen = path->len;
+        if (plen) {
+            page_buf_putc(path, '.');
+        }
+        page_remarshal_toml_str(path, p[i].key.data, p[i].key.len, 1);
+
+        if (v->type == PAGE_MAP) {
+            page_buf_putc(b, '\n');
+            page_remarshal_indent(b, depth * 2);
+            page_buf_putc(b, '[');
+            page_buf_append(b, path->data, path->len);
+            page_buf_puts(b, "]\n");
+            page_remarshal_toml(b, v, path, depth + 1, ints);
+        } else {
+            for (j = 0; j < v->u.list.n; j++) {
+                page_buf_putc(b, '\n');
+                page_remarshal_indent(b, depth * 2);
+                page_buf_puts(b, "[[");
+                page_buf_append(b, path->data, path->len);
+                page_buf_puts(b, "]]\n");
+                page_remarshal_toml(b, v->u.list.items[j], path,
+                                    depth ? depth + 1 : 0, 0);
+            }
+        }
+        path->len = plen;
+    }
+}
+
+
 static int
 page_fn_remarshal(PAGE_FN_ARGS)
 {
@@ -1585,7 +2046,7 @@ page_fn_remarshal(PAGE_FN_ARGS)
     const char     *s, *fs;
     char            fmt[8];
     page_fmt_t      f, from;
-    page_buf_t      b;
+    page_buf_t      b, path;
     page_value_t   *m;
     page_decoder_t  d;
 
@@ -1650,9 +2111,21 @@ page_fn_remarshal(PAGE_FN_ARGS)
         page_remarshal_json(&b, m, 0);
         page_buf_putc(&b, '\n');
         break;
+    case PAGE_FMT_YAML:
+        if (m->u.map.n == 0) {
+            page_buf_puts(&b, "{}\n");
+        } else {
+            page_remarshal_yaml(&b, m, 0, 0, 1);
+        }
+        break;
+    case PAGE_FMT_TOML:
+        page_tpl_buf(st, &path);
+        page_remarshal_toml(&b, m, &path, 0, 1);
+        break;
     default:
         return page_fn_unavailable(st, "transform.Remarshal",
-                                   "only JSON is written here");
+                                   "only JSON, YAML and TOML are written "
+                                   "here");
     }
 
     if (page_buf_failed(&b)) {

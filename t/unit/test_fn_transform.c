@@ -200,6 +200,31 @@ test_unmarshal(void)
         "{\n   &#34;l&#34;: [\n      1,\n      2\n   ],\n   &#34;m&#34;: {\n"
         "      &#34;a&#34;: &#34;b&#34;\n   },\n   &#34;n&#34;: 1,\n"
         "   &#34;title&#34;: &#34;x&#34;\n}\n", "Remarshal: to JSON");
+    /*
+     * YAML and TOML, as hugo 0.111.3 wrote this document, but quoting
+     * with single quotes as current Hugo asks its YAML encoder to
+     * (UseSingleQuote; 0.111.3's yaml.v2 used double quotes)
+     */
+    OUT("{{ $in := `{\"title\": \"Hello: world\", \"n\": 1, \"f\": 1.5, "
+        "\"t\": true, \"e\": \"\", \"s\": \"plain\", \"num\": \"123\", "
+        "\"tr\": \"true\", \"items\": [{\"name\": \"one\", \"v\": 1}, "
+        "{\"name\": \"two\"}], \"list\": [\"a\", \"b c\"], \"m\": "
+        "{\"k\": \"v\", \"deep\": {\"x\": 2}}, \"q\": \"it's\", "
+        "\"nl\": \"a\\nb\", \"null\": null, \"emptylist\": [], "
+        "\"emptymap\": {}}` }}"
+        "[{{ transform.Remarshal \"yaml\" $in | safeHTML }}]"
+        "[{{ transform.Remarshal \"toml\" $in | safeHTML }}]",
+        "[e: ''\nemptylist: []\nemptymap: {}\nf: 1.5\nitems:\n- name: one\n"
+        "  v: 1\n- name: two\nlist:\n- a\n- b c\nm:\n  deep:\n    x: 2\n"
+        "  k: v\n'n': 1\nnl: |-\n  a\n  b\n'null': null\nnum: '123'\n"
+        "q: it's\ns: plain\nt: true\ntitle: 'Hello: world'\ntr: 'true'\n]"
+        "[e = ''\nemptylist = []\nf = 1.5\nlist = ['a', 'b c']\nn = 1\n"
+        "nl = \"a\\nb\"\nnum = '123'\nq = \"it's\"\ns = 'plain'\nt = true\n"
+        "title = 'Hello: world'\ntr = 'true'\n\n[emptymap]\n\n[[items]]\n"
+        "name = 'one'\nv = 1.0\n\n[[items]]\nname = 'two'\n\n[m]\n"
+        "  k = 'v'\n\n  [m.deep]\n    x = 2\n]",
+        "Remarshal: to YAML and TOML");
+
     FAILS("{{ transform.Remarshal \"xx\" \"a: 1\" }}",
           "failed to detect target data serialization format",
           "Remarshal: a bad format");
