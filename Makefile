@@ -38,13 +38,13 @@ TOML_O      := $(BUILD)/page_toml.o
 # built apart from CORE_SRCS, linked with them
 GEN_C       := $(THEME_C) $(TABLES_C) $(TOML_O)
 LIBS       := -lcmark-gfm-extensions -lcmark-gfm -lyaml -lpcre2-8 -lcrypto \
-              -lunistring -ltomlplusplus -lstdc++ \
+              -lunistring -ltomlplusplus -lstdc++ -lxml2 \
               -lxxhash -lm
 
 CC         ?= cc
 CFLAGS     ?= -O2 -g
 STRICT     := -std=c99 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
-              -Isrc
+              -Isrc -I/usr/include/libxml2
 SANITIZE   := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
               -fno-sanitize-recover=all
 

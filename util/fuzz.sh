@@ -21,9 +21,9 @@ FUZZ_JOBS=${FUZZ_JOBS:-1}
 BUILD=build/fuzz
 CORE=$(sed 's|^|src/|' src/SOURCES)
 LIBS="-lcmark-gfm-extensions -lcmark-gfm -lyaml -lpcre2-8 -lcrypto -lxxhash \
-      -lunistring -ltomlplusplus -lstdc++ -lm"
+      -lunistring -ltomlplusplus -lstdc++ -lxml2 -lm"
 FLAGS="-g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined"
-FLAGS="$FLAGS -fno-sanitize-recover=all"
+FLAGS="$FLAGS -fno-sanitize-recover=all -I/usr/include/libxml2"
 
 # Target owners: fuzz_tpl.c belongs to the template engine (#3) and is run
 # only when it builds against the sources listed in src/SOURCES.
