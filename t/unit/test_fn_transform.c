@@ -6,6 +6,11 @@
  * HTML text, where a string is escaped and HTML is not.
  */
 
+#define _XOPEN_SOURCE  700          /* mkdtemp */
+
+#include <stdlib.h>
+#include <sys/stat.h>
+
 #include "fn_render.h"
 
 
@@ -279,6 +284,72 @@ test_unmarshal(void)
 }
 
 
+/* A resource's content (resources.Get from an assets directory). */
+static void
+test_unmarshal_resource(void)
+{
+    char         dir[64], data[128], p[256], cmd[128];
+    const char  *assets[1];
+    FILE        *f;
+
+    strcpy(dir, "/tmp/test_fn_transform.XXXXXX");
+    if (mkdtemp(dir) == NULL) {
+        perror("mkdtemp");
+        return;
+    }
+    snprintf(data, sizeof(data), "%s/data", dir);
+    mkdir(data, 0755);
+
+    snprintf(p, sizeof(p), "%s/books.json", data);
+    if ((f = fopen(p, "w")) != NULL) {
+        fputs("[{\"title\": \"Les Mis\xc3\xa9rables\", \"author\": "
+              "\"Victor Hugo\"}, {\"title\": \"X\", \"author\": \"Y\"}]",
+              f);
+        fclose(f);
+    }
+    snprintf(p, sizeof(p), "%s/t.csv", data);
+    if ((f = fopen(p, "w")) != NULL) {
+        fputs("a;b\n1;2\n", f);
+        fclose(f);
+    }
+    snprintf(p, sizeof(p), "%s/t.txt", data);
+    if ((f = fopen(p, "w")) != NULL) {
+        fputs("k: v\n", f);
+        fclose(f);
+    }
+
+    assets[0] = dir;
+    fn_opt.assets = assets;
+    fn_opt.nassets = 1;
+    fn_opt.workdir = dir;
+
+    /* the documentation's global resource example */
+    OUT("{{ $data := dict }}{{ with resources.Get \"data/books.json\" }}"
+        "{{ with . | transform.Unmarshal }}{{ $data = . }}{{ end }}{{ end }}"
+        "{{ range where $data \"author\" \"Victor Hugo\" }}{{ .title }}"
+        "{{ end }}", "Les Mis\xc3\xa9rables",
+        "unmarshal: a resource's JSON");
+    OUT("{{ unmarshal (dict \"delimiter\" \";\") "
+        "(resources.Get \"data/t.csv\") }}", "[[a b] [1 2]]",
+        "unmarshal: a CSV resource with options");
+    OUT("{{ unmarshal (dict \"format\" \"yaml\") "
+        "(resources.Get \"data/t.txt\") }}", "map[k:v]",
+        "unmarshal: the format option for a resource (current Hugo)");
+    FAILS("{{ unmarshal (resources.Get \"data/t.txt\") }}",
+          "MIME \"text/plain\" not supported",
+          "unmarshal: a resource of another type");
+
+    fn_opt.assets = NULL;
+    fn_opt.nassets = 0;
+    fn_opt.workdir = NULL;
+
+    snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+    if (system(cmd) != 0) {
+        perror("rm");
+    }
+}
+
+
 int
 main(void)
 {
@@ -290,6 +361,7 @@ main(void)
     test_highlight();
     test_unavailable();
     test_unmarshal();
+    test_unmarshal_resource();
 
     fn_reset();
     page_exit();
