@@ -189,6 +189,21 @@ test_joinpath_escape(void)
 }
 
 
+/*
+ * urls.Ref and urls.RelRef are ref and relref (page_data.c) under
+ * Hugo's namespaced names: the same answers, the same errors.
+ */
+static void
+test_ref(void)
+{
+    OUT("{{ eq (urls.Ref . \"a.md\") (ref . \"a.md\") }}|"
+        "{{ eq (urls.RelRef . \"a.md\") (relref . \"a.md\") }}",
+        "true|true", "urls.Ref, urls.RelRef: ref and relref");
+    FAILS("{{ urls.RelRef . \"../x.md\" }}", "ref \"../x.md\"",
+          "urls.RelRef: relref's errors");
+}
+
+
 int
 main(void)
 {
@@ -198,6 +213,7 @@ main(void)
     test_urlize_anchorize();
     test_parse();
     test_joinpath_escape();
+    test_ref();
 
     fn_reset();
     page_exit();
