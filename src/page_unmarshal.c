@@ -1870,7 +1870,8 @@ page_remarshal_yaml_quote(const char *s, size_t len)
         return 1;
     }
     for (i = 0; i + 1 < len; i++) {
-        if ((s[i] == ':' && s[i + 1] == ' ') || (s[i] == ' ' && s[i + 1] == '#'))
+        if ((s[i] == ':' && s[i + 1] == ' ')
+            || (s[i] == ' ' && s[i + 1] == '#'))
         {
             return 1;
         }

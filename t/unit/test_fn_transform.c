@@ -52,7 +52,8 @@ test_html(void)
 
     UNESC("&amp;&lt;&gt;&quot;&#39;&#x27;",
           "&#34;&amp;&lt;&gt;\\&#34;&#39;&#39;&#34;");
-    UNESC("&notit; &notin; &not", "&#34;\xc2\xacit; \xe2\x88\x89 \xc2\xac&#34;");
+    UNESC("&notit; &notin; &not",
+          "&#34;\xc2\xacit; \xe2\x88\x89 \xc2\xac&#34;");
     UNESC("&#128512; &#x1F600; &#0; &#x80; &#150; &#xD800; &#1114112;",
           "&#34;\xf0\x9f\x98\x80 \xf0\x9f\x98\x80 \xef\xbf\xbd \xe2\x82\xac "
           "\xe2\x80\x93 \xef\xbf\xbd \xef\xbf\xbd&#34;");

@@ -63,7 +63,7 @@ test_abs_rel(void)
         "{{ relURL \"tel:123\" }}",
         "mailto:a@b|mailto:a@b|tel:123",
         "absURL, relURL: other schemes (current Hugo)");
-    OUT("<a href=\"{{ absURL \"a b\" }}\">", 
+    OUT("<a href=\"{{ absURL \"a b\" }}\">",
         "<a href=\"https://example.org/docs/a%20b\">",
         "absURL: in an attribute");
 
@@ -145,7 +145,8 @@ test_parse(void)
           "/%C3%A9%20%C3%BC]");
 
     FAILS("{{ urls.Parse \"%zz\" }}",
-          "parse \"%zz\": invalid URL escape \"%zz\"", "urls.Parse: bad escape");
+          "parse \"%zz\": invalid URL escape \"%zz\"",
+          "urls.Parse: bad escape");
     FAILS("{{ urls.Parse \":x\" }}",
           "parse \":x\": missing protocol scheme", "urls.Parse: no scheme");
     FAILS("{{ urls.Parse \"1a:b\" }}",
