@@ -114,6 +114,12 @@ test_highlight(void)
         "<div class=\"highlight\"><pre tabindex=\"0\"><code "
         "class=\"language-go\" data-lang=\"go\">a&lt;b</code></pre></div>|"
         "a&lt;b", "HighlightCodeBlock: Wrapped and Inner, escaped");
+    OUT("{{ $r := transform.HighlightCodeBlock (dict \"Inner\" \"a\" "
+        "\"Type\" \"go\") (dict \"code\" \"b&\" \"type\" \"text\") }}"
+        "{{ $r.Wrapped }}",
+        "<div class=\"highlight\"><pre tabindex=\"0\"><code "
+        "class=\"language-text\" data-lang=\"text\">b&amp;</code></pre></div>",
+        "HighlightCodeBlock: the options' code and type (documentation)");
     FAILS("{{ transform.HighlightCodeBlock \"x\" }}",
           "transform.HighlightCodeBlock: want a code block render hook's "
           "context", "HighlightCodeBlock: not a context");
