@@ -56,9 +56,14 @@ if [ -f util/embed-theme.pl ] && [ -d conf/theme/layouts ]; then
     CORE="$CORE $BUILD/page_builtin_theme.c"
 fi
 
-# emoji codes and HTML entities (see the Makefile)
+# emoji codes and HTML entities, and the TOML shim, C++17 (see the
+# Makefile)
 perl util/gen-tables.pl >"$BUILD/page_fn_tables.c" || exit 1
-CORE="$CORE $BUILD/page_fn_tables.c src/page_toml.cpp"
+# shellcheck disable=SC2086
+$FUZZ_CC -x c++ -std=c++17 $FLAGS -fno-sanitize=vptr -Isrc -c \
+    -o "$BUILD/page_toml.o" \
+    src/page_toml.cpp || exit 1
+CORE="$CORE $BUILD/page_fn_tables.c $BUILD/page_toml.o"
 
 status=0
 summary=""
