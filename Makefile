@@ -33,15 +33,18 @@ THEME_FILES := $(shell find conf/theme/layouts -name '*.html' | sort) \
 THEME_C     := $(BUILD)/page_builtin_theme.c
 # emoji codes and HTML entities, from Debian's packages (util/gen-tables.pl)
 TABLES_C    := $(BUILD)/page_fn_tables.c
-GEN_C       := $(THEME_C) $(TABLES_C)
+# the TOML shim, C++ over libtomlplusplus (src/page_toml.h)
+TOML_O      := $(BUILD)/page_toml.o
+# built apart from CORE_SRCS, linked with them
+GEN_C       := $(THEME_C) $(TABLES_C) $(TOML_O)
 LIBS       := -lcmark-gfm-extensions -lcmark-gfm -lyaml -lpcre2-8 -lcrypto \
-              -lunistring \
+              -lunistring -ltomlplusplus -lstdc++ -lxml2 \
               -lxxhash -lm
 
 CC         ?= cc
 CFLAGS     ?= -O2 -g
 STRICT     := -std=c99 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
-              -Isrc
+              -Isrc -I/usr/include/libxml2
 SANITIZE   := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
               -fno-sanitize-recover=all
 
@@ -67,6 +70,10 @@ $(BUILD)/nginx/objs/Makefile: config src/SOURCES $(NGINX_SRC)/conf_flags \
 $(THEME_C): $(THEME_FILES) util/embed-theme.pl
 	@mkdir -p $(BUILD)
 	perl util/embed-theme.pl conf/theme/layouts > $@.tmp && mv $@.tmp $@
+
+$(TOML_O): src/page_toml.cpp $(CORE_HDRS)
+	@mkdir -p $(BUILD)
+	$(CXX) -std=c++17 -Wall -Wextra -Werror -O2 -g -fPIC -Isrc -c -o $@ $<
 
 $(TABLES_C): util/gen-tables.pl
 	@mkdir -p $(BUILD)

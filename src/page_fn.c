@@ -38,7 +38,8 @@ static const page_tpl_func_t *const  page_fn_tables[] = {
     page_fn_templates,
     page_fn_time,
     page_fn_transform,
-    page_fn_urls
+    page_fn_urls,
+    page_fn_unmarshal_funcs
 };
 
 

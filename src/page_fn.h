@@ -51,6 +51,7 @@ extern const page_tpl_func_t  page_fn_templates[];
 extern const page_tpl_func_t  page_fn_time[];
 extern const page_tpl_func_t  page_fn_transform[];
 extern const page_tpl_func_t  page_fn_urls[];
+extern const page_tpl_func_t  page_fn_unmarshal_funcs[];
 
 /* ---- results (page_fn_args.c) ---- */
 

@@ -503,18 +503,17 @@ page_tpl_f_canhighlight(PAGE_FN_ARGS)
 
 /*
  * transform.HighlightCodeBlock CONTEXT [OPTIONS]: a code block render
- * hook's context (.Inner, .Type) as Hugo's HighlightResult: .Wrapped
- * (the block as highlight writes it) and .Inner (the code), escaped and
- * not coloured.
+ * hook's context (.Inner, .Type; OPTIONS' code and type first) as
+ * Hugo's HighlightResult: .Wrapped (the block as highlight writes it)
+ * and .Inner (the code), escaped and not coloured.
  */
 static int
 page_tpl_f_highlight_block(PAGE_FN_ARGS)
 {
     page_buf_t     b;
-    page_value_t  *ctx, *inner, *type, *m;
+    page_value_t  *ctx, *inner, *type, *code, *m;
     page_arena_t  *a;
 
-    (void) nargs;
     ctx = args[0];
     if (ctx == NULL || ctx->type != PAGE_MAP) {
         return page_tpl_fail(st, "transform.HighlightCodeBlock: want a code "
@@ -524,6 +523,18 @@ page_tpl_f_highlight_block(PAGE_FN_ARGS)
 
     inner = page_map_get_ci(ctx, "inner", 5);
     type = page_map_get_ci(ctx, "type", 4);
+
+    /* the options' code (Hugo 0.162) and type override the context's */
+    if (nargs > 1 && args[1] != NULL && args[1]->type == PAGE_MAP) {
+        code = page_map_get_ci(args[1], "code", 4);
+        if (code != NULL && page_tpl_is_str(code)) {
+            inner = code;
+        }
+        code = page_map_get_ci(args[1], "type", 4);
+        if (code != NULL && page_tpl_is_str(code)) {
+            type = code;
+        }
+    }
     if (inner == NULL || !page_tpl_is_str(inner)) {
         return page_tpl_fail(st, "transform.HighlightCodeBlock: the context "
                              "has no .Inner");

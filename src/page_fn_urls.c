@@ -4,7 +4,8 @@
  * urls.PathEscape and urls.PathUnescape, with Go's net/url rules for
  * parsing, escaping and printing a URL (url.Parse, URL.String,
  * url.PathEscape, path.Join) and Hugo's for the rest (helpers/url.go,
- * common/paths).  ref and relref are in page_data.c (they need the page).
+ * common/paths).  ref and relref are in page_data.c (they need the
+ * page); urls.Ref and urls.RelRef call them.
  *
  * A site has one language here, without a language prefix in its URLs:
  * absLangURL and relLangURL are absURL and relURL, as in a Hugo site
@@ -1354,7 +1355,46 @@ page_fn_urls_pathunescape(PAGE_FN_ARGS)
 }
 
 
+/*
+ * urls.Ref and urls.RelRef: the names of ref and relref, which need the
+ * page and are given by the caller's table (page_data.c): found there
+ * and called.
+ */
+static int
+page_fn_urls_forward(page_tpl_state_t *st, const char *name,
+    const char *alias, page_value_t **args, size_t nargs,
+    page_value_t **res)
+{
+    const page_tpl_func_t  *f;
+
+    f = page_tpl_lookup_func(st->set, alias, strlen(alias));
+    if (f == NULL || f->fn == NULL || strcmp(f->name, alias) != 0) {
+        return page_tpl_fail(st, "%s: there are no pages to refer to here",
+                             name);
+    }
+
+    return f->fn(st, args, nargs, res);
+}
+
+
+static int
+page_fn_urls_ref(PAGE_FN_ARGS)
+{
+    return page_fn_urls_forward(st, "urls.Ref", "ref", args, nargs, res);
+}
+
+
+static int
+page_fn_urls_relref(PAGE_FN_ARGS)
+{
+    return page_fn_urls_forward(st, "urls.RelRef", "relref", args, nargs,
+                                res);
+}
+
+
 const page_tpl_func_t  page_fn_urls[] = {
+    { "urls.Ref", page_fn_urls_ref, 2, 2 },
+    { "urls.RelRef", page_fn_urls_relref, 2, 2 },
     { "urls.RelURL", page_fn_urls_relurl, 1, 1 },
     { "relURL", page_fn_urls_relurl, 1, 1 },
     { "urls.AbsURL", page_fn_urls_absurl, 1, 1 },

@@ -27,6 +27,7 @@
 #include <yaml.h>
 
 #include "page_front.h"
+#include "page_toml.h"
 
 typedef struct {
     page_arena_t   *arena;
@@ -228,10 +229,7 @@ page_front_split(const char *src, size_t len, const char *path,
     if (len - pos >= 3 && memcmp(src + pos, "+++", 3) == 0
         && page_front_delim(src + pos, len - pos, "+++"))
     {
-        page_error_set(err, PAGE_ERR_CONTENT, path, first, col,
-                       "TOML front matter (+++) is not supported; "
-                       "use YAML (---) or JSON ({...})");
-        return -1;
+        return page_toml_split(src, len, pos, first, col, path, fm, err);
     }
 
     if (pos < len && src[pos] == '{'
@@ -1350,6 +1348,10 @@ page_front_parse(page_arena_t *a, const page_front_t *fm, const char *path,
 
     if (fm->front == NULL) {
         return 0;
+    }
+
+    if (fm->toml) {
+        return page_toml_front(a, fm, path, out, err);
     }
 
     memset(&ctx, 0, sizeof(ctx));

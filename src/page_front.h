@@ -34,6 +34,7 @@ typedef struct {
     unsigned     front_line;    /* line of its first byte in the file */
     unsigned     front_col;     /* column of its first byte (JSON's "{") */
     unsigned     json;          /* a JSON object, not YAML */
+    unsigned     toml;          /* TOML between "+++" lines (page_toml) */
     const char  *body;          /* what follows the front matter */
     size_t       body_len;
     unsigned     body_line;     /* line of the body's first byte */

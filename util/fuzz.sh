@@ -21,9 +21,9 @@ FUZZ_JOBS=${FUZZ_JOBS:-1}
 BUILD=build/fuzz
 CORE=$(sed 's|^|src/|' src/SOURCES)
 LIBS="-lcmark-gfm-extensions -lcmark-gfm -lyaml -lpcre2-8 -lcrypto -lxxhash \
-      -lunistring -lm"
+      -lunistring -ltomlplusplus -lstdc++ -lxml2 -lm"
 FLAGS="-g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined"
-FLAGS="$FLAGS -fno-sanitize-recover=all"
+FLAGS="$FLAGS -fno-sanitize-recover=all -I/usr/include/libxml2"
 
 # Target owners: fuzz_tpl.c belongs to the template engine (#3) and is run
 # only when it builds against the sources listed in src/SOURCES.
@@ -56,9 +56,14 @@ if [ -f util/embed-theme.pl ] && [ -d conf/theme/layouts ]; then
     CORE="$CORE $BUILD/page_builtin_theme.c"
 fi
 
-# emoji codes and HTML entities (see the Makefile)
+# emoji codes and HTML entities, and the TOML shim, C++17 (see the
+# Makefile)
 perl util/gen-tables.pl >"$BUILD/page_fn_tables.c" || exit 1
-CORE="$CORE $BUILD/page_fn_tables.c"
+# shellcheck disable=SC2086
+$FUZZ_CC -x c++ -std=c++17 $FLAGS -fno-sanitize=vptr -Isrc -c \
+    -o "$BUILD/page_toml.o" \
+    src/page_toml.cpp || exit 1
+CORE="$CORE $BUILD/page_fn_tables.c $BUILD/page_toml.o"
 
 status=0
 summary=""

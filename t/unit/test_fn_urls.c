@@ -63,7 +63,7 @@ test_abs_rel(void)
         "{{ relURL \"tel:123\" }}",
         "mailto:a@b|mailto:a@b|tel:123",
         "absURL, relURL: other schemes (current Hugo)");
-    OUT("<a href=\"{{ absURL \"a b\" }}\">", 
+    OUT("<a href=\"{{ absURL \"a b\" }}\">",
         "<a href=\"https://example.org/docs/a%20b\">",
         "absURL: in an attribute");
 
@@ -145,7 +145,8 @@ test_parse(void)
           "/%C3%A9%20%C3%BC]");
 
     FAILS("{{ urls.Parse \"%zz\" }}",
-          "parse \"%zz\": invalid URL escape \"%zz\"", "urls.Parse: bad escape");
+          "parse \"%zz\": invalid URL escape \"%zz\"",
+          "urls.Parse: bad escape");
     FAILS("{{ urls.Parse \":x\" }}",
           "parse \":x\": missing protocol scheme", "urls.Parse: no scheme");
     FAILS("{{ urls.Parse \"1a:b\" }}",
@@ -189,6 +190,21 @@ test_joinpath_escape(void)
 }
 
 
+/*
+ * urls.Ref and urls.RelRef are ref and relref (page_data.c) under
+ * Hugo's namespaced names: the same answers, the same errors.
+ */
+static void
+test_ref(void)
+{
+    OUT("{{ eq (urls.Ref . \"a.md\") (ref . \"a.md\") }}|"
+        "{{ eq (urls.RelRef . \"a.md\") (relref . \"a.md\") }}",
+        "true|true", "urls.Ref, urls.RelRef: ref and relref");
+    FAILS("{{ urls.RelRef . \"../x.md\" }}", "ref \"../x.md\"",
+          "urls.RelRef: relref's errors");
+}
+
+
 int
 main(void)
 {
@@ -198,6 +214,7 @@ main(void)
     test_urlize_anchorize();
     test_parse();
     test_joinpath_escape();
+    test_ref();
 
     fn_reset();
     page_exit();

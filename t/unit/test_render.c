@@ -519,8 +519,8 @@ test_errors(void)
     RENDER("---\na: &x 1\nb: *x\n---\n", 0);
     err_starts(PATH ":3:4: ", "error: alias at path:3:4");
 
-    RENDER("+++\ntitle = 1\n+++\n", 0);
-    err_starts(PATH ":1:1: ", "error: TOML at path:1:1");
+    RENDER("+++\ntitle = 1\nx = [1,\n+++\n", 0);
+    err_starts(PATH ":3:9: ", "error: bad TOML at path:3:9 (its end)");
 
     RENDER("---\n- a\n---\n", 0);
     err_starts(PATH ":2:1: ", "error: not a mapping at path:2:1");
