@@ -1,0 +1,52 @@
+/*
+ * page_site_int: what the page_site_*.c files share and nobody else
+ * needs: helpers for paths, strings and lists in the index's arena.
+ */
+
+#ifndef PAGE_SITE_INT_H
+#define PAGE_SITE_INT_H
+
+#include "page_buf.h"
+#include "page_site_index.h"
+
+/* Append a copy of p to list l (growing by doubling; cap in *cap). */
+int page_site_list_push(page_arena_t *a, page_site_list_t *l, size_t *cap,
+    page_site_page_t *p);
+
+/*
+ * Hugo's path sanitising (MakePathSanitized): letters, digits, marks and
+ * . / \ _ - # + ~ @ kept, runs of white space as one "-", everything
+ * else dropped; lower-cased unless lower is 0.  Appends to b.
+ */
+void page_site_sanitize(page_buf_t *b, const char *s, size_t len,
+    int lower);
+
+/* A front matter string ("" when missing or not a string). */
+const char *page_site_param_str(const page_value_t *params, const char *key);
+
+/* A string copy in the index's arena ("" for NULL). */
+const char *page_site_strdup(page_site_t *s, const char *str, size_t len);
+
+/* The lists, taxonomies, menus and dates of a built set of pages. */
+int page_site_lists(page_site_t *s, page_error_t *err);
+int page_site_menus(page_site_t *s, page_error_t *err);
+
+/* Lookup table: add path (owned by the arena) for page. */
+int page_site_table_add(page_site_t *s, const char *path, size_t len,
+    page_site_what_t what, page_site_page_t *page, const char *location);
+int page_site_table_init(page_site_t *s, size_t n);
+int page_site_table(page_site_t *s, page_error_t *err);
+
+/* Freshness: start watching after a build; free the watch. */
+int page_site_fresh_dir(page_site_t *s, const char *path);
+void page_site_fresh_file(page_site_t *s, int64_t mtime_ns, int64_t size);
+void page_site_fresh_close(page_site_fresh_t *f);
+
+/* Set p->path by Hugo's rules (url, permalinks, uglyURLs, prefix). */
+int page_site_url(page_site_t *s, page_site_page_t *p);
+
+/* Section name as Hugo titles it: capitalised, pluralised. */
+const char *page_site_list_title(page_site_t *s, const char *name,
+    int pluralize);
+
+#endif /* PAGE_SITE_INT_H */

@@ -1,0 +1,379 @@
+/*
+ * page_site_lookup: from a request path to what the site serves there
+ * (see page_site_index.h): pages by their URL, aliases and a missing
+ * trailing "/" as redirects, index.html, index.xml feeds of list pages,
+ * pagers (/page/N/), sitemaps and robots.txt.  One open-addressing hash
+ * table of paths, built with the index.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "page_site_int.h"
+
+
+typedef struct {
+    const char        *key;
+    size_t             len;
+    uint64_t           hash;
+    page_site_page_t  *page;
+    const char        *location;
+    uint8_t            what;
+} page_site_slot_t;
+
+
+static uint64_t
+page_site_hash(const char *s, size_t len)
+{
+    size_t    i;
+    uint64_t  h;
+
+    h = UINT64_C(14695981039346656037);     /* FNV-1a */
+
+    for (i = 0; i < len; i++) {
+        h ^= (unsigned char) s[i];
+        h *= UINT64_C(1099511628211);
+    }
+
+    return h;
+}
+
+
+int
+page_site_table_init(page_site_t *s, size_t n)
+{
+    size_t  size;
+
+    size = 64;
+    while (size < n * 2) {
+        size *= 2;
+    }
+
+    s->table = page_arena_calloc(&s->arena, size, sizeof(page_site_slot_t));
+    s->table_size = s->table ? size : 0;
+
+    return s->table ? 0 : -1;
+}
+
+
+static page_site_slot_t *
+page_site_slot(page_site_t *s, const char *path, size_t len, uint64_t h)
+{
+    size_t             i, mask;
+    page_site_slot_t  *slots, *e;
+
+    slots = s->table;
+    mask = s->table_size - 1;
+
+    for (i = (size_t) h & mask; ; i = (i + 1) & mask) {
+        e = &slots[i];
+
+        if (e->key == NULL
+            || (e->hash == h && e->len == len
+                && memcmp(e->key, path, len) == 0))
+        {
+            return e;
+        }
+    }
+}
+
+
+/*
+ * Add path.  A page wins over a redirect or a hidden page; otherwise
+ * the first one added keeps the path (Hugo's first page of a URL).
+ */
+int
+page_site_table_add(page_site_t *s, const char *path, size_t len,
+    page_site_what_t what, page_site_page_t *page, const char *location)
+{
+    uint64_t           h;
+    page_site_slot_t  *e;
+
+    if (s->table == NULL || len == 0) {
+        return 0;
+    }
+
+    h = page_site_hash(path, len);
+    e = page_site_slot(s, path, len, h);
+
+    if (e->key != NULL
+        && !(what == PAGE_SITE_HTML && e->what != PAGE_SITE_HTML))
+    {
+        return 0;
+    }
+
+    e->key = path;
+    e->len = len;
+    e->hash = h;
+    e->what = (uint8_t) what;
+    e->page = page;
+    e->location = location;
+
+    return 0;
+}
+
+
+static int
+page_site_table_page(page_site_t *s, page_site_page_t *p)
+{
+    size_t  len, i;
+
+    if (p->path == NULL) {
+        return 0;
+    }
+
+    len = strlen(p->path);
+
+    if (!p->published) {
+        return page_site_table_add(s, p->path, len, PAGE_SITE_HIDDEN, p,
+                                   NULL);
+    }
+
+    page_site_table_add(s, p->path, len, PAGE_SITE_HTML, p, NULL);
+
+    if (len > 1 && p->path[len - 1] == '/') {
+        page_site_table_add(s, p->path, len - 1, PAGE_SITE_REDIRECT, p,
+                            p->path);
+    }
+
+    for (i = 0; i < p->naliases; i++) {
+        len = strlen(p->aliases[i]);
+        page_site_table_add(s, p->aliases[i], len, PAGE_SITE_REDIRECT, p,
+                            p->path);
+        if (len > 1 && p->aliases[i][len - 1] == '/') {
+            page_site_table_add(s, p->aliases[i], len - 1,
+                                PAGE_SITE_REDIRECT, p, p->path);
+        }
+    }
+
+    return 0;
+}
+
+
+/* The table of every path: called at the end of a build. */
+int
+page_site_table(page_site_t *s, page_error_t *err)
+{
+    char               *path;
+    size_t              i, n, l;
+    page_site_lang_t   *lang;
+
+    n = s->nfiles + s->nall + 16;
+
+    for (i = 0; i < s->nfiles; i++) {
+        n += s->files[i]->naliases * 2 + 1;
+    }
+
+    if (page_site_table_init(s, n * 2) != 0) {
+        page_error_nomem(err, s->dir);
+        return -1;
+    }
+
+    for (i = 0; i < s->nall; i++) {
+        page_site_table_page(s, s->all[i]);
+    }
+
+    for (i = 0; i < s->nfiles; i++) {
+        if (!s->files[i]->published) {
+            page_site_table_page(s, s->files[i]);
+        }
+    }
+
+    for (l = 0; l < s->nlangs; l++) {
+        lang = &s->langs[l];
+
+        if (s->cfg->disable_kinds & PAGE_CONFIG_NO_SITEMAP) {
+            continue;
+        }
+
+        path = page_arena_alloc(&s->arena, strlen(lang->prefix) + 16);
+        if (path == NULL) {
+            page_error_nomem(err, s->dir);
+            return -1;
+        }
+
+        /* several languages: /sitemap.xml is the index, each language's
+           is under its code (the default one's too) */
+        sprintf(path, "%s%s%s/sitemap.xml",
+                s->nlangs > 1 && lang->prefix[0] == '\0' ? "/" : "",
+                s->nlangs > 1 && lang->prefix[0] == '\0'
+                ? lang->conf->lang : "", lang->prefix);
+        page_site_table_add(s, path, strlen(path), PAGE_SITE_SITEMAP,
+                            lang->home, NULL);
+    }
+
+    if (s->nlangs > 1) {
+        if (!(s->cfg->disable_kinds & PAGE_CONFIG_NO_SITEMAP)) {
+            page_site_table_add(s, "/sitemap.xml", 12, PAGE_SITE_SITEMAP,
+                                NULL, NULL);
+        }
+
+        /* /en/ of a default language served at the root: to the root */
+
+        lang = &s->langs[s->cfg->default_index];
+
+        if (lang->prefix[0] == '\0') {
+            path = page_arena_alloc(&s->arena,
+                                    strlen(lang->conf->lang) + 3);
+            if (path == NULL) {
+                page_error_nomem(err, s->dir);
+                return -1;
+            }
+
+            sprintf(path, "/%s/", lang->conf->lang);
+            page_site_table_add(s, path, strlen(path), PAGE_SITE_REDIRECT,
+                                lang->home, "/");
+            page_site_table_add(s, path, strlen(path) - 1,
+                                PAGE_SITE_REDIRECT, lang->home, "/");
+        }
+    }
+
+    if (s->cfg->default_lang_in_subdir) {
+        lang = &s->langs[s->cfg->default_index];
+        page_site_table_add(s, "/", 1, PAGE_SITE_REDIRECT, lang->home,
+                            lang->home->path);
+    }
+
+    if (s->cfg->enable_robots
+        && !(s->cfg->disable_kinds & PAGE_CONFIG_NO_ROBOTS))
+    {
+        page_site_table_add(s, "/robots.txt", 11, PAGE_SITE_ROBOTS,
+                            s->langs[s->cfg->default_index].home, NULL);
+    }
+
+    return 0;
+}
+
+
+static page_site_slot_t *
+page_site_find(page_site_t *s, const char *path, size_t len)
+{
+    page_site_slot_t  *e;
+
+    if (s->table == NULL) {
+        return NULL;
+    }
+
+    e = page_site_slot(s, path, len, page_site_hash(path, len));
+
+    return e->key != NULL ? e : NULL;
+}
+
+
+static int
+page_site_is_list(const page_site_page_t *p)
+{
+    return p->kind != PAGE_KIND_PAGE;
+}
+
+
+static page_site_what_t
+page_site_set(page_site_match_t *m, page_site_what_t what,
+    page_site_page_t *p, const char *location, int64_t pager)
+{
+    m->what = what;
+    m->page = p;
+    m->location = location;
+    m->pager = pager;
+
+    return what;
+}
+
+
+page_site_what_t
+page_site_lookup(page_site_t *s, const char *path, size_t len,
+    page_site_match_t *m)
+{
+    size_t             pl, i, base;
+    int64_t            n;
+    const char        *pp;
+    page_site_slot_t  *e;
+
+    memset(m, 0, sizeof(page_site_match_t));
+
+    if (len == 0 || path[0] != '/' || len >= PAGE_SITE_MAX_PATH) {
+        return PAGE_SITE_NONE;
+    }
+
+    e = page_site_find(s, path, len);
+    if (e != NULL) {
+        return page_site_set(m, (page_site_what_t) e->what, e->page,
+                             e->location, 0);
+    }
+
+    /* "/posts/index.html": the page "/posts/" */
+
+    if (len >= 11 && memcmp(path + len - 11, "/index.html", 11) == 0) {
+        e = page_site_find(s, path, len - 10);
+        if (e != NULL && e->what == PAGE_SITE_HTML) {
+            return page_site_set(m, PAGE_SITE_HTML, e->page, NULL, 0);
+        }
+        len -= 10;              /* a pager's index.html, below */
+    }
+
+    /* "/posts/index.xml": the feed of a list page */
+
+    if (len >= 10 && memcmp(path + len - 10, "/index.xml", 10) == 0) {
+        e = page_site_find(s, path, len - 9);
+
+        if (e == NULL && s->cfg->ugly_urls && len > 10) {
+            /* "/docs/index.xml" of the ugly "/docs.html" */
+            char  ugly[PAGE_SITE_MAX_PATH + 8];
+
+            memcpy(ugly, path, len - 10);
+            memcpy(ugly + len - 10, ".html", 5);
+            e = page_site_find(s, ugly, len - 5);
+        }
+
+        if (e != NULL && e->what == PAGE_SITE_HTML
+            && page_site_is_list(e->page)
+            && !(s->cfg->disable_kinds & PAGE_CONFIG_NO_RSS))
+        {
+            return page_site_set(m, PAGE_SITE_RSS, e->page, NULL, 0);
+        }
+        return PAGE_SITE_NONE;
+    }
+
+    /* "/posts/page/2/": a pager of a list page */
+
+    pp = s->cfg->pager_path;
+    pl = strlen(pp);
+
+    i = len;
+    if (i > 0 && path[i - 1] == '/') {
+        i--;
+    }
+
+    base = i;
+    while (base > 0 && path[base - 1] >= '0' && path[base - 1] <= '9') {
+        base--;
+    }
+
+    if (base < i && i - base <= 9 && base >= pl + 2
+        && path[base - 1] == '/' && memcmp(path + base - 1 - pl, pp, pl) == 0
+        && path[base - 2 - pl] == '/')
+    {
+        n = strtoll(path + base, NULL, 10);
+        e = page_site_find(s, path, base - 1 - pl);
+
+        if (e != NULL && e->what == PAGE_SITE_HTML
+            && page_site_is_list(e->page) && n >= 1)
+        {
+            if (n == 1) {
+                return page_site_set(m, PAGE_SITE_REDIRECT, e->page,
+                                     e->page->path, 1);
+            }
+
+            if (path[len - 1] != '/') {
+                /* location NULL: the same path with a "/" */
+                return page_site_set(m, PAGE_SITE_REDIRECT, e->page, NULL,
+                                     n);
+            }
+
+            return page_site_set(m, PAGE_SITE_PAGER, e->page, NULL, n);
+        }
+    }
+
+    return PAGE_SITE_NONE;
+}
