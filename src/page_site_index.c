@@ -1079,7 +1079,7 @@ page_site_urls(page_site_t *s, page_error_t *err)
                 continue;
             }
 
-            page_buf_init(&b, &s->arena, PAGE_SITE_MAX_PATH);
+            page_buf_init(&b, &s->scratch, PAGE_SITE_MAX_PATH);
 
             if (a->u.s.data[0] != '/') {
                 q = p->path;
@@ -1109,7 +1109,9 @@ page_site_urls(page_site_t *s, page_error_t *err)
                 page_buf_putc(&b, '/');
             }
 
-            p->aliases[p->naliases] = page_buf_cstr(&b);
+            p->aliases[p->naliases] = page_buf_cstr(&b)
+                                      ? page_site_strdup(s, b.data, b.len)
+                                      : NULL;
             if (p->aliases[p->naliases] == NULL) {
                 page_error_nomem(err, s->dir);
                 return -1;
@@ -1133,6 +1135,7 @@ page_site_build(page_site_t *s, const page_config_t *cfg, const char *dir,
 
     memset(s, 0, sizeof(page_site_t));
     page_arena_init(&s->arena, 0);
+    page_arena_init(&s->scratch, 0);
     s->cfg = cfg;
     s->now = now;
     s->fresh.fd = -2;               /* page_site_fresh_dir starts it */
@@ -1232,6 +1235,10 @@ page_site_build(page_site_t *s, const page_config_t *cfg, const char *dir,
         return -1;
     }
 
+    /* the build's temporary buffers go */
+    page_arena_free(&s->scratch);
+    page_arena_init(&s->scratch, 0);
+
     return 0;
 }
 
@@ -1240,6 +1247,7 @@ void
 page_site_free(page_site_t *s)
 {
     page_site_fresh_close(&s->fresh);
+    page_arena_free(&s->scratch);
     page_arena_free(&s->arena);
 }
 

@@ -223,6 +223,7 @@ typedef struct {
 
 typedef struct {
     page_arena_t              arena;
+    page_arena_t              scratch;      /* during a build only */
     const page_config_t      *cfg;
     const char               *dir;          /* the site directory */
     const char               *root;         /* its real path */

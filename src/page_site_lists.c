@@ -283,7 +283,7 @@ page_site_term(page_site_t *s, page_site_tax_t *t, size_t lang,
     page_site_term_t   *term, **terms;
     page_site_page_t   *p;
 
-    page_buf_init(&b, &s->arena, PAGE_SITE_MAX_PATH);
+    page_buf_init(&b, &s->scratch, PAGE_SITE_MAX_PATH);
     page_site_sanitize(&b, name, len, !s->cfg->disable_path_to_lower);
     key = page_buf_cstr(&b);
 
@@ -309,7 +309,7 @@ page_site_term(page_site_t *s, page_site_tax_t *t, size_t lang,
     }
 
     term->name = page_site_strdup(s, name, len);
-    term->key = key;
+    term->key = page_site_strdup(s, key, strlen(key));
     term->page = p;
 
     p->kind = PAGE_KIND_TERM;
@@ -328,7 +328,7 @@ page_site_term(page_site_t *s, page_site_tax_t *t, size_t lang,
     p->parent = t->page;
     p->params = page_value_map(&s->arena);
 
-    if (term->name == NULL || p->params == NULL) {
+    if (term->name == NULL || term->key == NULL || p->params == NULL) {
         return NULL;
     }
 

@@ -15,25 +15,25 @@
 
 typedef struct {
     const char        *key;
-    size_t             len;
-    uint64_t           hash;
     page_site_page_t  *page;
     const char        *location;
+    uint32_t           hash;
+    uint32_t           len;
     uint8_t            what;
 } page_site_slot_t;
 
 
-static uint64_t
+static uint32_t
 page_site_hash(const char *s, size_t len)
 {
     size_t    i;
-    uint64_t  h;
+    uint32_t  h;
 
-    h = UINT64_C(14695981039346656037);     /* FNV-1a */
+    h = UINT32_C(2166136261);               /* FNV-1a */
 
     for (i = 0; i < len; i++) {
         h ^= (unsigned char) s[i];
-        h *= UINT64_C(1099511628211);
+        h *= UINT32_C(16777619);
     }
 
     return h;
@@ -45,8 +45,9 @@ page_site_table_init(page_site_t *s, size_t n)
 {
     size_t  size;
 
+    /* a load of at most 2/3: linear probing stays short */
     size = 64;
-    while (size < n * 2) {
+    while (size < n + n / 2) {
         size *= 2;
     }
 
@@ -58,7 +59,7 @@ page_site_table_init(page_site_t *s, size_t n)
 
 
 static page_site_slot_t *
-page_site_slot(page_site_t *s, const char *path, size_t len, uint64_t h)
+page_site_slot(page_site_t *s, const char *path, size_t len, uint32_t h)
 {
     size_t             i, mask;
     page_site_slot_t  *slots, *e;
@@ -87,10 +88,10 @@ int
 page_site_table_add(page_site_t *s, const char *path, size_t len,
     page_site_what_t what, page_site_page_t *page, const char *location)
 {
-    uint64_t           h;
+    uint32_t           h;
     page_site_slot_t  *e;
 
-    if (s->table == NULL || len == 0) {
+    if (s->table == NULL || len == 0 || len > PAGE_SITE_MAX_PATH) {
         return 0;
     }
 
@@ -104,7 +105,7 @@ page_site_table_add(page_site_t *s, const char *path, size_t len,
     }
 
     e->key = path;
-    e->len = len;
+    e->len = (uint32_t) len;
     e->hash = h;
     e->what = (uint8_t) what;
     e->page = page;
@@ -132,19 +133,12 @@ page_site_table_page(page_site_t *s, page_site_page_t *p)
 
     page_site_table_add(s, p->path, len, PAGE_SITE_HTML, p, NULL);
 
-    if (len > 1 && p->path[len - 1] == '/') {
-        page_site_table_add(s, p->path, len - 1, PAGE_SITE_REDIRECT, p,
-                            p->path);
-    }
+    /* "/x" for "/x/" is found at lookup time: not stored */
 
     for (i = 0; i < p->naliases; i++) {
         len = strlen(p->aliases[i]);
         page_site_table_add(s, p->aliases[i], len, PAGE_SITE_REDIRECT, p,
                             p->path);
-        if (len > 1 && p->aliases[i][len - 1] == '/') {
-            page_site_table_add(s, p->aliases[i], len - 1,
-                                PAGE_SITE_REDIRECT, p, p->path);
-        }
     }
 
     return 0;
@@ -159,13 +153,13 @@ page_site_table(page_site_t *s, page_error_t *err)
     size_t              i, n, l;
     page_site_lang_t   *lang;
 
-    n = s->nfiles + s->nall + 16;
+    n = s->nall + 16 + 2 * s->nlangs;
 
     for (i = 0; i < s->nfiles; i++) {
-        n += s->files[i]->naliases * 2 + 1;
+        n += s->files[i]->naliases + !s->files[i]->published;
     }
 
-    if (page_site_table_init(s, n * 2) != 0) {
+    if (page_site_table_init(s, n) != 0) {
         page_error_nomem(err, s->dir);
         return -1;
     }
@@ -224,8 +218,6 @@ page_site_table(page_site_t *s, page_error_t *err)
             sprintf(path, "/%s/", lang->conf->lang);
             page_site_table_add(s, path, strlen(path), PAGE_SITE_REDIRECT,
                                 lang->home, "/");
-            page_site_table_add(s, path, strlen(path) - 1,
-                                PAGE_SITE_REDIRECT, lang->home, "/");
         }
     }
 
@@ -372,6 +364,25 @@ page_site_lookup(page_site_t *s, const char *path, size_t len,
             }
 
             return page_site_set(m, PAGE_SITE_PAGER, e->page, NULL, n);
+        }
+    }
+
+    /* "/posts": "/posts/" is a page (or an alias): redirect there */
+
+    if (path[len - 1] != '/' && len + 1 < PAGE_SITE_MAX_PATH) {
+        char  slashed[PAGE_SITE_MAX_PATH];
+
+        memcpy(slashed, path, len);
+        slashed[len] = '/';
+        e = page_site_find(s, slashed, len + 1);
+
+        if (e != NULL && (e->what == PAGE_SITE_HTML
+                          || e->what == PAGE_SITE_REDIRECT))
+        {
+            return page_site_set(m, PAGE_SITE_REDIRECT, e->page,
+                                 e->what == PAGE_SITE_HTML ? e->page->path
+                                                           : e->location,
+                                 0);
         }
     }
 

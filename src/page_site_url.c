@@ -278,7 +278,7 @@ page_site_set_path(page_site_t *s, page_site_page_t *p, page_buf_t *b,
     size_t       len;
     page_buf_t   o;
 
-    page_buf_init(&o, &s->arena, PAGE_SITE_MAX_PATH);
+    page_buf_init(&o, &s->scratch, PAGE_SITE_MAX_PATH);
     page_buf_puts(&o, s->langs[p->lang].prefix);
 
     d = b->data;
@@ -307,7 +307,7 @@ page_site_set_path(page_site_t *s, page_site_page_t *p, page_buf_t *b,
         page_buf_putc(&o, '/');
     }
 
-    p->path = page_buf_cstr(&o);
+    p->path = page_buf_cstr(&o) ? page_site_strdup(s, o.data, o.len) : NULL;
 
     return p->path != NULL ? 0 : -1;
 }
@@ -322,7 +322,7 @@ page_site_url(page_site_t *s, page_site_page_t *p)
     page_buf_t   b;
 
     lower = !s->cfg->disable_path_to_lower;
-    page_buf_init(&b, &s->arena, PAGE_SITE_MAX_PATH);
+    page_buf_init(&b, &s->scratch, PAGE_SITE_MAX_PATH);
 
     url = p->kind == PAGE_KIND_HOME ? ""
           : page_site_param_str(p->params, "url");
@@ -330,7 +330,7 @@ page_site_url(page_site_t *s, page_site_page_t *p)
     if (url[0] != '\0') {
         /* front matter url: as written, no language prefix (hugo
            0.111.3), "/" added unless it names a file */
-        page_buf_init(&b, &s->arena, PAGE_SITE_MAX_PATH);
+        page_buf_init(&b, &s->scratch, PAGE_SITE_MAX_PATH);
         if (url[0] != '/') {
             page_buf_putc(&b, '/');
         }
@@ -341,7 +341,8 @@ page_site_url(page_site_t *s, page_site_page_t *p)
         {
             page_buf_putc(&b, '/');
         }
-        p->path = page_buf_cstr(&b);
+        p->path = page_buf_cstr(&b) ? page_site_strdup(s, b.data, b.len)
+                                    : NULL;
         return p->path != NULL ? 0 : -1;
     }
 
