@@ -83,6 +83,35 @@ page_config_is_file(const char *p)
 
 
 /*
+ * The front matter parser's messages say "front matter": a
+ * configuration file is not one ("invalid YAML configuration: ...").
+ */
+static void
+page_config_reword(page_error_t *err)
+{
+    char        *p;
+    size_t       n;
+    const char  *from, *to;
+
+    from = " front matter";
+    to = " configuration";
+
+    p = strstr(err->msg, from);
+    if (p == NULL) {
+        return;
+    }
+
+    n = strlen(p + strlen(from));
+    if ((size_t) (p - err->msg) + strlen(to) + n + 1 > sizeof(err->msg)) {
+        return;
+    }
+
+    memmove(p + strlen(to), p + strlen(from), n + 1);
+    memcpy(p, to, strlen(to));
+}
+
+
+/*
  * Parse the configuration file path (its text in buf) into *out, a map.
  * The only place that knows which formats are supported.
  */
@@ -106,7 +135,12 @@ page_config_parse(page_arena_t *a, const char *path, const char *ext,
     fm.front_col = 1;
     fm.json = strcasecmp(ext, "json") == 0;
 
-    return page_front_parse(a, &fm, path, out, err);
+    if (page_front_parse(a, &fm, path, out, err) != 0) {
+        page_config_reword(err);
+        return -1;
+    }
+
+    return 0;
 }
 
 

@@ -74,6 +74,19 @@ page_site_kind_name(page_kind_t kind)
 }
 
 
+int
+page_site_kind_off(const page_site_t *s, const page_site_page_t *p)
+{
+    static const unsigned  bits[] = {
+        PAGE_CONFIG_NO_HOME, PAGE_CONFIG_NO_SECTION, PAGE_CONFIG_NO_PAGE,
+        PAGE_CONFIG_NO_TAXONOMY, PAGE_CONFIG_NO_TERM
+    };
+
+    return p->kind <= PAGE_KIND_TERM
+           && (s->cfg->disable_kinds & bits[p->kind]) != 0;
+}
+
+
 const char *
 page_site_strdup(page_site_t *s, const char *str, size_t len)
 {

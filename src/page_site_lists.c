@@ -875,7 +875,9 @@ page_site_lists(page_site_t *s, page_error_t *err)
         caps[1] = 0;
 
         p = lang->home;
-        if (page_site_list_push(&s->arena, &lang->pages, &caps[0], p) != 0) {
+        if (!page_site_kind_off(s, p)
+            && page_site_list_push(&s->arena, &lang->pages, &caps[0], p) != 0)
+        {
             goto nomem;
         }
 
@@ -883,7 +885,7 @@ page_site_lists(page_site_t *s, page_error_t *err)
             p = s->files[i];
 
             if (p->lang != l || !p->published || p->path == NULL
-                || p->kind == PAGE_KIND_HOME)
+                || p->kind == PAGE_KIND_HOME || page_site_kind_off(s, p))
             {
                 continue;
             }
@@ -905,15 +907,17 @@ page_site_lists(page_site_t *s, page_error_t *err)
         for (ti = 0; ti < lang->ntaxonomies; ti++) {
             t = &lang->taxonomies[ti];
 
-            if (page_site_list_push(&s->arena, &lang->pages, &caps[0],
-                                    t->page) != 0)
+            if (!page_site_kind_off(s, t->page)
+                && page_site_list_push(&s->arena, &lang->pages, &caps[0],
+                                       t->page) != 0)
             {
                 goto nomem;
             }
 
             for (j = 0; j < t->nterms; j++) {
-                if (page_site_list_push(&s->arena, &lang->pages, &caps[0],
-                                        t->terms[j]->page) != 0)
+                if (!page_site_kind_off(s, t->terms[j]->page)
+                    && page_site_list_push(&s->arena, &lang->pages, &caps[0],
+                                           t->terms[j]->page) != 0)
                 {
                     goto nomem;
                 }

@@ -120,7 +120,7 @@ page_site_table_page(page_site_t *s, page_site_page_t *p)
 {
     size_t  len, i;
 
-    if (p->path == NULL) {
+    if (p->path == NULL || page_site_kind_off(s, p)) {
         return 0;
     }
 

@@ -260,6 +260,8 @@ test_errors(void)
     snprintf(want, sizeof(want), "%s/hugo.yaml:", dir);
     ok(strncmp(err.msg, want, strlen(want)) == 0
        && err.line >= 3, "bad YAML: file:line:col");
+    ok(strstr(err.msg, "invalid YAML configuration: ") != NULL,
+       "bad YAML: says configuration, not front matter");
     printf("#   %s\n", err.msg);
 
     /* JSON errors too */

@@ -549,6 +549,82 @@ test_urls(void)
 }
 
 
+/*
+ * t/site/confdir: a content directory per language, the default
+ * language in its subdirectory, uglyURLs, disableKinds [RSS, taxonomy],
+ * a taxonomy of its own (series), menus per language.
+ */
+static void
+test_confdir(void)
+{
+    size_t              n;
+    page_arena_t        a;
+    page_config_t       cfg;
+    page_error_t        err;
+    page_site_t         s;
+    page_site_page_t   *p, *tr[4];
+
+    page_arena_init(&a, 0);
+    page_error_init(&err);
+
+    if (!ok(page_config_load(&a, site("confdir"), NULL, &cfg, &err) == 0
+            && page_site_build(&s, &cfg, site("confdir"), NOW, &err) == 0,
+            "confdir: builds"))
+    {
+        printf("#   %s\n", err.msg);
+        page_arena_free(&a);
+        return;
+    }
+
+    is_str(desc(&s, "/en/"), "home||Harbour Manual||branch",
+           "confdir: en home in /en/ (content/en/_index.md)");
+    is_str(desc(&s, "/de/"), "home||Hafenhandbuch||branch",
+           "confdir: de home made, de's title");
+    is_str(what(&s, "/"), "redirect /en/ /en/ 0",
+           "confdir: / to the default language");
+    is_str(desc(&s, "/en/guide.html"), "section|guide|Guides|/en/|branch",
+           "confdir: made section, pluralised title, ugly");
+    is_str(paths(&by_path(&s, "/en/guide.html")->pages),
+           "/en/guide/mooring.html /en/guide/anchoring.html",
+           "confdir: en guide .Pages");
+    is_str(desc(&s, "/de/guide/mooring.html"),
+           "page|guide|Festmachen|/de/guide.html|",
+           "confdir: content/de's page is de's");
+    is_str(what(&s, "/de/guide/draft.html"),
+           "hidden /de/guide/draft.html - 0", "confdir: draft hidden");
+    is_str(desc(&s, "/en/tags/ropes.html"), "term|tags|ropes|/en/tags.html|branch",
+           "confdir: term page");
+    is_str(term_pages(&s, 0, 1, "basics"),
+           "basics: /en/guide/mooring.html", "confdir: series taxonomy");
+    is_str(term_pages(&s, 1, 0, "leinen"),
+           "Leinen: /de/guide/mooring.html", "confdir: de term");
+    is_str(what(&s, "/en/tags.html"), "none - - 0",
+           "confdir: disabled taxonomy pages are not served");
+    is_str(what(&s, "/en/index.xml"), "none - - 0",
+           "confdir: RSS disabled");
+    is_str(what(&s, "/sitemap.xml"), "sitemap - - 0",
+           "confdir: sitemap index");
+    is_str(what(&s, "/en/sitemap.xml"), "sitemap /en/ - 0",
+           "confdir: en sitemap");
+    is_str(what(&s, "/de/sitemap.xml"), "sitemap /de/ - 0",
+           "confdir: de sitemap");
+    ok(s.langs[0].pages.n == 7 && s.langs[1].pages.n == 4,
+       "confdir: .Site.Pages without the disabled taxonomy pages");
+
+    is_str(menu(&s, 0, "main"), "/Guide//guide//10", "confdir: en menu");
+    is_str(menu(&s, 1, "main"), "/Anleitung//de/guide//10",
+           "confdir: de menu (menus.de.yaml)");
+
+    p = by_path(&s, "/en/guide/mooring.html");
+    n = p ? page_site_translations(&s, p, tr, 4) : 0;
+    ok(n == 1 && strcmp(tr[0]->path, "/de/guide/mooring.html") == 0,
+       "confdir: translation across content directories");
+
+    page_site_free(&s);
+    page_arena_free(&a);
+}
+
+
 static void
 put(const char *dir, const char *name, const char *text)
 {
@@ -840,6 +916,7 @@ main(void)
 
     test_blog();
     test_urls();
+    test_confdir();
     test_fresh(0);
     test_fresh(1);
     test_clock();
