@@ -680,6 +680,7 @@ page_site_node(page_site_t *s, page_kind_t kind, size_t lang,
     p->dir = page_site_strdup(s, dir, dl);
     p->params = page_value_map(&s->arena);
     p->published = 1;
+    p->list = 2;
 
     if (p->dir == NULL || p->params == NULL) {
         return NULL;
@@ -694,6 +695,57 @@ page_site_node(page_site_t *s, page_kind_t kind, size_t lang,
 }
 
 
+/*
+ * Hugo's build options: _build (or build) {list: always|local|never,
+ * render: always|link|never}, false meaning never; headless: true on a
+ * leaf bundle is list and render never.
+ */
+static void
+page_site_build_options(page_site_page_t *p)
+{
+    page_value_t  *b, *v;
+
+    p->list = 2;
+
+    b = page_map_gets(p->params, "_build");
+    if (b == NULL) {
+        b = page_map_gets(p->params, "build");
+    }
+
+    if (b != NULL && b->type == PAGE_MAP) {
+        v = page_map_gets(b, "list");
+        if (v != NULL && ((v->type == PAGE_BOOL && !v->u.b)
+                          || (page_value_is_string(v)
+                              && strcmp(v->u.s.data, "never") == 0)))
+        {
+            p->list = 0;
+
+        } else if (v != NULL && page_value_is_string(v)
+                   && strcmp(v->u.s.data, "local") == 0)
+        {
+            p->list = 1;
+        }
+
+        v = page_map_gets(b, "render");
+        if (v != NULL && ((v->type == PAGE_BOOL && !v->u.b)
+                          || (page_value_is_string(v)
+                              && (strcmp(v->u.s.data, "never") == 0
+                                  || strcmp(v->u.s.data, "link") == 0))))
+        {
+            p->no_render = 1;
+        }
+    }
+
+    v = page_map_gets(p->params, "headless");
+    if (p->bundle == PAGE_BUNDLE_LEAF && v != NULL && v->type == PAGE_BOOL
+        && v->u.b)
+    {
+        p->list = 0;
+        p->no_render = 1;
+    }
+}
+
+
 /* Fields from the front matter; published by the rules. */
 static void
 page_site_fields(page_site_t *s, page_site_page_t *p)
@@ -705,6 +757,7 @@ page_site_fields(page_site_t *s, page_site_page_t *p)
     const char           *t;
 
     page_publish_dates(p->params, &p->dates);
+    page_site_build_options(p);
     p->draft = p->dates.draft;
     p->has_date = !p->dates.date.is_zero;
     p->weight = page_site_param_int(p->params, "weight");

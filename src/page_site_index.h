@@ -135,6 +135,12 @@ struct page_site_page_s {
     unsigned                 published:1;   /* by the publishing rules */
     unsigned                 draft:1;
     unsigned                 has_date:1;    /* a date of its own */
+    unsigned                 no_render:1;   /* _build.render never (or a
+                                               headless bundle): no URL
+                                               served, .RelPermalink "" */
+    unsigned                 list:2;        /* _build.list: 0 never,
+                                               1 local (its section's
+                                               lists only), 2 always */
 
     const char              *file;      /* under the site: "content/a.md",
                                            NULL when Hugo made the page */

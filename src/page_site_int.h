@@ -42,6 +42,9 @@ int page_site_fresh_dir(page_site_t *s, const char *path);
 void page_site_fresh_file(page_site_t *s, int64_t mtime_ns, int64_t size);
 void page_site_fresh_close(page_site_fresh_t *f);
 
+/* Titles compared as Hugo's collator does for ASCII and Latin-1. */
+int page_site_collate(const char *a, const char *b);
+
 /* Is p's kind in disableKinds: then it is in no list and not served. */
 int page_site_kind_off(const page_site_t *s, const page_site_page_t *p);
 

@@ -60,7 +60,7 @@ page_site_coll_char(const unsigned char *s, size_t len, unsigned *primary,
 }
 
 
-static int
+int
 page_site_collate(const char *a, const char *b)
 {
     size_t          i, j, n1, n2, la, lb;
@@ -316,6 +316,7 @@ page_site_term(page_site_t *s, page_site_tax_t *t, size_t lang,
     p->bundle = PAGE_BUNDLE_BRANCH;
     p->lang = (uint8_t) lang;
     p->published = 1;
+    p->list = 2;
     p->tax = t;
     p->term = term;
     p->section = t->conf->plural;
@@ -534,6 +535,7 @@ page_site_taxonomies(page_site_t *s, page_error_t *err)
             p->bundle = PAGE_BUNDLE_BRANCH;
             p->lang = (uint8_t) l;
             p->published = 1;
+            p->list = 2;
             p->tax = t;
             p->section = t->conf->plural;
             p->type = t->conf->plural;
@@ -565,7 +567,7 @@ page_site_taxonomies(page_site_t *s, page_error_t *err)
     for (i = 0; i < s->nfiles; i++) {
         p = s->files[i];
 
-        if (!p->published || p->kind == PAGE_KIND_TAXONOMY
+        if (!p->published || p->list != 2 || p->kind == PAGE_KIND_TAXONOMY
             || p->kind == PAGE_KIND_TERM || p->file == NULL
             || (p->kind != PAGE_KIND_PAGE && p->path == NULL))
         {
@@ -734,7 +736,9 @@ page_site_lists(page_site_t *s, page_error_t *err)
     for (i = 0; i < s->nfiles; i++) {
         p = s->files[i];
 
-        if (!p->published || p->parent == NULL || p->path == NULL) {
+        if (!p->published || p->parent == NULL || p->path == NULL
+            || p->list == 0)
+        {
             continue;
         }
 
@@ -780,7 +784,9 @@ page_site_lists(page_site_t *s, page_error_t *err)
     for (i = 0; i < s->nfiles; i++) {
         p = s->files[i];
 
-        if (!p->published || p->parent == NULL || p->path == NULL) {
+        if (!p->published || p->parent == NULL || p->path == NULL
+            || p->list == 0)
+        {
             continue;
         }
 
@@ -885,7 +891,8 @@ page_site_lists(page_site_t *s, page_error_t *err)
             p = s->files[i];
 
             if (p->lang != l || !p->published || p->path == NULL
-                || p->kind == PAGE_KIND_HOME || page_site_kind_off(s, p))
+                || p->kind == PAGE_KIND_HOME || page_site_kind_off(s, p)
+                || p->list != 2)
             {
                 continue;
             }

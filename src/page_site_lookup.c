@@ -120,7 +120,7 @@ page_site_table_page(page_site_t *s, page_site_page_t *p)
 {
     size_t  len, i;
 
-    if (p->path == NULL || page_site_kind_off(s, p)) {
+    if (p->path == NULL || p->no_render || page_site_kind_off(s, p)) {
         return 0;
     }
 
@@ -156,7 +156,8 @@ page_site_table(page_site_t *s, page_error_t *err)
     n = s->nall + 16 + 2 * s->nlangs;
 
     for (i = 0; i < s->nfiles; i++) {
-        n += s->files[i]->naliases + !s->files[i]->published;
+        n += s->files[i]->naliases + (!s->files[i]->published
+                                      || s->files[i]->list != 2);
     }
 
     if (page_site_table_init(s, n) != 0) {
@@ -168,8 +169,10 @@ page_site_table(page_site_t *s, page_error_t *err)
         page_site_table_page(s, s->all[i]);
     }
 
+    /* the hidden ones, and those in no site list (_build list) */
+
     for (i = 0; i < s->nfiles; i++) {
-        if (!s->files[i]->published) {
+        if (!s->files[i]->published || s->files[i]->list != 2) {
             page_site_table_page(s, s->files[i]);
         }
     }

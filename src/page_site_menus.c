@@ -295,7 +295,7 @@ page_site_entry_cmp(const void *x, const void *y)
         return e1->weight < e2->weight ? -1 : 1;
     }
 
-    c = strcmp(e1->name, e2->name);
+    c = page_site_collate(e1->name, e2->name);
 
     return c != 0 ? c : strcmp(e1->identifier, e2->identifier);
 }
@@ -324,6 +324,42 @@ page_site_menu_tree(page_site_t *s, page_site_menu_t *menu)
                     parent = menu->entries[j];
                     break;
                 }
+            }
+        }
+
+        if (parent == NULL && e->parent[0] != '\0') {
+            /* an unknown parent: hugo 0.111.3 makes an entry of that
+               name with no URL to hold the child */
+            for (j = 0; j < top; j++) {
+                if (menu->entries[j]->page == NULL
+                    && menu->entries[j]->url[0] == '\0'
+                    && menu->entries[j]->identifier[0] == '\0'
+                    && strcmp(menu->entries[j]->name, e->parent) == 0)
+                {
+                    parent = menu->entries[j];
+                }
+            }
+
+            if (parent == NULL) {
+                parent = page_arena_calloc(&s->arena, 1,
+                                           sizeof(page_site_entry_t));
+                if (parent == NULL) {
+                    return -1;
+                }
+                parent->menu = menu->name;
+                parent->identifier = "";
+                parent->name = e->parent;
+                parent->url = "";
+                parent->page_ref = "";
+                parent->parent = "";
+                parent->pre = "";
+                parent->post = "";
+                parent->title = "";
+                parent->params = page_value_map(&s->arena);
+                if (parent->params == NULL) {
+                    return -1;
+                }
+                menu->entries[top++] = parent;
             }
         }
 

@@ -55,8 +55,10 @@ paths(const page_site_list_t *l)
     n = 0;
 
     for (i = 0; i < l->n && n < sizeof(buf) - 200; i++) {
+        /* a page not rendered has no RelPermalink: "" as hugo prints */
         n += (size_t) snprintf(buf + n, sizeof(buf) - n, "%s%s",
-                               i ? " " : "", l->items[i]->path);
+                               i ? " " : "", l->items[i]->no_render ? ""
+                                             : l->items[i]->path);
     }
 
     return buf;
@@ -520,6 +522,27 @@ test_urls(void)
     is_str(paths(&by_path(&s, "/tags.html")->pages),
            "/topics/night-watch.html /topics/term-page-for-keeping-time.html",
            "urls: tags .Pages");
+
+    /* _build and headless */
+    is_str(paths(&by_path(&s, "/field-notes.html")->pages),
+           " /field-notes/second/2024-03.html "
+           "/field-notes/my-bundle/2024-02.html",
+           "urls: _build list never and a headless bundle are not listed, "
+           "render never is (without a URL)");
+    is_str(date_of(&by_path(&s, "/field-notes.html")->dates.date),
+           "2024-03-02", "urls: section date from the listed pages only");
+    is_str(what(&s, "/field-notes/unrendered/2024-02.html"), "none - - 0",
+           "urls: render never is not served");
+    is_str(what(&s, "/field-notes/unlisted/2024-01.html"),
+           "html /field-notes/unlisted/2024-01.html - 0",
+           "urls: list never is served (its permalink)");
+    p = page_site_by_file(&s, "field-notes/hidden-bundle/index.md");
+    ok(p != NULL && p->no_render && p->list == 0
+       && strcmp(what(&s, p->path), "none - - 0") == 0,
+       "urls: a headless bundle is not served");
+    is_str(menu(&s, 0, "extra"),
+           "/alpha//a//1 /Beta//b//1 /Zed//z//1 /nothere//0[/Orphan//o//2]",
+           "urls: names ordered without case; an unknown parent is made");
 
     /* sectionPagesMenu: hugo 0.111.3 lower-cases the identifier ("big
        dir"); ours is the directory's name */
