@@ -1099,6 +1099,39 @@ page_config_lang(const page_config_t *cfg, const char *lang, size_t len)
 
 
 int
+page_config_lang_disabled(const page_config_t *cfg, const char *lang,
+    size_t len)
+{
+    size_t         i;
+    page_value_t  *langs, *v, *d;
+
+    if (page_config_lang(cfg, lang, len) != NULL) {
+        return 0;
+    }
+
+    langs = page_map_gets(cfg->root, "languages");
+    v = page_map_get_ci(langs, lang, len);
+
+    if (v != NULL && v->type == PAGE_MAP) {
+        return 1;                   /* listed, not enabled */
+    }
+
+    d = page_map_gets(cfg->root, "disablelanguages");
+
+    for (i = 0; d != NULL && d->type == PAGE_LIST && i < d->u.list.n; i++) {
+        v = d->u.list.items[i];
+        if (page_value_is_string(v) && v->u.s.len == len
+            && strncasecmp(v->u.s.data, lang, len) == 0)
+        {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+int
 page_config_kind_disabled(const page_config_t *cfg, const char *kind)
 {
     static const char  *const kinds[] = {

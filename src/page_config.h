@@ -128,6 +128,13 @@ page_value_t *page_config_get(const page_config_t *cfg, const char *key);
 const page_config_lang_t *page_config_lang(const page_config_t *cfg,
     const char *lang, size_t len);
 
+/*
+ * Is lang configured but disabled (disabled: true, disableLanguages):
+ * its content is skipped, as Hugo does.
+ */
+int page_config_lang_disabled(const page_config_t *cfg, const char *lang,
+    size_t len);
+
 /* Is kind ("home", "page", "section", "taxonomy", "term") disabled. */
 int page_config_kind_disabled(const page_config_t *cfg, const char *kind);
 

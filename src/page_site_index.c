@@ -285,7 +285,10 @@ page_site_split_name(page_site_walk_t *w, const char *name, size_t *base)
 
     l = page_config_lang(w->s->cfg, dot + 1, len - (size_t) (dot + 1 - name));
     if (l == NULL) {
-        return w->owner;
+        /* a disabled language's file is skipped: (size_t) -1 */
+        return page_config_lang_disabled(w->s->cfg, dot + 1,
+                                         len - (size_t) (dot + 1 - name))
+               ? (size_t) -1 : w->owner;
     }
 
     *base = (size_t) (dot - name);
@@ -321,6 +324,10 @@ page_site_file(page_site_walk_t *w, int dfd, const char *dir,
     page_site_t       *s;
 
     s = w->s;
+
+    if (page_site_split_name(w, d->name, &base) == (size_t) -1) {
+        return 0;                   /* a disabled language's file */
+    }
 
     if (s->nfiles >= PAGE_SITE_MAX_PAGES) {
         page_error_set(w->err, PAGE_ERR_LIMIT, s->dir, 0, 0,
@@ -390,6 +397,10 @@ page_site_file(page_site_walk_t *w, int dfd, const char *dir,
     }
 
     lang = page_site_split_name(w, d->name, &base);
+
+    if (lang == (size_t) -1) {
+        return 0;                   /* a disabled language's */
+    }
 
     p->lang = (uint8_t) lang;
     p->file = page_site_strdup(s, path, strlen(path));
@@ -1340,6 +1351,31 @@ page_site_by_file(page_site_t *s, const char *rel)
 }
 
 
+/* Do p and q translate each other: same kind, and the same
+   translationKey, else the same path without its language. */
+static int
+page_site_same(const page_site_page_t *p, const page_site_page_t *q)
+{
+    if (p->kind != q->kind) {
+        return 0;
+    }
+
+    if (p->translation_key[0] != '\0' || q->translation_key[0] != '\0') {
+        return strcmp(p->translation_key, q->translation_key) == 0;
+    }
+
+    if (p->kind == PAGE_KIND_TERM || p->kind == PAGE_KIND_TAXONOMY) {
+        return strcmp(p->tax->conf->plural, q->tax->conf->plural) == 0
+               && (p->kind == PAGE_KIND_TAXONOMY
+                   || strcmp(p->term->key, q->term->key) == 0);
+    }
+
+    return strcmp(p->dir, q->dir) == 0
+           && (p->kind != PAGE_KIND_PAGE || p->bundle == PAGE_BUNDLE_LEAF
+               || strcmp(p->slug, q->slug) == 0);
+}
+
+
 size_t
 page_site_translations(page_site_t *s, const page_site_page_t *p,
     page_site_page_t **out, size_t max)
@@ -1352,20 +1388,7 @@ page_site_translations(page_site_t *s, const page_site_page_t *p,
     for (i = 0; i < s->nall && n < max; i++) {
         q = s->all[i];
 
-        if (q == p || q->lang == p->lang || q->kind != p->kind) {
-            continue;
-        }
-
-        if (p->translation_key[0] != '\0'
-            ? strcmp(q->translation_key, p->translation_key) == 0
-            : (q->translation_key[0] == '\0' && p->rel != NULL
-               && q->rel != NULL && strcmp(q->dir, p->dir) == 0
-               && strcmp(q->slug ? q->slug : "", p->slug ? p->slug : "")
-                  == 0)
-              || (p->rel == NULL && q->rel == NULL
-                  && strcmp(q->dir, p->dir) == 0
-                  && q->term == NULL && p->term == NULL))
-        {
+        if (q != p && q->lang != p->lang && page_site_same(p, q)) {
             out[n++] = q;
         }
     }

@@ -188,6 +188,11 @@ typedef struct {
     page_site_menu_t          *menus;       /* by name */
     size_t                     nmenus;
     page_time_t                lastmod;     /* .Site.Lastmod */
+    const char                *main_section;    /* Hugo's default for
+                                                   params.mainSections:
+                                                   the section with the
+                                                   most regular pages, ""
+                                                   when none */
 } page_site_lang_t;
 
 /* What a request path serves. */

@@ -700,6 +700,60 @@ page_site_depth_cmp(const void *x, const void *y)
 }
 
 
+/*
+ * The default mainSections: counting the regular pages per section in
+ * the site's order, the first section to have more than any other so
+ * far (hugo 0.111.3 does the same walk).
+ */
+static int
+page_site_main_section(page_site_t *s, page_site_lang_t *lang)
+{
+    size_t        i, j, n, best;
+    size_t       *counts;
+    const char  **names, *sec;
+
+    lang->main_section = "";
+    n = 0;
+    best = 0;
+
+    if (lang->regular.n == 0) {
+        return 0;
+    }
+
+    counts = page_arena_calloc(&s->scratch, lang->regular.n, sizeof(size_t));
+    names = page_arena_calloc(&s->scratch, lang->regular.n, sizeof(char *));
+
+    if (counts == NULL || names == NULL) {
+        return -1;
+    }
+
+    for (i = 0; i < lang->regular.n; i++) {
+        sec = lang->regular.items[i]->section;
+
+        if (sec == NULL || sec[0] == '\0') {
+            continue;
+        }
+
+        for (j = 0; j < n; j++) {
+            if (strcmp(names[j], sec) == 0) {
+                break;
+            }
+        }
+
+        if (j == n) {
+            names[n++] = sec;
+        }
+
+        if (++counts[j] > best) {
+            best = counts[j];
+            lang->main_section = sec;
+        }
+    }
+
+    return 0;
+}
+
+
 int
 page_site_lists(page_site_t *s, page_error_t *err)
 {
@@ -933,6 +987,10 @@ page_site_lists(page_site_t *s, page_error_t *err)
 
         page_site_sort(&lang->pages);
         page_site_sort(&lang->regular);
+
+        if (page_site_main_section(s, lang) != 0) {
+            goto nomem;
+        }
 
         for (i = 0; i < lang->pages.n; i++) {
             page_site_list_t  all;

@@ -443,6 +443,9 @@ test_blog(void)
            "blog: a bundle's directory is not its URL (permalinks)");
 
     ok(s.nerrors == (toml ? 0u : 1u), "blog: front matter errors counted");
+    is_str(s.langs[0].main_section, "docs",
+           "blog: mainSections by default: the largest section (en)");
+    is_str(s.langs[1].main_section, "posts", "blog: and fr's");
     ok(s.generation == 1, "blog: generation 1");
 
     page_site_free(&s);
@@ -608,8 +611,12 @@ test_confdir(void)
     is_str(desc(&s, "/en/guide.html"), "section|guide|Guides|/en/|branch",
            "confdir: made section, pluralised title, ugly");
     is_str(paths(&by_path(&s, "/en/guide.html")->pages),
-           "/en/guide/mooring.html /en/guide/anchoring.html",
-           "confdir: en guide .Pages");
+           "/en/guide/mooring.html /en/guide/anchoring.html "
+           "/en/guide/tides.xx.html",
+           "confdir: en guide .Pages (an unknown language suffix is part "
+           "of the name)");
+    ok(page_site_by_file(&s, "guide/mooring.nl.md") == NULL,
+       "confdir: a disabled language's file is skipped");
     is_str(desc(&s, "/de/guide/mooring.html"),
            "page|guide|Festmachen|/de/guide.html|",
            "confdir: content/de's page is de's");
@@ -631,7 +638,7 @@ test_confdir(void)
            "confdir: en sitemap");
     is_str(what(&s, "/de/sitemap.xml"), "sitemap /de/ - 0",
            "confdir: de sitemap");
-    ok(s.langs[0].pages.n == 7 && s.langs[1].pages.n == 4,
+    ok(s.langs[0].pages.n == 8 && s.langs[1].pages.n == 4,
        "confdir: .Site.Pages without the disabled taxonomy pages");
 
     is_str(menu(&s, 0, "main"), "/Guide//guide//10", "confdir: en menu");
