@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "page_arena.h"
+#include "page_buf.h"
 #include "page_config.h"
 #include "page_error.h"
 #include "page_publish.h"
@@ -280,6 +281,21 @@ page_site_what_t page_site_lookup(page_site_t *s, const char *path,
 
 /* The page with the file rel under a content directory ("posts/a.md"). */
 page_site_page_t *page_site_by_file(page_site_t *s, const char *rel);
+
+/*
+ * Printing URLs into b.  .RelPermalink: the base path, then the page's
+ * path with non-ASCII bytes percent-encoded ("/blog/tags/%C3%BC/"), as
+ * Hugo prints it; nothing for a page not rendered (_build).
+ * .Permalink: baseURL's scheme and host before it.  A menu entry's .URL:
+ * its page's RelPermalink, else its url, the base path before a leading
+ * "/" (hugo: "/" in a site under /blog/ is "/blog/").
+ */
+void page_site_rel_permalink(const page_site_t *s,
+    const page_site_page_t *p, page_buf_t *b);
+void page_site_permalink_of(const page_site_t *s, const page_site_page_t *p,
+    page_buf_t *b);
+void page_site_entry_url(const page_site_t *s, const page_site_entry_t *e,
+    page_buf_t *b);
 
 /* Hugo's kind name: "home", "section", "page", "taxonomy", "term". */
 const char *page_site_kind_name(page_kind_t kind);

@@ -404,3 +404,95 @@ page_site_url(page_site_t *s, page_site_page_t *p)
 }
 
 
+
+
+/* -------------------------------------------------------------------- */
+/* printing URLs                                                         */
+
+
+/* path with bytes past ASCII percent-encoded, as Hugo prints URLs. */
+static void
+page_site_put_encoded(page_buf_t *b, const char *path)
+{
+    static const char  hex[] = "0123456789ABCDEF";
+
+    for ( /* void */ ; *path != '\0'; path++) {
+        unsigned char  c = (unsigned char) *path;
+
+        if (c >= 0x80) {
+            page_buf_putc(b, '%');
+            page_buf_putc(b, hex[c >> 4]);
+            page_buf_putc(b, hex[c & 15]);
+        } else {
+            page_buf_putc(b, (char) c);
+        }
+    }
+}
+
+
+/* The base path without its last "/": "" for "/", "/blog" for "/blog/". */
+static size_t
+page_site_base_len(const page_site_t *s)
+{
+    size_t  len;
+
+    len = strlen(s->cfg->base_path);
+
+    return len > 0 ? len - 1 : 0;
+}
+
+
+void
+page_site_rel_permalink(const page_site_t *s, const page_site_page_t *p,
+    page_buf_t *b)
+{
+    if (p->path == NULL || p->no_render) {
+        return;
+    }
+
+    page_buf_append(b, s->cfg->base_path, page_site_base_len(s));
+    page_site_put_encoded(b, p->path);
+}
+
+
+void
+page_site_permalink_of(const page_site_t *s, const page_site_page_t *p,
+    page_buf_t *b)
+{
+    const char  *url, *host;
+
+    if (p->path == NULL || p->no_render) {
+        return;
+    }
+
+    /* scheme and host of baseURL: what comes before its path */
+
+    url = s->cfg->base_url;
+    host = strstr(url, "://");
+    host = host ? strchr(host + 3, '/') : NULL;
+
+    if (host != NULL) {
+        page_buf_append(b, url, (size_t) (host - url));
+    } else if (strstr(url, "://") != NULL) {
+        page_buf_puts(b, url);
+    }
+
+    page_site_rel_permalink(s, p, b);
+}
+
+
+void
+page_site_entry_url(const page_site_t *s, const page_site_entry_t *e,
+    page_buf_t *b)
+{
+    if (e->page != NULL) {
+        page_site_rel_permalink(s, e->page, b);
+        return;
+    }
+
+    if (e->url[0] == '/') {
+        page_buf_append(b, s->cfg->base_path, page_site_base_len(s));
+    }
+
+    page_buf_puts(b, e->url);
+}

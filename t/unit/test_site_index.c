@@ -638,12 +638,44 @@ test_confdir(void)
            "confdir: en sitemap");
     is_str(what(&s, "/de/sitemap.xml"), "sitemap /de/ - 0",
            "confdir: de sitemap");
-    ok(s.langs[0].pages.n == 8 && s.langs[1].pages.n == 4,
+    ok(s.langs[0].pages.n == 8 && s.langs[1].pages.n == 5,
        "confdir: .Site.Pages without the disabled taxonomy pages");
 
     is_str(menu(&s, 0, "main"), "/Guide//guide//10", "confdir: en menu");
     is_str(menu(&s, 1, "main"), "/Anleitung//de/guide//10",
            "confdir: de menu (menus.de.yaml)");
+
+    /* printed URLs: hugo's .RelPermalink, .Permalink, menu .URL */
+    {
+        page_buf_t         b;
+        page_site_menu_t  *mm;
+
+        page_buf_init(&b, &a, 0);
+        p = by_path(&s, "/de/tags/\xc3\xbcn\xc3\xaf" "code-tag.html");
+        if (p != NULL) {
+            page_site_rel_permalink(&s, p, &b);
+        }
+        is_str(page_buf_cstr(&b) ? b.data : "",
+               "/manual/de/tags/%C3%BCn%C3%AFcode-tag.html",
+               "confdir: RelPermalink of a term with non-ASCII letters");
+
+        page_buf_init(&b, &a, 0);
+        p = by_path(&s, "/de/guide/mooring.html");
+        if (p != NULL) {
+            page_site_permalink_of(&s, p, &b);
+        }
+        is_str(page_buf_cstr(&b) ? b.data : "",
+               "https://docs.example.com/manual/de/guide/mooring.html",
+               "confdir: Permalink");
+
+        page_buf_init(&b, &a, 0);
+        mm = page_site_menu(&s, 1, "main");
+        if (mm != NULL && mm->n > 0) {
+            page_site_entry_url(&s, mm->entries[0], &b);
+        }
+        is_str(page_buf_cstr(&b) ? b.data : "", "/manual/de/guide/",
+               "confdir: menu entry URL under the base path");
+    }
 
     p = by_path(&s, "/en/guide/mooring.html");
     n = p ? page_site_translations(&s, p, tr, 4) : 0;
