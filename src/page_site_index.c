@@ -357,10 +357,12 @@ page_site_file(page_site_walk_t *w, int dfd, const char *dir,
             return 0;
         }
 
-        fd = open(real, O_RDONLY | O_CLOEXEC);
+        /* O_NONBLOCK: a link to a FIFO must not hang the walk */
+        fd = open(real, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 
     } else {
-        fd = openat(dfd, d->name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+        fd = openat(dfd, d->name,
+                    O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
     }
 
     if (fd == -1) {
@@ -1169,6 +1171,10 @@ page_site_urls(page_site_t *s, page_error_t *err)
 
             page_buf_append(&b, a->u.s.data, a->u.s.len);
 
+            if (page_buf_failed(&b) || b.len == 0) {
+                continue;           /* past PAGE_SITE_MAX_PATH: ignored */
+            }
+
             if (s->cfg->ugly_urls) {
                 if (b.data[b.len - 1] == '/') {
                     b.len--;
@@ -1186,9 +1192,11 @@ page_site_urls(page_site_t *s, page_error_t *err)
                 page_buf_putc(&b, '/');
             }
 
-            p->aliases[p->naliases] = page_buf_cstr(&b)
-                                      ? page_site_strdup(s, b.data, b.len)
-                                      : NULL;
+            if (page_buf_cstr(&b) == NULL) {
+                continue;
+            }
+
+            p->aliases[p->naliases] = page_site_strdup(s, b.data, b.len);
             if (p->aliases[p->naliases] == NULL) {
                 page_error_nomem(err, s->dir);
                 return -1;

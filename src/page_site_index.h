@@ -159,7 +159,8 @@ struct page_site_page_s {
     const char              *path;      /* "/posts/first-light/" */
     page_value_t            *params;    /* front matter (lower-cased keys) */
     const char              *error;     /* front matter error line, or NULL:
-                                           the page is indexed without */
+                                           the page is indexed without
+                                           (or why it is not served) */
     page_publish_dates_t     dates;
     int64_t                  weight;
     int64_t                  mtime;     /* of its file, seconds */

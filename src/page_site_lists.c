@@ -272,6 +272,10 @@ page_site_list_title(page_site_t *s, const char *name, int pluralize)
 /* taxonomies                                                            */
 
 
+/* What page_site_term gives for a name that makes no term. */
+static page_site_term_t  page_site_no_term;
+
+
 /* The term key of name in lang's taxonomy t, made when new. */
 static page_site_term_t *
 page_site_term(page_site_t *s, page_site_tax_t *t, size_t lang,
@@ -287,12 +291,9 @@ page_site_term(page_site_t *s, page_site_tax_t *t, size_t lang,
     page_site_sanitize(&b, name, len, !s->cfg->disable_path_to_lower);
     key = page_buf_cstr(&b);
 
-    if (key == NULL) {
-        return NULL;
-    }
-
-    if (key[0] == '\0') {
-        return (page_site_term_t *) &page_nil_value;    /* no term */
+    if (key == NULL || page_buf_failed(&b) || key[0] == '\0') {
+        /* nothing left of the name, or past PAGE_SITE_MAX_PATH */
+        return &page_site_no_term;    /* no term */
     }
 
     for (i = 0; i < t->nterms; i++) {
@@ -447,7 +448,7 @@ page_site_page_terms(page_site_t *s, page_site_page_t *p, size_t ti)
             return -1;
         }
 
-        if (term == (page_site_term_t *) &page_nil_value) {
+        if (term == &page_site_no_term) {
             continue;
         }
 

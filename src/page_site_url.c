@@ -269,6 +269,29 @@ page_site_pattern(page_site_t *s, const page_site_page_t *p)
 }
 
 
+/*
+ * p->path from the buffer b.  A URL past PAGE_SITE_MAX_PATH (a title
+ * of thousands of characters under :title) makes the page unserved, not
+ * the site: path "" and not rendered, its error says why.
+ */
+static int
+page_site_path_done(page_site_t *s, page_site_page_t *p, page_buf_t *b)
+{
+    if (page_buf_failed(b) || page_buf_cstr(b) == NULL) {
+        p->path = "";
+        p->no_render = 1;
+        if (p->error == NULL) {
+            p->error = "its URL is longer than 4096 bytes: not served";
+        }
+        return 0;
+    }
+
+    p->path = page_site_strdup(s, b->data, b->len);
+
+    return p->path != NULL ? 0 : -1;
+}
+
+
 /* Make p->path from the buffer b: prefix, a leading "/", ugly or not. */
 static int
 page_site_set_path(page_site_t *s, page_site_page_t *p, page_buf_t *b,
@@ -307,9 +330,11 @@ page_site_set_path(page_site_t *s, page_site_page_t *p, page_buf_t *b,
         page_buf_putc(&o, '/');
     }
 
-    p->path = page_buf_cstr(&o) ? page_site_strdup(s, o.data, o.len) : NULL;
+    if (page_buf_failed(b)) {
+        o.failed = 1;
+    }
 
-    return p->path != NULL ? 0 : -1;
+    return page_site_path_done(s, p, &o);
 }
 
 
@@ -335,15 +360,13 @@ page_site_url(page_site_t *s, page_site_page_t *p)
             page_buf_putc(&b, '/');
         }
         page_buf_puts(&b, url);
-        slash = b.data ? strrchr(page_buf_cstr(&b), '/') : NULL;
+        slash = page_buf_cstr(&b) ? strrchr(b.data, '/') : NULL;
         if (b.len && b.data[b.len - 1] != '/'
             && !(slash != NULL && strchr(slash, '.') != NULL))
         {
             page_buf_putc(&b, '/');
         }
-        p->path = page_buf_cstr(&b) ? page_site_strdup(s, b.data, b.len)
-                                    : NULL;
-        return p->path != NULL ? 0 : -1;
+        return page_site_path_done(s, p, &b);
     }
 
     pat = p->kind == PAGE_KIND_HOME ? NULL : page_site_pattern(s, p);

@@ -960,6 +960,101 @@ test_confined(void)
 }
 
 
+/* Bad input: odd front matter, hostile names and trees never fail the
+   site or hang the walk. */
+static void
+test_hostile(void)
+{
+    char           dir[] = "/tmp/site-test-hostile-XXXXXX";
+    char           sub[4096], big[6000];
+    size_t         i;
+    page_arena_t   a;
+    page_config_t  cfg;
+    page_error_t   err;
+    page_site_t    s;
+    page_site_page_t  *p;
+
+    if (mkdtemp(dir) == NULL) {
+        ok(0, "mkdtemp");
+        return;
+    }
+
+    snprintf(sub, sizeof(sub), "%s/content", dir);
+    mkdir(sub, 0755);
+    snprintf(sub, sizeof(sub), "%s/content/posts", dir);
+    mkdir(sub, 0755);
+
+    put(dir, "hugo.yaml", "permalinks:\n  posts: /:title/\n");
+    put(dir, "content/posts/odd.md", "---\ntitle: [1, 2]\nweight: abc\n"
+        "tags: 5\nmenu: 7\naliases: just-a-string\nurl: 123\n"
+        "date: not a date\ndraft: maybe\n---\n");
+    put(dir, "content/posts/open.md", "---\ntitle: never closed\n");
+    put(dir, "content/posts/binary.md", "\x01\x02---\xff\xfe\n");
+
+    memset(big, 'x', sizeof(big));
+    memcpy(big, "---\ntitle: ", 11);
+    memcpy(big + sizeof(big) - 6, "\n---\n", 5);
+    big[sizeof(big) - 1] = '\0';
+    put(dir, "content/posts/long.md", big);
+
+    /* a FIFO, and a link to it */
+    snprintf(sub, sizeof(sub), "%s/content/posts/fifo.md", dir);
+    mkfifo(sub, 0644);
+    snprintf(sub, sizeof(sub), "%s/content/posts/tofifo.md", dir);
+    if (symlink("fifo.md", sub) != 0) {
+        printf("# symlink failed\n");
+    }
+
+    /* deeper than PAGE_SITE_MAX_DEPTH */
+    snprintf(sub, sizeof(sub), "%s/content/deep", dir);
+    mkdir(sub, 0755);
+    for (i = 0; i < PAGE_SITE_MAX_DEPTH + 4; i++) {
+        strcat(sub, "/d");
+        mkdir(sub, 0755);
+    }
+    strcat(sub, "/bottom.md");
+    {
+        FILE  *f = fopen(sub, "w");
+
+        if (f != NULL) {
+            fputs("---\ntitle: Bottom\n---\n", f);
+            fclose(f);
+        }
+    }
+
+    page_arena_init(&a, 0);
+    page_error_init(&err);
+
+    ok(page_config_load(&a, dir, NULL, &cfg, &err) == 0
+       && page_site_build(&s, &cfg, dir, NOW, &err) == 0,
+       "hostile: the site builds");
+
+    p = page_site_by_file(&s, "posts/odd.md");
+    ok(p != NULL && p->weight == 0 && p->nterms == 0 && !p->draft
+       && p->dates.date.is_zero, "hostile: odd front matter values ignored");
+    p = page_site_by_file(&s, "posts/open.md");
+    ok(p != NULL && p->error != NULL && strstr(p->error, "never closed"),
+       "hostile: unclosed front matter: indexed, its error kept");
+    p = page_site_by_file(&s, "posts/long.md");
+    ok(p != NULL && p->no_render && strcmp(p->path, "") == 0
+       && p->error != NULL, "hostile: a URL too long: the page not served");
+    ok(page_site_by_file(&s, "posts/fifo.md") == NULL
+       && page_site_by_file(&s, "posts/tofifo.md") == NULL,
+       "hostile: a FIFO (and a link to it) is skipped, not waited on");
+    ok(s.nerrors == 1 && s.first_error != NULL
+       && strstr(s.first_error, "open.md") != NULL,
+       "hostile: front matter errors counted (open.md)");
+
+    page_site_free(&s);
+    page_arena_free(&a);
+
+    snprintf(sub, sizeof(sub), "rm -rf '%s'", dir);
+    if (system(sub) != 0) {
+        printf("# could not remove %s\n", dir);
+    }
+}
+
+
 int
 main(void)
 {
@@ -983,6 +1078,7 @@ main(void)
     test_fresh(1);
     test_clock();
     test_confined();
+    test_hostile();
 
     return tap_done();
 }
