@@ -254,6 +254,8 @@ typedef struct {
 
     void                     *table;        /* path lookup */
     size_t                    table_size;
+    void                     *refs;         /* GetPage lookup */
+    size_t                    refs_size;
 
     size_t                    nerrors;      /* pages with a front matter */
     const char               *first_error;  /* error (indexed without) */
@@ -279,6 +281,19 @@ void page_site_free(page_site_t *s);
  */
 page_site_what_t page_site_lookup(page_site_t *s, const char *path,
     size_t len, page_site_match_t *m);
+
+/*
+ * Hugo's GetPage in language lang: ref is a content path, "/" the home,
+ * "/posts" a section, "/posts/first-light" or "posts/first-light.md" a
+ * page, "/posts/trip" (or "/posts/trip/index.md") a bundle, "/tags" a
+ * taxonomy, "/tags/lamp" a term, any case.  Without a leading "/":
+ * page.GetPage (from set) looks under from's directory, then from the
+ * root; site.GetPage (from NULL) from the root, then as a unique name
+ * of a page or section ("first-light", "guide").  NULL when not found
+ * (or not published) or when a bare name is ambiguous.
+ */
+page_site_page_t *page_site_get_page(page_site_t *s, size_t lang,
+    const page_site_page_t *from, const char *ref, size_t len);
 
 /* The page with the file rel under a content directory ("posts/a.md"). */
 page_site_page_t *page_site_by_file(page_site_t *s, const char *rel);

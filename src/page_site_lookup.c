@@ -145,6 +145,315 @@ page_site_table_page(page_site_t *s, page_site_page_t *p)
 }
 
 
+/* -------------------------------------------------------------------- */
+/* GetPage                                                               */
+
+
+/* Ambiguous bare names point here. */
+static page_site_page_t  page_site_ambiguous;
+
+
+/*
+ * A GetPage key in b: the language's number as one byte, then the
+ * lower-cased path with a leading "/", no trailing "/", no ".md", no
+ * "/index" or "/_index".
+ */
+static int
+page_site_ref_key(char *b, size_t size, size_t lang, int bare,
+    const char *dir, size_t dl, const char *ref, size_t len)
+{
+    size_t  n, i;
+
+    if (dl + len + 4 > size) {
+        return -1;
+    }
+
+    /* a bare name's key starts "#": not a path */
+
+    n = 0;
+    b[n++] = (char) (lang + 1);
+    b[n++] = bare ? '#' : '/';
+
+    for (i = 0; i < dl; i++) {
+        b[n++] = dir[i];
+    }
+
+    if (dl > 0 && len > 0 && b[n - 1] != '/') {
+        b[n++] = '/';
+    }
+
+    for (i = 0; i < len; i++) {
+        if (ref[i] == '/' && b[n - 1] == '/') {
+            continue;
+        }
+        b[n++] = ref[i];
+    }
+
+    while (n > 2 && b[n - 1] == '/') {
+        n--;
+    }
+
+    if (n > 5 && memcmp(b + n - 3, ".md", 3) == 0) {
+        n -= 3;
+    } else if (n > 11 && memcmp(b + n - 9, ".markdown", 9) == 0) {
+        n -= 9;
+    }
+
+    if (n >= 8 && memcmp(b + n - 7, "/_index", 7) == 0) {
+        n -= 7;
+    } else if (n >= 7 && memcmp(b + n - 6, "/index", 6) == 0) {
+        n -= 6;
+    }
+
+    if (n < 2) {
+        n = 2;                      /* "/" */
+    }
+
+    for (i = 1; i < n; i++) {
+        if (b[i] >= 'A' && b[i] <= 'Z') {
+            b[i] += 'a' - 'A';
+        }
+    }
+
+    b[n] = '\0';
+
+    return (int) n;
+}
+
+
+static page_site_slot_t *
+page_site_ref_slot(page_site_t *s, const char *key, size_t len)
+{
+    size_t             i, mask;
+    uint32_t           h;
+    page_site_slot_t  *slots, *e;
+
+    h = page_site_hash(key, len);
+    slots = s->refs;
+    mask = s->refs_size - 1;
+
+    for (i = (size_t) h & mask; ; i = (i + 1) & mask) {
+        e = &slots[i];
+
+        if (e->key == NULL
+            || (e->hash == h && e->len == len
+                && memcmp(e->key, key, len) == 0))
+        {
+            if (e->key == NULL) {
+                e->hash = h;
+            }
+            return e;
+        }
+    }
+}
+
+
+/* Add p under its content path, and (pages) under its bare name. */
+static int
+page_site_ref_add(page_site_t *s, page_site_page_t *p)
+{
+    int                n, pass;
+    char               key[PAGE_SITE_MAX_PATH + 8];
+    const char        *dir, *name;
+    size_t             dl;
+    page_site_slot_t  *e;
+
+    for (pass = 0; pass < 2; pass++) {
+        switch (p->kind) {
+
+        case PAGE_KIND_HOME:
+            if (pass == 1) {
+                return 0;
+            }
+            n = page_site_ref_key(key, sizeof(key), p->lang, 0, "", 0, "",
+                                  0);
+            break;
+
+        case PAGE_KIND_TAXONOMY:
+        case PAGE_KIND_TERM:
+            if (pass == 1) {
+                return 0;
+            }
+            dir = p->tax->conf->plural;
+            name = p->kind == PAGE_KIND_TERM ? p->term->key : "";
+            n = page_site_ref_key(key, sizeof(key), p->lang, 0, dir,
+                                  strlen(dir), name, strlen(name));
+            break;
+
+        case PAGE_KIND_SECTION:
+            /* a section's bare name is its directory's last name */
+            name = strrchr(p->dir, '/');
+            name = pass == 0 ? "" : (name ? name + 1 : p->dir);
+            n = page_site_ref_key(key, sizeof(key), p->lang, pass,
+                                  pass ? "" : p->dir,
+                                  pass ? 0 : strlen(p->dir), name,
+                                  strlen(name));
+            break;
+
+        default:
+            if (p->bundle == PAGE_BUNDLE_LEAF) {
+                dir = pass == 0 ? p->dir : "";
+                n = page_site_ref_key(key, sizeof(key), p->lang, pass, dir,
+                                      strlen(dir), pass ? p->slug : "",
+                                      pass ? strlen(p->slug) : 0);
+            } else {
+                dir = pass == 0 ? p->dir : "";
+                dl = strlen(dir);
+                n = page_site_ref_key(key, sizeof(key), p->lang, pass, dir,
+                                      dl, p->slug, strlen(p->slug));
+            }
+            break;
+        }
+
+        if (n < 0) {
+            return 0;
+        }
+
+        e = page_site_ref_slot(s, key, (size_t) n);
+
+        if (e->key != NULL) {
+            /* a bare name twice is ambiguous; a path twice: the first */
+            if (pass == 1 && e->page != p) {
+                e->page = &page_site_ambiguous;
+            }
+            continue;
+        }
+
+        e->key = page_site_strdup(s, key, (size_t) n);
+        if (e->key == NULL) {
+            return -1;
+        }
+        e->len = (uint32_t) n;
+        e->page = p;
+    }
+
+    return 0;
+}
+
+
+static int
+page_site_refs(page_site_t *s)
+{
+    size_t             i, size, n;
+    page_site_page_t  *p;
+
+    n = s->nall + s->nfiles;
+    size = 64;
+    while (size < 2 * n + n / 2) {      /* two keys a page at most */
+        size *= 2;
+    }
+
+    s->refs = page_arena_calloc(&s->arena, size, sizeof(page_site_slot_t));
+    if (s->refs == NULL) {
+        return -1;
+    }
+    s->refs_size = size;
+
+    for (i = 0; i < s->nall; i++) {
+        if (page_site_ref_add(s, s->all[i]) != 0) {
+            return -1;
+        }
+    }
+
+    for (i = 0; i < s->nfiles; i++) {
+        p = s->files[i];
+
+        /* not in the lists but built: _build list never or local */
+        if (p->published && p->list != 2 && p->path != NULL
+            && page_site_ref_add(s, p) != 0)
+        {
+            return -1;
+        }
+    }
+
+    return 0;
+}
+
+
+static page_site_page_t *
+page_site_ref_find(page_site_t *s, size_t lang, int bare, const char *dir,
+    size_t dl, const char *ref, size_t len)
+{
+    int                n;
+    char               key[PAGE_SITE_MAX_PATH + 8];
+    page_site_slot_t  *e;
+
+    n = page_site_ref_key(key, sizeof(key), lang, bare, dir, dl, ref, len);
+    if (n < 0 || s->refs == NULL) {
+        return NULL;
+    }
+
+    e = page_site_ref_slot(s, key, (size_t) n);
+
+    if (e->key == NULL || e->page == &page_site_ambiguous) {
+        return NULL;
+    }
+
+    return e->page;
+}
+
+
+page_site_page_t *
+page_site_get_page(page_site_t *s, size_t lang, const page_site_page_t *from,
+    const char *ref, size_t len)
+{
+    size_t             dl;
+    const char        *dir;
+    page_site_page_t  *p;
+
+    if (lang >= s->nlangs || len >= PAGE_SITE_MAX_PATH) {
+        return NULL;
+    }
+
+    if (len > 0 && ref[0] == '/') {
+        return page_site_ref_find(s, lang, 0, "", 0, ref, len);
+    }
+
+    /* relative: under from's directory (a section's own, a page's) */
+
+    if (from != NULL && from->kind != PAGE_KIND_HOME) {
+        dir = from->dir;
+        dl = strlen(dir);
+
+        if (from->kind == PAGE_KIND_PAGE && from->bundle == PAGE_BUNDLE_LEAF)
+        {
+            p = page_site_ref_find(s, lang, 0, dir, dl, ref, len);
+            if (p != NULL) {
+                return p;
+            }
+            while (dl > 0 && dir[dl - 1] != '/') {
+                dl--;
+            }
+            if (dl > 0) {
+                dl--;
+            }
+        }
+
+        if (from->kind == PAGE_KIND_PAGE || from->kind == PAGE_KIND_SECTION) {
+            p = page_site_ref_find(s, lang, 0, dir, dl, ref, len);
+            if (p != NULL) {
+                return p;
+            }
+        }
+    }
+
+    p = page_site_ref_find(s, lang, 0, "", 0, ref, len);
+    if (p != NULL) {
+        return p;
+    }
+
+    /* site.GetPage only: a bare name, unique among the language's pages
+       and sections (hugo 0.111.3: a page's .GetPage "guide" from home
+       is nil, site.GetPage "guide" finds docs/guide) */
+
+    if (from == NULL && memchr(ref, '/', len) == NULL) {
+        return page_site_ref_find(s, lang, 1, "", 0, ref, len);
+    }
+
+    return NULL;
+}
+
+
 /* The table of every path: called at the end of a build. */
 int
 page_site_table(page_site_t *s, page_error_t *err)
@@ -160,7 +469,7 @@ page_site_table(page_site_t *s, page_error_t *err)
                                       || s->files[i]->list != 2);
     }
 
-    if (page_site_table_init(s, n) != 0) {
+    if (page_site_table_init(s, n) != 0 || page_site_refs(s) != 0) {
         page_error_nomem(err, s->dir);
         return -1;
     }

@@ -406,6 +406,59 @@ test_blog(void)
     ok(n == 1 && strcmp(tr[0]->path, "/fr/2024/03/premier-feu/") == 0,
        "blog: translation by file name");
 
+    /* GetPage: what site.GetPage and .GetPage gave in hugo 0.111.3 */
+    {
+        size_t             k;
+        page_site_page_t  *docs;
+
+        static const char  *const refs[][2] = {
+            { "/", "/" }, { "/posts", "/posts/" }, { "posts", "/posts/" },
+            { "/posts/", "/posts/" },
+            { "/posts/first-light", "/2024/03/first-light/" },
+            { "posts/first-light.md", "/2024/03/first-light/" },
+            { "/posts/bundle-trip", "/2024/05/a-trip-to-the-island/" },
+            { "/posts/bundle-trip/index.md",
+              "/2024/05/a-trip-to-the-island/" },
+            { "first-light", "/2024/03/first-light/" },
+            { "bundle-trip", "/2024/05/a-trip-to-the-island/" },
+            { "/tags", "/tags/" }, { "tags", "/tags/" },
+            { "/categories/keeping", "/categories/keeping/" },
+            { "/docs/guide/lenses", "/docs/guide/lenses/" },
+            { "lenses", "/docs/guide/lenses/" }, { "about", "/about/" },
+            { "/Posts", "/posts/" }, { "/posts/unfinished", "nil" },
+            { "/docs/_index.md", "/docs/" }, { "/notes", "/notes/" },
+            { "tide-tables", "/tides/" }, { "/notes/Tide-Tables", "/tides/" },
+            { "guide", "/docs/guide/" }, { NULL, NULL }
+        };
+
+        for (k = 0; refs[k][0] != NULL; k++) {
+            char  name[128];
+
+            p = page_site_get_page(&s, 0, NULL, refs[k][0],
+                                   strlen(refs[k][0]));
+            snprintf(name, sizeof(name), "blog: site.GetPage \"%s\"",
+                     refs[k][0]);
+            is_str(p ? p->path : "nil", refs[k][1], name);
+        }
+
+        docs = page_site_get_page(&s, 0, NULL, "/docs", 5);
+        p = page_site_get_page(&s, 0, docs, "guide", 5);
+        is_str(p ? p->path : "nil", "/docs/guide/",
+               "blog: docs.GetPage \"guide\"");
+        p = page_site_get_page(&s, 0, docs, "reference/signals", 17);
+        is_str(p ? p->path : "nil", "/docs/reference/signals/",
+               "blog: docs.GetPage \"reference/signals\"");
+        p = page_site_get_page(&s, 0, s.langs[0].home, "guide", 5);
+        is_str(p ? p->path : "nil", "nil",
+               "blog: home.GetPage \"guide\" is nil");
+        p = page_site_get_page(&s, 1, NULL, "/posts/first-light", 18);
+        is_str(p ? p->path : "nil", "/fr/2024/03/premier-feu/",
+               "blog: fr site.GetPage \"/posts/first-light\"");
+        p = page_site_get_page(&s, 1, NULL, "/about", 6);
+        is_str(p ? p->path : "nil", "/fr/about/",
+               "blog: fr site.GetPage \"/about\"");
+    }
+
     /* lookups: what hugo wrote in public/ */
 
     is_str(what(&s, "/posts"), "redirect /posts/ /posts/ 0",
