@@ -102,6 +102,111 @@ page_site_strdup(page_site_t *s, const char *str, size_t len)
 }
 
 
+static uint32_t
+page_site_hmap_hash(const char *s, size_t len)
+{
+    size_t    i;
+    uint32_t  h;
+
+    h = UINT32_C(2166136261);               /* FNV-1a */
+
+    for (i = 0; i < len; i++) {
+        h ^= (unsigned char) s[i];
+        h *= UINT32_C(16777619);
+    }
+
+    return h;
+}
+
+
+void
+page_site_hmap_init(page_site_hmap_t *m, page_arena_t *a)
+{
+    memset(m, 0, sizeof(page_site_hmap_t));
+    m->arena = a;
+}
+
+
+static page_site_hent_t *
+page_site_hmap_slot(page_site_hent_t *e, size_t size, const char *key,
+    size_t len, uint32_t h)
+{
+    size_t  i;
+
+    for (i = h & (size - 1); ; i = (i + 1) & (size - 1)) {
+        if (e[i].key == NULL
+            || (e[i].hash == h && e[i].len == len
+                && memcmp(e[i].key, key, len) == 0))
+        {
+            return &e[i];
+        }
+    }
+}
+
+
+void *
+page_site_hmap_get(page_site_hmap_t *m, const char *key, size_t len)
+{
+    page_site_hent_t  *e;
+
+    if (m->size == 0) {
+        return NULL;
+    }
+
+    e = page_site_hmap_slot(m->e, m->size, key, len,
+                            page_site_hmap_hash(key, len));
+
+    return e->key ? e->value : NULL;
+}
+
+
+int
+page_site_hmap_put(page_site_hmap_t *m, const char *key, size_t len,
+    void *value)
+{
+    size_t             i, size;
+    uint32_t           h;
+    page_site_hent_t  *e, *ne, *slot;
+
+    if ((m->n + 1) * 3 >= m->size * 2) {
+        /* grow: a load of at most 2/3 */
+        size = m->size ? m->size * 2 : 64;
+        ne = page_arena_calloc(m->arena, size, sizeof(page_site_hent_t));
+        if (ne == NULL) {
+            return -1;
+        }
+
+        for (i = 0; i < m->size; i++) {
+            if (m->e[i].key != NULL) {
+                slot = page_site_hmap_slot(ne, size, m->e[i].key,
+                                           m->e[i].len, m->e[i].hash);
+                *slot = m->e[i];
+            }
+        }
+
+        m->e = ne;
+        m->size = size;
+    }
+
+    h = page_site_hmap_hash(key, len);
+    e = page_site_hmap_slot(m->e, m->size, key, len, h);
+
+    if (e->key == NULL) {
+        e->key = page_arena_strndup(m->arena, key, len);
+        if (e->key == NULL) {
+            return -1;
+        }
+        e->len = len;
+        e->hash = h;
+        m->n++;
+    }
+
+    e->value = value;
+
+    return 0;
+}
+
+
 int
 page_site_list_push(page_arena_t *a, page_site_list_t *l, size_t *cap,
     page_site_page_t *p)
@@ -818,22 +923,37 @@ page_site_fields(page_site_t *s, page_site_page_t *p)
 
 /* The section page of dir (its first n bytes) in lang, or NULL. */
 static page_site_page_t *
-page_site_section_of(page_site_t *s, page_site_page_t **secs, size_t nsecs,
-    size_t lang, const char *dir, size_t n)
+page_site_section_of(page_site_hmap_t *secs, size_t lang, const char *dir,
+    size_t n)
 {
-    size_t  i;
+    char  key[PAGE_SITE_MAX_PATH + 2];
 
-    for (i = 0; i < nsecs; i++) {
-        if (secs[i]->lang == lang && strlen(secs[i]->dir) == n
-            && memcmp(secs[i]->dir, dir, n) == 0)
-        {
-            return secs[i];
-        }
+    if (n + 1 >= sizeof(key)) {
+        return NULL;
     }
 
-    (void) s;
+    key[0] = (char) (lang + 1);
+    memcpy(key + 1, dir, n);
 
-    return NULL;
+    return page_site_hmap_get(secs, key, n + 1);
+}
+
+
+static int
+page_site_section_add(page_site_hmap_t *secs, page_site_page_t *sec)
+{
+    char    key[PAGE_SITE_MAX_PATH + 2];
+    size_t  n;
+
+    n = strlen(sec->dir);
+    if (n + 1 >= sizeof(key)) {
+        return 0;
+    }
+
+    key[0] = (char) (sec->lang + 1);
+    memcpy(key + 1, sec->dir, n);
+
+    return page_site_hmap_put(secs, key, n + 1, sec);
 }
 
 
@@ -885,6 +1005,7 @@ page_site_sections(page_site_t *s, page_error_t *err)
 {
     int                 pass;
     size_t              i, nsecs, cap, n;
+    page_site_hmap_t    map;
     const char         *d, *slash;
     page_site_page_t   *p, *sec, **secs, **ns;
     page_site_lang_t   *l;
@@ -892,6 +1013,7 @@ page_site_sections(page_site_t *s, page_error_t *err)
     secs = NULL;
     nsecs = 0;
     cap = 0;
+    page_site_hmap_init(&map, &s->scratch);
 
     /* the homes, from _index.md or made */
 
@@ -937,7 +1059,7 @@ page_site_sections(page_site_t *s, page_error_t *err)
             }
 
             if (pass == 0) {
-                if (page_site_section_of(s, secs, nsecs, p->lang, p->dir,
+                if (page_site_section_of(&map, p->lang, p->dir,
                                          strlen(p->dir)) != NULL)
                 {
                     continue;
@@ -950,7 +1072,7 @@ page_site_sections(page_site_t *s, page_error_t *err)
                 slash = memchr(d, '/', n);
                 n = slash ? (size_t) (slash - d) : n;
 
-                if (page_site_section_of(s, secs, nsecs, p->lang, d, n)
+                if (page_site_section_of(&map, p->lang, d, n)
                     != NULL)
                 {
                     continue;
@@ -972,6 +1094,10 @@ page_site_sections(page_site_t *s, page_error_t *err)
             }
 
             secs[nsecs++] = sec;
+
+            if (page_site_section_add(&map, sec) != 0) {
+                goto nomem;
+            }
         }
     }
 
@@ -1019,7 +1145,7 @@ page_site_sections(page_site_t *s, page_error_t *err)
         sec = NULL;
 
         while (n > 0) {
-            sec = page_site_section_of(s, secs, nsecs, p->lang, d, n);
+            sec = page_site_section_of(&map, p->lang, d, n);
             if (sec != NULL) {
                 break;
             }

@@ -97,6 +97,7 @@ struct page_site_tax_s {
     page_site_term_t             **terms;   /* by key */
     size_t                         nterms;
     size_t                         cap;
+    void                          *build;   /* while building: by key */
 };
 
 /* A page's terms in one taxonomy, in front matter order. */

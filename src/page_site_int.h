@@ -9,6 +9,27 @@
 #include "page_buf.h"
 #include "page_site_index.h"
 
+/* A growing hash map of byte strings, in the build's scratch arena. */
+typedef struct {
+    const char  *key;
+    size_t       len;
+    uint32_t     hash;
+    void        *value;
+} page_site_hent_t;
+
+typedef struct {
+    page_arena_t      *arena;
+    page_site_hent_t  *e;
+    size_t             size;        /* a power of two */
+    size_t             n;
+} page_site_hmap_t;
+
+void page_site_hmap_init(page_site_hmap_t *m, page_arena_t *a);
+void *page_site_hmap_get(page_site_hmap_t *m, const char *key, size_t len);
+/* key is copied; 0, or -1 when out of memory. */
+int page_site_hmap_put(page_site_hmap_t *m, const char *key, size_t len,
+    void *value);
+
 /* Append a copy of p to list l (growing by doubling; cap in *cap). */
 int page_site_list_push(page_arena_t *a, page_site_list_t *l, size_t *cap,
     page_site_page_t *p);

@@ -281,7 +281,6 @@ static page_site_term_t *
 page_site_term(page_site_t *s, page_site_tax_t *t, size_t lang,
     const char *name, size_t len)
 {
-    size_t              i;
     const char         *key;
     page_buf_t          b;
     page_site_term_t   *term, **terms;
@@ -296,10 +295,17 @@ page_site_term(page_site_t *s, page_site_tax_t *t, size_t lang,
         return &page_site_no_term;    /* no term */
     }
 
-    for (i = 0; i < t->nterms; i++) {
-        if (strcmp(t->terms[i]->key, key) == 0) {
-            return t->terms[i];
+    if (t->build == NULL) {
+        t->build = page_arena_alloc(&s->scratch, sizeof(page_site_hmap_t));
+        if (t->build == NULL) {
+            return NULL;
         }
+        page_site_hmap_init(t->build, &s->scratch);
+    }
+
+    term = page_site_hmap_get(t->build, key, strlen(key));
+    if (term != NULL) {
+        return term;
     }
 
     term = page_arena_calloc(&s->arena, 1, sizeof(page_site_term_t));
@@ -353,6 +359,10 @@ page_site_term(page_site_t *s, page_site_tax_t *t, size_t lang,
     }
 
     t->terms[t->nterms++] = term;
+
+    if (page_site_hmap_put(t->build, key, strlen(key), term) != 0) {
+        return NULL;
+    }
 
     return term;
 }
@@ -625,6 +635,7 @@ page_site_taxonomies(page_site_t *s, page_error_t *err)
     for (l = 0; l < s->nlangs; l++) {
         for (ti = 0; ti < s->cfg->ntaxonomies; ti++) {
             t = &s->langs[l].taxonomies[ti];
+            t->build = NULL;            /* the scratch arena's: gone soon */
 
             if (page_site_url(s, t->page) != 0) {
                 goto nomem;
