@@ -151,7 +151,7 @@ static void
 page_site_permalink(page_site_t *s, page_site_page_t *p, const char *pat,
     page_buf_t *b)
 {
-    size_t       n;
+    size_t       n, i;
     const char  *t, *sec;
 
     static const struct {
@@ -177,7 +177,7 @@ page_site_permalink(page_site_t *s, page_site_page_t *p, const char *pat,
 
 #define TOKEN(name)  (n == sizeof(name) - 1 && strncasecmp(t, name, n) == 0)
 
-        for (size_t i = 0; dates[i].token != NULL; i++) {
+        for (i = 0; dates[i].token != NULL; i++) {
             if (strlen(dates[i].token) == n
                 && strncasecmp(t, dates[i].token, n) == 0)
             {
@@ -298,7 +298,7 @@ page_site_set_path(page_site_t *s, page_site_page_t *p, page_buf_t *b,
     int ugly)
 {
     char        *d;
-    size_t       len;
+    size_t       len, i;
     page_buf_t   o;
 
     page_buf_init(&o, &s->scratch, PAGE_SITE_MAX_PATH);
@@ -313,7 +313,7 @@ page_site_set_path(page_site_t *s, page_site_page_t *p, page_buf_t *b,
 
     /* collapse "//" the tokens may leave */
 
-    for (size_t i = 0; i < len; i++) {
+    for (i = 0; i < len; i++) {
         if (d[i] == '/' && o.len > 0 && o.data[o.len - 1] == '/') {
             continue;
         }

@@ -206,6 +206,28 @@ term_pages(page_site_t *s, size_t lang, size_t tax, const char *key)
 }
 
 
+/* Every page of both languages in .Site.AllPages order: kind|path. */
+static const char *
+all_pages(page_site_t *s)
+{
+    static char  buf[8192];
+    size_t       i, n;
+
+    n = 0;
+    buf[0] = '\0';
+
+    for (i = 0; i < s->nall && n < sizeof(buf) - 200; i++) {
+        n += (size_t) snprintf(buf + n, sizeof(buf) - n, "%s%s|%s",
+                               i ? " " : "",
+                               page_site_kind_name((page_kind_t)
+                                                   s->all[i]->kind),
+                               s->all[i]->path);
+    }
+
+    return buf;
+}
+
+
 static void
 test_blog(void)
 {
@@ -349,6 +371,33 @@ test_blog(void)
                ++tap_count);
         printf("ok %d - # SKIP TOML front matter needs the TOML parser\n",
                ++tap_count);
+        printf("ok %d - # SKIP TOML front matter needs the TOML parser\n",
+               ++tap_count);
+    }
+
+    /*
+     * .Site.AllPages of hugo 0.111.3, both languages: checked with
+     * storm-log.md's front matter written in YAML (same values) until
+     * the TOML parser is in
+     */
+    if (toml) {
+        is_str(all_pages(&s),
+               "page|/docs/configure/ page|/docs/guide/lenses/ "
+               "page|/docs/install/ section|/docs/guide/ "
+               "page|/2024/02/the-fog-horn/ section|/posts/ section|/docs/ "
+               "page|/2024/05/a-trip-to-the-island/ term|/tags/boat/ "
+               "taxonomy|/categories/ term|/categories/keeping/ taxonomy|/tags/ "
+               "term|/categories/travel/ home|/ term|/tags/night/ "
+               "page|/2024/04/storm/ term|/tags/weather/ "
+               "term|/categories/weather/ page|/2024/03/first-light/ "
+               "term|/tags/lamp/ term|/fr/tags/lampe/ home|/fr/ "
+               "section|/fr/posts/ page|/fr/2024/03/premier-feu/ "
+               "taxonomy|/fr/tags/ term|/tags/sound/ section|/notes/ "
+               "page|/tides/ page|/docs/reference/signals/ page|/fr/about/ "
+               "page|/about/ taxonomy|/fr/categories/ "
+               "page|/docs/guide/advanced/rotation/",
+               "blog: .Site.AllPages in hugo's order");
+    } else {
         printf("ok %d - # SKIP TOML front matter needs the TOML parser\n",
                ++tap_count);
     }
@@ -675,8 +724,8 @@ test_confdir(void)
            "confdir: content/de's page is de's");
     is_str(what(&s, "/de/guide/draft.html"),
            "hidden /de/guide/draft.html - 0", "confdir: draft hidden");
-    is_str(desc(&s, "/en/tags/ropes.html"), "term|tags|ropes|/en/tags.html|branch",
-           "confdir: term page");
+    is_str(desc(&s, "/en/tags/ropes.html"),
+           "term|tags|ropes|/en/tags.html|branch", "confdir: term page");
     is_str(term_pages(&s, 0, 1, "basics"),
            "basics: /en/guide/mooring.html", "confdir: series taxonomy");
     is_str(term_pages(&s, 1, 0, "leinen"),
