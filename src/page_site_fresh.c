@@ -13,6 +13,7 @@
 
 #define _GNU_SOURCE                 /* inotify's IN_* flags, O_CLOEXEC */
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -127,6 +128,133 @@ page_site_fresh_close(page_site_fresh_t *f)
 }
 
 
+/* Walk dir (under the site) for the check: its directories, its files. */
+static int
+page_site_fresh_tree(page_site_t *s, int dfd, const char *dir,
+    unsigned depth)
+{
+    DIR                *d;
+    int                 cfd;
+    char                sub[PAGE_SITE_MAX_PATH];
+    size_t              ncap;
+    const char        **extra;
+    struct stat         sb;
+    struct dirent      *e;
+    page_site_fresh_t  *f;
+
+    f = &s->fresh;
+
+    d = fdopendir(dfd);
+    if (d == NULL) {
+        close(dfd);
+        return 0;
+    }
+
+    if (page_site_fresh_dir(s, dir) != 0) {
+        closedir(d);
+        return -1;
+    }
+
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.'
+            || strlen(dir) + strlen(e->d_name) + 2 >= sizeof(sub)
+            || fstatat(dfd, e->d_name, &sb, AT_SYMLINK_NOFOLLOW) != 0)
+        {
+            continue;
+        }
+
+        snprintf(sub, sizeof(sub), "%s/%s", dir, e->d_name);
+
+        if (S_ISDIR(sb.st_mode)) {
+            if (depth + 1 >= PAGE_SITE_MAX_DEPTH) {
+                continue;
+            }
+
+            cfd = openat(dfd, e->d_name,
+                         O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            if (cfd != -1 && page_site_fresh_tree(s, cfd, sub, depth + 1)
+                             != 0)
+            {
+                closedir(d);
+                return -1;
+            }
+            continue;
+        }
+
+        if (!S_ISREG(sb.st_mode) || f->nextra >= PAGE_SITE_MAX_EXTRA) {
+            continue;
+        }
+
+        if ((f->nextra & (f->nextra - 1)) == 0) {
+            ncap = f->nextra ? f->nextra * 2 : 16;
+            extra = page_arena_realloc(&s->arena, f->extra,
+                                       f->nextra * sizeof(char *),
+                                       ncap * sizeof(char *));
+            if (extra == NULL) {
+                closedir(d);
+                return -1;
+            }
+            f->extra = extra;
+        }
+
+        f->extra[f->nextra] = page_site_strdup(s, sub, strlen(sub));
+        if (f->extra[f->nextra] == NULL) {
+            closedir(d);
+            return -1;
+        }
+        f->nextra++;
+
+        page_site_fresh_file(s, (int64_t) sb.st_mtim.tv_sec * 1000000000
+                                + sb.st_mtim.tv_nsec, (int64_t) sb.st_size);
+    }
+
+    closedir(d);
+
+    return 0;
+}
+
+
+int
+page_site_fresh_others(page_site_t *s)
+{
+    int          fd;
+    char         dir[PAGE_SITE_MAX_PATH], full[PAGE_SITE_MAX_PATH * 2];
+    size_t       i, t;
+
+    static const char  *const names[] = { "data", "i18n", "assets", NULL };
+
+    for (t = 0; t <= s->cfg->nthemes; t++) {
+        for (i = 0; names[i] != NULL; i++) {
+            if (t == 0) {
+                snprintf(dir, sizeof(dir), "%s", names[i]);
+            } else {
+                if (s->cfg->theme_list[t - 1][0] == '.'
+                    || strchr(s->cfg->theme_list[t - 1], '/') != NULL)
+                {
+                    continue;       /* inside themes/ only */
+                }
+                snprintf(dir, sizeof(dir), "themes/%s/%s",
+                         s->cfg->theme_list[t - 1], names[i]);
+            }
+
+            snprintf(full, sizeof(full), "%s/%s", s->root, dir);
+
+            /* O_NOFOLLOW: a linked data/ is not followed out */
+            fd = open(full, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            if (fd == -1) {
+                continue;
+            }
+
+            if (page_site_fresh_tree(s, fd, dir, 0) != 0) {
+                return -1;
+            }
+        }
+    }
+
+    return 0;
+}
+
+
 /* Does the name of an event matter: a content file or a directory. */
 static int
 page_site_fresh_name(const char *name, uint32_t mask)
@@ -229,6 +357,16 @@ page_site_fresh_stat(page_site_t *s)
     }
 
     sum = 0;
+
+    for (i = 0; i < f->nextra; i++) {
+        if (fstatat(rfd, f->extra[i], &sb, AT_SYMLINK_NOFOLLOW) != 0) {
+            close(rfd);
+            return 1;
+        }
+
+        sum += (uint64_t) sb.st_mtim.tv_sec * 1000000000
+               + (uint64_t) sb.st_mtim.tv_nsec + (uint64_t) sb.st_size * 7;
+    }
 
     for (i = 0; i < s->nfiles; i++) {
         if (s->files[i]->file == NULL) {

@@ -1428,6 +1428,11 @@ page_site_build(page_site_t *s, const page_config_t *cfg, const char *dir,
 
     free(w.buf);
 
+    if (page_site_fresh_others(s) != 0) {
+        page_error_nomem(err, dir);
+        return -1;
+    }
+
     if (s->fresh.fd == -2) {
         s->fresh.fd = -1;
     }

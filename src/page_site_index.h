@@ -51,6 +51,12 @@
 /* Most directories watched or stat'ed by the freshness check. */
 #define PAGE_SITE_MAX_DIRS  65536
 
+/*
+ * Most files of data/, i18n/ and assets/ stat'ed by a check without
+ * inotify: a theme's assets are a few hundred files.
+ */
+#define PAGE_SITE_MAX_EXTRA  20000
+
 typedef enum {
     PAGE_KIND_HOME = 0,
     PAGE_KIND_SECTION,
@@ -229,6 +235,9 @@ typedef struct {
     int64_t      *mtimes;       /* their mtimes (ns) */
     size_t        ndirs;
     uint64_t      files_sum;    /* stat mode: sum of files' mtimes, sizes */
+    const char  **extra;        /* stat mode: files of data/, i18n/,
+                                   assets/ (site and themes) */
+    size_t        nextra;
     int64_t       checked_ms;   /* last check */
     int64_t       next_change;  /* seconds: a publishDate or expiryDate
                                    that changes what is published, 0 none */
@@ -329,7 +338,13 @@ size_t page_site_translations(page_site_t *s, const page_site_page_t *p,
     page_site_page_t **out, size_t max);
 
 /*
- * Freshness.  page_site_check(s, now_ms, max_age_ms): cheap when called
+ * Freshness covers content/ (every language's) and, so that a page
+ * cache keyed on the generation follows them, data/, i18n/ and assets/
+ * of the site and its themes (at most PAGE_SITE_MAX_EXTRA files there).
+ * Layouts and the configuration are read when the server reads its
+ * own configuration: a reload.
+ *
+ * page_site_check(s, now_ms, max_age_ms): cheap when called
  * within max_age_ms of the last check (no system call); otherwise reads
  * the inotify queue (or stats the content directories and files) and
  * compares the clock with the next publishDate/expiryDate.  Returns 1

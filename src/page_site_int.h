@@ -62,6 +62,8 @@ int page_site_table(page_site_t *s, page_error_t *err);
 int page_site_fresh_dir(page_site_t *s, const char *path);
 void page_site_fresh_file(page_site_t *s, int64_t mtime_ns, int64_t size);
 void page_site_fresh_close(page_site_fresh_t *f);
+/* Watch data/, i18n/, assets/ of the site and its themes too. */
+int page_site_fresh_others(page_site_t *s);
 
 /* Titles compared as Hugo's collator does for ASCII and Latin-1. */
 int page_site_collate(const char *a, const char *b);

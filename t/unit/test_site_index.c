@@ -841,6 +841,9 @@ test_fresh(int use_stat)
     mkdir(sub, 0755);
     put(dir, "hugo.yaml", "title: Fresh\n");
     put(dir, "content/posts/a.md", "---\ntitle: A\ndate: 2024-01-01\n---\n");
+    snprintf(sub, sizeof(sub), "%s/data", dir);
+    mkdir(sub, 0755);
+    put(dir, "data/crew.yaml", "keeper: Ada\n");
 
     page_arena_init(&a, 0);
     page_error_init(&err);
@@ -938,6 +941,23 @@ test_fresh(int use_stat)
     snprintf(name, sizeof(name), "%s: a new section is noticed", mode);
     ok(page_site_refresh(&s, t + 2000, 0, &err) == 1
        && by_path(&s, "/notes/n/") != NULL, name);
+
+    /* data/ is watched too: the generation follows it */
+    if (use_stat && s.fresh.fd >= 0) {
+        close(s.fresh.fd);
+        s.fresh.fd = -1;
+    }
+
+    {
+        struct timespec  ms20 = { 0, 20000000 };
+
+        nanosleep(&ms20, NULL);
+    }
+
+    put(dir, "data/crew.yaml", "keeper: Grace\n");
+    snprintf(name, sizeof(name), "%s: an edit in data/ is noticed", mode);
+    ok(page_site_refresh(&s, t + 2050, 0, &err) == 1 && s.generation == 7,
+       name);
 
     /* an editor's swap file is not a change (inotify filters names) */
     if (!use_stat) {
