@@ -648,23 +648,26 @@ page_config_base_path(page_arena_t *a, const char *url)
 }
 
 
+/*
+ * Taxonomies from the map t (NULL or not a map: Hugo's defaults) into
+ * out, at most PAGE_CONFIG_MAX_TAXONOMIES.
+ */
 static int
-page_config_taxonomies(page_arena_t *a, page_config_t *cfg,
-    page_error_t *err)
+page_config_tax_list(page_arena_t *a, const page_value_t *t,
+    page_config_taxonomy_t *out, size_t *n, page_error_t *err)
 {
-    size_t         i;
-    page_value_t  *t;
-    page_pair_t   *kv;
+    size_t        i;
+    page_pair_t  *kv;
 
-    t = page_map_gets(cfg->root, "taxonomies");
+    *n = 0;
 
     if (t == NULL || t->type != PAGE_MAP) {
         /* Hugo's defaults */
-        cfg->taxonomies[0].singular = "category";
-        cfg->taxonomies[0].plural = "categories";
-        cfg->taxonomies[1].singular = "tag";
-        cfg->taxonomies[1].plural = "tags";
-        cfg->ntaxonomies = 2;
+        out[0].singular = "category";
+        out[0].plural = "categories";
+        out[1].singular = "tag";
+        out[1].plural = "tags";
+        *n = 2;
         return 0;
     }
 
@@ -675,26 +678,34 @@ page_config_taxonomies(page_arena_t *a, page_config_t *cfg,
             continue;
         }
 
-        if (cfg->ntaxonomies == PAGE_CONFIG_MAX_TAXONOMIES) {
-            page_error_set(err, PAGE_ERR_LIMIT, cfg->nfiles ? cfg->files[0]
-                           : "config", 0, 0, "more than %d taxonomies",
+        if (*n == PAGE_CONFIG_MAX_TAXONOMIES) {
+            page_error_set(err, PAGE_ERR_LIMIT, "config", 0, 0,
+                           "more than %d taxonomies",
                            PAGE_CONFIG_MAX_TAXONOMIES);
             return -1;
         }
 
-        cfg->taxonomies[cfg->ntaxonomies].singular = kv->key.data;
-        cfg->taxonomies[cfg->ntaxonomies].plural =
-            page_config_lower(a, kv->value->u.s.data);
+        out[*n].singular = kv->key.data;
+        out[*n].plural = page_config_lower(a, kv->value->u.s.data);
 
-        if (cfg->taxonomies[cfg->ntaxonomies].plural == NULL) {
+        if (out[*n].plural == NULL) {
             page_error_nomem(err, "config");
             return -1;
         }
 
-        cfg->ntaxonomies++;
+        (*n)++;
     }
 
     return 0;
+}
+
+
+static int
+page_config_taxonomies(page_arena_t *a, page_config_t *cfg,
+    page_error_t *err)
+{
+    return page_config_tax_list(a, page_map_gets(cfg->root, "taxonomies"),
+                                cfg->taxonomies, &cfg->ntaxonomies, err);
 }
 
 
@@ -794,6 +805,7 @@ page_config_lang_set(page_arena_t *a, page_config_t *cfg,
     size_t         i;
     page_value_t  *v;
     page_pair_t   *kv;
+    page_error_t   terr;
 
     l->lang = page_config_lower(a, lang);
     l->config = conf;
@@ -808,6 +820,27 @@ page_config_lang_set(page_arena_t *a, page_config_t *cfg,
 
     if (l->code == NULL) {
         l->code = cfg->language_code[0] ? cfg->language_code : l->lang;
+    }
+
+    /* taxonomies: its own (PaperMod's example site has them), else the
+       site's */
+
+    v = page_map_gets(conf, "taxonomies");
+    page_error_init(&terr);
+
+    if (v != NULL && v->type == PAGE_MAP) {
+        l->taxonomies = page_arena_calloc(a, PAGE_CONFIG_MAX_TAXONOMIES,
+                                          sizeof(page_config_taxonomy_t));
+        if (l->taxonomies == NULL
+            || page_config_tax_list(a, v, l->taxonomies, &l->ntaxonomies,
+                                    &terr) != 0)
+        {
+            return -1;
+        }
+
+    } else {
+        l->taxonomies = cfg->taxonomies;
+        l->ntaxonomies = cfg->ntaxonomies;
     }
 
     /* params: the site's, the language's own over them */

@@ -63,6 +63,10 @@ typedef struct {
     page_value_t  *params;      /* site params merged with its own */
     page_value_t  *menus;       /* site menus, a menu of its own replacing */
     page_value_t  *config;      /* languages.<lang> as written (a map) */
+    page_config_taxonomy_t  *taxonomies;    /* its own (languages.<lang>.
+                                               taxonomies), else the
+                                               site's */
+    size_t         ntaxonomies;
     unsigned       disabled:1;  /* disabled: true, or in disableLanguages */
 } page_config_lang_t;
 

@@ -876,6 +876,13 @@ page_site_fields(page_site_t *s, page_site_page_t *p)
 
     page_publish_dates(p->params, &p->dates);
     page_site_build_options(p);
+
+    if (p->error != NULL) {
+        /* Hugo fails the build; we serve the page (its render shows the
+           error) but list it nowhere, as it has no title or dates */
+        p->list = 0;
+    }
+
     p->draft = p->dates.draft;
     p->has_date = !p->dates.date.is_zero;
     p->weight = page_site_param_int(p->params, "weight");
@@ -973,17 +980,22 @@ page_site_container(const page_site_page_t *p)
 }
 
 
-/* Is dir's first component a taxonomy's plural: its index, else -1. */
+/*
+ * Is the first component of p's directory one of its language's
+ * taxonomies' plural: its index, else -1.
+ */
 static long
-page_site_tax_dir(page_site_t *s, const char *dir)
+page_site_tax_dir(page_site_t *s, const page_site_page_t *p)
 {
-    size_t  i, n;
+    size_t                     i, n;
+    const page_config_lang_t  *l;
 
-    n = strcspn(dir, "/");
+    n = strcspn(p->dir, "/");
+    l = &s->cfg->langs[p->lang];
 
-    for (i = 0; i < s->cfg->ntaxonomies; i++) {
-        if (strlen(s->cfg->taxonomies[i].plural) == n
-            && strncasecmp(s->cfg->taxonomies[i].plural, dir, n) == 0)
+    for (i = 0; i < l->ntaxonomies; i++) {
+        if (strlen(l->taxonomies[i].plural) == n
+            && strncasecmp(l->taxonomies[i].plural, p->dir, n) == 0)
         {
             return (long) i;
         }
@@ -1053,7 +1065,7 @@ page_site_sections(page_site_t *s, page_error_t *err)
             }
 
             if (page_site_container(p) == 0
-                || page_site_tax_dir(s, p->dir) >= 0)
+                || page_site_tax_dir(s, p) >= 0)
             {
                 continue;           /* home's, a taxonomy's or term's */
             }
@@ -1128,7 +1140,7 @@ page_site_sections(page_site_t *s, page_error_t *err)
         p = i < s->nfiles ? s->files[i] : secs[i - s->nfiles];
 
         if (p->kind == PAGE_KIND_HOME || p->parent != NULL
-            || page_site_tax_dir(s, p->dir) >= 0)
+            || page_site_tax_dir(s, p) >= 0)
         {
             continue;
         }
@@ -1222,7 +1234,7 @@ page_site_urls(page_site_t *s, page_error_t *err)
         }
 
         if (p->kind == PAGE_KIND_TAXONOMY || p->kind == PAGE_KIND_TERM
-            || (p->file != NULL && page_site_tax_dir(s, p->dir) >= 0
+            || (p->file != NULL && page_site_tax_dir(s, p) >= 0
                 && p->kind != PAGE_KIND_PAGE))
         {
             continue;               /* URLs made with their taxonomy */

@@ -279,7 +279,8 @@ typedef struct {
  * publishing rules).  0, or -1 with err set (the content directory
  * cannot be read, a limit, out of memory).  A page whose front matter is
  * wrong is indexed without front matter and counted in nerrors; its
- * error line is page->error.
+ * error line is page->error; it is served (lookup finds it, its render
+ * fails with that error) but in no list.
  */
 int page_site_build(page_site_t *s, const page_config_t *cfg,
     const char *dir, int64_t now, page_error_t *err);

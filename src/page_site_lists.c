@@ -143,9 +143,18 @@ page_site_default_cmp(const void *x, const void *y)
         return c;
     }
 
+    /* then the file's path, a page without a file first; two without
+       one: hugo 0.111.3's comparison says "less" both ways, and its
+       sort leaves them, as observed (PaperMod's example site), the
+       later language first, then by path */
+
     c = strcmp(p1->rel ? p1->rel : "", p2->rel ? p2->rel : "");
     if (c != 0) {
         return c;
+    }
+
+    if (p1->rel == NULL && p1->lang != p2->lang) {
+        return p1->lang > p2->lang ? -1 : 1;
     }
 
     return strcmp(p1->path, p2->path);
@@ -525,17 +534,17 @@ page_site_taxonomies(page_site_t *s, page_error_t *err)
 
     for (l = 0; l < s->nlangs; l++) {
         lang = &s->langs[l];
-        lang->ntaxonomies = s->cfg->ntaxonomies;
+        lang->ntaxonomies = lang->conf->ntaxonomies;
         lang->taxonomies = page_arena_calloc(&s->arena,
-                                             s->cfg->ntaxonomies + 1,
+                                             lang->ntaxonomies + 1,
                                              sizeof(page_site_tax_t));
         if (lang->taxonomies == NULL) {
             goto nomem;
         }
 
-        for (ti = 0; ti < s->cfg->ntaxonomies; ti++) {
+        for (ti = 0; ti < lang->ntaxonomies; ti++) {
             t = &lang->taxonomies[ti];
-            t->conf = &s->cfg->taxonomies[ti];
+            t->conf = &lang->conf->taxonomies[ti];
 
             p = page_arena_calloc(&s->arena, 1, sizeof(page_site_page_t));
             if (p == NULL) {
@@ -585,7 +594,7 @@ page_site_taxonomies(page_site_t *s, page_error_t *err)
             continue;
         }
 
-        for (ti = 0; ti < s->cfg->ntaxonomies; ti++) {
+        for (ti = 0; ti < s->langs[p->lang].ntaxonomies; ti++) {
             if (page_site_page_terms(s, p, ti) != 0) {
                 goto nomem;
             }
@@ -604,7 +613,7 @@ page_site_taxonomies(page_site_t *s, page_error_t *err)
             continue;
         }
 
-        for (ti = 0; ti < s->cfg->ntaxonomies; ti++) {
+        for (ti = 0; ti < s->langs[q->lang].ntaxonomies; ti++) {
             t = &s->langs[q->lang].taxonomies[ti];
             j = strlen(t->conf->plural);
 
@@ -633,7 +642,7 @@ page_site_taxonomies(page_site_t *s, page_error_t *err)
     }
 
     for (l = 0; l < s->nlangs; l++) {
-        for (ti = 0; ti < s->cfg->ntaxonomies; ti++) {
+        for (ti = 0; ti < s->langs[l].ntaxonomies; ti++) {
             t = &s->langs[l].taxonomies[ti];
             t->build = NULL;            /* the scratch arena's: gone soon */
 
