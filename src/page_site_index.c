@@ -864,6 +864,151 @@ page_site_build_options(page_site_page_t *p)
 }
 
 
+/* A date from a front matter value: a time, or a string Hugo reads. */
+static int
+page_site_value_date(const page_value_t *v, page_time_t *t)
+{
+    if (v == NULL) {
+        return 0;
+    }
+
+    if (v->type == PAGE_TIME && !v->u.t.is_zero) {
+        *t = v->u.t;
+        return 1;
+    }
+
+    return page_value_is_string(v)
+           && page_time_parse(v->u.s.data, v->u.s.len, t) == 0;
+}
+
+
+/*
+ * One date by the site's [frontmatter] list for it: front matter keys,
+ * ":default" (Hugo's own list), ":filename" (a leading YYYY-MM-DD of the
+ * file's name, the rest becoming the slug), ":fileModTime"; ":git" needs
+ * the repository's history and is skipped.  1 when a date was found.
+ */
+static int
+page_site_date_by(page_site_page_t *p, const page_value_t *list,
+    const char *const *dflt, page_time_t *t)
+{
+    size_t         i, n, k;
+    const char    *key;
+    page_value_t  *one;
+
+    n = list->type == PAGE_LIST ? list->u.list.n : 1;
+
+    for (i = 0; i < n; i++) {
+        one = list->type == PAGE_LIST ? list->u.list.items[i]
+                                      : (page_value_t *) list;
+
+        if (!page_value_is_string(one)) {
+            continue;
+        }
+
+        key = one->u.s.data;
+
+        if (strcasecmp(key, ":default") == 0) {
+            for (k = 0; dflt[k] != NULL; k++) {
+                if (page_site_value_date(page_map_gets(p->params, dflt[k]),
+                                         t))
+                {
+                    return 1;
+                }
+            }
+            continue;
+        }
+
+        if (strcasecmp(key, ":filename") == 0) {
+            if (strlen(p->slug) >= 10
+                && page_time_parse(p->slug, 10, t) == 0)
+            {
+                /* "2023-05-06-title": the rest is the slug */
+                p->slug += p->slug[10] == '-' ? 11 : 10;
+                return 1;
+            }
+            continue;
+        }
+
+        if (strcasecmp(key, ":filemodtime") == 0) {
+            if (p->file != NULL) {
+                memset(t, 0, sizeof(page_time_t));
+                t->sec = p->mtime;
+                return 1;
+            }
+            continue;
+        }
+
+        if (key[0] == ':') {
+            continue;               /* :git */
+        }
+
+        if (page_site_value_date(page_map_get_ci(p->params, key,
+                                                 strlen(key)), t))
+        {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/* Dates by the site's [frontmatter] configuration, when it has one. */
+static void
+page_site_frontmatter(page_site_t *s, page_site_page_t *p)
+{
+    size_t         i;
+    page_time_t   *t;
+    page_value_t  *fm, *list;
+
+    static const char  *const dates[] = {
+        "date", "publishdate", "pubdate", "published", "lastmod",
+        "modified", NULL
+    };
+    static const char  *const lastmods[] = {
+        "lastmod", "modified", "date", "publishdate", "pubdate",
+        "published", NULL
+    };
+    static const char  *const publishes[] = {
+        "publishdate", "pubdate", "published", "date", NULL
+    };
+    static const char  *const expiries[] = {
+        "expirydate", "unpublishdate", NULL
+    };
+    static const char  *const names[] = {
+        "date", "lastmod", "publishdate", "expirydate"
+    };
+    const char *const  *dflts[] = { dates, lastmods, publishes, expiries };
+
+    fm = page_map_gets(s->cfg->root, "frontmatter");
+    if (fm == NULL || fm->type != PAGE_MAP || p->file == NULL) {
+        return;
+    }
+
+    for (i = 0; i < 4; i++) {
+        list = page_map_gets(fm, names[i]);
+
+        if (list == NULL
+            || (list->type != PAGE_LIST && !page_value_is_string(list)))
+        {
+            continue;
+        }
+
+        t = i == 0 ? &p->dates.date : i == 1 ? &p->dates.lastmod
+            : i == 2 ? &p->dates.publish : &p->dates.expiry;
+
+        if (!page_site_date_by(p, list, dflts[i], t)) {
+            page_time_zero(t);
+        }
+    }
+
+    if (p->dates.lastmod.is_zero) {
+        p->dates.lastmod = p->dates.date;
+    }
+}
+
+
 /* Fields from the front matter; published by the rules. */
 static void
 page_site_fields(page_site_t *s, page_site_page_t *p)
@@ -875,6 +1020,7 @@ page_site_fields(page_site_t *s, page_site_page_t *p)
     const char           *t;
 
     page_publish_dates(p->params, &p->dates);
+    page_site_frontmatter(s, p);
     page_site_build_options(p);
 
     if (p->error != NULL) {

@@ -1145,6 +1145,96 @@ test_lang_taxonomies(void)
 }
 
 
+/*
+ * The [frontmatter] configuration: ":filename" dates (and slugs),
+ * ":fileModTime", own keys, ":default".  Expected values read off
+ * hugo 0.111.3 building the same files.
+ */
+static void
+test_frontmatter(void)
+{
+    char             dir[] = "/tmp/site-test-fm-XXXXXX";
+    char             sub[1200];
+    page_arena_t     a;
+    page_config_t    cfg;
+    page_error_t     err;
+    page_site_t      s;
+    page_site_page_t  *p;
+    struct timespec  times[2];
+
+    if (mkdtemp(dir) == NULL) {
+        ok(0, "mkdtemp");
+        return;
+    }
+
+    snprintf(sub, sizeof(sub), "%s/content", dir);
+    mkdir(sub, 0755);
+    snprintf(sub, sizeof(sub), "%s/content/posts", dir);
+    mkdir(sub, 0755);
+    put(dir, "hugo.yaml", "frontmatter:\n"
+        "  date: [\":filename\", \":default\"]\n"
+        "  lastmod: [\"updated\", \":fileModTime\"]\n"
+        "  publishDate: [\"released\", \":default\"]\n");
+    put(dir, "content/posts/2023-05-06-jekyll-style.md",
+        "---\ntitle: Jekyll style\n---\n");
+    put(dir, "content/posts/2023-07-08-own-date.md",
+        "---\ntitle: Own date\ndate: 2022-01-01\nupdated: 2022-02-02\n"
+        "released: 2022-03-03\n---\n");
+    put(dir, "content/posts/plain.md", "---\ntitle: Plain\ndate: 2021-01-01\n"
+        "---\n");
+    put(dir, "content/posts/2020-02-02-slugged.md",
+        "---\ntitle: Slugged\nslug: custom\n---\n");
+
+    /* 2024-09-10T12:00:00Z */
+    times[0].tv_sec = 1725969600;
+    times[0].tv_nsec = 0;
+    times[1] = times[0];
+    snprintf(sub, sizeof(sub), "%s/content/posts/plain.md", dir);
+    utimensat(AT_FDCWD, sub, times, 0);
+
+    page_arena_init(&a, 0);
+    page_error_init(&err);
+
+    if (!ok(page_config_load(&a, dir, NULL, &cfg, &err) == 0
+            && page_site_build(&s, &cfg, dir, NOW, &err) == 0,
+            "frontmatter: builds"))
+    {
+        printf("#   %s\n", err.msg);
+        page_arena_free(&a);
+        return;
+    }
+
+    p = by_path(&s, "/posts/jekyll-style/");
+    ok(p != NULL && strcmp(date_of(&p->dates.date), "2023-05-06") == 0
+       && p->dates.publish.is_zero, "frontmatter: :filename date and slug, "
+       "no publishDate");
+    p = by_path(&s, "/posts/own-date/");
+    ok(p != NULL && strcmp(date_of(&p->dates.date), "2023-07-08") == 0
+       && strcmp(date_of(&p->dates.lastmod), "2022-02-02") == 0
+       && strcmp(date_of(&p->dates.publish), "2022-03-03") == 0,
+       "frontmatter: :filename first, own keys");
+    p = by_path(&s, "/posts/plain/");
+    ok(p != NULL && strcmp(date_of(&p->dates.date), "2021-01-01") == 0
+       && strcmp(date_of(&p->dates.lastmod), "2024-09-10") == 0
+       && strcmp(date_of(&p->dates.publish), "2021-01-01") == 0,
+       "frontmatter: :default and :fileModTime");
+    p = by_path(&s, "/posts/custom/");
+    ok(p != NULL && strcmp(date_of(&p->dates.date), "2020-02-02") == 0,
+       "frontmatter: a front matter slug wins over the file name's");
+    is_str(paths(&by_path(&s, "/posts/")->pages),
+           "/posts/own-date/ /posts/jekyll-style/ /posts/plain/ "
+           "/posts/custom/", "frontmatter: order by those dates");
+
+    page_site_free(&s);
+    page_arena_free(&a);
+
+    snprintf(sub, sizeof(sub), "rm -rf '%s'", dir);
+    if (system(sub) != 0) {
+        printf("# could not remove %s\n", dir);
+    }
+}
+
+
 /* Bad input: odd front matter, hostile names and trees never fail the
    site or hang the walk. */
 static void
@@ -1265,6 +1355,7 @@ main(void)
     test_confined();
     test_hostile();
     test_lang_taxonomies();
+    test_frontmatter();
 
     return tap_done();
 }
