@@ -111,9 +111,33 @@ page_site_fresh_dir(page_site_t *s, const char *path)
 
 
 void
-page_site_fresh_file(page_site_t *s, int64_t mtime_ns, int64_t size)
+page_site_fingerprint(page_site_t *s, const void *p, size_t n)
+{
+    size_t               i;
+    uint64_t             h;
+    const unsigned char *c;
+
+    h = s->fingerprint ? s->fingerprint : UINT64_C(14695981039346656037);
+    c = p;
+
+    for (i = 0; i < n; i++) {
+        h ^= c[i];
+        h *= UINT64_C(1099511628211);           /* FNV-1a */
+    }
+
+    s->fingerprint = h;
+}
+
+
+void
+page_site_fresh_file(page_site_t *s, const char *path, int64_t mtime_ns,
+    int64_t size)
 {
     s->fresh.files_sum += (uint64_t) mtime_ns + (uint64_t) size * 7;
+
+    page_site_fingerprint(s, path, strlen(path) + 1);
+    page_site_fingerprint(s, &mtime_ns, sizeof(mtime_ns));
+    page_site_fingerprint(s, &size, sizeof(size));
 }
 
 
@@ -204,8 +228,9 @@ page_site_fresh_tree(page_site_t *s, int dfd, const char *dir,
         }
         f->nextra++;
 
-        page_site_fresh_file(s, (int64_t) sb.st_mtim.tv_sec * 1000000000
-                                + sb.st_mtim.tv_nsec, (int64_t) sb.st_size);
+        page_site_fresh_file(s, sub, (int64_t) sb.st_mtim.tv_sec
+                                     * 1000000000 + sb.st_mtim.tv_nsec,
+                             (int64_t) sb.st_size);
     }
 
     closedir(d);

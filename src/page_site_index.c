@@ -486,8 +486,9 @@ page_site_file(page_site_walk_t *w, int dfd, const char *dir,
 
     close(fd);
 
-    page_site_fresh_file(s, (int64_t) sb.st_mtim.tv_sec * 1000000000
-                            + sb.st_mtim.tv_nsec, (int64_t) sb.st_size);
+    page_site_fresh_file(s, path, (int64_t) sb.st_mtim.tv_sec * 1000000000
+                                  + sb.st_mtim.tv_nsec,
+                         (int64_t) sb.st_size);
 
     p = page_arena_calloc(&s->arena, 1, sizeof(page_site_page_t));
     if (p == NULL) {
@@ -1499,6 +1500,7 @@ page_site_build(page_site_t *s, const page_config_t *cfg, const char *dir,
 {
     char               real[PATH_MAX];
     size_t             i, j, k;
+    unsigned char      pub;
     page_site_walk_t   w;
     page_site_page_t  *p;
 
@@ -1598,6 +1600,10 @@ page_site_build(page_site_t *s, const page_config_t *cfg, const char *dir,
     for (i = 0; i < s->nfiles; i++) {
         p = s->files[i];
         page_site_fields(s, p);
+
+        /* what is published changes with the clock: in the print too */
+        pub = (unsigned char) p->published;
+        page_site_fingerprint(s, &pub, 1);
     }
 
     if (page_site_sections(s, err) != 0

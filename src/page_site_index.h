@@ -12,7 +12,30 @@
  * Paths: a page's path is its URL path under the site's root (baseURL's
  * path left out): "/", "/posts/first-light/", "/fr/about/".  A
  * page's RelPermalink is the config's base_path without its last "/"
- * followed by its path.  Paths are UTF-8, not percent-encoded.
+ * followed by its path (page_site_rel_permalink).  Paths are UTF-8, not
+ * percent-encoded (a server's decoded URI matches them).
+ *
+ * How a server uses it (one index per worker process, built on first
+ * use after fork, so each has its own inotify descriptor):
+ *
+ *   page_config_load(...)                  with the server's config
+ *   page_site_build(&s, &cfg, dir, now)    first request
+ *   page_site_refresh(&s, now_ms, check)   each request: no system call
+ *                                          within "check" ms of the last
+ *   page_site_lookup(&s, uri, len, &m)     what to serve: a page (and
+ *                                          pager), a feed, a sitemap,
+ *                                          robots.txt, a redirect, 404
+ *   m.page->file                           the file to render (content/
+ *                                          under the site), read afresh
+ *   s.fingerprint                          for cache keys (shared memory)
+ *                                          of pages that read other pages;
+ *                                          s.generation counts this
+ *                                          worker's rebuilds
+ *
+ * and a template's .Site and page methods read the lists below
+ * (pages, regular, sections, taxonomies, menus), page_site_get_page and
+ * page_site_translations.  A refresh replaces the whole index: pointers
+ * into it are valid until the next page_site_refresh or page_site_free.
  */
 
 #ifndef PAGE_SITE_INDEX_H
@@ -251,6 +274,11 @@ typedef struct {
     const char               *dir;          /* the site directory */
     const char               *root;         /* its real path */
     uint64_t                  generation;   /* bumped by each rebuild */
+    uint64_t                  fingerprint;  /* of the content: the same
+                                               in every worker for the
+                                               same files (paths, mtimes,
+                                               sizes, published): a key
+                                               for a shared cache */
     int64_t                   now;          /* build time, seconds */
 
     page_site_page_t        **all;          /* .Site.AllPages (all langs),

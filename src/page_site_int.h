@@ -60,7 +60,10 @@ int page_site_table(page_site_t *s, page_error_t *err);
 
 /* Freshness: start watching after a build; free the watch. */
 int page_site_fresh_dir(page_site_t *s, const char *path);
-void page_site_fresh_file(page_site_t *s, int64_t mtime_ns, int64_t size);
+void page_site_fresh_file(page_site_t *s, const char *path,
+    int64_t mtime_ns, int64_t size);
+/* Mix n bytes into the index's fingerprint. */
+void page_site_fingerprint(page_site_t *s, const void *p, size_t n);
 void page_site_fresh_close(page_site_fresh_t *f);
 /* Watch data/, i18n/, assets/ of the site and its themes too. */
 int page_site_fresh_others(page_site_t *s);

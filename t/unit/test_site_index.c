@@ -823,8 +823,9 @@ static void
 test_fresh(int use_stat)
 {
     char                dir[] = "/tmp/site-test-fresh-XXXXXX";
-    char                sub[1200], from[1200], to[1200], name[64];
+    char                sub[1200], from[1200], to[1200], name[96];
     int64_t             t;
+    uint64_t            print;
     page_arena_t        a;
     page_config_t       cfg;
     page_error_t        err;
@@ -867,6 +868,17 @@ test_fresh(int use_stat)
     }
 
     t = now_ms();
+    print = s.fingerprint;
+
+    {
+        page_site_t  again;
+
+        snprintf(name, sizeof(name), "%s: the same fingerprint for the "
+                 "same content (another worker)", mode);
+        ok(page_site_build(&again, &cfg, dir, NOW, &err) == 0
+           && again.fingerprint == print && print != 0, name);
+        page_site_free(&again);
+    }
 
     snprintf(name, sizeof(name), "%s: fresh after the build", mode);
     ok(page_site_check(&s, t, 0) == 0, name);
@@ -886,6 +898,9 @@ test_fresh(int use_stat)
         close(s.fresh.fd);
         s.fresh.fd = -1;
     }
+
+    snprintf(name, sizeof(name), "%s: a new fingerprint", mode);
+    ok(s.fingerprint != print, name);
 
     snprintf(name, sizeof(name), "%s: the new page is listed", mode);
     is_str(paths(&by_path(&s, "/posts/")->pages), "/posts/b/ /posts/a/",
