@@ -333,7 +333,7 @@ page_site_param_str(const page_value_t *params, const char *key)
 }
 
 
-static int64_t
+int64_t
 page_site_param_int(const page_value_t *params, const char *key)
 {
     page_value_t  *v;
@@ -811,267 +811,6 @@ page_site_node(page_site_t *s, page_kind_t kind, size_t lang,
     page_time_zero(&p->dates.expiry);
 
     return p;
-}
-
-
-/*
- * Hugo's build options: _build (or build) {list: always|local|never,
- * render: always|link|never}, false meaning never; headless: true on a
- * leaf bundle is list and render never.
- */
-static void
-page_site_build_options(page_site_page_t *p)
-{
-    page_value_t  *b, *v;
-
-    p->list = 2;
-
-    b = page_map_gets(p->params, "_build");
-    if (b == NULL) {
-        b = page_map_gets(p->params, "build");
-    }
-
-    if (b != NULL && b->type == PAGE_MAP) {
-        v = page_map_gets(b, "list");
-        if (v != NULL && ((v->type == PAGE_BOOL && !v->u.b)
-                          || (page_value_is_string(v)
-                              && strcmp(v->u.s.data, "never") == 0)))
-        {
-            p->list = 0;
-
-        } else if (v != NULL && page_value_is_string(v)
-                   && strcmp(v->u.s.data, "local") == 0)
-        {
-            p->list = 1;
-        }
-
-        v = page_map_gets(b, "render");
-        if (v != NULL && ((v->type == PAGE_BOOL && !v->u.b)
-                          || (page_value_is_string(v)
-                              && (strcmp(v->u.s.data, "never") == 0
-                                  || strcmp(v->u.s.data, "link") == 0))))
-        {
-            p->no_render = 1;
-        }
-    }
-
-    v = page_map_gets(p->params, "headless");
-    if (p->bundle == PAGE_BUNDLE_LEAF && v != NULL && v->type == PAGE_BOOL
-        && v->u.b)
-    {
-        p->list = 0;
-        p->no_render = 1;
-    }
-}
-
-
-/* A date from a front matter value: a time, or a string Hugo reads. */
-static int
-page_site_value_date(const page_value_t *v, page_time_t *t)
-{
-    if (v == NULL) {
-        return 0;
-    }
-
-    if (v->type == PAGE_TIME && !v->u.t.is_zero) {
-        *t = v->u.t;
-        return 1;
-    }
-
-    return page_value_is_string(v)
-           && page_time_parse(v->u.s.data, v->u.s.len, t) == 0;
-}
-
-
-/*
- * One date by the site's [frontmatter] list for it: front matter keys,
- * ":default" (Hugo's own list), ":filename" (a leading YYYY-MM-DD of the
- * file's name, the rest becoming the slug), ":fileModTime"; ":git" needs
- * the repository's history and is skipped.  1 when a date was found.
- */
-static int
-page_site_date_by(page_site_page_t *p, const page_value_t *list,
-    const char *const *dflt, page_time_t *t)
-{
-    size_t         i, n, k;
-    const char    *key;
-    page_value_t  *one;
-
-    n = list->type == PAGE_LIST ? list->u.list.n : 1;
-
-    for (i = 0; i < n; i++) {
-        one = list->type == PAGE_LIST ? list->u.list.items[i]
-                                      : (page_value_t *) list;
-
-        if (!page_value_is_string(one)) {
-            continue;
-        }
-
-        key = one->u.s.data;
-
-        if (strcasecmp(key, ":default") == 0) {
-            for (k = 0; dflt[k] != NULL; k++) {
-                if (page_site_value_date(page_map_gets(p->params, dflt[k]),
-                                         t))
-                {
-                    return 1;
-                }
-            }
-            continue;
-        }
-
-        if (strcasecmp(key, ":filename") == 0) {
-            if (strlen(p->slug) >= 10
-                && page_time_parse(p->slug, 10, t) == 0)
-            {
-                /* "2023-05-06-title": the rest is the slug */
-                p->slug += p->slug[10] == '-' ? 11 : 10;
-                return 1;
-            }
-            continue;
-        }
-
-        if (strcasecmp(key, ":filemodtime") == 0) {
-            if (p->file != NULL) {
-                memset(t, 0, sizeof(page_time_t));
-                t->sec = p->mtime;
-                return 1;
-            }
-            continue;
-        }
-
-        if (key[0] == ':') {
-            continue;               /* :git */
-        }
-
-        if (page_site_value_date(page_map_get_ci(p->params, key,
-                                                 strlen(key)), t))
-        {
-            return 1;
-        }
-    }
-
-    return 0;
-}
-
-
-/* Dates by the site's [frontmatter] configuration, when it has one. */
-static void
-page_site_frontmatter(page_site_t *s, page_site_page_t *p)
-{
-    size_t         i;
-    page_time_t   *t;
-    page_value_t  *fm, *list;
-
-    static const char  *const dates[] = {
-        "date", "publishdate", "pubdate", "published", "lastmod",
-        "modified", NULL
-    };
-    static const char  *const lastmods[] = {
-        "lastmod", "modified", "date", "publishdate", "pubdate",
-        "published", NULL
-    };
-    static const char  *const publishes[] = {
-        "publishdate", "pubdate", "published", "date", NULL
-    };
-    static const char  *const expiries[] = {
-        "expirydate", "unpublishdate", NULL
-    };
-    static const char  *const names[] = {
-        "date", "lastmod", "publishdate", "expirydate"
-    };
-    const char *const  *dflts[] = { dates, lastmods, publishes, expiries };
-
-    fm = page_map_gets(s->cfg->root, "frontmatter");
-    if (fm == NULL || fm->type != PAGE_MAP || p->file == NULL) {
-        return;
-    }
-
-    for (i = 0; i < 4; i++) {
-        list = page_map_gets(fm, names[i]);
-
-        if (list == NULL
-            || (list->type != PAGE_LIST && !page_value_is_string(list)))
-        {
-            continue;
-        }
-
-        t = i == 0 ? &p->dates.date : i == 1 ? &p->dates.lastmod
-            : i == 2 ? &p->dates.publish : &p->dates.expiry;
-
-        if (!page_site_date_by(p, list, dflts[i], t)) {
-            page_time_zero(t);
-        }
-    }
-
-    if (p->dates.lastmod.is_zero) {
-        p->dates.lastmod = p->dates.date;
-    }
-}
-
-
-/* Fields from the front matter; published by the rules. */
-static void
-page_site_fields(page_site_t *s, page_site_page_t *p)
-{
-    page_error_t          perr;
-    page_publish_rules_t  rules;
-    int64_t               until;
-    page_site_fresh_t    *f;
-    const char           *t;
-
-    page_publish_dates(p->params, &p->dates);
-    page_site_frontmatter(s, p);
-    page_site_build_options(p);
-
-    if (p->error != NULL) {
-        /* Hugo fails the build; we serve the page (its render shows the
-           error) but list it nowhere, as it has no title or dates */
-        p->list = 0;
-    }
-
-    p->draft = p->dates.draft;
-    p->has_date = !p->dates.date.is_zero;
-    p->weight = page_site_param_int(p->params, "weight");
-    p->layout = page_site_param_str(p->params, "layout");
-    p->translation_key = page_site_param_str(p->params, "translationkey");
-
-    t = page_site_param_str(p->params, "title");
-    if (t[0] != '\0' || p->title == NULL) {
-        p->title = t;
-    }
-
-    p->link_title = page_site_param_str(p->params, "linktitle");
-    if (p->link_title[0] == '\0') {
-        p->link_title = p->title;
-    }
-
-    rules.drafts = s->cfg->build_drafts;
-    rules.future = s->cfg->build_future;
-    rules.expired = s->cfg->build_expired;
-
-    page_error_init(&perr);
-    p->published = page_publish_check(&p->dates, &rules, s->now,
-                                      p->file ? p->file : "", &until, &perr)
-                   == 0;
-
-    /* the next time the published set changes by the clock alone */
-
-    f = &s->fresh;
-
-    if (p->published && until > 0 && (f->next_change == 0
-                                      || until < f->next_change))
-    {
-        f->next_change = until;
-    }
-
-    if (!p->published && !p->draft && !rules.future
-        && p->dates.publish.sec > s->now
-        && (p->dates.expiry.is_zero || p->dates.expiry.sec > s->now)
-        && (f->next_change == 0 || p->dates.publish.sec < f->next_change))
-    {
-        f->next_change = p->dates.publish.sec;
-    }
 }
 
 
@@ -1598,16 +1337,42 @@ page_site_build(page_site_t *s, const page_config_t *cfg, const char *dir,
     }
 
     for (i = 0; i < s->nfiles; i++) {
-        p = s->files[i];
-        page_site_fields(s, p);
+        page_site_fields(s, s->files[i]);
+    }
+
+    if (page_site_sections(s, err) != 0) {
+        return -1;
+    }
+
+    /* cascade, now that parents are known; the fields again where it
+       added front matter */
+
+    for (i = 0; i < s->nfiles + s->nlangs; i++) {
+        p = i < s->nfiles ? s->files[i] : s->langs[i - s->nfiles].home;
+
+        if (i >= s->nfiles && p->file != NULL) {
+            continue;               /* a home from a file: done */
+        }
+
+        switch (page_site_cascade(s, p)) {
+        case -1:
+            page_error_nomem(err, dir);
+            return -1;
+        case 1:
+            if (p->file != NULL) {
+                page_site_fields(s, p);
+            }
+            break;
+        default:
+            break;
+        }
 
         /* what is published changes with the clock: in the print too */
         pub = (unsigned char) p->published;
         page_site_fingerprint(s, &pub, 1);
     }
 
-    if (page_site_sections(s, err) != 0
-        || page_site_urls(s, err) != 0
+    if (page_site_urls(s, err) != 0
         || page_site_lists(s, err) != 0
         || page_site_menus(s, err) != 0
         || page_site_table(s, err) != 0)

@@ -45,6 +45,8 @@ void page_site_sanitize(page_buf_t *b, const char *s, size_t len,
 /* A front matter string ("" when missing or not a string). */
 const char *page_site_param_str(const page_value_t *params, const char *key);
 
+int64_t page_site_param_int(const page_value_t *params, const char *key);
+
 /* A string copy in the index's arena ("" for NULL). */
 const char *page_site_strdup(page_site_t *s, const char *str, size_t len);
 
@@ -73,6 +75,16 @@ int page_site_collate(const char *a, const char *b);
 
 /* Is p's kind in disableKinds: then it is in no list and not served. */
 int page_site_kind_off(const page_site_t *s, const page_site_page_t *p);
+
+/* Fields from the front matter; published by the rules. */
+void page_site_fields(page_site_t *s, page_site_page_t *p);
+
+/*
+ * Hugo's cascade: front matter of p and its ancestors (nearest first)
+ * applied to p where p has no such key, as their _target allows.  1 when
+ * something was added, 0 not, -1 out of memory.
+ */
+int page_site_cascade(page_site_t *s, page_site_page_t *p);
 
 /* Set p->path by Hugo's rules (url, permalinks, uglyURLs, prefix). */
 int page_site_url(page_site_t *s, page_site_page_t *p);

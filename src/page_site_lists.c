@@ -646,6 +646,18 @@ page_site_taxonomies(page_site_t *s, page_error_t *err)
             t = &s->langs[l].taxonomies[ti];
             t->build = NULL;            /* the scratch arena's: gone soon */
 
+            /* home's cascade reaches taxonomies and terms too */
+
+            if (page_site_cascade(s, t->page) < 0) {
+                goto nomem;
+            }
+
+            for (j = 0; j < t->nterms; j++) {
+                if (page_site_cascade(s, t->terms[j]->page) < 0) {
+                    goto nomem;
+                }
+            }
+
             if (page_site_url(s, t->page) != 0) {
                 goto nomem;
             }

@@ -1250,6 +1250,90 @@ test_frontmatter(void)
 }
 
 
+/*
+ * cascade, as hugo 0.111.3 applied it to the same files: home's to
+ * every page (home itself included), a section's with a _target of kind
+ * and path, the nearest value winning, a page's own winning over all.
+ */
+static void
+test_cascade(void)
+{
+    char           dir[] = "/tmp/site-test-cascade-XXXXXX";
+    char           sub[1200];
+    page_arena_t   a;
+    page_config_t  cfg;
+    page_error_t   err;
+    page_site_t    s;
+
+    if (mkdtemp(dir) == NULL) {
+        ok(0, "mkdtemp");
+        return;
+    }
+
+    snprintf(sub, sizeof(sub), "%s/content", dir);
+    mkdir(sub, 0755);
+    snprintf(sub, sizeof(sub), "%s/content/docs", dir);
+    mkdir(sub, 0755);
+    snprintf(sub, sizeof(sub), "%s/content/docs/sub", dir);
+    mkdir(sub, 0755);
+    put(dir, "hugo.yaml", "title: Cascade\n");
+    put(dir, "content/_index.md", "---\ntitle: Home\ncascade:\n"
+        "  banner: home-banner\n  color: blue\n---\n");
+    put(dir, "content/docs/_index.md", "---\ntitle: Docs\ncascade:\n"
+        "  - banner: docs-banner\n    _target:\n      kind: page\n"
+        "      path: \"/docs/**\"\n"
+        "  - draft: true\n    _target:\n"
+        "      path: \"/docs/sub/secret*\"\n---\n");
+    put(dir, "content/docs/sub/_index.md", "---\ntitle: Sub\n---\n");
+    put(dir, "content/docs/sub/a.md", "---\ntitle: A\n---\n");
+    put(dir, "content/docs/sub/secret-plan.md", "---\ntitle: Secret\n---\n");
+    put(dir, "content/docs/b.md", "---\ntitle: B\nbanner: own\n---\n");
+    put(dir, "content/top.md", "---\ntitle: Top\n---\n");
+
+    page_arena_init(&a, 0);
+    page_error_init(&err);
+
+    if (!ok(page_config_load(&a, dir, NULL, &cfg, &err) == 0
+            && page_site_build(&s, &cfg, dir, NOW, &err) == 0,
+            "cascade: builds"))
+    {
+        printf("#   %s\n", err.msg);
+        page_arena_free(&a);
+        return;
+    }
+
+#define BANNER(path)                                                         \
+    (by_path(&s, path) != NULL                                              \
+     && page_map_gets(by_path(&s, path)->params, "banner") != NULL          \
+     ? page_map_gets(by_path(&s, path)->params, "banner")->u.s.data : "-")
+
+    is_str(BANNER("/docs/sub/a/"), "docs-banner",
+           "cascade: a section's, by kind and path");
+    is_str(BANNER("/docs/b/"), "own", "cascade: the page's own wins");
+    is_str(BANNER("/docs/"), "home-banner",
+           "cascade: docs' is for pages only; home's reaches docs");
+    is_str(BANNER("/"), "home-banner", "cascade: home's reaches home");
+    is_str(BANNER("/docs/sub/"), "home-banner", "cascade: and sub");
+    is_str(BANNER("/top/"), "home-banner", "cascade: and a root page");
+    is_str(BANNER("/tags/"), "home-banner", "cascade: and taxonomies");
+    is_str(what(&s, "/docs/sub/secret-plan/"),
+           "hidden /docs/sub/secret-plan/ - 0",
+           "cascade: draft: true by path: the page is a draft");
+    ok(page_map_gets(by_path(&s, "/docs/sub/a/")->params, "color") != NULL,
+       "cascade: keys of several levels combine");
+
+#undef BANNER
+
+    page_site_free(&s);
+    page_arena_free(&a);
+
+    snprintf(sub, sizeof(sub), "rm -rf '%s'", dir);
+    if (system(sub) != 0) {
+        printf("# could not remove %s\n", dir);
+    }
+}
+
+
 /* Bad input: odd front matter, hostile names and trees never fail the
    site or hang the walk. */
 static void
@@ -1371,6 +1455,7 @@ main(void)
     test_hostile();
     test_lang_taxonomies();
     test_frontmatter();
+    test_cascade();
 
     return tap_done();
 }
