@@ -148,6 +148,9 @@ ASAN_DIR   := $(BUILD)/asan
 ASAN_OBJS  := $(patsubst src/%.c,$(ASAN_DIR)/%.o,$(CORE_SRCS)) \
               $(patsubst $(BUILD)/%.c,$(ASAN_DIR)/%.o,$(filter %.c,$(GEN_C)))
 
+# kept between runs (make would delete them as intermediate files)
+.SECONDARY: $(ASAN_OBJS)
+
 $(ASAN_DIR)/%.o: src/%.c $(CORE_HDRS)
 	@mkdir -p $(ASAN_DIR)
 	$(CC) $(STRICT) $(SANITIZE) -c -o $@ $<
