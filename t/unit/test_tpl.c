@@ -490,7 +490,8 @@ test_exec(void)
     T("{{ range .Tags }}{{ if eq . \"b\" }}{{ continue }}{{ end }}{{ . }}"
       "{{ end }}", "ac");
     T("{{ range .Tags }}{{ $.Params.color }}{{ end }}", "redredred");
-    TERR("{{ range .Title }}{{ end }}", "range can't iterate over Hello <World>");
+    TERR("{{ range .Title }}{{ end }}",
+         "range can't iterate over Hello <World>");
 
     /* variables */
     T("{{ $x := 1 }}{{ $x = 2 }}{{ $x }}", "2");
