@@ -117,6 +117,25 @@ page_tpl_compare(const page_value_t *a, const page_value_t *b)
 }
 
 
+/*
+ * Equal as Hugo's eq: numbers are normalised to int64 or float64 and then
+ * compared as Go values, so an int never equals a float ("eq 1 1.0" is
+ * false in hugo 0.111.3 and in current Hugo).
+ */
+static int
+page_tpl_eq_hugo(const page_value_t *a, const page_value_t *b)
+{
+    if (a != NULL && b != NULL
+        && ((a->type == PAGE_INT && b->type == PAGE_FLOAT)
+            || (a->type == PAGE_FLOAT && b->type == PAGE_INT)))
+    {
+        return 0;
+    }
+
+    return page_tpl_equal(a, b);
+}
+
+
 static int
 page_tpl_f_eq(PAGE_FN_ARGS)
 {
@@ -127,7 +146,7 @@ page_tpl_f_eq(PAGE_FN_ARGS)
     }
 
     for (i = 1; i < nargs; i++) {
-        if (page_tpl_equal(args[0], args[i])) {
+        if (page_tpl_eq_hugo(args[0], args[i])) {
             return page_tpl_ret_bool(st, 1, res);
         }
     }
@@ -159,7 +178,7 @@ page_tpl_cmp_all(page_tpl_state_t *st, page_value_t **args, size_t nargs,
 
     for (i = 1; i < nargs; i++) {
         if (op == PAGE_CMP_NE) {
-            holds = !page_tpl_equal(args[0], args[i]);
+            holds = !page_tpl_eq_hugo(args[0], args[i]);
 
         } else {
             c = page_tpl_compare(args[0], args[i]);

@@ -19,6 +19,9 @@ static const fn_case_t  compare_cases[] = {
       NULL, "false|true|false|true|true|true|false|true|false|true|false",
       NULL, NULL, 0 },
     { "{{ ge 5 1 2 }}", NULL, "true", NULL, NULL, 0 },
+    /* an int never equals a float in Hugo's eq; lt compares values */
+    { "{{ eq 1 1.0 }}|{{ eq 1 \"1\" }}|{{ lt 1 1.5 }}|{{ eq 2.0 2.0 }}|"
+      "{{ ne 1 1.0 }}", NULL, "false|false|true|true|true", NULL, NULL, 0 },
     { "{{ \"\" | compare.Default \"mid-gray\" }}", NULL,
       "mid-gray", NULL, NULL, 0 },
     { "{{ compare.Conditional true \"a\" \"b\" }}", NULL, "a", NULL, NULL,
