@@ -536,4 +536,5 @@ page_exit(void)
     page_arena_release_kept();
     page_markdown_exit();
     page_regexp_exit();
+    page_time_zones_exit();
 }

@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "page_markdown.h"
+#include "page_fn.h"
 #include "page_sc_exec.h"
 #include "page_templates.h"
 
@@ -856,130 +857,6 @@ page_sc_get(page_tpl_state_t *st, page_value_t *ctx, page_value_t **args,
 }
 
 
-/* Hugo's Scratch.Add: numbers add, strings join, lists append. */
-static int
-page_sc_add(page_tpl_state_t *st, page_value_t *old, page_value_t *v,
-    page_value_t **res)
-{
-    size_t         i;
-    page_buf_t     b;
-    page_arena_t  *a = page_tpl_arena(st);
-    page_value_t  *l;
-
-    if (old == NULL || old->type == PAGE_NIL) {
-        *res = v;
-        return 0;
-    }
-
-    if (old->type == PAGE_INT && v->type == PAGE_INT) {
-        *res = page_value_int(a, old->u.i + v->u.i);
-    } else if ((old->type == PAGE_INT || old->type == PAGE_FLOAT)
-               && (v->type == PAGE_INT || v->type == PAGE_FLOAT))
-    {
-        *res = page_value_float(a,
-                   (old->type == PAGE_INT ? (double) old->u.i : old->u.f)
-                   + (v->type == PAGE_INT ? (double) v->u.i : v->u.f));
-    } else if (page_tpl_is_str(old) && page_tpl_is_str(v)) {
-        page_buf_init(&b, a, 0);
-        page_buf_append(&b, old->u.s.data, old->u.s.len);
-        page_buf_append(&b, v->u.s.data, v->u.s.len);
-        *res = page_value_string_ref(a, old->type, b.data ? b.data : "",
-                                     b.len);
-    } else if (old->type == PAGE_LIST) {
-        l = page_value_list(a);
-        for (i = 0; l != NULL && i < old->u.list.n; i++) {
-            if (page_list_push(a, l, old->u.list.items[i]) != 0) {
-                l = NULL;
-            }
-        }
-        if (l != NULL && v->type == PAGE_LIST) {
-            for (i = 0; i < v->u.list.n; i++) {
-                if (page_list_push(a, l, v->u.list.items[i]) != 0) {
-                    l = NULL;
-                    break;
-                }
-            }
-        } else if (l != NULL && page_list_push(a, l, v) != 0) {
-            l = NULL;
-        }
-        *res = l;
-    } else {
-        return page_tpl_fail(st, "Add: cannot add %s to %s",
-                             page_type_name(v->type),
-                             page_type_name(old->type));
-    }
-
-    return *res ? 0 : page_tpl_fail(st, "out of memory");
-}
-
-
-static int
-page_sc_scratch(page_tpl_state_t *st, page_value_t *pad, const char *name,
-    size_t len, page_value_t **args, size_t nargs, page_value_t **res)
-{
-    page_arena_t  *a = page_tpl_arena(st);
-    page_value_t  *data, *v, *m;
-
-    data = page_map_gets(pad, PAGE_SCRATCH_DATA);
-    *res = NULL;
-
-    if (page_sc_is(name, len, "Values") && nargs == 0) {
-        *res = data;
-        return 0;
-    }
-
-    if (nargs == 0 || !page_tpl_is_str(args[0])) {
-        return page_tpl_fail(st, "%.*s: want a string key", (int) len, name);
-    }
-
-    if (page_sc_is(name, len, "Get") && nargs == 1) {
-        *res = page_map_get(data, args[0]->u.s.data, args[0]->u.s.len);
-        return 0;
-    }
-
-    if (page_sc_is(name, len, "Set") && nargs == 2) {
-        return page_map_set(a, data, args[0]->u.s.data, args[0]->u.s.len,
-                            args[1] ? args[1] : &page_nil_value) == 0
-               ? 0 : page_tpl_fail(st, "out of memory");
-    }
-
-    if (page_sc_is(name, len, "Add") && nargs == 2 && args[1] != NULL) {
-        v = page_map_get(data, args[0]->u.s.data, args[0]->u.s.len);
-        if (page_sc_add(st, v, args[1], &v) != 0) {
-            return -1;
-        }
-        return page_map_set(a, data, args[0]->u.s.data, args[0]->u.s.len, v)
-               == 0 ? 0 : page_tpl_fail(st, "out of memory");
-    }
-
-    if (page_sc_is(name, len, "SetInMap") && nargs == 3
-        && page_tpl_is_str(args[1]))
-    {
-        m = page_map_get(data, args[0]->u.s.data, args[0]->u.s.len);
-        if (m == NULL || m->type != PAGE_MAP) {
-            m = page_value_map(a);
-            if (m == NULL
-                || page_map_set(a, data, args[0]->u.s.data, args[0]->u.s.len,
-                                m) != 0)
-            {
-                return page_tpl_fail(st, "out of memory");
-            }
-        }
-        return page_map_set(a, m, args[1]->u.s.data, args[1]->u.s.len,
-                            args[2] ? args[2] : &page_nil_value) == 0
-               ? 0 : page_tpl_fail(st, "out of memory");
-    }
-
-    if (page_sc_is(name, len, "Delete") && nargs == 1) {
-        page_map_delete(data, args[0]->u.s.data, args[0]->u.s.len);
-        return 0;
-    }
-
-    return page_tpl_fail(st, "%.*s: not a method of a scratch pad, or wrong "
-                         "arguments", (int) len, name);
-}
-
-
 /*
  * Is map a shortcode context or a scratch pad (by mark): both are made
  * with their mark as the first key, so that this test, made for every
@@ -1003,7 +880,8 @@ page_sc_method(page_tpl_state_t *st, page_data_t *d, page_value_t *recv,
     }
 
     if (page_sc_marked(recv, PAGE_SCRATCH_MARK)) {
-        return page_sc_scratch(st, recv, name, len, args, nargs, res);
+        /* Hugo's Scratch: page_fn_collections_scratch.c */
+        return page_fn_scratch_method(st, recv, name, len, args, nargs, res);
     }
 
     if (page_sc_marked(recv, PAGE_SC_MARK) && page_sc_is(name, len, "Get"))

@@ -428,142 +428,6 @@ page_tpl_var_find(page_tpl_state_t *st, const char *name, size_t base)
 
 /* ---- fields and methods ---- */
 
-void
-page_tpl_time_layout(const char **layout, size_t *len)
-{
-    size_t  i;
-    static const char  *names[][2] = {
-        { ":date_full", "Monday, January 2, 2006" },
-        { ":date_long", "January 2, 2006" },
-        { ":date_medium", "Jan 2, 2006" },
-        { ":date_short", "1/2/06" },
-        { ":time_full", "3:04:05 pm MST" },
-        { ":time_long", "3:04:05 pm MST" },
-        { ":time_medium", "3:04:05 pm" },
-        { ":time_short", "3:04 pm" }
-    };
-
-    if (*len == 0 || (*layout)[0] != ':') {
-        return;
-    }
-
-    for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-        if (strlen(names[i][0]) == *len
-            && memcmp(names[i][0], *layout, *len) == 0)
-        {
-            *layout = names[i][1];
-            *len = strlen(names[i][1]);
-            return;
-        }
-    }
-}
-
-
-static int
-page_tpl_time_cmp(const page_time_t *a, const page_time_t *b)
-{
-    if (a->sec != b->sec) {
-        return a->sec < b->sec ? -1 : 1;
-    }
-    return (a->nsec > b->nsec) - (a->nsec < b->nsec);
-}
-
-
-static int
-page_tpl_time_method(page_tpl_state_t *st, page_value_t *recv,
-    const char *name, page_value_t **args, size_t nargs, page_value_t **res)
-{
-    page_buf_t    b;
-    page_tm_t     tm;
-    page_time_t   t;
-    const char   *s;
-    size_t        len;
-    int64_t       iv;
-
-    page_time_breakdown(&recv->u.t, &tm);
-
-    if (strcmp(name, "Format") == 0) {
-        if (nargs != 1 || !page_tpl_str(args[0], &s, &len)) {
-            return page_tpl_fail(st, "Format: want one string layout");
-        }
-        page_tpl_time_layout(&s, &len);
-        page_buf_init(&b, st->arena, 0);
-        page_time_format(&b, &recv->u.t, s, len);
-        if (page_buf_failed(&b)) {
-            return page_tpl_limit(st, "out of memory");
-        }
-        *res = page_value_string_ref(st->arena, PAGE_STRING,
-                                     b.data ? b.data : "", b.len);
-        return *res ? 0 : page_tpl_limit(st, "out of memory");
-    }
-
-    if (strcmp(name, "Before") == 0 || strcmp(name, "After") == 0
-        || strcmp(name, "Equal") == 0)
-    {
-        if (nargs != 1 || args[0] == NULL || args[0]->type != PAGE_TIME) {
-            return page_tpl_fail(st, "%s: want one time", name);
-        }
-        iv = page_tpl_time_cmp(&recv->u.t, &args[0]->u.t);
-        *res = page_value_bool(st->arena, name[0] == 'B' ? iv < 0
-                               : name[0] == 'A' ? iv > 0 : iv == 0);
-        return *res ? 0 : page_tpl_limit(st, "out of memory");
-    }
-
-    if (nargs != 0) {
-        return 1;
-    }
-
-    if (strcmp(name, "UTC") == 0 || strcmp(name, "Local") == 0) {
-        t = recv->u.t;
-        if (name[0] == 'U') {
-            t.offset = 0;               /* the same instant, shown in UTC */
-        }
-        *res = page_value_time(st->arena, &t);
-        return *res ? 0 : page_tpl_limit(st, "out of memory");
-    }
-
-    if (strcmp(name, "IsZero") == 0) {
-        *res = page_value_bool(st->arena, recv->u.t.is_zero);
-        return 0;
-    }
-
-    if (strcmp(name, "Month") == 0) {
-        s = page_month_names[(tm.month - 1) % 12];
-        *res = page_value_string(st->arena, s, strlen(s));
-        return 0;
-    }
-
-    if (strcmp(name, "Weekday") == 0) {
-        s = page_day_names[tm.wday % 7];
-        *res = page_value_string(st->arena, s, strlen(s));
-        return 0;
-    }
-
-    if (strcmp(name, "Year") == 0) {
-        iv = tm.year;
-    } else if (strcmp(name, "Day") == 0) {
-        iv = tm.day;
-    } else if (strcmp(name, "Hour") == 0) {
-        iv = tm.hour;
-    } else if (strcmp(name, "Minute") == 0) {
-        iv = tm.min;
-    } else if (strcmp(name, "Second") == 0) {
-        iv = tm.sec;
-    } else if (strcmp(name, "YearDay") == 0) {
-        iv = tm.yday;
-    } else if (strcmp(name, "Unix") == 0) {
-        iv = recv->u.t.sec;
-    } else if (strcmp(name, "Nanosecond") == 0) {
-        iv = tm.nsec;
-    } else {
-        return 1;
-    }
-
-    *res = page_value_int(st->arena, iv);
-    return 0;
-}
-
-
 /*
  * Where a field is looked up, for errors that name it: the node of the
  * chain (.a.b, $x.a.b or (pipe).a.b) and the index of the field in it;
@@ -661,11 +525,10 @@ page_tpl_field(page_tpl_state_t *st, const page_tpl_at_t *at,
         }
     }
 
-    if (recv->type == PAGE_TIME) {
-        rc = page_tpl_time_method(st, recv, name, args, nargs, res);
-        if (rc <= 0) {
-            return rc;
-        }
+    /* the methods of Hugo's values: times, durations, scratch pads */
+    rc = page_fn_method(st, recv, name, len, args, nargs, res);
+    if (rc <= 0) {
+        return rc;
     }
 
     if (recv->type == PAGE_MAP) {

@@ -280,6 +280,10 @@ void page_tpl_escape_str(page_buf_t *out, page_tpl_esc_t esc,
 
 /* page_fn.c: Go's and Hugo's functions by name, or NULL. */
 const page_tpl_func_t *page_fn_lookup(const char *name, size_t len);
+/* page_fn.c: the methods of Hugo's values; 1 when name is none of recv's. */
+int page_fn_method(page_tpl_state_t *st, page_value_t *recv,
+    const char *name, size_t len, page_value_t **args, size_t nargs,
+    page_value_t **res);
 /* page_fn_encoding.c: JSON encoding (jsonify, <script> values). */
 void page_tpl_json(page_buf_t *b, const page_value_t *v, int depth);
 /* page_fn_fmt.c: fmt.Sprintf subset. */
@@ -305,8 +309,6 @@ int page_tpl_str(const page_value_t *v, const char **s, size_t *len);
 /* Field or method lookup as .name does it (for where, sort). */
 int page_tpl_get_field(page_tpl_state_t *st, page_value_t *recv,
     const char *name, size_t len, page_value_t **res);
-/* Hugo's named layouts (":date_long") as Go layouts; others as given. */
-void page_tpl_time_layout(const char **layout, size_t *len);
 /* Go's truth, typed strings included. */
 int page_tpl_truth(const page_value_t *v);
 
