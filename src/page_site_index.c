@@ -1404,21 +1404,6 @@ page_site_memory(const page_site_t *s)
 }
 
 
-page_site_page_t *
-page_site_by_file(page_site_t *s, const char *rel)
-{
-    size_t  i;
-
-    for (i = 0; i < s->nfiles; i++) {
-        if (s->files[i]->rel != NULL && strcmp(s->files[i]->rel, rel) == 0) {
-            return s->files[i];
-        }
-    }
-
-    return NULL;
-}
-
-
 /* Do p and q translate each other: same kind, and the same
    translationKey, else the same path without its language. */
 static int

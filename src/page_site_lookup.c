@@ -332,6 +332,58 @@ page_site_ref_add(page_site_t *s, page_site_page_t *p)
 
 
 static int
+page_site_file_add(page_site_t *s, page_site_page_t *p)
+{
+    char               key[PAGE_SITE_MAX_PATH + 8];
+    size_t             n;
+    page_site_slot_t  *e;
+
+    n = strlen(p->rel);
+    if (n + 2 >= sizeof(key)) {
+        return 0;
+    }
+
+    key[0] = '@';
+    memcpy(key + 1, p->rel, n + 1);
+
+    e = page_site_ref_slot(s, key, n + 1);
+    if (e->key != NULL) {
+        return 0;                   /* the first (content dirs overlap) */
+    }
+
+    e->key = page_site_strdup(s, key, n + 1);
+    if (e->key == NULL) {
+        return -1;
+    }
+    e->len = (uint32_t) (n + 1);
+    e->page = p;
+
+    return 0;
+}
+
+
+page_site_page_t *
+page_site_by_file(page_site_t *s, const char *rel)
+{
+    char               key[PAGE_SITE_MAX_PATH + 8];
+    size_t             n;
+    page_site_slot_t  *e;
+
+    n = strlen(rel);
+    if (n + 2 >= sizeof(key) || s->refs == NULL) {
+        return NULL;
+    }
+
+    key[0] = '@';
+    memcpy(key + 1, rel, n + 1);
+
+    e = page_site_ref_slot(s, key, n + 1);
+
+    return e->key != NULL ? e->page : NULL;
+}
+
+
+static int
 page_site_refs(page_site_t *s)
 {
     size_t             i, size, n;
@@ -339,7 +391,7 @@ page_site_refs(page_site_t *s)
 
     n = s->nall + s->nfiles;
     size = 64;
-    while (size < 2 * n + n / 2) {      /* two keys a page at most */
+    while (size < 3 * n + n / 2) {      /* three keys a page at most */
         size *= 2;
     }
 
@@ -362,6 +414,11 @@ page_site_refs(page_site_t *s)
         if (p->published && p->list != 2 && p->path != NULL
             && page_site_ref_add(s, p) != 0)
         {
+            return -1;
+        }
+
+        /* every file, hidden ones too, by its name: "@posts/a.md" */
+        if (p->rel != NULL && page_site_file_add(s, p) != 0) {
             return -1;
         }
     }
