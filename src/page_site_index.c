@@ -1199,7 +1199,7 @@ page_site_urls(page_site_t *s, page_error_t *err)
                 continue;           /* past PAGE_SITE_MAX_PATH: ignored */
             }
 
-            if (s->cfg->ugly_urls) {
+            if (page_site_ugly(s, p)) {
                 if (b.data[b.len - 1] == '/') {
                     b.len--;
                 }

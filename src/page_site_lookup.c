@@ -647,12 +647,13 @@ page_site_set(page_site_match_t *m, page_site_what_t what,
 static const struct {
     const char  *name;
     const char  *ext;
+    const char  *ugly;              /* an ugly page's: "/posts/a.json" */
 } page_site_formats[] = {
-    { "rss", "index.xml" },         /* first: PAGE_SITE_RSS */
-    { "json", "index.json" },
-    { "csv", "index.csv" },
-    { "calendar", "index.ics" },
-    { NULL, NULL }
+    { "rss", "index.xml", NULL },   /* first: PAGE_SITE_RSS */
+    { "json", "index.json", ".json" },
+    { "csv", "index.csv", ".csv" },
+    { "calendar", "index.ics", ".ics" },
+    { NULL, NULL, NULL }
 };
 
 
@@ -736,6 +737,30 @@ page_site_lookup(page_site_t *s, const char *path, size_t len,
        the formats the config's outputs give the page's kind */
 
     for (f = 0; page_site_formats[f].ext != NULL; f++) {
+        fl = page_site_formats[f].ugly ? strlen(page_site_formats[f].ugly)
+                                       : 0;
+
+        if (fl > 0 && len > fl + 1
+            && memcmp(path + len - fl, page_site_formats[f].ugly, fl) == 0
+            && len - fl + 5 < PAGE_SITE_MAX_PATH)
+        {
+            /* "/posts/a.json" of the ugly "/posts/a.html" (hugo writes an
+               ugly page's other formats beside it, its RSS in index.xml) */
+            char  ugly[PAGE_SITE_MAX_PATH + 8];
+
+            memcpy(ugly, path, len - fl);
+            memcpy(ugly + len - fl, ".html", 5);
+            e = page_site_find(s, ugly, len - fl + 5);
+
+            if (e != NULL && e->what == PAGE_SITE_HTML
+                && page_site_has_output(s, e->page, page_site_formats[f].name))
+            {
+                page_site_set(m, PAGE_SITE_FORMAT, e->page, NULL, 0);
+                m->format = page_site_formats[f].name;
+                return PAGE_SITE_FORMAT;
+            }
+        }
+
         fl = strlen(page_site_formats[f].ext);
 
         if (len < fl + 1 || memcmp(path + len - fl, page_site_formats[f].ext,
@@ -747,7 +772,7 @@ page_site_lookup(page_site_t *s, const char *path, size_t len,
 
         e = page_site_find(s, path, len - fl);
 
-        if (e == NULL && s->cfg->ugly_urls && len > fl + 1) {
+        if (e == NULL && f == 0 && len > fl + 1) {
             /* "/docs/index.xml" of the ugly "/docs.html" */
             char  ugly[PAGE_SITE_MAX_PATH + 8];
 

@@ -1360,7 +1360,8 @@ test_outputs(void)
     snprintf(sub, sizeof(sub), "%s/content/posts", dir);
     mkdir(sub, 0755);
     put(dir, "hugo.yaml", "outputs:\n  home: [HTML, JSON]\n"
-        "  section: [HTML, RSS, JSON]\n  page: [HTML, JSON]\n");
+        "  section: [HTML, RSS, JSON]\n  page: [HTML, JSON]\n"
+        "uglyURLs:\n  posts: true\n");
     put(dir, "content/posts/a.md", "---\ntitle: A\ntags: [x]\n---\n");
 
     page_arena_init(&a, 0);
@@ -1376,16 +1377,25 @@ test_outputs(void)
     }
 
     is_str(what(&s, "/index.xml"), "none - - 0", "outputs: no home RSS");
+    is_str(what(&s, "/posts.html"), "html /posts.html - 0",
+           "outputs site: uglyURLs: {posts: true} makes posts ugly");
+    is_str(what(&s, "/posts/a.html"), "html /posts/a.html - 0",
+           "outputs site: and its pages");
+    is_str(what(&s, "/tags/"), "html /tags/ - 0",
+           "outputs site: not the other sections");
     ok(page_site_lookup(&s, "/index.json", 11, &m) == PAGE_SITE_FORMAT
        && strcmp(m.format, "json") == 0 && m.page == s.langs[0].home,
        "outputs: home JSON");
-    is_str(what(&s, "/posts/index.xml"), "rss /posts/ - 0",
+    is_str(what(&s, "/posts/index.xml"), "rss /posts.html - 0",
            "outputs: section RSS");
-    ok(page_site_lookup(&s, "/posts/index.json", 17, &m) == PAGE_SITE_FORMAT
-       && strcmp(m.page->path, "/posts/") == 0, "outputs: section JSON");
-    ok(page_site_lookup(&s, "/posts/a/index.json", 19, &m)
-       == PAGE_SITE_FORMAT && strcmp(m.page->path, "/posts/a/") == 0,
-       "outputs: page JSON");
+    ok(page_site_lookup(&s, "/posts.json", 11, &m) == PAGE_SITE_FORMAT
+       && strcmp(m.page->path, "/posts.html") == 0,
+       "outputs: section JSON (ugly: beside the page)");
+    ok(page_site_lookup(&s, "/posts/a.json", 13, &m) == PAGE_SITE_FORMAT
+       && strcmp(m.page->path, "/posts/a.html") == 0,
+       "outputs: page JSON (ugly: beside the page)");
+    is_str(what(&s, "/posts/index.json"), "none - - 0",
+           "outputs: not in an ugly section's directory");
     is_str(what(&s, "/posts/a/index.xml"), "none - - 0",
            "outputs: no page RSS");
     is_str(what(&s, "/tags/x/index.xml"), "rss /tags/x/ - 0",
