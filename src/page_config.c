@@ -1060,6 +1060,8 @@ page_config_typed(page_arena_t *a, page_config_t *cfg, page_error_t *err)
     cfg->default_lang_in_subdir =
         page_config_bool(r, "defaultcontentlanguageinsubdir", 0);
     cfg->ugly_urls = page_config_bool(r, "uglyurls", 0);
+    v = page_map_gets(r, "uglyurls");
+    cfg->ugly_map = (v != NULL && v->type == PAGE_MAP) ? v : NULL;
     cfg->disable_path_to_lower = page_config_bool(r, "disablepathtolower", 0);
     cfg->enable_robots = page_config_bool(r, "enablerobotstxt", 0);
     cfg->build_drafts = page_config_bool(r, "builddrafts", 0);

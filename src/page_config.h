@@ -87,6 +87,8 @@ typedef struct {
     page_value_t            *permalinks;
     page_value_t            *markup;
     page_value_t            *related;       /* NULL: Hugo's default indices */
+    page_value_t            *ugly_map;      /* uglyURLs as a map: section
+                                               -> bool; NULL otherwise */
 
     page_config_taxonomy_t   taxonomies[PAGE_CONFIG_MAX_TAXONOMIES];
     size_t                   ntaxonomies;

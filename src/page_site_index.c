@@ -1199,7 +1199,7 @@ page_site_urls(page_site_t *s, page_error_t *err)
                 continue;           /* past PAGE_SITE_MAX_PATH: ignored */
             }
 
-            if (s->cfg->ugly_urls) {
+            if (page_site_ugly(s, p)) {
                 if (b.data[b.len - 1] == '/') {
                     b.len--;
                 }
@@ -1401,21 +1401,6 @@ size_t
 page_site_memory(const page_site_t *s)
 {
     return s->arena.total;
-}
-
-
-page_site_page_t *
-page_site_by_file(page_site_t *s, const char *rel)
-{
-    size_t  i;
-
-    for (i = 0; i < s->nfiles; i++) {
-        if (s->files[i]->rel != NULL && strcmp(s->files[i]->rel, rel) == 0) {
-            return s->files[i];
-        }
-    }
-
-    return NULL;
 }
 
 

@@ -240,8 +240,12 @@ typedef enum {
                                the first pager, /en/ of the default
                                language); location NULL: to the same
                                path with a "/" added (a pager's) */
-    PAGE_SITE_HIDDEN        /* a page that is not published: 404, why says
+    PAGE_SITE_HIDDEN,       /* a page that is not published: 404, why says
                                why */
+    PAGE_SITE_FORMAT        /* another output format of the page, named by
+                               format ("json", "csv", "calendar"): its
+                               index.json, index.csv, index.ics, when the
+                               config's outputs list it for the kind */
 } page_site_what_t;
 
 typedef struct {
@@ -249,6 +253,7 @@ typedef struct {
     page_site_page_t  *page;
     int64_t            pager;
     const char        *location;    /* REDIRECT: a path under the site */
+    const char        *format;      /* FORMAT: the output format's name */
 } page_site_match_t;
 
 /* Freshness: how the index notices that content changed. */

@@ -86,6 +86,9 @@ void page_site_fields(page_site_t *s, page_site_page_t *p);
  */
 int page_site_cascade(page_site_t *s, page_site_page_t *p);
 
+/* uglyURLs for p: the setting, or its section's in the map form. */
+int page_site_ugly(const page_site_t *s, const page_site_page_t *p);
+
 /* Set p->path by Hugo's rules (url, permalinks, uglyURLs, prefix). */
 int page_site_url(page_site_t *s, page_site_page_t *p);
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "page_site_int.h"
 
@@ -332,6 +333,58 @@ page_site_ref_add(page_site_t *s, page_site_page_t *p)
 
 
 static int
+page_site_file_add(page_site_t *s, page_site_page_t *p)
+{
+    char               key[PAGE_SITE_MAX_PATH + 8];
+    size_t             n;
+    page_site_slot_t  *e;
+
+    n = strlen(p->rel);
+    if (n + 2 >= sizeof(key)) {
+        return 0;
+    }
+
+    key[0] = '@';
+    memcpy(key + 1, p->rel, n + 1);
+
+    e = page_site_ref_slot(s, key, n + 1);
+    if (e->key != NULL) {
+        return 0;                   /* the first (content dirs overlap) */
+    }
+
+    e->key = page_site_strdup(s, key, n + 1);
+    if (e->key == NULL) {
+        return -1;
+    }
+    e->len = (uint32_t) (n + 1);
+    e->page = p;
+
+    return 0;
+}
+
+
+page_site_page_t *
+page_site_by_file(page_site_t *s, const char *rel)
+{
+    char               key[PAGE_SITE_MAX_PATH + 8];
+    size_t             n;
+    page_site_slot_t  *e;
+
+    n = strlen(rel);
+    if (n + 2 >= sizeof(key) || s->refs == NULL) {
+        return NULL;
+    }
+
+    key[0] = '@';
+    memcpy(key + 1, rel, n + 1);
+
+    e = page_site_ref_slot(s, key, n + 1);
+
+    return e->key != NULL ? e->page : NULL;
+}
+
+
+static int
 page_site_refs(page_site_t *s)
 {
     size_t             i, size, n;
@@ -339,7 +392,7 @@ page_site_refs(page_site_t *s)
 
     n = s->nall + s->nfiles;
     size = 64;
-    while (size < 2 * n + n / 2) {      /* two keys a page at most */
+    while (size < 3 * n + n / 2) {      /* three keys a page at most */
         size *= 2;
     }
 
@@ -362,6 +415,11 @@ page_site_refs(page_site_t *s)
         if (p->published && p->list != 2 && p->path != NULL
             && page_site_ref_add(s, p) != 0)
         {
+            return -1;
+        }
+
+        /* every file, hidden ones too, by its name: "@posts/a.md" */
+        if (p->rel != NULL && page_site_file_add(s, p) != 0) {
             return -1;
         }
     }
@@ -585,11 +643,70 @@ page_site_set(page_site_match_t *m, page_site_what_t what,
 }
 
 
+/* Output formats served at a list page's or a page's index.<ext>. */
+static const struct {
+    const char  *name;
+    const char  *ext;
+    const char  *ugly;              /* an ugly page's: "/posts/a.json" */
+} page_site_formats[] = {
+    { "rss", "index.xml", NULL },   /* first: PAGE_SITE_RSS */
+    { "json", "index.json", ".json" },
+    { "csv", "index.csv", ".csv" },
+    { "calendar", "index.ics", ".ics" },
+    { NULL, NULL, NULL }
+};
+
+
+/*
+ * Does the config's outputs (outputs.<kind>: [HTML, RSS, ...]) give p's
+ * kind the format: Hugo's defaults, RSS for home, sections, taxonomies
+ * and terms, when it names none (disableKinds RSS: never).
+ */
+static int
+page_site_has_output(page_site_t *s, const page_site_page_t *p,
+    const char *format)
+{
+    size_t         i;
+    const char    *kind;
+    page_value_t  *o, *l;
+
+    if (strcmp(format, "rss") == 0
+        && (s->cfg->disable_kinds & PAGE_CONFIG_NO_RSS))
+    {
+        return 0;
+    }
+
+    kind = page_site_kind_name((page_kind_t) p->kind);
+    o = page_map_gets(s->cfg->root, "outputs");
+    l = o != NULL && o->type == PAGE_MAP ? page_map_gets(o, kind) : NULL;
+
+    if (l == NULL && p->kind == PAGE_KIND_TAXONOMY && o != NULL
+        && o->type == PAGE_MAP)
+    {
+        l = page_map_gets(o, "taxonomyterm");   /* before hugo 0.73 */
+    }
+
+    if (l == NULL || l->type != PAGE_LIST) {
+        return strcmp(format, "rss") == 0 && page_site_is_list(p);
+    }
+
+    for (i = 0; i < l->u.list.n; i++) {
+        if (page_value_is_string(l->u.list.items[i])
+            && strcasecmp(l->u.list.items[i]->u.s.data, format) == 0)
+        {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
 page_site_what_t
 page_site_lookup(page_site_t *s, const char *path, size_t len,
     page_site_match_t *m)
 {
-    size_t             pl, i, base;
+    size_t             pl, i, base, f, fl;
     int64_t            n;
     const char        *pp;
     page_site_slot_t  *e;
@@ -616,27 +733,68 @@ page_site_lookup(page_site_t *s, const char *path, size_t len,
         len -= 10;              /* a pager's index.html, below */
     }
 
-    /* "/posts/index.xml": the feed of a list page */
+    /* "/posts/index.xml": the feed of a list page; index.json ... of
+       the formats the config's outputs give the page's kind */
 
-    if (len >= 10 && memcmp(path + len - 10, "/index.xml", 10) == 0) {
-        e = page_site_find(s, path, len - 9);
+    for (f = 0; page_site_formats[f].ext != NULL; f++) {
+        fl = page_site_formats[f].ugly ? strlen(page_site_formats[f].ugly)
+                                       : 0;
 
-        if (e == NULL && s->cfg->ugly_urls && len > 10) {
+        if (fl > 0 && len > fl + 1
+            && memcmp(path + len - fl, page_site_formats[f].ugly, fl) == 0
+            && len - fl + 5 < PAGE_SITE_MAX_PATH)
+        {
+            /* "/posts/a.json" of the ugly "/posts/a.html" (hugo writes an
+               ugly page's other formats beside it, its RSS in index.xml) */
+            char  ugly[PAGE_SITE_MAX_PATH + 8];
+
+            memcpy(ugly, path, len - fl);
+            memcpy(ugly + len - fl, ".html", 5);
+            e = page_site_find(s, ugly, len - fl + 5);
+
+            if (e != NULL && e->what == PAGE_SITE_HTML
+                && page_site_has_output(s, e->page, page_site_formats[f].name))
+            {
+                page_site_set(m, PAGE_SITE_FORMAT, e->page, NULL, 0);
+                m->format = page_site_formats[f].name;
+                return PAGE_SITE_FORMAT;
+            }
+        }
+
+        fl = strlen(page_site_formats[f].ext);
+
+        if (len < fl + 1 || memcmp(path + len - fl, page_site_formats[f].ext,
+                                   fl) != 0
+            || path[len - fl - 1] != '/')
+        {
+            continue;
+        }
+
+        e = page_site_find(s, path, len - fl);
+
+        if (e == NULL && f == 0 && len > fl + 1) {
             /* "/docs/index.xml" of the ugly "/docs.html" */
             char  ugly[PAGE_SITE_MAX_PATH + 8];
 
-            memcpy(ugly, path, len - 10);
-            memcpy(ugly + len - 10, ".html", 5);
-            e = page_site_find(s, ugly, len - 5);
+            memcpy(ugly, path, len - fl - 1);
+            memcpy(ugly + len - fl - 1, ".html", 5);
+            e = page_site_find(s, ugly, len - fl + 4);
         }
 
-        if (e != NULL && e->what == PAGE_SITE_HTML
-            && page_site_is_list(e->page)
-            && !(s->cfg->disable_kinds & PAGE_CONFIG_NO_RSS))
+        if (e == NULL || e->what != PAGE_SITE_HTML
+            || !page_site_has_output(s, e->page, page_site_formats[f].name))
         {
+            return PAGE_SITE_NONE;
+        }
+
+        if (f == 0) {
             return page_site_set(m, PAGE_SITE_RSS, e->page, NULL, 0);
         }
-        return PAGE_SITE_NONE;
+
+        page_site_set(m, PAGE_SITE_FORMAT, e->page, NULL, 0);
+        m->format = page_site_formats[f].name;
+
+        return PAGE_SITE_FORMAT;
     }
 
     /* "/posts/page/2/": a pager of a list page */

@@ -338,6 +338,21 @@ page_site_set_path(page_site_t *s, page_site_page_t *p, page_buf_t *b,
 }
 
 
+int
+page_site_ugly(const page_site_t *s, const page_site_page_t *p)
+{
+    page_value_t  *v;
+
+    if (s->cfg->ugly_map == NULL || p->section == NULL) {
+        return s->cfg->ugly_urls;
+    }
+
+    v = page_map_get_ci(s->cfg->ugly_map, p->section, strlen(p->section));
+
+    return v != NULL && page_value_truthy(v);
+}
+
+
 /* Hugo's URL of page p (its fields set, its parent found). */
 int
 page_site_url(page_site_t *s, page_site_page_t *p)
@@ -373,7 +388,7 @@ page_site_url(page_site_t *s, page_site_page_t *p)
 
     if (pat != NULL) {
         page_site_permalink(s, p, pat, &b);
-        return page_site_set_path(s, p, &b, s->cfg->ugly_urls);
+        return page_site_set_path(s, p, &b, page_site_ugly(s, p));
     }
 
     switch (p->kind) {
@@ -423,7 +438,8 @@ page_site_url(page_site_t *s, page_site_page_t *p)
     }
 
     return page_site_set_path(s, p, &b,
-                              s->cfg->ugly_urls && p->kind != PAGE_KIND_HOME);
+                              page_site_ugly(s, p)
+                              && p->kind != PAGE_KIND_HOME);
 }
 
 

@@ -125,7 +125,7 @@ what(page_site_t *s, const char *path)
 
     static const char  *const names[] = {
         "none", "html", "pager", "rss", "sitemap", "robots", "redirect",
-        "hidden"
+        "hidden", "format"
     };
 
     page_site_lookup(s, path, strlen(path), &m);
@@ -1334,6 +1334,85 @@ test_cascade(void)
 }
 
 
+/*
+ * outputs: the feeds and other formats hugo 0.111.3 wrote for the same
+ * config (home: [HTML, JSON], section: [HTML, RSS, JSON], page: [HTML,
+ * JSON]; taxonomies by default).
+ */
+static void
+test_outputs(void)
+{
+    char               dir[] = "/tmp/site-test-outputs-XXXXXX";
+    char               sub[1200];
+    page_arena_t       a;
+    page_config_t      cfg;
+    page_error_t       err;
+    page_site_t        s;
+    page_site_match_t  m;
+
+    if (mkdtemp(dir) == NULL) {
+        ok(0, "mkdtemp");
+        return;
+    }
+
+    snprintf(sub, sizeof(sub), "%s/content", dir);
+    mkdir(sub, 0755);
+    snprintf(sub, sizeof(sub), "%s/content/posts", dir);
+    mkdir(sub, 0755);
+    put(dir, "hugo.yaml", "outputs:\n  home: [HTML, JSON]\n"
+        "  section: [HTML, RSS, JSON]\n  page: [HTML, JSON]\n"
+        "uglyURLs:\n  posts: true\n");
+    put(dir, "content/posts/a.md", "---\ntitle: A\ntags: [x]\n---\n");
+
+    page_arena_init(&a, 0);
+    page_error_init(&err);
+
+    if (!ok(page_config_load(&a, dir, NULL, &cfg, &err) == 0
+            && page_site_build(&s, &cfg, dir, NOW, &err) == 0,
+            "outputs: builds"))
+    {
+        printf("#   %s\n", err.msg);
+        page_arena_free(&a);
+        return;
+    }
+
+    is_str(what(&s, "/index.xml"), "none - - 0", "outputs: no home RSS");
+    is_str(what(&s, "/posts.html"), "html /posts.html - 0",
+           "outputs site: uglyURLs: {posts: true} makes posts ugly");
+    is_str(what(&s, "/posts/a.html"), "html /posts/a.html - 0",
+           "outputs site: and its pages");
+    is_str(what(&s, "/tags/"), "html /tags/ - 0",
+           "outputs site: not the other sections");
+    ok(page_site_lookup(&s, "/index.json", 11, &m) == PAGE_SITE_FORMAT
+       && strcmp(m.format, "json") == 0 && m.page == s.langs[0].home,
+       "outputs: home JSON");
+    is_str(what(&s, "/posts/index.xml"), "rss /posts.html - 0",
+           "outputs: section RSS");
+    ok(page_site_lookup(&s, "/posts.json", 11, &m) == PAGE_SITE_FORMAT
+       && strcmp(m.page->path, "/posts.html") == 0,
+       "outputs: section JSON (ugly: beside the page)");
+    ok(page_site_lookup(&s, "/posts/a.json", 13, &m) == PAGE_SITE_FORMAT
+       && strcmp(m.page->path, "/posts/a.html") == 0,
+       "outputs: page JSON (ugly: beside the page)");
+    is_str(what(&s, "/posts/index.json"), "none - - 0",
+           "outputs: not in an ugly section's directory");
+    is_str(what(&s, "/posts/a/index.xml"), "none - - 0",
+           "outputs: no page RSS");
+    is_str(what(&s, "/tags/x/index.xml"), "rss /tags/x/ - 0",
+           "outputs: terms keep the default RSS");
+    is_str(what(&s, "/tags/x/index.json"), "none - - 0",
+           "outputs: and no JSON");
+
+    page_site_free(&s);
+    page_arena_free(&a);
+
+    snprintf(sub, sizeof(sub), "rm -rf '%s'", dir);
+    if (system(sub) != 0) {
+        printf("# could not remove %s\n", dir);
+    }
+}
+
+
 /* Bad input: odd front matter, hostile names and trees never fail the
    site or hang the walk. */
 static void
@@ -1456,6 +1535,7 @@ main(void)
     test_lang_taxonomies();
     test_frontmatter();
     test_cascade();
+    test_outputs();
 
     return tap_done();
 }
