@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "page_config.h"
+#include "page_toml.h"
 #include "page_front.h"
 
 
@@ -119,13 +120,25 @@ static int
 page_config_parse(page_arena_t *a, const char *path, const char *ext,
     const char *buf, size_t len, page_value_t **out, page_error_t *err)
 {
-    page_front_t  fm;
+    int                rc;
+    page_front_t       fm;
+    page_toml_error_t  terr;
 
     if (strcasecmp(ext, "toml") == 0) {
-        page_error_set(err, PAGE_ERR_CONTENT, path, 1, 1,
-                       "TOML configuration needs the TOML parser; "
-                       "use YAML or JSON for now");
-        return -1;
+        /* keys lower-cased as the YAML and JSON paths do */
+        memset(&terr, 0, sizeof(terr));
+        rc = page_toml_parse(a, buf, len, PAGE_TOML_LOWER, out, &terr);
+        if (rc == -2) {
+            page_error_set(err, PAGE_ERR_NOMEM, path, 0, 0, "out of memory");
+            return -1;
+        }
+        if (rc != 0) {
+            page_error_set(err, PAGE_ERR_CONTENT, path, terr.line, terr.col,
+                           "failed to parse the configuration: toml: %s",
+                           terr.msg);
+            return -1;
+        }
+        return 0;
     }
 
     memset(&fm, 0, sizeof(fm));

@@ -230,6 +230,7 @@ test_errors(void)
 {
     char           dir[] = "/tmp/site-test-config-XXXXXX";
     char           sub[1200], want[1400];
+    page_value_t  *v;
     page_config_t  cfg;
     page_error_t   err;
 
@@ -274,12 +275,29 @@ test_errors(void)
     printf("#   %s\n", err.msg);
     unlink(strcat(strcpy(sub, dir), "/hugo.json"));
 
-    /* TOML: one clear line until the TOML parser is in */
-    put(dir, "hugo.toml", "title = 'x'\n");
+    /* TOML (libtomlplusplus): keys in any case, as YAML's */
+    put(dir, "hugo.toml", "baseURL = 'https://example.org/docs/'\n"
+        "title = 'Toml Site'\n[params]\n  Color = 'red'\n"
+        "  [params.nav]\n    depth = 2\n");
     page_error_init(&err);
+    ok(page_config_load(&arena, dir, NULL, &cfg, &err) == 0,
+       "TOML: hugo.toml loads");
+    is_str(cfg.title, "Toml Site", "TOML: title");
+    is_str(cfg.base_path, "/docs/", "TOML: baseURL's path");
+    is_str(str_at(&cfg, "params.color"), "red", "TOML: params, any case");
+    v = page_config_get(&cfg, "params.nav.depth");
+    ok(v != NULL && v->type == PAGE_INT && v->u.i == 2,
+       "TOML: a nested table's integer");
+
+    /* a TOML error names file:line:col */
+    put(dir, "hugo.toml", "title = 'x'\n[params]\na = = 1\n");
+    page_error_init(&err);
+    snprintf(want, sizeof(want), "%s/hugo.toml:3:", dir);
     ok(page_config_load(&arena, dir, NULL, &cfg, &err) == -1
-       && strstr(err.msg, "TOML configuration needs the TOML parser")
-          != NULL, "TOML: needs the TOML parser");
+       && strncmp(err.msg, want, strlen(want)) == 0
+       && strstr(err.msg, "configuration: toml: ") != NULL,
+       "bad TOML: file:line:col, says configuration");
+    printf("#   %s\n", err.msg);
     unlink(strcat(strcpy(sub, dir), "/hugo.toml"));
 
     /* a link to a file outside the site is not read */
