@@ -72,6 +72,11 @@ typedef struct {
                                         /* NULL in filter mode */
     const char          *environment;   /* hugo.Environment; NULL: */
                                         /* "production" */
+    const struct page_site_s
+                        *site;          /* the site index (page_site); */
+                                        /* NULL in filter mode */
+    const struct page_site_page_s
+                        *site_page;     /* this page in it, or NULL */
 } page_options_t;
 
 /*

@@ -272,7 +272,7 @@ typedef struct {
     int           stale;        /* a change was seen */
 } page_site_fresh_t;
 
-typedef struct {
+typedef struct page_site_s {
     page_arena_t              arena;
     page_arena_t              scratch;      /* during a build only */
     const page_config_t      *cfg;
