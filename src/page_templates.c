@@ -2031,6 +2031,34 @@ page_templates_shortcode_info(const page_templates_t *t, const char *name,
 
 
 /*
+ * dst = a (alen bytes), b, c (clen bytes), d, NUL-terminated; the length,
+ * or cap when it does not fit.
+ */
+static size_t
+page_templates_cat4(char *dst, size_t cap, const char *a, size_t alen,
+    const char *b, const char *c, size_t clen, const char *d)
+{
+    size_t  blen, dlen, n;
+
+    blen = strlen(b);
+    dlen = strlen(d);
+    n = alen + blen + clen + dlen;
+
+    if (n >= cap) {
+        return cap;
+    }
+
+    memcpy(dst, a, alen);
+    memcpy(dst + alen, b, blen);
+    memcpy(dst + alen + blen, c, clen);
+    memcpy(dst + alen + blen + clen, d, dlen);
+    dst[n] = '\0';
+
+    return n;
+}
+
+
+/*
  * The shortcode for a page: Hugo's variants in groups of equal weight
  * (the page's language, then none; HTML, then the plain-text .md), and
  * within a group the folder nearest the page first (docs/_shortcodes/,
@@ -2092,12 +2120,13 @@ page_templates_shortcode_lang(const page_templates_t *t, const char *name,
 
             for ( ;; ) {
                 for (i = 0; i < 2 && sfx[g][i][0]; i++) {
-                    n = (size_t) snprintf(cand, sizeof(cand), "%.*s%s%.*s%s",
-                                          klen ? (int) klen - 1 : 0,
-                                          key + 1,
-                                          klen ? "/_shortcodes/"
-                                               : "shortcodes/",
-                                          (int) len, name, sfx[g][i]);
+                    /* memcpy, not snprintf: this runs per shortcode call */
+                    n = page_templates_cat4(cand, sizeof(cand),
+                                            key + (klen ? 1 : 0),
+                                            klen ? klen - 1 : 0,
+                                            klen ? "/_shortcodes/"
+                                                 : "shortcodes/",
+                                            name, len, sfx[g][i]);
                     if (n >= sizeof(cand)) {
                         continue;
                     }
