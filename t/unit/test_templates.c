@@ -576,6 +576,103 @@ test_functions(void)
 }
 
 
+/*
+ * Partial names: current Hugo (0.146+) serves its embedded templates as
+ * partials too (tpl/tplimpl/embedded/templates/_partials/), after every
+ * user directory; hugo 0.111.3 has them only as _internal/ templates.
+ * A leading "partials/" is dropped once (hugo 0.111.3: "partials/x.html"
+ * is "x.html", "partials/partials/q.html" is "partials/q.html", and
+ * "partials/q.html" with only partials/partials/q.html is not found).
+ */
+static void
+test_partial_names(void)
+{
+    const char  *out;
+
+    fresh();
+    put("partials/functions/warnings.html", "W[{{ . }}]");
+    put("partials/partials/q.html", "Q");
+    put("_default/single.html",
+        "{{ partial \"partials/functions/warnings.html\" \"x\" }}"
+        "{{ partial \"functions/warnings.html\" \"y\" }}"
+        "{{ partial \"partials/functions/warnings\" \"z\" }}"
+        "{{ partial \"partials/partials/q.html\" . }}|"
+        "{{ strings.Contains (partial \"opengraph.html\" .) `og:title` }}"
+        "{{ strings.Contains (partial \"twitter_cards\" .) `twitter:card` }}"
+        "{{ strings.Contains (partials.Include \"schema.html\" .) `Page` }}"
+        "{{ partial \"google_analytics.html\" . | len | eq 0 }}");
+    if (!ok(compile() == 0, "partial names compile")) {
+        printf("#   %s\n", cerr.msg);
+    }
+    out = render("/a.md", "---\ntitle: A\n---\n");
+    is_str(out, "W[x]W[y]W[z]Q|truetruetruetrue",
+           "partials/ dropped once; the embedded partials answer");
+
+    put("_default/single.html", "{{ partial \"partials/q.html\" . }}");
+    ok(compile() == 0, "partials/q.html compiles");
+    out = render("/a.md", "---\ntitle: A\n---\n");
+    ok(strstr(out, "partial \"partials/q.html\" not found") != NULL,
+       "only one partials/ is dropped; the error names the call's name");
+
+    /*
+     * What the embedded opengraph prints for a page with images and tags
+     * (current Hugo's _partials/opengraph.html: og:url first, the site's
+     * name, title, description, type, then article: and og:image tags).
+     */
+    put("_default/single.html", "{{ partial \"opengraph.html\" . }}"
+        "{{ partial \"twitter_cards.html\" . }}"
+        "{{ partial \"schema.html\" . }}");
+    ok(compile() == 0, "opengraph compiles");
+    out = render("/posts/a.md", "---\ntitle: A & B\ndescription: D\n"
+                 "date: 2024-01-02T03:04:05Z\ntags: [t1, t2]\n"
+                 "images: [img/a.png]\n---\nbody\n");
+    ok(strncmp(out, "<meta property=\"og:url\"", 23) == 0,
+       "opengraph: og:url first, no blank line before it");
+    ok(strstr(out, "<meta property=\"og:type\" content=\"article\">\n"
+              "    <meta property=\"article:section\" content=\"posts\">")
+       != NULL, "opengraph: a page is an article of its section");
+    ok(strstr(out, "article:published_time\" "
+              "content=\"2024-01-02T03:04:05+00:00\"") != NULL
+       && strstr(out, "article:tag\" content=\"t2\"") != NULL
+       && strstr(out, "og:image\" content=\"/img/a.png\"") != NULL,
+       "opengraph: published time, tags, images");
+    ok(strstr(out, "twitter:card\" content=\"summary_large_image\">\n"
+              "  <meta name=\"twitter:image\" content=\"/img/a.png\"")
+       != NULL, "twitter_cards: a large image card with the first image");
+    ok(strstr(out, "<script type=\"application/ld+json\">\n{\n"
+              "  \"@context\": \"https://schema.org\",\n"
+              "  \"@type\": \"WebPage\",") != NULL
+       && strstr(out, "\"keywords\": [\"t1\",\"t2\"],") != NULL,
+       "schema: current Hugo's JSON-LD WebPage with the tags as keywords");
+    if (!ok(strstr(out, "og:site_name") == NULL, "no site title, no name")) {
+        printf("#   %s\n", out);
+    }
+
+    out = render("/b.md", "---\ntitle: B\n---\nbody\n");
+    ok(strstr(out, "og:type\" content=\"article\"") != NULL
+       && strstr(out, "twitter:card\" content=\"summary\">") != NULL
+       && strstr(out, "og:image") == NULL
+       && strstr(out, "article:section") == NULL,
+       "no images: a summary card; no section at the root");
+
+    /* the user's opengraph.html before the embedded one */
+    fresh();
+    put("partials/opengraph.html", "MINE");
+    put("_default/single.html", "{{ partial \"opengraph.html\" . }}");
+    ok(compile() == 0, "a user opengraph.html compiles");
+    out = render("/a.md", "---\ntitle: A\n---\n");
+    is_str(out, "MINE", "the user's partial first");
+
+    /* only those names: the embedded shortcodes are not partials */
+    put("_default/single.html",
+        "{{ partial \"shortcodes/figure.html\" . }}");
+    ok(compile() == 0, "a call of shortcodes/figure.html compiles");
+    out = render("/a.md", "---\ntitle: A\n---\n");
+    ok(strstr(out, "partial \"shortcodes/figure.html\" not found") != NULL,
+       "an embedded shortcode is no partial");
+}
+
+
 int
 main(void)
 {
@@ -588,6 +685,7 @@ main(void)
     test_extensions();
     test_errors();
     test_functions();
+    test_partial_names();
 
     if (rendered) {
         page_result_free(&res);
