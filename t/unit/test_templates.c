@@ -34,16 +34,16 @@ static page_result_t       res;
 static int                 rendered;
 
 
-/* Write dir/rel (folders made as needed). */
+/* Write base/rel (folders made as needed). */
 static void
-put(const char *rel, const char *text)
+put_in(const char *base, const char *rel, const char *text)
 {
     char   path[512], *p;
     FILE  *f;
 
-    snprintf(path, sizeof(path), "%s/%s", dir, rel);
+    snprintf(path, sizeof(path), "%s/%s", base, rel);
 
-    for (p = path + strlen(dir) + 1; (p = strchr(p, '/')) != NULL; p++) {
+    for (p = path + strlen(base) + 1; (p = strchr(p, '/')) != NULL; p++) {
         *p = '\0';
         mkdir(path, 0755);
         *p = '/';
@@ -56,6 +56,14 @@ put(const char *rel, const char *text)
     }
     fputs(text, f);
     fclose(f);
+}
+
+
+/* Write dir/rel, in the layouts directory. */
+static void
+put(const char *rel, const char *text)
+{
+    put_in(dir, rel, text);
 }
 
 
@@ -673,6 +681,147 @@ test_partial_names(void)
 }
 
 
+/*
+ * ref and relref (page_data.c), checked against hugo 0.111.3 with the
+ * same files (its URLs start with the baseURL's path, "/sub/" there;
+ * ours with "/", the site root): a pretty URL with its trailing slash,
+ * ".md" optional, bundles and sections by their folder, the page's
+ * folder first, then the root, "#fragment" kept, the dict form.
+ * Not done: hugo's last resort, a unique base name anywhere ("b.md"
+ * from docs/guide/ finds docs/b.md), and its case-insensitive match.
+ */
+static void
+test_ref(void)
+{
+    char            root[64], cmd[128];
+    const char     *out;
+    page_options_t  opt;
+    int             rc;
+    static const char  *src = "---\ntitle: B\n---\nx\n";
+
+    snprintf(root, sizeof(root), "/tmp/lookup2-ref-XXXXXX");
+    if (mkdtemp(root) == NULL) {
+        perror("mkdtemp");
+        exit(2);
+    }
+    put_in(root, "a.md", src);
+    put_in(root, "docs/b.md", src);
+    put_in(root, "docs/c.md", src);
+    put_in(root, "docs/guide/_index.md", src);
+    put_in(root, "docs/guide/shortcodes/tabs.md", src);
+    put_in(root, "docs/bun/index.md", src);
+    put_in(root, "docs/x.png", "png");
+
+    fresh();
+    put("_default/single.html",
+        "1:{{ relref . \"docs/b.md\" }}\n"
+        "2:{{ relref . \"docs/b\" }}\n"
+        "3:{{ relref . \"/docs/b.md\" }}\n"
+        "4:{{ relref . \"docs/b.md#frag\" }}\n"
+        "5:{{ relref . \"#frag\" }}\n"
+        "6:{{ relref . (dict \"path\" \"docs/b.md\" \"outputFormat\" "
+        "\"html\") }}\n"
+        "7:{{ relref . \"docs/bun\" }}\n"
+        "8:{{ relref . \"docs/bun/index.md\" }}\n"
+        "9:{{ relref . \"docs/guide\" }}\n"
+        "10:{{ relref . \"docs/guide/_index.md\" }}\n"
+        "11:{{ ref . \"docs/b.md\" }}\n"
+        "12:{{ relref . \"docs/guide/shortcodes/tabs\" }}\n"
+        "13:{{ relref . \"/\" }}\n"
+        "14:{{ ref . \"docs/b#x\" }}\n"
+        "16:{{ relref . (dict \"path\" \"docs/b.md\") }}\n"
+        "17:{{ relref . \"docs/b/\" }}\n"
+        "S1:{{ relref . \"c.md\" }}\n"
+        "S2:{{ relref . \"c\" }}\n"
+        "S4:{{ relref . \"guide\" }}\n"
+        "S5:{{ relref . \"./c.md\" }}\n"
+        "S6:{{ relref . \"bun\" }}\n"
+        "S7:{{ relref . \"../a.md\" }}\n"
+        "S8:{{ relref . \"docs\" }}");
+    put("_default/list.html", "{{ relref . \"./c.md\" }}");
+    put("shortcodes/ref.html", "{{ relref .Page .Params }}");
+    ok(compile() == 0, "ref pages compile");
+
+    page_options_init(&opt);
+    opt.path = "/docs/b.md";
+    opt.file = "/docs/b.md";
+    opt.file_len = strlen(opt.file);
+    opt.root = root;
+    opt.root_len = strlen(root);
+    opt.base_url = "https://example.org/";
+    opt.base_url_len = strlen(opt.base_url);
+    opt.templates = store;
+
+    if (rendered) {
+        page_result_free(&res);
+    }
+    rc = page_render(src, strlen(src), &opt, &res);
+    rendered = 1;
+    out = rc == PAGE_OK ? res.data : res.error.msg;
+
+    is_str(out,
+           "1:/docs/b/\n2:/docs/b/\n3:/docs/b/\n4:/docs/b/#frag\n5:#frag\n"
+           "6:/docs/b/\n7:/docs/bun/\n8:/docs/bun/\n9:/docs/guide/\n"
+           "10:/docs/guide/\n11:https://example.org/docs/b/\n"
+           "12:/docs/guide/shortcodes/tabs/\n13:/\n"
+           "14:https://example.org/docs/b/#x\n16:/docs/b/\n17:/docs/b/\n"
+           "S1:/docs/c/\nS2:/docs/c/\nS4:/docs/guide/\nS5:/docs/c/\n"
+           "S6:/docs/bun/\nS7:/a/\nS8:/docs/",
+           "relref and ref: hugo 0.111.3's URLs");
+
+    /* hextra's {{% relref "docs/guide/shortcodes/tabs" %}} from blog/ */
+    put("_default/single.html", "{{ .Content }}");
+    ok(compile() == 0, "the relref shortcode compiles");
+    opt.file = "/blog/v.md";
+    opt.file_len = strlen(opt.file);
+    opt.path = opt.file;
+    page_result_free(&res);
+    opt.templates = store;
+    rc = page_render("{{< ref \"docs/guide/shortcodes/tabs\" >}}\n", 42,
+                     &opt, &res);
+    out = rc == PAGE_OK ? res.data : res.error.msg;
+    ok(strstr(out, "/docs/guide/shortcodes/tabs/") != NULL,
+       "relref .Page .Params from another folder");
+
+    /*
+     * hugo 0.111.3: REF_NOT_FOUND: Ref "./c.md" from page "a.md": page
+     * not found (and the same for what is no page, or above the root)
+     */
+    put("_default/single.html", "{{ relref . \"./c.md\" }}");
+    ok(compile() == 0, "a missing ref compiles");
+    opt.file = "/a.md";
+    opt.file_len = strlen(opt.file);
+    opt.path = opt.file;
+    page_result_free(&res);
+    opt.templates = store;
+    rc = page_render(src, strlen(src), &opt, &res);
+    ok(rc != PAGE_OK && strstr(res.error.msg, "REF_NOT_FOUND: Ref \"./c.md\" "
+                               "from page \"a.md\": page not found") != NULL,
+       "not found: hugo's words");
+    put("_default/single.html", "{{ relref . \"docs/x.png\" }}"
+        "{{ relref . \"../a.md\" }}");
+    ok(compile() == 0, "refs to no page compile");
+    page_result_free(&res);
+    opt.templates = store;
+    rc = page_render(src, strlen(src), &opt, &res);
+    ok(rc != PAGE_OK && strstr(res.error.msg, "Ref \"docs/x.png\"") != NULL,
+       "a file that is no page is not found");
+    put("_default/single.html", "{{ relref . \"../a.md\" }}");
+    ok(compile() == 0, "a ref above the root compiles");
+    page_result_free(&res);
+    opt.templates = store;
+    rc = page_render(src, strlen(src), &opt, &res);
+    ok(rc != PAGE_OK && strstr(res.error.msg, "Ref \"../a.md\" from page "
+                               "\"a.md\": page not found") != NULL,
+       "above the root: not found");
+
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+    if (system(cmd) != 0) {
+        exit(2);
+    }
+}
+
+
 int
 main(void)
 {
@@ -686,6 +835,7 @@ main(void)
     test_errors();
     test_functions();
     test_partial_names();
+    test_ref();
 
     if (rendered) {
         page_result_free(&res);
