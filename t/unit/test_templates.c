@@ -663,6 +663,25 @@ test_partial_names(void)
        && strstr(out, "article:section") == NULL,
        "no images: a summary card; no section at the root");
 
+    /*
+     * hugo 0.111.3 names a namespaced function by its method:
+     * "error calling Sqrt: ...", "error calling Repeat: strings:
+     * negative Repeat count"
+     */
+    put("_default/single.html", "{{ math.Sqrt \"x\" }}");
+    ok(compile() == 0, "math.Sqrt compiles");
+    out = render("/a.md", "---\ntitle: A\n---\n");
+    ok(strstr(out, "at <math.Sqrt \"x\">: error calling Sqrt: ") != NULL,
+       "error calling Sqrt");
+    put("_default/single.html", "{{ strings.Repeat -1 \"x\" }}");
+    ok(compile() == 0, "strings.Repeat compiles");
+    out = render("/a.md", "---\ntitle: A\n---\n");
+    if (!ok(strstr(out, "error calling Repeat: strings: negative Repeat "
+                   "count") != NULL, "error calling Repeat"))
+    {
+        printf("#   %s\n", out);
+    }
+
     /* the user's opengraph.html before the embedded one */
     fresh();
     put("partials/opengraph.html", "MINE");
