@@ -690,6 +690,14 @@ test_partial_names(void)
     out = render("/a.md", "---\ntitle: A\n---\n");
     is_str(out, "MINE", "the user's partial first");
 
+    /* the old names keep working, from a layout */
+    put("_default/single.html",
+        "{{ template \"_internal/twitter_cards.html\" . }}");
+    ok(compile() == 0, "template _internal/twitter_cards.html compiles");
+    out = render("/a.md", "---\ntitle: A\n---\n");
+    ok(strstr(out, "<meta name=\"twitter:title\" content=\"A\">") != NULL,
+       "template \"_internal/twitter_cards.html\" still works");
+
     /* only those names: the embedded shortcodes are not partials */
     put("_default/single.html",
         "{{ partial \"shortcodes/figure.html\" . }}");
