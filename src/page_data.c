@@ -3,6 +3,9 @@
  * functions and methods that need them.
  */
 
+#include <dirent.h>
+#include <limits.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
@@ -1311,6 +1314,115 @@ page_ref_find(page_data_t *d, page_arena_t *a, const page_buf_t *rel,
 
 
 /*
+ * A bare name ("tabs", "one.md") is Hugo's last resort: the one page,
+ * bundle or section of that name anywhere.  The walk of the site root
+ * that finds it stops at these limits (a ref on a huge tree must not
+ * stall the request).
+ */
+#define PAGE_REF_MAX_DEPTH    16        /* folders below the root */
+#define PAGE_REF_MAX_ENTRIES  20000     /* directory entries read */
+
+typedef struct {
+    const char  *name;
+    size_t       len;
+    size_t       entries;
+    unsigned     found;             /* matches so far; 2: ambiguous */
+    char         hit[PATH_MAX];     /* the first, under the root */
+    char         path[PATH_MAX];    /* the walk's */
+} page_ref_walk_t;
+
+
+/* Does file or folder name (len n) answer the bare name w->name. */
+static int
+page_ref_name_is(const page_ref_walk_t *w, const char *name, size_t n,
+    int md)
+{
+    if (n == w->len && strncasecmp(name, w->name, n) == 0) {
+        return 1;                           /* "one.md", "zb" */
+    }
+
+    /* "one" for one.md */
+    return md && n == w->len + 3 && strncasecmp(name, w->name, w->len) == 0;
+}
+
+
+static void
+page_ref_walk(page_ref_walk_t *w, char *path, size_t root_len, size_t len,
+    unsigned depth)
+{
+    size_t          n;
+    DIR            *dir;
+    struct stat     sb;
+    struct dirent  *de;
+
+    if (depth > PAGE_REF_MAX_DEPTH) {
+        return;
+    }
+
+    dir = opendir(path);
+    if (dir == NULL) {
+        return;
+    }
+
+    while (w->found < 2 && (de = readdir(dir)) != NULL) {
+        if (++w->entries > PAGE_REF_MAX_ENTRIES) {
+            break;
+        }
+
+        n = strlen(de->d_name);
+
+        if (de->d_name[0] == '.' || len + 1 + n + 10 >= PATH_MAX) {
+            continue;                       /* ., .., hidden; too long */
+        }
+
+        path[len] = '/';
+        memcpy(path + len + 1, de->d_name, n + 1);
+
+        if (stat(path, &sb) != 0) {
+            continue;
+        }
+
+        if (S_ISREG(sb.st_mode)) {
+            if (n > 3 && memcmp(de->d_name + n - 3, ".md", 3) == 0
+                && strcmp(de->d_name, "index.md") != 0
+                && strcmp(de->d_name, "_index.md") != 0
+                && page_ref_name_is(w, de->d_name, n, 1))
+            {
+                if (w->found++ == 0) {
+                    snprintf(w->hit, sizeof(w->hit), "%s",
+                             path + root_len + 1);
+                }
+            }
+            continue;
+        }
+
+        if (!S_ISDIR(sb.st_mode)) {
+            continue;
+        }
+
+        if (page_ref_name_is(w, de->d_name, n, 0)) {
+            /* a bundle or a section by its folder's name */
+            memcpy(path + len + 1 + n, "/index.md", 10);
+            if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+                memcpy(path + len + 1 + n, "/_index.md", 11);
+            }
+            if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode)
+                && w->found++ == 0)
+            {
+                snprintf(w->hit, sizeof(w->hit), "%s", path + root_len + 1);
+            }
+            path[len + 1 + n] = '\0';
+        }
+
+        page_ref_walk(w, path, root_len, len + 1 + n, depth + 1);
+    }
+
+    closedir(dir);
+    path[len] = '\0';
+}
+
+
+/*
  * relref/ref PAGE REF: Hugo's page reference.  REF is a path
  * ("docs/b.md", "docs/b", "/docs/b.md", "../c.md", "docs/b.md#frag",
  * "#frag"), a list (a shortcode's .Params: its first) or a map with
@@ -1324,13 +1436,14 @@ static int
 page_fn_relref_url(page_tpl_state_t *st, int absolute, page_value_t **args,
     size_t nargs, page_value_t **res)
 {
-    int              found;
-    size_t           i, n, dir, flen, fdir, pass;
-    page_buf_t       url, rel, hit;
-    const char      *p, *frag, *from;
-    page_data_t     *d;
-    page_value_t    *v, *f;
-    page_tpl_env_t  *env;
+    int               found;
+    size_t            i, n, dir, flen, fdir, pass;
+    page_buf_t        url, rel, hit;
+    const char       *p, *frag, *from;
+    page_data_t      *d;
+    page_value_t     *v, *f;
+    page_tpl_env_t   *env;
+    page_ref_walk_t  *w;
 
     env = page_tpl_env(st);
     d = env->data;
@@ -1428,6 +1541,37 @@ page_fn_relref_url(page_tpl_state_t *st, int absolute, page_value_t **args,
         }
 
         found = page_ref_find(d, env->arena, &rel, &hit);
+    }
+
+    if (!found && d->opt->root != NULL && d->opt->root_len + 1 < PATH_MAX
+        && memchr(p, '/', n) == NULL)
+    {
+        w = page_arena_alloc(env->arena, sizeof(page_ref_walk_t));
+        if (w == NULL) {
+            return page_tpl_fail(st, "out of memory");
+        }
+
+        w->name = p;
+        w->len = n;
+        w->entries = 0;
+        w->found = 0;
+        memcpy(w->path, d->opt->root, d->opt->root_len);
+        w->path[d->opt->root_len] = '\0';
+
+        page_ref_walk(w, w->path, d->opt->root_len, d->opt->root_len, 0);
+
+        if (w->found > 1) {
+            return page_tpl_fail(st, "REF_NOT_FOUND: Ref \"%.*s\" from page "
+                                 "\"%.*s\": page reference \"/%.*s\" is "
+                                 "ambiguous", (int) v->u.s.len, v->u.s.data,
+                                 (int) flen, from, (int) n, p);
+        }
+
+        if (w->found == 1) {
+            page_buf_init(&hit, env->arena, 0);
+            page_buf_puts(&hit, w->hit);
+            found = !page_buf_failed(&hit);
+        }
     }
 
     if (!found) {

@@ -713,9 +713,10 @@ test_partial_names(void)
  * same files (its URLs start with the baseURL's path, "/sub/" there;
  * ours with "/", the site root): a pretty URL with its trailing slash,
  * ".md" optional, bundles and sections by their folder, the page's
- * folder first, then the root, "#fragment" kept, the dict form.
- * Not done: hugo's last resort, a unique base name anywhere ("b.md"
- * from docs/guide/ finds docs/b.md), and its case-insensitive match.
+ * folder first, then the root, "#fragment" kept, the dict form; last,
+ * a bare name as the one page, bundle or section of that name anywhere
+ * (any case).  Not done: hugo's case-insensitive match of paths with a
+ * folder ("DOCS/C.md").
  */
 static void
 test_ref(void)
@@ -738,6 +739,10 @@ test_ref(void)
     put_in(root, "docs/guide/shortcodes/tabs.md", src);
     put_in(root, "docs/bun/index.md", src);
     put_in(root, "docs/x.png", "png");
+    put_in(root, "x/dup.md", src);
+    put_in(root, "y/dup.md", src);
+    put_in(root, "z/zb/index.md", src);
+    put_in(root, "z/one.md", src);
 
     fresh();
     put("_default/single.html",
@@ -764,7 +769,12 @@ test_ref(void)
         "S5:{{ relref . \"./c.md\" }}\n"
         "S6:{{ relref . \"bun\" }}\n"
         "S7:{{ relref . \"../a.md\" }}\n"
-        "S8:{{ relref . \"docs\" }}");
+        "S8:{{ relref . \"docs\" }}\n"
+        "B1:{{ relref . \"tabs\" }}\n"
+        "B2:{{ relref . \"zb\" }}\n"
+        "B3:{{ relref . \"one\" }}\n"
+        "B4:{{ relref . \"ONE.md\" }}\n"
+        "B5:{{ relref . \"one.md#t\" }}");
     put("_default/list.html", "{{ relref . \"./c.md\" }}");
     put("shortcodes/ref.html", "{{ relref .Page .Params }}");
     ok(compile() == 0, "ref pages compile");
@@ -793,7 +803,9 @@ test_ref(void)
            "12:/docs/guide/shortcodes/tabs/\n13:/\n"
            "14:https://example.org/docs/b/#x\n16:/docs/b/\n17:/docs/b/\n"
            "S1:/docs/c/\nS2:/docs/c/\nS4:/docs/guide/\nS5:/docs/c/\n"
-           "S6:/docs/bun/\nS7:/a/\nS8:/docs/",
+           "S6:/docs/bun/\nS7:/a/\nS8:/docs/\n"
+           "B1:/docs/guide/shortcodes/tabs/\nB2:/z/zb/\nB3:/z/one/\n"
+           "B4:/z/one/\nB5:/z/one/#t",
            "relref and ref: hugo 0.111.3's URLs");
 
     /* hextra's {{% relref "docs/guide/shortcodes/tabs" %}} from blog/ */
@@ -833,6 +845,36 @@ test_ref(void)
     rc = page_render(src, strlen(src), &opt, &res);
     ok(rc != PAGE_OK && strstr(res.error.msg, "Ref \"docs/x.png\"") != NULL,
        "a file that is no page is not found");
+    /*
+     * hugo 0.111.3: REF_NOT_FOUND: Ref "dup.md" from page "a.md": page
+     * reference "/dup.md" is ambiguous; a folder that is neither bundle
+     * nor section ("shortcodes") and a bare name's folder form
+     * ("zb/index.md") are not found
+     */
+    put("_default/single.html", "{{ relref . \"dup.md\" }}");
+    ok(compile() == 0, "an ambiguous ref compiles");
+    page_result_free(&res);
+    opt.templates = store;
+    rc = page_render(src, strlen(src), &opt, &res);
+    ok(rc != PAGE_OK && strstr(res.error.msg, "REF_NOT_FOUND: Ref "
+                               "\"dup.md\" from page \"a.md\": page "
+                               "reference \"/dup.md\" is ambiguous") != NULL,
+       "ambiguous: hugo's words");
+    put("_default/single.html", "{{ relref . \"shortcodes\" }}");
+    ok(compile() == 0, "a plain folder's ref compiles");
+    page_result_free(&res);
+    opt.templates = store;
+    rc = page_render(src, strlen(src), &opt, &res);
+    ok(rc != PAGE_OK && strstr(res.error.msg, "page not found") != NULL,
+       "a plain folder is no page");
+    put("_default/single.html", "{{ relref . \"zb/index.md\" }}");
+    ok(compile() == 0, "zb/index.md compiles");
+    page_result_free(&res);
+    opt.templates = store;
+    rc = page_render(src, strlen(src), &opt, &res);
+    ok(rc != PAGE_OK && strstr(res.error.msg, "page not found") != NULL,
+       "a name with a folder is not looked for anywhere");
+
     put("_default/single.html", "{{ relref . \"../a.md\" }}");
     ok(compile() == 0, "a ref above the root compiles");
     page_result_free(&res);
