@@ -656,12 +656,14 @@ test_partial_names(void)
         printf("#   %s\n", out);
     }
 
-    out = render("/b.md", "---\ntitle: B\n---\nbody\n");
+    out = render("/b.md", "---\ntitle: B\ncategories: [c1]\n---\nbody\n");
     ok(strstr(out, "og:type\" content=\"article\"") != NULL
        && strstr(out, "twitter:card\" content=\"summary\">") != NULL
        && strstr(out, "og:image") == NULL
        && strstr(out, "article:section") == NULL,
        "no images: a summary card; no section at the root");
+    ok(strstr(out, "\"keywords\": [\"c1\"],") != NULL,
+       "schema: no tags, the categories as keywords");
 
     /*
      * hugo 0.111.3 names a namespaced function by its method:
