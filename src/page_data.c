@@ -3,7 +3,11 @@
  * functions and methods that need them.
  */
 
+#include <dirent.h>
+#include <limits.h>
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "page_data.h"
@@ -1195,63 +1199,386 @@ page_fn_hugo(page_tpl_state_t *st, page_value_t **args, size_t nargs,
 }
 
 
+/* Candidate files a ref may name, after its path ("x" is x.md, ...). */
+static const char *const  page_ref_files[] = {
+    "", ".md", "/index.md", "/_index.md", NULL
+};
+
+
 /*
- * relref/ref: a content file's URL.  "docs/a.md" (or "/docs/a.md") is
- * looked for under the site root when it is known (static files); the URL
- * drops ".md", and an index.md names its folder, as pretty URLs do.
+ * dir/p (dir ignored when p starts with "/") with "." and ".." resolved
+ * and no leading, trailing or double slash, into b.  -1 when ".." climbs
+ * above the site root: a ref names content inside it only.
+ */
+static int
+page_ref_join(page_buf_t *b, const char *dir, size_t dlen, const char *p,
+    size_t n)
+{
+    size_t       i, k, seg, part;
+    const char  *src[2];
+    size_t       len[2];
+
+    src[0] = dir;
+    len[0] = (n && p[0] == '/') ? 0 : dlen;
+    src[1] = p;
+    len[1] = n;
+
+    b->len = 0;
+
+    for (part = 0; part < 2; part++) {
+        for (i = 0; i < len[part]; i = k + 1) {
+            for (k = i; k < len[part] && src[part][k] != '/'; k++) {
+                /* void */
+            }
+
+            seg = k - i;
+
+            if (seg == 0 || (seg == 1 && src[part][i] == '.')) {
+                continue;
+            }
+
+            if (seg == 2 && src[part][i] == '.' && src[part][i + 1] == '.') {
+                if (b->len == 0) {
+                    return -1;
+                }
+                while (b->len && b->data[b->len - 1] != '/') {
+                    b->len--;
+                }
+                if (b->len) {
+                    b->len--;               /* the slash */
+                }
+                continue;
+            }
+
+            if (b->len) {
+                page_buf_putc(b, '/');
+            }
+            page_buf_append(b, src[part] + i, seg);
+        }
+    }
+
+    return page_buf_failed(b) ? -1 : 0;
+}
+
+
+/*
+ * The content file rel (joined as page_ref_join makes it) names under
+ * root: "docs/b.md", "docs/b" (docs/b.md), a bundle "docs/bun"
+ * (docs/bun/index.md), a section "docs/guide" (its _index.md) or a top
+ * folder.  Returns 1 with the file (or the top folder) in out.
+ */
+static int
+page_ref_find(page_data_t *d, page_arena_t *a, const page_buf_t *rel,
+    page_buf_t *out)
+{
+    size_t        i, n;
+    page_buf_t    file;
+    struct stat   sb;
+
+    for (i = 0; page_ref_files[i] != NULL; i++) {
+        page_buf_init(&file, a, 0);
+        page_buf_append(&file, d->opt->root, d->opt->root_len);
+        page_buf_putc(&file, '/');
+        page_buf_append(&file, rel->data, rel->len);
+        page_buf_puts(&file, page_ref_files[i]);
+
+        if (page_buf_cstr(&file) == NULL || stat(file.data, &sb) != 0) {
+            continue;
+        }
+
+        n = strlen(page_ref_files[i]);
+
+        if (S_ISREG(sb.st_mode)
+            && (n > 0 || (rel->len >= 3
+                          && memcmp(rel->data + rel->len - 3, ".md", 3) == 0)))
+        {
+            page_buf_init(out, a, 0);
+            page_buf_append(out, rel->data, rel->len);
+            page_buf_puts(out, page_ref_files[i]);
+            return !page_buf_failed(out);
+        }
+
+        /* a top folder is a section even without its _index.md */
+        if (n == 0 && S_ISDIR(sb.st_mode) && rel->len > 0
+            && memchr(rel->data, '/', rel->len) == NULL)
+        {
+            page_buf_init(out, a, 0);
+            page_buf_append(out, rel->data, rel->len);
+            page_buf_puts(out, "/_index.md");
+            return !page_buf_failed(out);
+        }
+    }
+
+    return 0;
+}
+
+
+/*
+ * A bare name ("tabs", "one.md") is Hugo's last resort: the one page,
+ * bundle or section of that name anywhere.  The walk of the site root
+ * that finds it stops at these limits (a ref on a huge tree must not
+ * stall the request).
+ */
+#define PAGE_REF_MAX_DEPTH    16        /* folders below the root */
+#define PAGE_REF_MAX_ENTRIES  20000     /* directory entries read */
+
+typedef struct {
+    const char  *name;
+    size_t       len;
+    size_t       entries;
+    unsigned     found;             /* matches so far; 2: ambiguous */
+    char         hit[PATH_MAX];     /* the first, under the root */
+    char         path[PATH_MAX];    /* the walk's */
+} page_ref_walk_t;
+
+
+/* Does file or folder name (len n) answer the bare name w->name. */
+static int
+page_ref_name_is(const page_ref_walk_t *w, const char *name, size_t n,
+    int md)
+{
+    if (n == w->len && strncasecmp(name, w->name, n) == 0) {
+        return 1;                           /* "one.md", "zb" */
+    }
+
+    /* "one" for one.md */
+    return md && n == w->len + 3 && strncasecmp(name, w->name, w->len) == 0;
+}
+
+
+static void
+page_ref_walk(page_ref_walk_t *w, char *path, size_t root_len, size_t len,
+    unsigned depth)
+{
+    size_t          n;
+    DIR            *dir;
+    struct stat     sb;
+    struct dirent  *de;
+
+    if (depth > PAGE_REF_MAX_DEPTH) {
+        return;
+    }
+
+    dir = opendir(path);
+    if (dir == NULL) {
+        return;
+    }
+
+    while (w->found < 2 && (de = readdir(dir)) != NULL) {
+        if (++w->entries > PAGE_REF_MAX_ENTRIES) {
+            break;
+        }
+
+        n = strlen(de->d_name);
+
+        if (de->d_name[0] == '.' || len + 1 + n + 10 >= PATH_MAX) {
+            continue;                       /* ., .., hidden; too long */
+        }
+
+        path[len] = '/';
+        memcpy(path + len + 1, de->d_name, n + 1);
+
+        if (stat(path, &sb) != 0) {
+            continue;
+        }
+
+        if (S_ISREG(sb.st_mode)) {
+            if (n > 3 && memcmp(de->d_name + n - 3, ".md", 3) == 0
+                && strcmp(de->d_name, "index.md") != 0
+                && strcmp(de->d_name, "_index.md") != 0
+                && page_ref_name_is(w, de->d_name, n, 1))
+            {
+                if (w->found++ == 0) {
+                    snprintf(w->hit, sizeof(w->hit), "%s",
+                             path + root_len + 1);
+                }
+            }
+            continue;
+        }
+
+        if (!S_ISDIR(sb.st_mode)) {
+            continue;
+        }
+
+        if (page_ref_name_is(w, de->d_name, n, 0)) {
+            /* a bundle or a section by its folder's name */
+            memcpy(path + len + 1 + n, "/index.md", 10);
+            if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+                memcpy(path + len + 1 + n, "/_index.md", 11);
+            }
+            if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode)
+                && w->found++ == 0)
+            {
+                snprintf(w->hit, sizeof(w->hit), "%s", path + root_len + 1);
+            }
+            path[len + 1 + n] = '\0';
+        }
+
+        page_ref_walk(w, path, root_len, len + 1 + n, depth + 1);
+    }
+
+    closedir(dir);
+    path[len] = '\0';
+}
+
+
+/*
+ * relref/ref PAGE REF: Hugo's page reference.  REF is a path
+ * ("docs/b.md", "docs/b", "/docs/b.md", "../c.md", "docs/b.md#frag",
+ * "#frag"), a list (a shortcode's .Params: its first) or a map with
+ * "path" and "outputFormat".  Without a leading "/" the path is looked
+ * for in the page's folder first, then from the root, as Hugo's
+ * GetPage does; the files are checked under the site root when it is
+ * known.  The URL is the page's pretty URL, "/docs/b/" (an index.md or
+ * _index.md names its folder), then the fragment.
  */
 static int
 page_fn_relref_url(page_tpl_state_t *st, int absolute, page_value_t **args,
     size_t nargs, page_value_t **res)
 {
-    size_t           i, n, dir;
-    page_buf_t       url, file;
-    const char      *p;
-    page_data_t     *d;
-    page_value_t    *v;
-    struct stat      sb;
-    page_tpl_env_t  *env;
+    int               found;
+    size_t            i, n, dir, flen, fdir, pass;
+    page_buf_t        url, rel, hit;
+    const char       *p, *frag, *from;
+    page_data_t      *d;
+    page_value_t     *v, *f;
+    page_tpl_env_t   *env;
+    page_ref_walk_t  *w;
 
     env = page_tpl_env(st);
     d = env->data;
     v = args[nargs - 1];
+    f = NULL;
 
     if (v != NULL && v->type == PAGE_LIST && v->u.list.n > 0) {
         v = v->u.list.items[0];         /* ref .Page .Params */
+
+    } else if (v != NULL && v->type == PAGE_MAP) {
+        f = NULL;
+        for (i = 0; i < v->u.map.n; i++) {
+            if (v->u.map.items[i].key.len == 12
+                && strncasecmp(v->u.map.items[i].key.data, "outputFormat",
+                               12) == 0)
+            {
+                f = v->u.map.items[i].value;
+            }
+        }
+        for (i = 0; i < v->u.map.n; i++) {
+            if (v->u.map.items[i].key.len == 4
+                && strncasecmp(v->u.map.items[i].key.data, "path", 4) == 0)
+            {
+                break;
+            }
+        }
+        v = i < v->u.map.n ? v->u.map.items[i].value : NULL;
+
+        if (f != NULL && page_tpl_is_str(f) && f->u.s.len
+            && !(f->u.s.len == 4 && strncasecmp(f->u.s.data, "html", 4) == 0))
+        {
+            return page_tpl_fail(st, "ref: output format \"%.*s\": only html "
+                                 "pages are rendered at request time",
+                                 (int) f->u.s.len, f->u.s.data);
+        }
     }
 
     if (!page_tpl_is_str(v) || v->u.s.len == 0) {
         return page_tpl_fail(st, "ref: want a content path");
     }
 
+    /* the page the ref is from: its file and folder, under the root */
+
+    from = d->opt->file ? d->opt->file : "";
+    flen = d->opt->file ? d->opt->file_len : 0;
+    while (flen && *from == '/') {
+        from++;
+        flen--;
+    }
+    for (fdir = flen; fdir && from[fdir - 1] != '/'; fdir--) {
+        /* void */
+    }
+
     p = v->u.s.data;
     n = v->u.s.len;
-
-    for (i = 0; i + 1 < n; i++) {
-        if (p[i] == '.' && p[i + 1] == '.' && (i == 0 || p[i - 1] == '/')) {
-            return page_tpl_fail(st, "ref \"%.*s\": paths may not use \"..\"",
-                                 (int) n, p);
-        }
-    }
-
-    while (n && *p == '/') {
-        p++;
-        n--;
-    }
-
-    if (d->opt->root != NULL) {
-        page_buf_init(&file, env->arena, 0);
-        page_buf_append(&file, d->opt->root, d->opt->root_len);
-        page_buf_putc(&file, '/');
-        page_buf_append(&file, p, n);
-
-        if (page_buf_cstr(&file) == NULL || stat(file.data, &sb) != 0) {
-            return page_tpl_fail(st, "ref \"%.*s\": page not found",
-                                 (int) v->u.s.len, v->u.s.data);
-        }
+    frag = memchr(p, '#', n);
+    if (frag != NULL) {
+        n = (size_t) (frag - p);
     }
 
     page_buf_init(&url, env->arena, 0);
+
+    if (n == 0 && frag != NULL) {
+        /* "#frag": the page itself; Hugo prints the fragment alone */
+        page_buf_append(&url, frag, v->u.s.len);   /* frag is p here */
+        goto done;
+    }
+
+    found = 0;
+    page_buf_init(&rel, env->arena, 0);
+    page_buf_init(&hit, env->arena, 0);
+
+    for (pass = 0; pass < 2 && !found; pass++) {
+        /* pass 0: from the page's folder; 1: from the root */
+        if (pass == 0 && (fdir == 0 || p[0] == '/')) {
+            continue;
+        }
+
+        if (page_ref_join(&rel, from, pass ? 0 : fdir, p, n) != 0) {
+            continue;
+        }
+
+        if (rel.len == 0) {
+            found = 1;                  /* "/": the home page */
+            continue;
+        }
+
+        if (d->opt->root == NULL) {
+            /* content from upstream: no files to check; as written */
+            if (pass == 1) {
+                page_buf_append(&hit, rel.data, rel.len);
+                found = !page_buf_failed(&hit);
+            }
+            continue;
+        }
+
+        found = page_ref_find(d, env->arena, &rel, &hit);
+    }
+
+    if (!found && d->opt->root != NULL && d->opt->root_len + 1 < PATH_MAX
+        && memchr(p, '/', n) == NULL)
+    {
+        w = page_arena_alloc(env->arena, sizeof(page_ref_walk_t));
+        if (w == NULL) {
+            return page_tpl_fail(st, "out of memory");
+        }
+
+        w->name = p;
+        w->len = n;
+        w->entries = 0;
+        w->found = 0;
+        memcpy(w->path, d->opt->root, d->opt->root_len);
+        w->path[d->opt->root_len] = '\0';
+
+        page_ref_walk(w, w->path, d->opt->root_len, d->opt->root_len, 0);
+
+        if (w->found > 1) {
+            return page_tpl_fail(st, "REF_NOT_FOUND: Ref \"%.*s\" from page "
+                                 "\"%.*s\": page reference \"/%.*s\" is "
+                                 "ambiguous", (int) v->u.s.len, v->u.s.data,
+                                 (int) flen, from, (int) n, p);
+        }
+
+        if (w->found == 1) {
+            page_buf_init(&hit, env->arena, 0);
+            page_buf_puts(&hit, w->hit);
+            found = !page_buf_failed(&hit);
+        }
+    }
+
+    if (!found) {
+        return page_tpl_fail(st, "REF_NOT_FOUND: Ref \"%.*s\" from page "
+                             "\"%.*s\": page not found",
+                             (int) v->u.s.len, v->u.s.data, (int) flen, from);
+    }
 
     if (absolute && d->opt->base_url_len) {
         page_buf_append(&url, d->opt->base_url, d->opt->base_url_len);
@@ -1261,6 +1588,9 @@ page_fn_relref_url(page_tpl_state_t *st, int absolute, page_value_t **args,
     }
 
     page_buf_putc(&url, '/');
+
+    p = hit.data ? hit.data : "";
+    n = hit.len;
 
     if (n >= 3 && memcmp(p + n - 3, ".md", 3) == 0) {
         n -= 3;
@@ -1277,7 +1607,21 @@ page_fn_relref_url(page_tpl_state_t *st, int absolute, page_value_t **args,
         n = dir;                        /* the folder itself */
     }
 
-    page_buf_append(&url, p, n);
+    while (n && p[n - 1] == '/') {
+        n--;
+    }
+
+    if (n) {
+        page_buf_append(&url, p, n);
+        page_buf_putc(&url, '/');
+    }
+
+    if (frag != NULL) {
+        page_buf_append(&url, frag, v->u.s.len - (size_t) (frag
+                                                            - v->u.s.data));
+    }
+
+done:
 
     *res = page_value_string_ref(env->arena, PAGE_STRING,
                                  url.data ? url.data : "/", url.len);

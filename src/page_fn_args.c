@@ -281,14 +281,18 @@ page_tpl_typed(page_tpl_state_t *st, page_value_t *v, page_type_t type,
 /*
  * A function that does not run here (network, external tool, image
  * processing): "name: why", in one line.  When the engine already names
- * the function ("error calling resources.GetRemote: "), the name is not
- * said twice; called by an alias ("error calling toCSS: "), the reason
- * still names the function ("css.Sass: ...").
+ * the function ("error calling getJSON: "), the name is not said twice;
+ * a namespaced one, which the engine names by its method as Hugo does
+ * ("error calling GetRemote: "), and one called by an alias ("error
+ * calling toCSS: ") still have the reason name the function
+ * ("resources.GetRemote: ...", "css.Sass: ...").
  */
 int
 page_fn_unavailable(page_tpl_state_t *st, const char *name, const char *why)
 {
-    if (st->calling != NULL && strcmp(st->calling, name) == 0) {
+    if (st->calling != NULL && strcmp(st->calling, name) == 0
+        && strchr(name, '.') == NULL)
+    {
         return page_tpl_fail(st, "%s", why);
     }
 

@@ -2001,23 +2001,62 @@ page_templates_has_ext(const char *name, size_t len)
 }
 
 
+/*
+ * Current Hugo's embedded templates that are partials too
+ * (tpl/tplimpl/embedded/templates/_partials/): {{ partial "opengraph.html"
+ * . }} is {{ template "_internal/opengraph.html" . }}.
+ */
+static const char *const  page_templates_embedded_partials[] = {
+    "opengraph", "twitter_cards", "schema", "google_analytics", "disqus",
+    "pagination", NULL
+};
+
+
 const char *
 page_templates_partial_name(const page_templates_t *t, const char *name,
     size_t len)
 {
     static const char *const  bare[] = { ".html", "", NULL };
     static const char *const  with_ext[] = { "", NULL };
+    size_t                    i, n, base;
+    const char *const        *cands;
     const page_tfile_t       *f;
+
+    /* Hugo's partial strips one leading "partials/" (tpl/partials) */
+    if (len > 9 && memcmp(name, "partials/", 9) == 0) {
+        name += 9;
+        len -= 9;
+    }
 
     /*
      * "x" is "x.html" (current Hugo assumes HTML); "x.svg", "x.json", ...
      * are the file of that name.
      */
-    f = page_templates_lookup(t, "partials", name, len,
-                              page_templates_has_ext(name, len)
-                              ? with_ext : bare);
+    cands = page_templates_has_ext(name, len) ? with_ext : bare;
 
-    return f ? f->path : NULL;
+    f = page_templates_lookup(t, "partials", name, len, cands);
+    if (f != NULL) {
+        return f->path;
+    }
+
+    /* the embedded ones, after every user directory and the built-in */
+    base = len;
+    if (len > 5 && memcmp(name + len - 5, ".html", 5) == 0) {
+        base = len - 5;
+    }
+
+    for (i = 0; page_templates_embedded_partials[i] != NULL; i++) {
+        n = strlen(page_templates_embedded_partials[i]);
+
+        if (n == base
+            && memcmp(name, page_templates_embedded_partials[i], n) == 0)
+        {
+            f = page_templates_lookup(t, "_internal", name, len, cands);
+            return f ? f->path : NULL;
+        }
+    }
+
+    return NULL;
 }
 
 

@@ -115,7 +115,9 @@ const page_tpl_set_t *page_templates_layout(const page_templates_t *t,
 /*
  * The set holding partials and shortcodes, and the name under which a
  * partial is registered ("partials/x.html"); NULL when there is none.
- * name as written in the template: "x", "x.html", "dir/x.svg".  A
+ * name as written in the template: "x", "x.html", "dir/x.svg" (one
+ * leading "partials/" dropped, as Hugo does); current Hugo's embedded
+ * partials ("opengraph.html", ...) when no directory has the name.  A
  * plain-text partial or shortcode (.json, .txt, .md, ...) is registered
  * in the set as a template that runs it in the plain-text set.
  */

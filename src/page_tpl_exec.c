@@ -146,10 +146,22 @@ page_tpl_fail(page_tpl_state_t *st, const char *fmt, ...)
 {
     char                    msg[512], cmd[PAGE_TPL_ERR_QUOTE + 5];
     va_list                 ap;
+    const char             *calling, *dot;
     const page_tpl_node_t  *n;
 
     if (st->err->status != PAGE_OK) {
         return -1;
+    }
+
+    /*
+     * Hugo names a namespaced function by its method: math.Sqrt is
+     * "error calling Sqrt: " (the namespace is a value, Sqrt its method)
+     */
+    calling = st->calling;
+    if (calling != NULL && (dot = strrchr(calling, '.')) != NULL
+        && dot[1] != '\0')
+    {
+        calling = dot + 1;
     }
 
     va_start(ap, fmt);
@@ -159,9 +171,8 @@ page_tpl_fail(page_tpl_state_t *st, const char *fmt, ...)
     if (st->trying) {
         /* what try gives as .Err: Go's reason, without the position */
         snprintf(st->try_msg, sizeof(st->try_msg), "%s%.100s%s%.480s",
-                 st->calling ? "error calling " : "",
-                 st->calling ? st->calling : "", st->calling ? ": " : "",
-                 msg);
+                 calling ? "error calling " : "",
+                 calling ? calling : "", calling ? ": " : "", msg);
     }
 
     n = st->node;
@@ -175,8 +186,8 @@ page_tpl_fail(page_tpl_state_t *st, const char *fmt, ...)
     page_error_set(st->err, PAGE_ERR_TEMPLATE, st->tree->path, n->line,
                    n->col, "executing \"%s\" at <%s>: %s%s%s",
                    st->tree->name, cmd,
-                   st->calling ? "error calling " : "",
-                   st->calling ? st->calling : "", st->calling ? ": " : "");
+                   calling ? "error calling " : "",
+                   calling ? calling : "", calling ? ": " : "");
     page_error_append(st->err, "%s", msg);
     return -1;
 }

@@ -64,6 +64,23 @@ $t->write_file('other.md', "---\ntitle: O\n---\nbody\n");
 $t->write_file('n/x.md', "---\ntitle: X\n---\n{{% hi you %}}\n");
 $t->write_file('docs/d.md', "---\ntitle: D\n---\nbody\n");
 
+# ---- names Hugo resolves for partials and refs
+
+# current Hugo's embedded partials after every directory (hugo 0.111.3
+# has them as _internal/ templates only); a leading "partials/" dropped
+# (hugo 0.111.3 too); relref from the page's folder, with Hugo's trailing
+# slash, and from the root with a fragment
+$t->write_file("$p/emb/_default/single.html",
+               "{{ partial \"partials/w.html\" . }}|{{ relref . \"c\" }}|"
+               . "{{ relref . \"/emb/c.md#x\" }}|"
+               . "{{ with partial \"opengraph.html\" . }}"
+               . "{{ if in . \"og:title\" }}OG{{ end }}{{ end }}\n");
+$t->write_file("$p/emb/partials/w.html", "W");
+$t->write_file("$p/emb/_default/list.html", "{{ relref . \"nope\" }}\n");
+$t->write_file('emb/b.md', "---\ntitle: B\n---\nbody\n");
+$t->write_file('emb/c.md', "---\ntitle: C\n---\nbody\n");
+$t->write_file('emb/d.md', "---\ntitle: D\nlayout: list\n---\nbody\n");
+
 my $conf = <<"CONF";
     server {
         listen 127.0.0.1:%%PORT%%;
@@ -84,6 +101,10 @@ my $conf = <<"CONF";
 
         location /docs/ {
             page_templates $p/new;
+        }
+
+        location /emb/ {
+            page_templates $p/emb;
         }
 
         location /fr/ {
@@ -134,6 +155,20 @@ is($t->request(uri => '/fr/a.md')->{body}, "SC1-FR\n",
    'shortcode: the French variant on a French site');
 is($t->request(uri => '/en/a.md')->{body}, "SC1-HTML\n",
    'shortcode: not the French variant on an English site');
+
+$r = $t->request(uri => '/emb/b.md');
+is($r->{status}, 200, 'partial and ref names: 200');
+is($r->{body}, "W|/emb/c/|/emb/c/#x|OG\n",
+   'partials/ dropped, relref with its slash, the embedded opengraph');
+
+# hugo 0.111.3: REF_NOT_FOUND: Ref "nope" from page "emb/d.md": page not
+# found (an error: hugo fails the build, we the page)
+my $mark = $t->log_mark;
+$r = $t->request(uri => '/emb/d.md');
+is($r->{status}, 500, 'a missing ref: 500');
+like($t->log_since($mark),
+     qr{REF_NOT_FOUND: Ref "nope" from page "emb/d\.md": page not found},
+     "a missing ref: hugo's words");
 
 # ---- every broken template in one run
 

@@ -200,7 +200,7 @@ test_ref(void)
     OUT("{{ eq (urls.Ref . \"a.md\") (ref . \"a.md\") }}|"
         "{{ eq (urls.RelRef . \"a.md\") (relref . \"a.md\") }}",
         "true|true", "urls.Ref, urls.RelRef: ref and relref");
-    FAILS("{{ urls.RelRef . \"../x.md\" }}", "ref \"../x.md\"",
+    FAILS("{{ urls.RelRef . \"../x.md\" }}", "Ref \"../x.md\"",
           "urls.RelRef: relref's errors");
 }
 

@@ -34,16 +34,16 @@ static page_result_t       res;
 static int                 rendered;
 
 
-/* Write dir/rel (folders made as needed). */
+/* Write base/rel (folders made as needed). */
 static void
-put(const char *rel, const char *text)
+put_in(const char *base, const char *rel, const char *text)
 {
     char   path[512], *p;
     FILE  *f;
 
-    snprintf(path, sizeof(path), "%s/%s", dir, rel);
+    snprintf(path, sizeof(path), "%s/%s", base, rel);
 
-    for (p = path + strlen(dir) + 1; (p = strchr(p, '/')) != NULL; p++) {
+    for (p = path + strlen(base) + 1; (p = strchr(p, '/')) != NULL; p++) {
         *p = '\0';
         mkdir(path, 0755);
         *p = '/';
@@ -56,6 +56,14 @@ put(const char *rel, const char *text)
     }
     fputs(text, f);
     fclose(f);
+}
+
+
+/* Write dir/rel, in the layouts directory. */
+static void
+put(const char *rel, const char *text)
+{
+    put_in(dir, rel, text);
 }
 
 
@@ -576,6 +584,315 @@ test_functions(void)
 }
 
 
+/*
+ * Partial names: current Hugo (0.146+) serves its embedded templates as
+ * partials too (tpl/tplimpl/embedded/templates/_partials/), after every
+ * user directory; hugo 0.111.3 has them only as _internal/ templates.
+ * A leading "partials/" is dropped once (hugo 0.111.3: "partials/x.html"
+ * is "x.html", "partials/partials/q.html" is "partials/q.html", and
+ * "partials/q.html" with only partials/partials/q.html is not found).
+ */
+static void
+test_partial_names(void)
+{
+    const char  *out;
+
+    fresh();
+    put("partials/functions/warnings.html", "W[{{ . }}]");
+    put("partials/partials/q.html", "Q");
+    put("_default/single.html",
+        "{{ partial \"partials/functions/warnings.html\" \"x\" }}"
+        "{{ partial \"functions/warnings.html\" \"y\" }}"
+        "{{ partial \"partials/functions/warnings\" \"z\" }}"
+        "{{ partial \"partials/partials/q.html\" . }}|"
+        "{{ strings.Contains (partial \"opengraph.html\" .) `og:title` }}"
+        "{{ strings.Contains (partial \"twitter_cards\" .) `twitter:card` }}"
+        "{{ strings.Contains (partials.Include \"schema.html\" .) `Page` }}"
+        "{{ partial \"google_analytics.html\" . | len | eq 0 }}");
+    if (!ok(compile() == 0, "partial names compile")) {
+        printf("#   %s\n", cerr.msg);
+    }
+    out = render("/a.md", "---\ntitle: A\n---\n");
+    is_str(out, "W[x]W[y]W[z]Q|truetruetruetrue",
+           "partials/ dropped once; the embedded partials answer");
+
+    put("_default/single.html", "{{ partial \"partials/q.html\" . }}");
+    ok(compile() == 0, "partials/q.html compiles");
+    out = render("/a.md", "---\ntitle: A\n---\n");
+    ok(strstr(out, "partial \"partials/q.html\" not found") != NULL,
+       "only one partials/ is dropped; the error names the call's name");
+
+    /*
+     * What the embedded opengraph prints for a page with images and tags
+     * (current Hugo's _partials/opengraph.html: og:url first, the site's
+     * name, title, description, type, then article: and og:image tags).
+     */
+    put("_default/single.html", "{{ partial \"opengraph.html\" . }}"
+        "{{ partial \"twitter_cards.html\" . }}"
+        "{{ partial \"schema.html\" . }}");
+    ok(compile() == 0, "opengraph compiles");
+    out = render("/posts/a.md", "---\ntitle: A & B\ndescription: D\n"
+                 "date: 2024-01-02T03:04:05Z\ntags: [t1, t2]\n"
+                 "images: [img/a.png]\n---\nbody\n");
+    ok(strncmp(out, "<meta property=\"og:url\"", 23) == 0,
+       "opengraph: og:url first, no blank line before it");
+    ok(strstr(out, "<meta property=\"og:type\" content=\"article\">\n"
+              "    <meta property=\"article:section\" content=\"posts\">")
+       != NULL, "opengraph: a page is an article of its section");
+    ok(strstr(out, "article:published_time\" "
+              "content=\"2024-01-02T03:04:05+00:00\"") != NULL
+       && strstr(out, "article:tag\" content=\"t2\"") != NULL
+       && strstr(out, "og:image\" content=\"/img/a.png\"") != NULL,
+       "opengraph: published time, tags, images");
+    ok(strstr(out, "twitter:card\" content=\"summary_large_image\">\n"
+              "  <meta name=\"twitter:image\" content=\"/img/a.png\"")
+       != NULL, "twitter_cards: a large image card with the first image");
+    ok(strstr(out, "<script type=\"application/ld+json\">\n{\n"
+              "  \"@context\": \"https://schema.org\",\n"
+              "  \"@type\": \"WebPage\",") != NULL
+       && strstr(out, "\"keywords\": [\"t1\",\"t2\"],") != NULL,
+       "schema: current Hugo's JSON-LD WebPage with the tags as keywords");
+    if (!ok(strstr(out, "og:site_name") == NULL, "no site title, no name")) {
+        printf("#   %s\n", out);
+    }
+
+    out = render("/b.md", "---\ntitle: B\ncategories: [c1]\n---\nbody\n");
+    ok(strstr(out, "og:type\" content=\"article\"") != NULL
+       && strstr(out, "twitter:card\" content=\"summary\">") != NULL
+       && strstr(out, "og:image") == NULL
+       && strstr(out, "article:section") == NULL,
+       "no images: a summary card; no section at the root");
+    ok(strstr(out, "\"keywords\": [\"c1\"],") != NULL,
+       "schema: no tags, the categories as keywords");
+
+    /*
+     * hugo 0.111.3 names a namespaced function by its method:
+     * "error calling Sqrt: ...", "error calling Repeat: strings:
+     * negative Repeat count"
+     */
+    put("_default/single.html", "{{ math.Sqrt \"x\" }}");
+    ok(compile() == 0, "math.Sqrt compiles");
+    out = render("/a.md", "---\ntitle: A\n---\n");
+    ok(strstr(out, "at <math.Sqrt \"x\">: error calling Sqrt: ") != NULL,
+       "error calling Sqrt");
+    put("_default/single.html", "{{ strings.Repeat -1 \"x\" }}");
+    ok(compile() == 0, "strings.Repeat compiles");
+    out = render("/a.md", "---\ntitle: A\n---\n");
+    if (!ok(strstr(out, "error calling Repeat: strings: negative Repeat "
+                   "count") != NULL, "error calling Repeat"))
+    {
+        printf("#   %s\n", out);
+    }
+
+    /* the user's opengraph.html before the embedded one */
+    fresh();
+    put("partials/opengraph.html", "MINE");
+    put("_default/single.html", "{{ partial \"opengraph.html\" . }}");
+    ok(compile() == 0, "a user opengraph.html compiles");
+    out = render("/a.md", "---\ntitle: A\n---\n");
+    is_str(out, "MINE", "the user's partial first");
+
+    /* the old names keep working, from a layout */
+    put("_default/single.html",
+        "{{ template \"_internal/twitter_cards.html\" . }}");
+    ok(compile() == 0, "template _internal/twitter_cards.html compiles");
+    out = render("/a.md", "---\ntitle: A\n---\n");
+    ok(strstr(out, "<meta name=\"twitter:title\" content=\"A\">") != NULL,
+       "template \"_internal/twitter_cards.html\" still works");
+
+    /* only those names: the embedded shortcodes are not partials */
+    put("_default/single.html",
+        "{{ partial \"shortcodes/figure.html\" . }}");
+    ok(compile() == 0, "a call of shortcodes/figure.html compiles");
+    out = render("/a.md", "---\ntitle: A\n---\n");
+    ok(strstr(out, "partial \"shortcodes/figure.html\" not found") != NULL,
+       "an embedded shortcode is no partial");
+}
+
+
+/*
+ * ref and relref (page_data.c), checked against hugo 0.111.3 with the
+ * same files (its URLs start with the baseURL's path, "/sub/" there;
+ * ours with "/", the site root): a pretty URL with its trailing slash,
+ * ".md" optional, bundles and sections by their folder, the page's
+ * folder first, then the root, "#fragment" kept, the dict form; last,
+ * a bare name as the one page, bundle or section of that name anywhere
+ * (any case).  Not done: hugo's case-insensitive match of paths with a
+ * folder ("DOCS/C.md").
+ */
+static void
+test_ref(void)
+{
+    char            root[64], cmd[128];
+    const char     *out;
+    page_options_t  opt;
+    int             rc;
+    static const char  *src = "---\ntitle: B\n---\nx\n";
+
+    snprintf(root, sizeof(root), "/tmp/lookup2-ref-XXXXXX");
+    if (mkdtemp(root) == NULL) {
+        perror("mkdtemp");
+        exit(2);
+    }
+    put_in(root, "a.md", src);
+    put_in(root, "docs/b.md", src);
+    put_in(root, "docs/c.md", src);
+    put_in(root, "docs/guide/_index.md", src);
+    put_in(root, "docs/guide/shortcodes/tabs.md", src);
+    put_in(root, "docs/bun/index.md", src);
+    put_in(root, "docs/x.png", "png");
+    put_in(root, "x/dup.md", src);
+    put_in(root, "y/dup.md", src);
+    put_in(root, "z/zb/index.md", src);
+    put_in(root, "z/one.md", src);
+
+    fresh();
+    put("_default/single.html",
+        "1:{{ relref . \"docs/b.md\" }}\n"
+        "2:{{ relref . \"docs/b\" }}\n"
+        "3:{{ relref . \"/docs/b.md\" }}\n"
+        "4:{{ relref . \"docs/b.md#frag\" }}\n"
+        "5:{{ relref . \"#frag\" }}\n"
+        "6:{{ relref . (dict \"path\" \"docs/b.md\" \"outputFormat\" "
+        "\"html\") }}\n"
+        "7:{{ relref . \"docs/bun\" }}\n"
+        "8:{{ relref . \"docs/bun/index.md\" }}\n"
+        "9:{{ relref . \"docs/guide\" }}\n"
+        "10:{{ relref . \"docs/guide/_index.md\" }}\n"
+        "11:{{ ref . \"docs/b.md\" }}\n"
+        "12:{{ relref . \"docs/guide/shortcodes/tabs\" }}\n"
+        "13:{{ relref . \"/\" }}\n"
+        "14:{{ ref . \"docs/b#x\" }}\n"
+        "16:{{ relref . (dict \"path\" \"docs/b.md\") }}\n"
+        "17:{{ relref . \"docs/b/\" }}\n"
+        "S1:{{ relref . \"c.md\" }}\n"
+        "S2:{{ relref . \"c\" }}\n"
+        "S4:{{ relref . \"guide\" }}\n"
+        "S5:{{ relref . \"./c.md\" }}\n"
+        "S6:{{ relref . \"bun\" }}\n"
+        "S7:{{ relref . \"../a.md\" }}\n"
+        "S8:{{ relref . \"docs\" }}\n"
+        "B1:{{ relref . \"tabs\" }}\n"
+        "B2:{{ relref . \"zb\" }}\n"
+        "B3:{{ relref . \"one\" }}\n"
+        "B4:{{ relref . \"ONE.md\" }}\n"
+        "B5:{{ relref . \"one.md#t\" }}");
+    put("_default/list.html", "{{ relref . \"./c.md\" }}");
+    put("shortcodes/ref.html", "{{ relref .Page .Params }}");
+    ok(compile() == 0, "ref pages compile");
+
+    page_options_init(&opt);
+    opt.path = "/docs/b.md";
+    opt.file = "/docs/b.md";
+    opt.file_len = strlen(opt.file);
+    opt.root = root;
+    opt.root_len = strlen(root);
+    opt.base_url = "https://example.org/";
+    opt.base_url_len = strlen(opt.base_url);
+    opt.templates = store;
+
+    if (rendered) {
+        page_result_free(&res);
+    }
+    rc = page_render(src, strlen(src), &opt, &res);
+    rendered = 1;
+    out = rc == PAGE_OK ? res.data : res.error.msg;
+
+    is_str(out,
+           "1:/docs/b/\n2:/docs/b/\n3:/docs/b/\n4:/docs/b/#frag\n5:#frag\n"
+           "6:/docs/b/\n7:/docs/bun/\n8:/docs/bun/\n9:/docs/guide/\n"
+           "10:/docs/guide/\n11:https://example.org/docs/b/\n"
+           "12:/docs/guide/shortcodes/tabs/\n13:/\n"
+           "14:https://example.org/docs/b/#x\n16:/docs/b/\n17:/docs/b/\n"
+           "S1:/docs/c/\nS2:/docs/c/\nS4:/docs/guide/\nS5:/docs/c/\n"
+           "S6:/docs/bun/\nS7:/a/\nS8:/docs/\n"
+           "B1:/docs/guide/shortcodes/tabs/\nB2:/z/zb/\nB3:/z/one/\n"
+           "B4:/z/one/\nB5:/z/one/#t",
+           "relref and ref: hugo 0.111.3's URLs");
+
+    /* hextra's {{% relref "docs/guide/shortcodes/tabs" %}} from blog/ */
+    put("_default/single.html", "{{ .Content }}");
+    ok(compile() == 0, "the relref shortcode compiles");
+    opt.file = "/blog/v.md";
+    opt.file_len = strlen(opt.file);
+    opt.path = opt.file;
+    page_result_free(&res);
+    opt.templates = store;
+    rc = page_render("{{< ref \"docs/guide/shortcodes/tabs\" >}}\n", 42,
+                     &opt, &res);
+    out = rc == PAGE_OK ? res.data : res.error.msg;
+    ok(strstr(out, "/docs/guide/shortcodes/tabs/") != NULL,
+       "relref .Page .Params from another folder");
+
+    /*
+     * hugo 0.111.3: REF_NOT_FOUND: Ref "./c.md" from page "a.md": page
+     * not found (and the same for what is no page, or above the root)
+     */
+    put("_default/single.html", "{{ relref . \"./c.md\" }}");
+    ok(compile() == 0, "a missing ref compiles");
+    opt.file = "/a.md";
+    opt.file_len = strlen(opt.file);
+    opt.path = opt.file;
+    page_result_free(&res);
+    opt.templates = store;
+    rc = page_render(src, strlen(src), &opt, &res);
+    ok(rc != PAGE_OK && strstr(res.error.msg, "REF_NOT_FOUND: Ref \"./c.md\" "
+                               "from page \"a.md\": page not found") != NULL,
+       "not found: hugo's words");
+    put("_default/single.html", "{{ relref . \"docs/x.png\" }}"
+        "{{ relref . \"../a.md\" }}");
+    ok(compile() == 0, "refs to no page compile");
+    page_result_free(&res);
+    opt.templates = store;
+    rc = page_render(src, strlen(src), &opt, &res);
+    ok(rc != PAGE_OK && strstr(res.error.msg, "Ref \"docs/x.png\"") != NULL,
+       "a file that is no page is not found");
+    /*
+     * hugo 0.111.3: REF_NOT_FOUND: Ref "dup.md" from page "a.md": page
+     * reference "/dup.md" is ambiguous; a folder that is neither bundle
+     * nor section ("shortcodes") and a bare name's folder form
+     * ("zb/index.md") are not found
+     */
+    put("_default/single.html", "{{ relref . \"dup.md\" }}");
+    ok(compile() == 0, "an ambiguous ref compiles");
+    page_result_free(&res);
+    opt.templates = store;
+    rc = page_render(src, strlen(src), &opt, &res);
+    ok(rc != PAGE_OK && strstr(res.error.msg, "REF_NOT_FOUND: Ref "
+                               "\"dup.md\" from page \"a.md\": page "
+                               "reference \"/dup.md\" is ambiguous") != NULL,
+       "ambiguous: hugo's words");
+    put("_default/single.html", "{{ relref . \"shortcodes\" }}");
+    ok(compile() == 0, "a plain folder's ref compiles");
+    page_result_free(&res);
+    opt.templates = store;
+    rc = page_render(src, strlen(src), &opt, &res);
+    ok(rc != PAGE_OK && strstr(res.error.msg, "page not found") != NULL,
+       "a plain folder is no page");
+    put("_default/single.html", "{{ relref . \"zb/index.md\" }}");
+    ok(compile() == 0, "zb/index.md compiles");
+    page_result_free(&res);
+    opt.templates = store;
+    rc = page_render(src, strlen(src), &opt, &res);
+    ok(rc != PAGE_OK && strstr(res.error.msg, "page not found") != NULL,
+       "a name with a folder is not looked for anywhere");
+
+    put("_default/single.html", "{{ relref . \"../a.md\" }}");
+    ok(compile() == 0, "a ref above the root compiles");
+    page_result_free(&res);
+    opt.templates = store;
+    rc = page_render(src, strlen(src), &opt, &res);
+    ok(rc != PAGE_OK && strstr(res.error.msg, "Ref \"../a.md\" from page "
+                               "\"a.md\": page not found") != NULL,
+       "above the root: not found");
+
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+    if (system(cmd) != 0) {
+        exit(2);
+    }
+}
+
+
 int
 main(void)
 {
@@ -588,6 +905,8 @@ main(void)
     test_extensions();
     test_errors();
     test_functions();
+    test_partial_names();
+    test_ref();
 
     if (rendered) {
         page_result_free(&res);

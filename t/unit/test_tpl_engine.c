@@ -688,8 +688,8 @@ test_try(void)
     /* what a web server does not do fails in one line, and try sees it */
     TT("{{ with try (resources.GetRemote \"https://example.org/x.json\") }}"
        "{{ with .Err }}{{ . }}{{ else }}ok{{ end }}{{ end }}",
-       "error calling resources.GetRemote: remote resources are not fetched "
-       "at request time");
+       "error calling GetRemote: resources.GetRemote: remote resources are "
+       "not fetched at request time");
     /* the page goes on after a caught error */
     T("{{ with try (div 1 0) }}{{ end }}{{ div 4 2 }}", "2");
     TERR("{{ try }}", "wrong number of args for try: want 1 got 0");
