@@ -31,6 +31,9 @@ static ngx_int_t ngx_http_page_site_file(ngx_http_request_t *r,
 static ngx_int_t ngx_http_page_site_join(ngx_pool_t *pool, ngx_str_t *out,
     ngx_str_t *a, const char *b, size_t blen);
 static ngx_int_t ngx_http_page_site_is_dir(ngx_conf_t *cf, ngx_str_t *dir);
+static ngx_int_t ngx_http_page_site_is_file(ngx_str_t *name);
+static ngx_int_t ngx_http_page_site_robots(ngx_http_request_t *r,
+    ngx_http_page_site_t *site);
 static void ngx_http_page_site_cleanup(void *data);
 
 
@@ -288,6 +291,17 @@ layouts:
 
         if (ngx_http_page_site_is_dir(cf, &sub)) {
             *(ngx_str_t *) ngx_array_push(*dirs) = sub;
+
+            if (ngx_http_page_site_join(cf->pool, &theme, &sub,
+                                        "robots.txt", 10)
+                != NGX_OK)
+            {
+                return NGX_CONF_ERROR;
+            }
+
+            if (ngx_http_page_site_is_file(&theme)) {
+                site->own_robots = 1;
+            }
         }
     }
 
@@ -388,11 +402,13 @@ ngx_http_page_site_handler(ngx_http_request_t *r)
     case PAGE_SITE_REDIRECT:
         return ngx_http_page_site_redirect(r, site, &m);
 
+    case PAGE_SITE_ROBOTS:
+        return ngx_http_page_site_robots(r, site);
+
     case PAGE_SITE_RSS:
     case PAGE_SITE_SITEMAP:
-    case PAGE_SITE_ROBOTS:
     case PAGE_SITE_FORMAT:
-        /* not served yet: feeds, sitemaps, robots.txt, other formats */
+        /* not served yet: feeds, sitemaps, other formats */
         ngx_log_debug1(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
                        "page site: \"%V\" is not served yet", &r->uri);
         return NGX_HTTP_NOT_FOUND;
@@ -652,6 +668,56 @@ render:
 
     if (nrc == NGX_ERROR || nrc > NGX_OK || r->header_only) {
         return nrc;
+    }
+
+    out.buf = b;
+    out.next = NULL;
+
+    return ngx_http_output_filter(r, &out);
+}
+
+
+/*
+ * robots.txt (enableRobotsTXT): Hugo's built-in template gives
+ * "User-agent: *" (no newline); a site's own robots.txt layout is not
+ * rendered yet (404).
+ */
+static ngx_int_t
+ngx_http_page_site_robots(ngx_http_request_t *r, ngx_http_page_site_t *site)
+{
+    ngx_int_t    rc;
+    ngx_buf_t   *b;
+    ngx_chain_t  out;
+
+    static u_char  robots[] = "User-agent: *";
+
+    if (site->own_robots) {
+        ngx_log_debug0(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
+                       "page site: a robots.txt layout is not rendered yet");
+        return NGX_HTTP_NOT_FOUND;
+    }
+
+    b = ngx_calloc_buf(r->pool);
+    if (b == NULL) {
+        return NGX_HTTP_INTERNAL_SERVER_ERROR;
+    }
+
+    b->pos = robots;
+    b->last = robots + sizeof(robots) - 1;
+    b->memory = 1;
+    b->last_buf = (r == r->main) ? 1 : 0;
+    b->last_in_chain = 1;
+
+    r->headers_out.status = NGX_HTTP_OK;
+    r->headers_out.content_length_n = sizeof(robots) - 1;
+    ngx_str_set(&r->headers_out.content_type, "text/plain");
+    r->headers_out.content_type_len = sizeof("text/plain") - 1;
+    ngx_str_set(&r->headers_out.charset, "utf-8");
+
+    rc = ngx_http_send_header(r);
+
+    if (rc == NGX_ERROR || rc > NGX_OK || r->header_only) {
+        return rc;
     }
 
     out.buf = b;
@@ -973,6 +1039,16 @@ ngx_http_page_site_is_dir(ngx_conf_t *cf, ngx_str_t *dir)
 
     return ngx_file_info(dir->data, &fi) != NGX_FILE_ERROR
            && ngx_is_dir(&fi);
+}
+
+
+static ngx_int_t
+ngx_http_page_site_is_file(ngx_str_t *name)
+{
+    ngx_file_info_t  fi;
+
+    return ngx_file_info(name->data, &fi) != NGX_FILE_ERROR
+           && ngx_is_file(&fi);
 }
 
 

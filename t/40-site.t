@@ -133,6 +133,13 @@ $r = $t->get('/blog/img/log.txt',
              'If-Modified-Since' => $r->{headers}{'last-modified'});
 is($r->{status}, 304, 'a static file with If-Modified-Since: 304');
 
+# ---- robots.txt (enableRobotsTXT): hugo's public/robots.txt
+
+$r = $t->get('/blog/robots.txt');
+is($r->{status}, 200, 'robots.txt: 200');
+is($r->{body}, 'User-agent: *', "robots.txt: hugo's built-in one");
+like($r->{headers}{'content-type'} // '', qr{^text/plain}, 'robots.txt: type');
+
 # ---- an edit is seen on the next request (the file is read afresh)
 
 write_text("$p/blog/content/posts/first-light.md",
