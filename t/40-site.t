@@ -31,6 +31,12 @@ $t->start(<<"CONF");
             page_site $p/blog;
         }
     }
+
+    server {
+        listen 127.0.0.1:%%PORT2%%;
+        page_site $p/blog;
+        page_site_check 0;
+    }
 CONF
 
 # the parts of hugo's page compared: its <title> and its <main>
@@ -89,6 +95,14 @@ is_page('/blog/2024/04/storm/', 'Storm Log | Lighthouse Notes',
 is_page('/blog/tides/', 'Tide Tables | Lighthouse Notes',
         "<main>\n<h1>Tide Tables</h1>\n<p>High and low.</p>\n\n</main>",
         'url');
+
+# page_site in a server: the site lives under baseURL's path, /blog/
+$r = $t->request(port => $t->port2, uri => '/blog/2024/04/storm/');
+is($r->{status}, 200, 'page_site in a server: a page under /blog/');
+is((page_of($r->{body}))[0], 'Storm Log | Lighthouse Notes',
+   'page_site in a server: its title');
+is($t->request(port => $t->port2, uri => '/2024/04/storm/')->{status}, 404,
+   'page_site in a server: nothing outside baseURL\'s path');
 
 # ---- redirects
 
