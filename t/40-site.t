@@ -36,6 +36,8 @@ $t->start(<<"CONF");
         listen 127.0.0.1:%%PORT2%%;
         page_site $p/blog;
         page_site_check 0;
+        page_last_modified on;
+        error_page 404 /blog/tides/;
     }
 CONF
 
@@ -103,6 +105,24 @@ is((page_of($r->{body}))[0], 'Storm Log | Lighthouse Notes',
    'page_site in a server: its title');
 is($t->request(port => $t->port2, uri => '/2024/04/storm/')->{status}, 404,
    'page_site in a server: nothing outside baseURL\'s path');
+
+# page_last_modified: the content file's time, and nginx's answer to a
+# conditional request; HEAD; error_page on a 404
+$r = $t->request(port => $t->port2, method => 'HEAD',
+                 uri => '/blog/2024/04/storm/');
+is($r->{status}, 200, 'HEAD: 200');
+is($r->{body}, '', 'HEAD: no body');
+ok($r->{headers}{'last-modified'}, 'page_last_modified: Last-Modified');
+$r = $t->request(port => $t->port2, uri => '/blog/2024/04/storm/',
+                 headers => ['If-Modified-Since'
+                             => $r->{headers}{'last-modified'}]);
+is($r->{status}, 304, 'page_last_modified: If-Modified-Since: 304');
+$r = $t->request(port => $t->port2, uri => '/blog/no/such/page/');
+is($r->{status}, 404, 'error_page: the status stays 404');
+is((page_of($r->{body}))[0], 'Tide Tables | Lighthouse Notes',
+   'error_page: the page it names, from the site');
+is($t->request(method => 'POST', uri => '/blog/')->{status}, 405,
+   'POST: 405');
 
 # ---- redirects
 
