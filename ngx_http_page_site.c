@@ -481,6 +481,16 @@ ngx_http_page_site_page(ngx_http_request_t *r, ngx_http_page_loc_conf_t *conf,
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
     }
 
+#if (NGX_HAVE_OPENAT)
+    /*
+     * The index follows no link under the site (its root is a real
+     * path): nor does the read, whatever disable_symlinks says, so that a
+     * file swapped for a link since the index was built is not followed.
+     */
+    of.disable_symlinks = NGX_DISABLE_SYMLINKS_ON;
+    of.disable_symlinks_from = rootdir.len;
+#endif
+
     if (ngx_open_cached_file(clcf->open_file_cache, &name, &of, r->pool)
         != NGX_OK)
     {
@@ -492,6 +502,7 @@ ngx_http_page_site_page(ngx_http_request_t *r, ngx_http_page_loc_conf_t *conf,
         ngx_log_error(NGX_LOG_ERR, r->connection->log, of.err,
                       "page: %s \"%s\" failed", of.failed, name.data);
         return of.err == NGX_EACCES || of.err == NGX_ELOOP
+               || of.err == NGX_EMLINK
                ? NGX_HTTP_FORBIDDEN : NGX_HTTP_INTERNAL_SERVER_ERROR;
     }
 
@@ -819,6 +830,15 @@ ngx_http_page_site_static(ngx_http_request_t *r, ngx_http_page_site_t *site,
         if (ngx_http_page_site_join(r->pool, &name, &dir[i],
                                     (const char *) path + 1, len - 1)
             != NGX_OK)
+        {
+            return NGX_HTTP_INTERNAL_SERVER_ERROR;
+        }
+
+        /* a directory of static/: its index.html, as a server of public/ */
+        if (path[len - 1] == '/'
+            && ngx_http_page_site_join(r->pool, &name, &name, "index.html",
+                                       10)
+               != NGX_OK)
         {
             return NGX_HTTP_INTERNAL_SERVER_ERROR;
         }

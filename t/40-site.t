@@ -167,6 +167,12 @@ $r = $t->get('/blog/img/log.txt',
              'If-Modified-Since' => $r->{headers}{'last-modified'});
 is($r->{status}, 304, 'a static file with If-Modified-Since: 304');
 
+# hugo copies static/charts/index.html to public/charts/index.html
+$r = $t->get('/blog/charts/');
+is($r->{status}, 200, "a directory of static/: 200");
+is($r->{body}, read_file("$p/blog/static/charts/index.html"),
+   'a directory of static/: its index.html');
+
 # ---- robots.txt (enableRobotsTXT): hugo's public/robots.txt
 
 $r = $t->get('/blog/robots.txt');
@@ -186,6 +192,16 @@ is_page('/blog/2024/03/first-light/', 'First Light | Lighthouse Notes',
         "<main>\n<h1>First Light</h1>\n"
         . "<p>The lamp was relit after the storm.</p>\n\n</main>",
         'an edited page, on the next request');
+
+# a content file swapped for a link out of the site is never read
+write_text("$p/outside.md", "---\ntitle: Outside\n---\nSECRET-OUTSIDE\n");
+rename("$p/blog/content/posts/storm-log.md", "$p/storm-log.md") or die;
+symlink("$p/outside.md", "$p/blog/content/posts/storm-log.md") or die;
+$r = $t->get('/blog/2024/04/storm/');
+isnt($r->{status}, 200, 'a page swapped for a link: not served');
+unlike($r->{body}, qr/SECRET-OUTSIDE/, 'a page swapped for a link: not read');
+unlink("$p/blog/content/posts/storm-log.md");
+rename("$p/storm-log.md", "$p/blog/content/posts/storm-log.md") or die;
 
 # ---- an added page is served within page_site_check (1 s by default)
 
