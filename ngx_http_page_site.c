@@ -305,11 +305,20 @@ layouts:
         }
     }
 
-    /* a location of its own (proxy_pass, ...) keeps its handler */
+    /*
+     * A location of its own (proxy_pass, ...) keeps its handler, and so
+     * does one that inherits page_site but lies outside the site's
+     * prefix (location /files/ in a server whose site is under /blog).
+     */
 
     clcf = ngx_http_conf_get_module_loc_conf(cf, ngx_http_core_module);
 
-    if (clcf->handler == NULL) {
+    if (clcf->handler == NULL
+        && (clcf->name.len == 0
+            || (clcf->name.len >= site->prefix.len
+                && ngx_strncmp(clcf->name.data, site->prefix.data,
+                               site->prefix.len) == 0)))
+    {
         clcf->handler = ngx_http_page_site_handler;
     }
 

@@ -22,6 +22,7 @@ my $p = $t->prefix;
 
 system('cp', '-a', "$FindBin::Bin/site/blog", "$p/blog") == 0
     or die "cp: $?";
+$t->write_file("$p/files/a.txt", "plain\n");
 
 $t->start(<<"CONF");
     server {
@@ -38,6 +39,10 @@ $t->start(<<"CONF");
         page_site_check 0;
         page_last_modified on;
         error_page 404 /blog/tides/;
+
+        location /files/ {
+            root $p;
+        }
     }
 CONF
 
@@ -106,6 +111,11 @@ is((page_of($r->{body}))[0], 'Storm Log | Lighthouse Notes',
 is($t->request(port => $t->port2, uri => '/2024/04/storm/')->{status}, 404,
    'page_site in a server: nothing outside baseURL\'s path');
 
+# a location outside the site's prefix keeps nginx's static files
+$r = $t->request(port => $t->port2, uri => '/files/a.txt');
+is($r->{status}, 200, 'a location outside the site: its own files');
+is($r->{body}, "plain\n", 'a location outside the site: the file');
+
 # page_last_modified: the content file's time, and nginx's answer to a
 # conditional request; HEAD; error_page on a 404
 $r = $t->request(port => $t->port2, method => 'HEAD',
@@ -128,7 +138,8 @@ is($t->request(method => 'POST', uri => '/blog/')->{status}, 405,
 
 $r = $t->get('/blog/old/first-light/');
 is($r->{status}, 301, 'an alias: 301');
-like($r->{headers}{location} // '', qr{^https?://[^/]+/blog/2024/03/first-light/$},
+like($r->{headers}{location} // '',
+     qr{^https?://[^/]+/blog/2024/03/first-light/$},
      'an alias: to its page (hugo: the same URL in a refresh)');
 
 $r = $t->get('/blog/tides');
@@ -247,7 +258,8 @@ CONF
 isnt($rc, 0, 'a broken hugo.yaml: nginx -t fails');
 # hugo 0.111.3: "hugo.yaml:3:1": ... yaml: line 3: found a tab character
 # that violates indentation (go-yaml gives no column: hugo prints 1)
-like($out, qr{broken/hugo\.yaml:3:1: .*found a tab character that violates indentation},
+like($out,
+     qr{broken/hugo\.yaml:3:1: .*found a tab character that violates indent},
      'a broken hugo.yaml: file:line:col and the YAML error');
 
 ($rc, $out) = PageTest::nginx_test(<<"CONF");
