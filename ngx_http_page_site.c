@@ -18,7 +18,18 @@
 #include "ngx_http_page_module.h"
 
 
+/*
+ * Seconds after its last change during which a content file's page is
+ * not put in page_cache: a second edit within the same second would keep
+ * the same version (mtime, size) in the key.
+ */
+#define NGX_HTTP_PAGE_SITE_FRESH  2
+
 static ngx_int_t ngx_http_page_site_handler(ngx_http_request_t *r);
+static ngx_int_t ngx_http_page_site_key(ngx_http_request_t *r,
+    ngx_http_page_loc_conf_t *conf, ngx_http_page_site_t *site,
+    page_site_match_t *m, ngx_open_file_info_t *of,
+    ngx_http_page_ctx_t *ctx);
 static ngx_int_t ngx_http_page_site_page(ngx_http_request_t *r,
     ngx_http_page_loc_conf_t *conf, ngx_http_page_site_t *site,
     page_site_match_t *m);
@@ -446,11 +457,21 @@ ngx_http_page_site_page(ngx_http_request_t *r, ngx_http_page_loc_conf_t *conf,
     page_result_t              res;
     page_options_t             opt;
     page_site_page_t          *p;
+    ngx_table_elt_t           *h;
+    ngx_http_page_ctx_t       *ctx;
     ngx_open_file_info_t       of;
     ngx_http_core_loc_conf_t  *clcf;
     const page_config_lang_t  *lang;
 
+    static ngx_str_t  cache_status[] = {
+        ngx_string("OFF"), ngx_string("MISS"), ngx_string("HIT"),
+        ngx_string("BYPASS")
+    };
+
     p = m->page;
+    ctx = NULL;
+    b = NULL;
+    ngx_memzero(&of, sizeof(ngx_open_file_info_t));
 
     if (p == NULL || p->file == NULL) {
         /*
@@ -460,6 +481,7 @@ ngx_http_page_site_page(ngx_http_request_t *r, ngx_http_page_loc_conf_t *conf,
         body = (u_char *) "";
         n = 0;
         ngx_str_null(&name);
+        ngx_str_null(&rootdir);
         goto render;
     }
 
@@ -476,8 +498,6 @@ ngx_http_page_site_page(ngx_http_request_t *r, ngx_http_page_loc_conf_t *conf,
     }
 
     clcf = ngx_http_get_module_loc_conf(r, ngx_http_core_module);
-
-    ngx_memzero(&of, sizeof(ngx_open_file_info_t));
 
     of.read_ahead = clcf->read_ahead;
     of.directio = NGX_MAX_OFF_T_VALUE;
@@ -523,6 +543,27 @@ ngx_http_page_site_page(ngx_http_request_t *r, ngx_http_page_loc_conf_t *conf,
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
     }
 
+    r->headers_out.last_modified_time = of.mtime;
+
+    if (conf->cache) {
+        ctx = ngx_pcalloc(r->pool, sizeof(ngx_http_page_ctx_t));
+        if (ctx == NULL
+            || ngx_http_page_site_key(r, conf, site, m, &of, ctx) != NGX_OK)
+        {
+            return NGX_HTTP_INTERNAL_SERVER_ERROR;
+        }
+
+        nrc = ngx_http_page_cache_get(r, ctx, conf, &b);
+
+        if (nrc == NGX_ERROR) {
+            return NGX_HTTP_INTERNAL_SERVER_ERROR;
+        }
+
+        if (nrc == NGX_OK) {
+            goto send;
+        }
+    }
+
     body = ngx_pnalloc(r->pool, (size_t) of.size + 1);
     if (body == NULL) {
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
@@ -541,9 +582,27 @@ ngx_http_page_site_page(ngx_http_request_t *r, ngx_http_page_loc_conf_t *conf,
 
     body[n] = '\0';
 
-    r->headers_out.last_modified_time = of.mtime;
-
 render:
+
+    if (conf->cache && ctx == NULL) {
+        /* a page Hugo makes: the index's fingerprint versions it */
+        ctx = ngx_pcalloc(r->pool, sizeof(ngx_http_page_ctx_t));
+        if (ctx == NULL
+            || ngx_http_page_site_key(r, conf, site, m, NULL, ctx) != NGX_OK)
+        {
+            return NGX_HTTP_INTERNAL_SERVER_ERROR;
+        }
+
+        nrc = ngx_http_page_cache_get(r, ctx, conf, &b);
+
+        if (nrc == NGX_ERROR) {
+            return NGX_HTTP_INTERNAL_SERVER_ERROR;
+        }
+
+        if (nrc == NGX_OK) {
+            goto send;
+        }
+    }
 
     if (ngx_http_page_params(r, conf, &params, &nparams) != NGX_OK) {
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
@@ -657,10 +716,37 @@ render:
         b->memory = 1;
     }
 
+    if (ctx != NULL) {
+        if (p->file && ngx_time() - of.mtime < NGX_HTTP_PAGE_SITE_FRESH) {
+            ctx->cache = NGX_HTTP_PAGE_CACHE_BYPASS;
+
+        } else {
+            ngx_http_page_cache_put(r, ctx, conf, res.data, res.len,
+                                    (time_t) res.until);
+        }
+    }
+
     page_result_free(&res);
+
+send:
 
     b->last_buf = (r == r->main) ? 1 : 0;
     b->last_in_chain = 1;
+
+    if (b->pos != b->last) {
+        b->memory = 1;
+    }
+
+    if (conf->debug && ctx != NULL) {
+        h = ngx_list_push(&r->headers_out.headers);
+        if (h == NULL) {
+            return NGX_HTTP_INTERNAL_SERVER_ERROR;
+        }
+
+        h->hash = 1;
+        ngx_str_set(&h->key, "X-Page-Cache");
+        h->value = cache_status[ctx->cache];
+    }
 
     r->headers_out.status = NGX_HTTP_OK;
     r->headers_out.content_length_n = b->last - b->pos;
@@ -694,6 +780,92 @@ render:
     out.next = NULL;
 
     return ngx_http_output_filter(r, &out);
+}
+
+
+/*
+ * page_cache's key of a site page: the configuration's generation, the
+ * location, baseURL, the request's path, the index's fingerprint (which
+ * changes with any page the render may read: lists, menus, GetPage), the
+ * content file's version (inode, size, mtime) and the page_param
+ * values.
+ */
+static ngx_int_t
+ngx_http_page_site_key(ngx_http_request_t *r, ngx_http_page_loc_conf_t *conf,
+    ngx_http_page_site_t *site, page_site_match_t *m,
+    ngx_open_file_info_t *of, ngx_http_page_ctx_t *ctx)
+{
+    size_t                      len;
+    u_char                     *p, version[NGX_OFF_T_LEN * 3 + 4];
+    ngx_str_t                   part[6];
+    ngx_uint_t                  i, n;
+    ngx_http_page_main_conf_t  *pmcf;
+
+    pmcf = ngx_http_get_module_main_conf(r, ngx_http_page_module);
+
+    if (ngx_http_page_params(r, conf, &ctx->params, &ctx->nparams)
+        != NGX_OK)
+    {
+        return NGX_ERROR;
+    }
+
+    ctx->params_done = 1;
+
+    part[0].data = pmcf->generation;
+    part[0].len = NGX_HTTP_PAGE_CACHE_GEN;
+
+    part[1].data = (u_char *) &conf;
+    part[1].len = sizeof(ngx_http_page_loc_conf_t *);
+
+    part[2].data = (u_char *) site->cfg.base_url;
+    part[2].len = ngx_strlen(site->cfg.base_url);
+
+    part[3] = r->uri;
+
+    part[4].data = (u_char *) &site->index.fingerprint;
+    part[4].len = sizeof(site->index.fingerprint);
+
+    part[5].data = version;
+    part[5].len = 0;
+
+    if (of != NULL) {
+        part[5].len = ngx_sprintf(version, "%uL-%O-%T",
+                                  (uint64_t) of->uniq, of->size, of->mtime)
+                      - version;
+    }
+
+    (void) m;
+
+    n = sizeof(part) / sizeof(ngx_str_t);
+    len = 0;
+
+    for (i = 0; i < n; i++) {
+        len += sizeof(size_t) + part[i].len;
+    }
+
+    for (i = 0; i < ctx->nparams; i++) {
+        len += sizeof(size_t) + ctx->params[i].value_len;
+    }
+
+    p = ngx_pnalloc(r->pool, len);
+    if (p == NULL) {
+        return NGX_ERROR;
+    }
+
+    ctx->key.data = p;
+    ctx->key.len = len;
+
+    for (i = 0; i < n; i++) {
+        p = ngx_cpymem(p, &part[i].len, sizeof(size_t));
+        p = ngx_cpymem(p, part[i].data, part[i].len);
+    }
+
+    for (i = 0; i < ctx->nparams; i++) {
+        p = ngx_cpymem(p, &ctx->params[i].value_len, sizeof(size_t));
+        p = ngx_cpymem(p, ctx->params[i].value, ctx->params[i].value_len);
+    }
+
+    return NGX_OK;
 }
 
 

@@ -25,11 +25,19 @@ system('cp', '-a', "$FindBin::Bin/site/blog", "$p/blog") == 0
 $t->write_file("$p/files/a.txt", "plain\n");
 
 $t->start(<<"CONF");
+    page_cache_zone pages 1m;
+
     server {
         listen 127.0.0.1:%%PORT%%;
 
         location /blog/ {
             page_site $p/blog;
+        }
+
+        location /cached/ {
+            page_site $p/blog;
+            page_cache pages;
+            page_debug on;
         }
     }
 
@@ -213,6 +221,28 @@ isnt($r->{status}, 200, 'a page swapped for a link: not served');
 unlike($r->{body}, qr/SECRET-OUTSIDE/, 'a page swapped for a link: not read');
 unlink("$p/blog/content/posts/storm-log.md");
 rename("$p/storm-log.md", "$p/blog/content/posts/storm-log.md") or die;
+
+# ---- page_cache: a site page is kept, and a new version is a new entry
+
+$r = $t->get('/cached/2024/04/storm/');
+is($r->{headers}{'x-page-cache'}, 'MISS', 'page_cache: first render stored');
+is((page_of($r->{body}))[0], 'Storm Log | Lighthouse Notes',
+   'page_cache: the page');
+$r = $t->get('/cached/2024/04/storm/');
+is($r->{headers}{'x-page-cache'}, 'HIT', 'page_cache: then a hit');
+is((page_of($r->{body}))[1],
+   "<main>\n<h1>Storm Log</h1>\n"
+   . "<p>Wind from the north-west all night.</p>\n\n</main>",
+   "page_cache: the hit is hugo's page");
+
+my $storm = read_file("$p/blog/content/posts/storm-log.md");
+(my $calm = $storm) =~ s/Wind from the north-west all night\./Calm seas./;
+write_text("$p/blog/content/posts/storm-log.md", $calm);
+$r = $t->get('/cached/2024/04/storm/');
+like($r->{headers}{'x-page-cache'} // '', qr/^(MISS|BYPASS)$/,
+     'page_cache: an edited page is rendered again');
+like($r->{body}, qr{<p>Calm seas\.</p>}, 'page_cache: with the edit');
+write_text("$p/blog/content/posts/storm-log.md", $storm);
 
 # ---- an added page is served within page_site_check (1 s by default)
 
