@@ -28,8 +28,7 @@
 static ngx_int_t ngx_http_page_site_handler(ngx_http_request_t *r);
 static ngx_int_t ngx_http_page_site_key(ngx_http_request_t *r,
     ngx_http_page_loc_conf_t *conf, ngx_http_page_site_t *site,
-    page_site_match_t *m, ngx_open_file_info_t *of,
-    ngx_http_page_ctx_t *ctx);
+    ngx_open_file_info_t *of, ngx_http_page_ctx_t *ctx);
 static ngx_int_t ngx_http_page_site_page(ngx_http_request_t *r,
     ngx_http_page_loc_conf_t *conf, ngx_http_page_site_t *site,
     page_site_match_t *m);
@@ -548,7 +547,7 @@ ngx_http_page_site_page(ngx_http_request_t *r, ngx_http_page_loc_conf_t *conf,
     if (conf->cache) {
         ctx = ngx_pcalloc(r->pool, sizeof(ngx_http_page_ctx_t));
         if (ctx == NULL
-            || ngx_http_page_site_key(r, conf, site, m, &of, ctx) != NGX_OK)
+            || ngx_http_page_site_key(r, conf, site, &of, ctx) != NGX_OK)
         {
             return NGX_HTTP_INTERNAL_SERVER_ERROR;
         }
@@ -588,7 +587,7 @@ render:
         /* a page Hugo makes: the index's fingerprint versions it */
         ctx = ngx_pcalloc(r->pool, sizeof(ngx_http_page_ctx_t));
         if (ctx == NULL
-            || ngx_http_page_site_key(r, conf, site, m, NULL, ctx) != NGX_OK)
+            || ngx_http_page_site_key(r, conf, site, NULL, ctx) != NGX_OK)
         {
             return NGX_HTTP_INTERNAL_SERVER_ERROR;
         }
@@ -792,8 +791,8 @@ send:
  */
 static ngx_int_t
 ngx_http_page_site_key(ngx_http_request_t *r, ngx_http_page_loc_conf_t *conf,
-    ngx_http_page_site_t *site, page_site_match_t *m,
-    ngx_open_file_info_t *of, ngx_http_page_ctx_t *ctx)
+    ngx_http_page_site_t *site, ngx_open_file_info_t *of,
+    ngx_http_page_ctx_t *ctx)
 {
     size_t                      len;
     u_char                     *p, version[NGX_OFF_T_LEN * 3 + 4];
@@ -833,8 +832,6 @@ ngx_http_page_site_key(ngx_http_request_t *r, ngx_http_page_loc_conf_t *conf,
                                   (uint64_t) of->uniq, of->size, of->mtime)
                       - version;
     }
-
-    (void) m;
 
     n = sizeof(part) / sizeof(ngx_str_t);
     len = 0;
