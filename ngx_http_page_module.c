@@ -27,8 +27,6 @@ static char *ngx_http_page_param(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
 static char *ngx_http_page_templates(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
-static page_templates_t *ngx_http_page_compile(ngx_conf_t *cf,
-    ngx_array_t *dirs);
 static void ngx_http_page_free_arena(void *data);
 static void *ngx_http_page_create_main_conf(ngx_conf_t *cf);
 static void *ngx_http_page_create_conf(ngx_conf_t *cf);
@@ -159,6 +157,27 @@ static ngx_command_t  ngx_http_page_commands[] = {
       ngx_http_page_cache,
       NGX_HTTP_LOC_CONF_OFFSET,
       0,
+      NULL },
+
+    { ngx_string("page_site"),
+      NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
+      ngx_http_page_site,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      0,
+      NULL },
+
+    { ngx_string("page_site_check"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
+      ngx_conf_set_msec_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_page_loc_conf_t, site_check),
+      NULL },
+
+    { ngx_string("page_site_environment"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
+      ngx_conf_set_str_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_page_loc_conf_t, site_env),
       NULL },
 
       ngx_null_command
@@ -305,7 +324,7 @@ ngx_http_page_templates(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
  * per distinct list; a broken template fails the configuration with its
  * file:line:col.
  */
-static page_templates_t *
+page_templates_t *
 ngx_http_page_compile(ngx_conf_t *cf, ngx_array_t *dirs)
 {
     u_char                     *p;
@@ -496,6 +515,10 @@ ngx_http_page_create_conf(ngx_conf_t *cf)
      *     conf->templates = NULL;
      *     conf->layout = { 0, NULL };
      *     conf->site_title = { 0, NULL };
+     *     conf->site_dir = { 0, NULL };
+     *     conf->site_prefix = { 0, NULL };
+     *     conf->site_env = { 0, NULL };
+     *     conf->site = NULL;
      */
 
     conf->enable = NGX_CONF_UNSET;
@@ -510,6 +533,7 @@ ngx_http_page_create_conf(ngx_conf_t *cf)
     conf->future = NGX_CONF_UNSET;
     conf->expired = NGX_CONF_UNSET;
     conf->cache = NGX_CONF_UNSET_PTR;
+    conf->site_check = NGX_CONF_UNSET_MSEC;
 
     return conf;
 }
@@ -520,6 +544,8 @@ ngx_http_page_merge_conf(ngx_conf_t *cf, void *parent, void *child)
 {
     ngx_http_page_loc_conf_t *prev = parent;
     ngx_http_page_loc_conf_t *conf = child;
+
+    ngx_array_t  *dirs;
 
     ngx_conf_merge_value(conf->enable, prev->enable, 0);
 
@@ -533,7 +559,14 @@ ngx_http_page_merge_conf(ngx_conf_t *cf, void *parent, void *child)
 
     ngx_conf_merge_ptr_value(conf->template_dirs, prev->template_dirs, NULL);
 
-    conf->templates = ngx_http_page_compile(cf, conf->template_dirs);
+    /* page_site: its layouts and its themes' after page_templates */
+    dirs = conf->template_dirs;
+
+    if (ngx_http_page_site_merge(cf, prev, conf, &dirs) != NGX_CONF_OK) {
+        return NGX_CONF_ERROR;
+    }
+
+    conf->templates = ngx_http_page_compile(cf, dirs);
     if (conf->templates == NULL) {
         return NGX_CONF_ERROR;
     }

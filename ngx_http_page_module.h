@@ -5,7 +5,7 @@
  * calls in another.  ngx_http_page_module.c owns the directives and the
  * configuration, ngx_http_page_filter.c the header and body filters,
  * ngx_http_page_inflate.c compressed sources, ngx_http_page_cache.c the
- * render cache.
+ * render cache, ngx_http_page_site.c the content handler of page_site.
  */
 
 #ifndef NGX_HTTP_PAGE_MODULE_H
@@ -18,6 +18,8 @@
 #include "page.h"
 #include "page_data.h"
 #include "page_templates.h"
+#include "page_config.h"
+#include "page_site_index.h"
 
 
 /* Bytes of the configuration generation in every cache key. */
@@ -45,6 +47,24 @@ typedef struct {
     ngx_str_t                  key;        /* the directories, joined */
     page_templates_t          *templates;
 } ngx_http_page_compiled_t;
+
+
+/* A page_site: the project's configuration, and this worker's index. */
+typedef struct {
+    ngx_str_t                  dir;        /* the site directory */
+    ngx_str_t                  prefix;     /* the URI it lives under, no
+                                              trailing "/" ("" the root) */
+    ngx_str_t                  environment;
+    page_arena_t               arena;      /* cfg's */
+    page_config_t              cfg;
+    ngx_array_t                statics;    /* ngx_str_t: static/ of the
+                                              site, then of each theme */
+    const char               **assets;     /* assets/ likewise */
+    size_t                     nassets;
+    page_site_t                index;      /* built on first use */
+    unsigned                   built:1;
+    unsigned                   own_robots:1;   /* a robots.txt layout */
+} ngx_http_page_site_t;
 
 
 typedef struct {
@@ -77,6 +97,11 @@ typedef struct {
     ngx_flag_t                 future;     /* page_future */
     ngx_flag_t                 expired;    /* page_expired */
     ngx_shm_zone_t            *cache;      /* page_cache; NULL: off */
+    ngx_str_t                  site_dir;   /* page_site */
+    ngx_str_t                  site_prefix;
+    ngx_msec_t                 site_check; /* page_site_check */
+    ngx_str_t                  site_env;   /* page_site_environment */
+    ngx_http_page_site_t      *site;       /* NULL: no page_site */
 } ngx_http_page_loc_conf_t;
 
 
@@ -127,6 +152,15 @@ ngx_int_t ngx_http_page_params(ngx_http_request_t *r,
 ngx_int_t ngx_http_page_reserve(ngx_http_request_t *r,
     ngx_http_page_ctx_t *ctx, size_t size);
 ngx_int_t ngx_http_page_install_claim(ngx_cycle_t *cycle);
+
+/* ngx_http_page_module.c */
+page_templates_t *ngx_http_page_compile(ngx_conf_t *cf, ngx_array_t *dirs);
+
+/* ngx_http_page_site.c */
+char *ngx_http_page_site(ngx_conf_t *cf, ngx_command_t *cmd, void *conf);
+char *ngx_http_page_site_merge(ngx_conf_t *cf,
+    ngx_http_page_loc_conf_t *prev, ngx_http_page_loc_conf_t *conf,
+    ngx_array_t **dirs);
 
 /* ngx_http_page_inflate.c */
 ngx_uint_t ngx_http_page_encoding(ngx_http_request_t *r);
