@@ -2018,7 +2018,9 @@ page_templates_partial_name(const page_templates_t *t, const char *name,
 {
     static const char *const  bare[] = { ".html", "", NULL };
     static const char *const  with_ext[] = { "", NULL };
-    size_t                    i, n, base;
+    char                      def[PATH_MAX];
+    size_t                    i, k, n, base;
+    const char               *s;
     const char *const        *cands;
     const page_tfile_t       *f;
 
@@ -2037,6 +2039,25 @@ page_templates_partial_name(const page_templates_t *t, const char *name,
     f = page_templates_lookup(t, "partials", name, len, cands);
     if (f != NULL) {
         return f->path;
+    }
+
+    /*
+     * A template a partial file defines under a partial's name:
+     * {{ define "_partials/x.html" }} (or "partials/x.html", as in hugo
+     * 0.111.3) answers partial "x.html" (docsy, ananke).
+     */
+    for (i = 0; cands[i] != NULL; i++) {
+        for (k = 0; k < 2; k++) {
+            n = (size_t) snprintf(def, sizeof(def), "%s%.*s%s",
+                                  k ? "partials/" : "_partials/", (int) len,
+                                  name, cands[i]);
+            if (n < sizeof(def)) {
+                s = page_tpl_set_name(t->partials, def, n);
+                if (s != NULL) {
+                    return s;
+                }
+            }
+        }
     }
 
     /* the embedded ones, after every user directory and the built-in */

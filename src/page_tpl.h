@@ -139,6 +139,9 @@ int page_tpl_set_check_entry(const page_tpl_set_t *set, const char *name,
     page_error_t *err);
 /* Is a template of this name in the set. */
 int page_tpl_set_has(const page_tpl_set_t *set, const char *name);
+/* The set's own copy of the name of template name (len bytes), or NULL. */
+const char *page_tpl_set_name(const page_tpl_set_t *set, const char *name,
+    size_t len);
 /* Does the template text mention this field name (".Inner"). */
 int page_tpl_mentions(const page_tpl_set_t *set, const char *name,
     const char *field);

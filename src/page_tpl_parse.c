@@ -1683,6 +1683,17 @@ page_tpl_set_has(const page_tpl_set_t *set, const char *name)
 }
 
 
+const char *
+page_tpl_set_name(const page_tpl_set_t *set, const char *name, size_t len)
+{
+    page_tpl_tree_t  *t;
+
+    t = page_tpl_find(set, name, len);
+
+    return t ? t->name : NULL;
+}
+
+
 /* A tree of nothing but whitespace does not replace a real definition. */
 static int
 page_tpl_tree_empty(const page_tpl_tree_t *t)

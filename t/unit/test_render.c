@@ -1102,6 +1102,55 @@ test_partial_extra_args(void)
 
 
 /*
+ * A partial file may define a template under a partial's name; partial
+ * "x.html" and partial "x" find it (hugo 0.111.3 printed "Xc|Xd" for
+ * the "partials/x.html" define; current Hugo's themes write
+ * "_partials/x.html": docsy, ananke).
+ */
+static void
+test_partial_defined(void)
+{
+    page_error_t           err;
+    page_arena_t           arena;
+    page_templates_t      *t, *saved;
+    page_template_file_t   files[2] = {
+        { "_default/single.html",
+          "{{ partial \"x.html\" \"c\" }}|{{ partial \"x\" \"d\" }}|"
+          "{{ partials.Include \"y.html\" \"e\" }}", 0 },
+        { "partials/defs.html",
+          "{{ define \"partials/x.html\" }}X{{ . }}{{ end }}"
+          "{{ define \"_partials/y.html\" }}Y{{ . }}{{ end }}", 0 },
+    };
+
+    files[0].len = strlen(files[0].text);
+    files[1].len = strlen(files[1].text);
+
+    page_arena_init(&arena, 0);
+    page_error_init(&err);
+
+    t = page_templates_new(&arena, page_data_funcs, page_data_nfuncs);
+    if (!ok(t != NULL
+            && page_templates_add_files(t, "/x", files, 2, &err) == 0
+            && page_templates_compile(t, &err) == 0,
+            "partial defined: compiles"))
+    {
+        printf("#   %s\n", err.msg);
+        page_arena_free(&arena);
+        return;
+    }
+
+    saved = templates;
+    templates = t;
+    RENDER("---\ntitle: T\n---\nx\n", 0);
+    templates = saved;
+    is_str(rc == PAGE_OK ? res.data : res.error.msg, "Xc|Xd|Ye",
+           "partial defined: found by its partial name, as Hugo");
+
+    page_arena_free(&arena);
+}
+
+
+/*
  * 4 MB of headings (just under page_max_size): each heading's id and
  * HTML took three buffers of at least 256 bytes, so the render ran out
  * of PAGE_MAX_MEMORY past ~3.5 MB.
@@ -1174,6 +1223,7 @@ main(void)
     test_many_shortcodes();
     test_end_context_layouts();
     test_partial_extra_args();
+    test_partial_defined();
     test_many_headings();
 
     if (rendered) {
