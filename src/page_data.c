@@ -11,6 +11,7 @@
 #include "page_markdown.h"
 #include "page_publish.h"
 #include "page_sc_exec.h"
+#include "page_site_data.h"
 
 /* Room for the keys the page and the site get: no reallocation. */
 #define PAGE_DATA_PAGE_KEYS  36
@@ -502,6 +503,7 @@ page_data_build(page_data_t *d, page_arena_t *a, page_value_t *params,
     page_publish_dates_t   dates;
 
     d->opt = opt;
+    d->site_data = NULL;
     page_resources_init(&d->resources, opt);
 
     file = opt->file ? opt->file : (opt->path ? opt->path : "");
@@ -599,6 +601,12 @@ page_data_build(page_data_t *d, page_arena_t *a, page_value_t *params,
         return -1;
     }
 
+    /* with the site index: its values for the page and the site */
+
+    if (page_site_data_init(d, a, err) != 0) {
+        return -1;
+    }
+
     /* shortcodes may read these before the content exists */
 
     if (page_data_content(d, a, NULL, err) != 0) {
@@ -628,7 +636,8 @@ page_data_content(page_data_t *d, page_arena_t *a,
     /* new content: .Plain, .Summary, ... are made again when read */
     d->lazy = 0;
 
-    if ((c != NULL && c->title.len
+    /* with the site index, the title is the index's (Hugo's) */
+    if ((c != NULL && c->title.len && d->site_data == NULL
          && (page_set_str(a, p, "Title", c->title.data, c->title.len) != 0
              || page_set_str(a, p, "LinkTitle", c->title.data,
                              c->title.len) != 0))
@@ -1033,6 +1042,13 @@ page_data_method(page_tpl_state_t *st, void *ctx, page_value_t *recv,
                               nargs, res);
     if (rc != 1) {
         return rc;
+    }
+
+    if (d->site_data != NULL) {
+        rc = page_site_data_method(st, d, recv, name, len, args, nargs, res);
+        if (rc != 1) {
+            return rc;
+        }
     }
 
     if (recv == d->outputs) {

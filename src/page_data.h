@@ -41,6 +41,8 @@ typedef struct {
     page_str_t               more;
     page_str_t               plain;
     unsigned                 lazy;
+    struct page_site_data_s *site_data; /* the site index's values, or
+                                           NULL (filter mode) */
 } page_data_t;
 
 /* What only the rendered content tells. */

@@ -1,0 +1,1024 @@
+/*
+ * page_site_data: the site's pages, taxonomies and menus as template
+ * values, made when a template first reads them, from the site index.
+ * A page value is a map of what the index knows without rendering the
+ * page; the page being rendered is its own map (d->page), so lists and
+ * menus hold that very value.  Which page, menu entry or term a value
+ * stands for is found by the value's address (a small hash table), so
+ * that methods on it (.Pages, .Parent, .Count, ...) can answer.
+ */
+
+#include <string.h>
+#include <strings.h>
+
+#include "page_site_data.h"
+#include "page_site_index.h"
+
+/* First size of the hash table of values (a power of two). */
+#define PAGE_SD_HASH_SIZE  64
+
+/* Deepest menu nesting made into values: a cycle of parents stops here. */
+#define PAGE_SD_MAX_MENU_DEPTH  16
+
+typedef enum {
+    PAGE_SD_PAGE = 1,
+    PAGE_SD_ENTRY,
+    PAGE_SD_WEIGHTED            /* a term's weighted pages */
+} page_sd_tag_t;
+
+typedef struct {
+    page_value_t             *value;
+    page_sd_tag_t             tag;
+    const void               *obj;
+    /* pages: the lists of the page, made once */
+    page_value_t             *pages, *regular, *sections;
+} page_sd_ref_t;
+
+typedef struct {
+    const void     *key;
+    page_sd_ref_t  *ref;
+} page_sd_slot_t;
+
+typedef struct page_site_data_s {
+    page_site_t             *s;
+    const page_site_page_t  *cur;
+    size_t                   lang;
+    page_arena_t            *a;
+    page_data_t             *d;
+    /* by value address, and by page address (pages only) */
+    page_sd_slot_t          *by_value, *by_page;
+    size_t                   size, n;
+    page_value_t            *home, *pages, *regular, *sections, *all;
+    page_value_t            *taxonomies, *menus;
+} page_site_data_t;
+
+
+#define page_is(name, len, lit) \
+    ((len) == sizeof(lit) - 1 && memcmp(name, lit, sizeof(lit) - 1) == 0)
+
+#define page_add(a, map, lit, v)                                             \
+    ((v) == NULL ? -1 : page_map_set(a, map, lit, sizeof(lit) - 1, v))
+
+
+static size_t
+page_sd_hash(const void *p, size_t size)
+{
+    uint64_t  h = (uint64_t) (uintptr_t) p;
+
+    h ^= h >> 33;
+    h *= UINT64_C(0xff51afd7ed558ccd);
+    h ^= h >> 33;
+
+    return (size_t) h & (size - 1);
+}
+
+
+static page_sd_ref_t *
+page_sd_find(page_sd_slot_t *t, size_t size, const void *key)
+{
+    size_t  i;
+
+    if (t == NULL) {
+        return NULL;
+    }
+
+    for (i = page_sd_hash(key, size); t[i].key != NULL;
+         i = (i + 1) & (size - 1))
+    {
+        if (t[i].key == key) {
+            return t[i].ref;
+        }
+    }
+
+    return NULL;
+}
+
+
+static void
+page_sd_put(page_sd_slot_t *t, size_t size, const void *key,
+    page_sd_ref_t *ref)
+{
+    size_t  i;
+
+    for (i = page_sd_hash(key, size); t[i].key != NULL;
+         i = (i + 1) & (size - 1))
+    {
+        if (t[i].key == key) {
+            t[i].ref = ref;
+            return;
+        }
+    }
+
+    t[i].key = key;
+    t[i].ref = ref;
+}
+
+
+/* Remember ref by its value (and its page); the tables stay half empty. */
+static int
+page_sd_register(page_site_data_t *sd, page_sd_ref_t *ref)
+{
+    size_t           i, size;
+    page_sd_slot_t  *v, *p;
+
+    if (sd->by_value == NULL || (sd->n + 1) * 2 > sd->size) {
+        size = sd->size ? sd->size * 2 : PAGE_SD_HASH_SIZE;
+        v = page_arena_alloc(sd->a, size * sizeof(page_sd_slot_t));
+        p = page_arena_alloc(sd->a, size * sizeof(page_sd_slot_t));
+        if (v == NULL || p == NULL) {
+            return -1;
+        }
+
+        memset(v, 0, size * sizeof(page_sd_slot_t));
+        memset(p, 0, size * sizeof(page_sd_slot_t));
+
+        for (i = 0; i < sd->size; i++) {
+            if (sd->by_value[i].key != NULL) {
+                page_sd_put(v, size, sd->by_value[i].key,
+                            sd->by_value[i].ref);
+            }
+            if (sd->by_page[i].key != NULL) {
+                page_sd_put(p, size, sd->by_page[i].key, sd->by_page[i].ref);
+            }
+        }
+
+        sd->by_value = v;
+        sd->by_page = p;
+        sd->size = size;
+    }
+
+    page_sd_put(sd->by_value, sd->size, ref->value, ref);
+    if (ref->tag == PAGE_SD_PAGE) {
+        page_sd_put(sd->by_page, sd->size, ref->obj, ref);
+    }
+    sd->n++;
+
+    return 0;
+}
+
+
+static page_sd_ref_t *
+page_sd_ref(page_site_data_t *sd, page_value_t *value, page_sd_tag_t tag,
+    const void *obj)
+{
+    page_sd_ref_t  *ref;
+
+    ref = page_arena_alloc(sd->a, sizeof(page_sd_ref_t));
+    if (ref == NULL) {
+        return NULL;
+    }
+
+    memset(ref, 0, sizeof(page_sd_ref_t));
+    ref->value = value;
+    ref->tag = tag;
+    ref->obj = obj;
+
+    return page_sd_register(sd, ref) == 0 ? ref : NULL;
+}
+
+
+static page_value_t *
+page_sd_str(page_arena_t *a, const char *s)
+{
+    return page_value_string(a, s ? s : "", s ? strlen(s) : 0);
+}
+
+
+static page_value_t *
+page_sd_rel(page_site_data_t *sd, const page_site_page_t *p, int absolute)
+{
+    page_buf_t  b;
+
+    page_buf_init(&b, sd->a, 0);
+
+    if (absolute) {
+        page_site_permalink_of(sd->s, p, &b);
+    } else {
+        page_site_rel_permalink(sd->s, p, &b);
+    }
+
+    if (page_buf_failed(&b)) {
+        return NULL;
+    }
+
+    return page_value_string(sd->a, b.data ? b.data : "", b.len);
+}
+
+
+/* The fields of a page that the index knows, into map m. */
+static int
+page_sd_fields(page_site_data_t *sd, page_value_t *m,
+    const page_site_page_t *p)
+{
+    const char    *kind, *type;
+    page_arena_t  *a = sd->a;
+
+    kind = page_site_kind_name((page_kind_t) p->kind);
+    type = p->type;
+
+    return page_add(a, m, "Title", page_sd_str(a, p->title)) != 0
+        || page_add(a, m, "LinkTitle", page_sd_str(a, p->link_title)) != 0
+        || page_add(a, m, "Kind", page_sd_str(a, kind)) != 0
+        || page_add(a, m, "Type", page_sd_str(a, type)) != 0
+        || page_add(a, m, "Section", page_sd_str(a, p->section)) != 0
+        || page_add(a, m, "RelPermalink", page_sd_rel(sd, p, 0)) != 0
+        || page_add(a, m, "Permalink", page_sd_rel(sd, p, 1)) != 0
+        || page_add(a, m, "Weight", page_value_int(a, p->weight)) != 0
+        || page_add(a, m, "Draft", page_value_const_bool(p->draft)) != 0
+        || page_add(a, m, "IsHome",
+                    page_value_const_bool(p->kind == PAGE_KIND_HOME)) != 0
+        || page_add(a, m, "IsPage",
+                    page_value_const_bool(p->kind == PAGE_KIND_PAGE)) != 0
+        || page_add(a, m, "IsSection",
+                    page_value_const_bool(p->kind == PAGE_KIND_SECTION)) != 0
+        || page_add(a, m, "IsNode",
+                    page_value_const_bool(p->kind != PAGE_KIND_PAGE)) != 0
+        || page_add(a, m, "BundleType",
+                    page_sd_str(a, p->bundle == PAGE_BUNDLE_LEAF ? "leaf"
+                                 : p->bundle == PAGE_BUNDLE_BRANCH ? "branch"
+                                 : "")) != 0
+        || page_add(a, m, "Layout", page_sd_str(a, p->layout)) != 0;
+}
+
+
+/* The value of page p: made on first use, then the same value. */
+static page_value_t *
+page_sd_page(page_site_data_t *sd, const page_site_page_t *p)
+{
+    page_arena_t   *a = sd->a;
+    page_sd_ref_t  *ref;
+    page_value_t   *m, *params, *desc;
+
+    if (p == NULL) {
+        return NULL;
+    }
+
+    ref = page_sd_find(sd->by_page, sd->size, p);
+    if (ref != NULL) {
+        return ref->value;
+    }
+
+    m = page_value_map(a);
+    params = p->params ? p->params : page_value_map(a);
+    if (m == NULL || params == NULL) {
+        return NULL;
+    }
+
+    desc = page_map_gets(params, "description");
+
+    if (page_sd_fields(sd, m, p) != 0
+        || page_add(a, m, "Params", params) != 0
+        || page_add(a, m, "Date", page_value_time(a, &p->dates.date)) != 0
+        || page_add(a, m, "Lastmod", page_value_time(a, &p->dates.lastmod))
+           != 0
+        || page_add(a, m, "PublishDate",
+                    page_value_time(a, &p->dates.publish)) != 0
+        || page_add(a, m, "ExpiryDate", page_value_time(a, &p->dates.expiry))
+           != 0
+        || page_add(a, m, "Description",
+                    page_value_is_string(desc) ? desc : page_sd_str(a, ""))
+           != 0
+        || page_add(a, m, "Site", sd->d->site) != 0
+        || page_add(a, m, "Language",
+                    page_map_gets(sd->d->site, "Language")) != 0
+        || page_sd_ref(sd, m, PAGE_SD_PAGE, p) == NULL)
+    {
+        return NULL;
+    }
+
+    return m;
+}
+
+
+static page_value_t *
+page_sd_list(page_site_data_t *sd, const page_site_list_t *l)
+{
+    size_t         i;
+    page_value_t  *list;
+
+    list = page_value_list(sd->a);
+
+    for (i = 0; list != NULL && l != NULL && i < l->n; i++) {
+        if (page_list_push(sd->a, list, page_sd_page(sd, l->items[i])) != 0)
+        {
+            return NULL;
+        }
+    }
+
+    return list;
+}
+
+
+/* .Site.Sections: the home page's sections. */
+static page_value_t *
+page_sd_home_list(page_site_data_t *sd, int which)
+{
+    const page_site_page_t  *home = sd->s->langs[sd->lang].home;
+
+    if (home == NULL) {
+        return page_value_list(sd->a);
+    }
+
+    return page_sd_list(sd, which ? &home->sections : &home->pages);
+}
+
+
+/* ---- menus ---- */
+
+static page_value_t *page_sd_entry(page_site_data_t *sd,
+    const page_site_entry_t *e, int depth);
+
+
+static page_value_t *
+page_sd_entries(page_site_data_t *sd, page_site_entry_t **items, size_t n,
+    int depth)
+{
+    size_t         i;
+    page_value_t  *list;
+
+    list = page_value_list(sd->a);
+
+    for (i = 0; list != NULL && i < n; i++) {
+        if (page_list_push(sd->a, list, page_sd_entry(sd, items[i], depth))
+            != 0)
+        {
+            return NULL;
+        }
+    }
+
+    return list;
+}
+
+
+static page_value_t *
+page_sd_entry(page_site_data_t *sd, const page_site_entry_t *e, int depth)
+{
+    page_buf_t     url;
+    page_arena_t  *a = sd->a;
+    page_value_t  *m, *page;
+
+    if (depth > PAGE_SD_MAX_MENU_DEPTH) {
+        return page_value_map(a);
+    }
+
+    m = page_value_map(a);
+    page_buf_init(&url, a, 0);
+    page_site_entry_url(sd->s, e, &url);
+    page = e->page ? page_sd_page(sd, e->page) : &page_nil_value;
+
+    if (m == NULL || page == NULL || page_buf_failed(&url)
+        || page_add(a, m, "Name", page_sd_str(a, e->name)) != 0
+        || page_add(a, m, "Identifier", page_sd_str(a, e->identifier)) != 0
+        || page_add(a, m, "KeyName",
+                    page_sd_str(a, e->identifier && e->identifier[0]
+                                   ? e->identifier : e->name)) != 0
+        || page_add(a, m, "URL",
+                    page_value_string(a, url.data ? url.data : "", url.len))
+           != 0
+        || page_add(a, m, "Weight", page_value_int(a, e->weight)) != 0
+        || page_add(a, m, "Pre",
+                    page_value_html(a, e->pre ? e->pre : "",
+                                    e->pre ? strlen(e->pre) : 0)) != 0
+        || page_add(a, m, "Post",
+                    page_value_html(a, e->post ? e->post : "",
+                                    e->post ? strlen(e->post) : 0)) != 0
+        || page_add(a, m, "Title", page_sd_str(a, e->title)) != 0
+        || page_add(a, m, "Parent", page_sd_str(a, e->parent)) != 0
+        || page_add(a, m, "Menu", page_sd_str(a, e->menu)) != 0
+        || page_add(a, m, "Params",
+                    e->params ? e->params : page_value_map(a)) != 0
+        || page_add(a, m, "Page", page) != 0
+        || page_add(a, m, "HasChildren",
+                    page_value_const_bool(e->nchildren > 0)) != 0
+        || page_add(a, m, "Children",
+                    page_sd_entries(sd, e->children, e->nchildren,
+                                    depth + 1)) != 0
+        || page_sd_ref(sd, m, PAGE_SD_ENTRY, e) == NULL)
+    {
+        return NULL;
+    }
+
+    return m;
+}
+
+
+static page_value_t *
+page_sd_menus(page_site_data_t *sd)
+{
+    size_t             i;
+    page_value_t      *m;
+    page_site_lang_t  *l = &sd->s->langs[sd->lang];
+
+    m = page_value_map(sd->a);
+
+    for (i = 0; m != NULL && i < l->nmenus; i++) {
+        if (page_map_set(sd->a, m, l->menus[i].name,
+                         strlen(l->menus[i].name),
+                         page_sd_entries(sd, l->menus[i].entries,
+                                         l->menus[i].n, 0)) != 0)
+        {
+            return NULL;
+        }
+    }
+
+    return m;
+}
+
+
+/* Hugo's IsSameResource: the entry's page is p, or its URL p's link. */
+static int
+page_sd_same(page_site_data_t *sd, const page_site_entry_t *e,
+    const page_site_page_t *p)
+{
+    int         same;
+    page_buf_t  url, rel;
+
+    if (e->page != NULL) {
+        return e->page == p;
+    }
+
+    page_buf_init(&url, sd->a, 0);
+    page_buf_init(&rel, sd->a, 0);
+    page_site_entry_url(sd->s, e, &url);
+    page_site_rel_permalink(sd->s, p, &rel);
+
+    same = url.len && url.len == rel.len
+           && memcmp(url.data, rel.data, url.len) == 0;
+
+    return same;
+}
+
+
+/* Hugo's HasMenuCurrent: a descendant entry is p's. */
+static int
+page_sd_has_current(page_site_data_t *sd, const page_site_entry_t *e,
+    const page_site_page_t *p, int depth)
+{
+    size_t  i;
+
+    if (depth > PAGE_SD_MAX_MENU_DEPTH) {
+        return 0;
+    }
+
+    for (i = 0; i < e->nchildren; i++) {
+        if (page_sd_same(sd, e->children[i], p)
+            || page_sd_has_current(sd, e->children[i], p, depth + 1))
+        {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/* ---- taxonomies ---- */
+
+static page_value_t *
+page_sd_weighted(page_site_data_t *sd, const page_site_term_t *t)
+{
+    size_t         i;
+    page_value_t  *list, *wp;
+
+    list = page_value_list(sd->a);
+
+    for (i = 0; list != NULL && i < t->npages; i++) {
+        wp = page_value_map(sd->a);
+
+        if (wp == NULL
+            || page_add(sd->a, wp, "Weight",
+                        page_value_int(sd->a, t->pages[i].weight)) != 0
+            || page_add(sd->a, wp, "Page", page_sd_page(sd, t->pages[i].page))
+               != 0
+            || page_list_push(sd->a, list, wp) != 0)
+        {
+            return NULL;
+        }
+    }
+
+    if (list == NULL || page_sd_ref(sd, list, PAGE_SD_WEIGHTED, t) == NULL) {
+        return NULL;
+    }
+
+    return list;
+}
+
+
+static page_value_t *
+page_sd_taxonomies(page_site_data_t *sd)
+{
+    size_t             i, j;
+    page_value_t      *m, *tax;
+    page_site_lang_t  *l = &sd->s->langs[sd->lang];
+
+    m = page_value_map(sd->a);
+
+    for (i = 0; m != NULL && i < l->ntaxonomies; i++) {
+        tax = page_value_map(sd->a);
+
+        for (j = 0; tax != NULL && j < l->taxonomies[i].nterms; j++) {
+            page_site_term_t  *t = l->taxonomies[i].terms[j];
+
+            if (page_map_set(sd->a, tax, t->key, strlen(t->key),
+                             page_sd_weighted(sd, t)) != 0)
+            {
+                return NULL;
+            }
+        }
+
+        if (tax == NULL
+            || page_map_set(sd->a, m, l->taxonomies[i].conf->plural,
+                            strlen(l->taxonomies[i].conf->plural), tax) != 0)
+        {
+            return NULL;
+        }
+    }
+
+    return m;
+}
+
+
+/* .GetTerms "tags": the term pages of p in that taxonomy. */
+static page_value_t *
+page_sd_terms(page_site_data_t *sd, const page_site_page_t *p,
+    const page_value_t *name)
+{
+    size_t             i, j;
+    page_value_t      *list;
+    page_site_lang_t  *l = &sd->s->langs[p->lang];
+
+    list = page_value_list(sd->a);
+
+    for (i = 0; list != NULL && i < p->nterms; i++) {
+        const page_site_page_terms_t  *pt = &p->terms[i];
+        const char                    *plural;
+
+        if (pt->tax >= l->ntaxonomies) {
+            continue;
+        }
+
+        plural = l->taxonomies[pt->tax].conf->plural;
+        if (strlen(plural) != name->u.s.len
+            || strncasecmp(plural, name->u.s.data, name->u.s.len) != 0)
+        {
+            continue;
+        }
+
+        for (j = 0; j < pt->n; j++) {
+            if (pt->terms[j]->page != NULL
+                && page_list_push(sd->a, list,
+                                  page_sd_page(sd, pt->terms[j]->page)) != 0)
+            {
+                return NULL;
+            }
+        }
+    }
+
+    return list;
+}
+
+
+/* ---- the page being rendered and .Site ---- */
+
+int
+page_site_data_init(page_data_t *d, page_arena_t *a, page_error_t *err)
+{
+    page_value_t              *site, *lang, *v;
+    page_site_data_t          *sd;
+    const page_options_t      *opt = d->opt;
+    const page_config_lang_t  *lc;
+    page_sd_ref_t             *ref;
+
+    d->site_data = NULL;
+
+    if (opt->site == NULL || opt->site_page == NULL) {
+        return 0;
+    }
+
+    sd = page_arena_alloc(a, sizeof(page_site_data_t));
+    if (sd == NULL) {
+        goto nomem;
+    }
+
+    memset(sd, 0, sizeof(page_site_data_t));
+    /* the index is read only; its lookups take it as they build it */
+    sd->s = (page_site_t *) opt->site;
+    sd->cur = opt->site_page;
+    sd->lang = sd->cur->lang < sd->s->nlangs ? sd->cur->lang : 0;
+    sd->a = a;
+    sd->d = d;
+
+    site = d->site;
+    lc = sd->s->langs[sd->lang].conf;
+    lang = page_value_map(a);
+
+    if (lang == NULL || lc == NULL
+        || page_add(a, lang, "Lang", page_sd_str(a, lc->lang)) != 0
+        || page_add(a, lang, "LanguageName",
+                    page_sd_str(a, lc->name && lc->name[0] ? lc->name
+                                                           : lc->lang)) != 0
+        || page_add(a, lang, "LanguageCode", page_sd_str(a, lc->code)) != 0
+        || page_add(a, lang, "LanguageDirection",
+                    page_sd_str(a, lc->direction)) != 0
+        || page_add(a, lang, "Weight", page_value_int(a, lc->weight)) != 0
+        || page_add(a, site, "Title", page_sd_str(a, lc->title)) != 0
+        || page_add(a, site, "Params",
+                    lc->params ? lc->params : sd->s->cfg->params) != 0
+        || page_add(a, site, "BaseURL",
+                    page_sd_str(a, sd->s->cfg->base_url)) != 0
+        || page_add(a, site, "LanguageCode", page_sd_str(a, lc->code)) != 0
+        || page_add(a, site, "Language", lang) != 0
+        || (v = page_map_gets(sd->s->cfg->root, "copyright"),
+            page_add(a, site, "Copyright",
+                     page_value_is_string(v) ? v : page_sd_str(a, "")))
+           != 0
+        || page_add(a, d->page, "Language", lang) != 0
+        || page_add(a, d->page, "Lang", page_sd_str(a, lc->lang)) != 0)
+    {
+        goto nomem;
+    }
+
+    /* the index's kind, type, section, title and links for the page */
+    if (page_sd_fields(sd, d->page, sd->cur) != 0) {
+        goto nomem;
+    }
+
+    ref = page_sd_ref(sd, d->page, PAGE_SD_PAGE, sd->cur);
+    if (ref == NULL) {
+        goto nomem;
+    }
+
+    d->site_data = sd;
+
+    return 0;
+
+nomem:
+
+    page_error_nomem(err, opt->path);
+    return -1;
+}
+
+
+/* The site's fields made on first read. */
+static int
+page_sd_site_method(page_tpl_state_t *st, page_site_data_t *sd,
+    const char *name, size_t len, page_value_t **args, size_t nargs,
+    page_value_t **res)
+{
+    page_value_t  **cache;
+    page_site_lang_t  *l = &sd->s->langs[sd->lang];
+
+    cache = NULL;
+
+    if (page_is(name, len, "GetPage") && nargs == 1) {
+        if (!page_tpl_is_str(args[0])) {
+            return page_tpl_fail(st, "GetPage: want a path");
+        }
+
+        *res = page_sd_page(sd, page_site_get_page(sd->s, sd->lang, NULL,
+                                                   args[0]->u.s.data,
+                                                   args[0]->u.s.len));
+        goto done;
+    }
+
+    if (nargs != 0) {
+        return 1;
+    }
+
+    if (page_is(name, len, "Home")) {
+        cache = &sd->home;
+    } else if (page_is(name, len, "Pages")) {
+        cache = &sd->pages;
+    } else if (page_is(name, len, "RegularPages")) {
+        cache = &sd->regular;
+    } else if (page_is(name, len, "Sections")) {
+        cache = &sd->sections;
+    } else if (page_is(name, len, "AllPages")) {
+        cache = &sd->all;
+    } else if (page_is(name, len, "Taxonomies")) {
+        cache = &sd->taxonomies;
+    } else if (page_is(name, len, "Menus")) {
+        cache = &sd->menus;
+    } else {
+        return 1;
+    }
+
+    if (*cache == NULL) {
+        if (cache == &sd->home) {
+            *cache = page_sd_page(sd, l->home);
+        } else if (cache == &sd->pages) {
+            *cache = page_sd_list(sd, &l->pages);
+        } else if (cache == &sd->regular) {
+            *cache = page_sd_list(sd, &l->regular);
+        } else if (cache == &sd->sections) {
+            *cache = page_sd_home_list(sd, 1);
+        } else if (cache == &sd->all) {
+            page_site_list_t  all;
+
+            all.items = sd->s->all;
+            all.n = sd->s->nall;
+            *cache = page_sd_list(sd, &all);
+        } else if (cache == &sd->taxonomies) {
+            *cache = page_sd_taxonomies(sd);
+        } else {
+            *cache = page_sd_menus(sd);
+        }
+
+        if (*cache == NULL) {
+            return page_tpl_fail(st, "out of memory");
+        }
+    }
+
+    *res = *cache;
+    return 0;
+
+done:
+
+    return 0;
+}
+
+
+static const page_site_page_t *
+page_sd_current_section(const page_site_page_t *p)
+{
+    if (p->kind == PAGE_KIND_HOME || p->kind == PAGE_KIND_SECTION) {
+        return p;
+    }
+
+    return p->parent ? p->parent : p;
+}
+
+
+static const page_site_page_t *
+page_sd_first_section(const page_site_page_t *p)
+{
+    const page_site_page_t  *q;
+
+    if (p->kind == PAGE_KIND_HOME || p->parent == NULL) {
+        return p;
+    }
+
+    for (q = p; q->parent != NULL && q->parent->kind != PAGE_KIND_HOME;
+         q = q->parent)
+    {
+        /* up to the section below home */
+    }
+
+    /* a regular page at the top: its first section is home */
+    return q->kind == PAGE_KIND_PAGE ? q->parent : q;
+}
+
+
+/* Is a an ancestor of p. */
+static int
+page_sd_is_ancestor(const page_site_page_t *a, const page_site_page_t *p)
+{
+    const page_site_page_t  *q;
+
+    for (q = p->parent; q != NULL; q = q->parent) {
+        if (q == a) {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+static const page_site_page_t *
+page_sd_arg_page(page_site_data_t *sd, page_value_t *v)
+{
+    page_sd_ref_t  *ref;
+
+    ref = page_sd_find(sd->by_value, sd->size, v);
+
+    return ref && ref->tag == PAGE_SD_PAGE ? ref->obj : NULL;
+}
+
+
+/* A page's methods that read the site. */
+static int
+page_sd_page_method(page_tpl_state_t *st, page_site_data_t *sd,
+    page_sd_ref_t *ref, const char *name, size_t len, page_value_t **args,
+    size_t nargs, page_value_t **res)
+{
+    size_t                   i;
+    page_value_t            *list, *v;
+    page_sd_ref_t           *er;
+    const page_site_page_t  *p = ref->obj, *q;
+
+    if (nargs == 0) {
+        if (page_is(name, len, "Pages") || page_is(name, len, "Data.Pages")) {
+            if (ref->pages == NULL) {
+                ref->pages = page_sd_list(sd, &p->pages);
+            }
+            *res = ref->pages;
+            goto made;
+        }
+
+        if (page_is(name, len, "RegularPages")) {
+            if (ref->regular == NULL) {
+                ref->regular = page_sd_list(sd, p->kind == PAGE_KIND_HOME
+                                                ? &p->regular : &p->regular);
+            }
+            *res = ref->regular;
+            goto made;
+        }
+
+        if (page_is(name, len, "Sections")) {
+            if (ref->sections == NULL) {
+                ref->sections = page_sd_list(sd, &p->sections);
+            }
+            *res = ref->sections;
+            goto made;
+        }
+
+        if (page_is(name, len, "Parent")) {
+            *res = p->parent ? page_sd_page(sd, p->parent) : NULL;
+            return p->parent && *res == NULL
+                   ? page_tpl_fail(st, "out of memory") : 0;
+        }
+
+        if (page_is(name, len, "CurrentSection")) {
+            *res = page_sd_page(sd, page_sd_current_section(p));
+            goto made;
+        }
+
+        if (page_is(name, len, "FirstSection")) {
+            *res = page_sd_page(sd, page_sd_first_section(p));
+            goto made;
+        }
+
+        if (page_is(name, len, "Ancestors")) {
+            list = page_value_list(sd->a);
+            for (q = p->parent; list != NULL && q != NULL; q = q->parent) {
+                if (page_list_push(sd->a, list, page_sd_page(sd, q)) != 0) {
+                    list = NULL;
+                }
+            }
+            *res = list;
+            goto made;
+        }
+
+        if (page_is(name, len, "Page")) {
+            *res = ref->value;
+            return 0;
+        }
+
+        if (page_is(name, len, "URL")) {
+            *res = page_map_gets(ref->value, "RelPermalink");
+            return 0;
+        }
+
+        return 1;
+    }
+
+    if (nargs == 1 && page_is(name, len, "GetPage")) {
+        if (!page_tpl_is_str(args[0])) {
+            return page_tpl_fail(st, "GetPage: want a path");
+        }
+
+        q = page_site_get_page(sd->s, p->lang, p, args[0]->u.s.data,
+                               args[0]->u.s.len);
+        *res = q ? page_sd_page(sd, q) : NULL;
+        return q && *res == NULL ? page_tpl_fail(st, "out of memory") : 0;
+    }
+
+    if (nargs == 1 && page_is(name, len, "GetTerms")) {
+        if (!page_tpl_is_str(args[0])) {
+            return page_tpl_fail(st, "GetTerms: want a taxonomy name");
+        }
+
+        *res = page_sd_terms(sd, p, args[0]);
+        goto made;
+    }
+
+    if (nargs == 1 && (page_is(name, len, "IsAncestor")
+                       || page_is(name, len, "IsDescendant")
+                       || page_is(name, len, "InSection")))
+    {
+        q = page_sd_arg_page(sd, args[0]);
+        if (q == NULL) {
+            *res = &page_false_value;
+        } else if (name[0] == 'I' && name[2] == 'A') {
+            *res = page_value_const_bool(page_sd_is_ancestor(p, q));
+        } else if (name[2] == 'D') {
+            *res = page_value_const_bool(page_sd_is_ancestor(q, p));
+        } else {
+            *res = page_value_const_bool(page_sd_current_section(p)
+                                         == page_sd_current_section(q));
+        }
+        return 0;
+    }
+
+    if (nargs == 2 && (page_is(name, len, "IsMenuCurrent")
+                       || page_is(name, len, "HasMenuCurrent")))
+    {
+        er = page_sd_find(sd->by_value, sd->size, args[1]);
+        *res = &page_false_value;
+
+        if (er == NULL || er->tag != PAGE_SD_ENTRY || !page_tpl_is_str(args[0])
+            || strlen(((const page_site_entry_t *) er->obj)->menu)
+               != args[0]->u.s.len
+            || strncasecmp(((const page_site_entry_t *) er->obj)->menu,
+                           args[0]->u.s.data, args[0]->u.s.len) != 0)
+        {
+            return 0;
+        }
+
+        i = name[0] == 'I'
+            ? (size_t) page_sd_same(sd, er->obj, p)
+            : (size_t) page_sd_has_current(sd, er->obj, p, 0);
+        *res = page_value_const_bool(i);
+        return 0;
+    }
+
+    if (nargs == 1 && page_is(name, len, "Param") && ref->value != sd->d->page)
+    {
+        if (!page_tpl_is_str(args[0])) {
+            return page_tpl_fail(st, "Param: want one string key");
+        }
+
+        v = page_map_get_ci(page_map_gets(ref->value, "Params"),
+                            args[0]->u.s.data, args[0]->u.s.len);
+        if (v == NULL || v->type == PAGE_NIL) {
+            v = page_map_get_ci(page_map_gets(sd->d->site, "Params"),
+                                args[0]->u.s.data, args[0]->u.s.len);
+        }
+
+        *res = v;
+        return 0;
+    }
+
+    return 1;
+
+made:
+
+    return *res ? 0 : page_tpl_fail(st, "out of memory");
+}
+
+
+int
+page_site_data_method(page_tpl_state_t *st, page_data_t *d,
+    page_value_t *recv, const char *name, size_t len, page_value_t **args,
+    size_t nargs, page_value_t **res)
+{
+    page_sd_ref_t     *ref;
+    page_site_data_t  *sd = d->site_data;
+    const page_site_term_t  *t;
+
+    if (sd == NULL || recv == NULL) {
+        return 1;
+    }
+
+    if (recv == d->site) {
+        return page_sd_site_method(st, sd, name, len, args, nargs, res);
+    }
+
+    ref = page_sd_find(sd->by_value, sd->size, recv);
+    if (ref == NULL) {
+        return 1;
+    }
+
+    switch (ref->tag) {
+
+    case PAGE_SD_PAGE:
+        return page_sd_page_method(st, sd, ref, name, len, args, nargs, res);
+
+    case PAGE_SD_WEIGHTED:
+        t = ref->obj;
+
+        if (nargs == 0 && (page_is(name, len, "Count")
+                           || page_is(name, len, "Len")))
+        {
+            *res = page_value_int(sd->a, (int64_t) t->npages);
+            return *res ? 0 : page_tpl_fail(st, "out of memory");
+        }
+
+        if (nargs == 0 && page_is(name, len, "Page")) {
+            *res = t->page ? page_sd_page(sd, t->page) : NULL;
+            return 0;
+        }
+
+        if (nargs == 0 && page_is(name, len, "Pages")) {
+            size_t         i;
+            page_value_t  *list = page_value_list(sd->a);
+
+            for (i = 0; list != NULL && i < t->npages; i++) {
+                if (page_list_push(sd->a, list,
+                                   page_sd_page(sd, t->pages[i].page)) != 0)
+                {
+                    list = NULL;
+                }
+            }
+
+            *res = list;
+            return list ? 0 : page_tpl_fail(st, "out of memory");
+        }
+
+        return 1;
+
+    default:
+        return 1;
+    }
+}

@@ -1,0 +1,193 @@
+/*
+ * test_site_data: what templates see of the site when a page is
+ * rendered with the site index (page_options_t's site and site_page),
+ * on the fixture t/site/blog.  Each case renders one of its content
+ * files with a layout of the case; the expected output is hugo
+ * 0.111.3's build of a copy of t/site/blog with that same layout as
+ * layouts/_default/single.html, list.html and index.html
+ * (`hugo -s COPY -d PUBLIC`), the file of public/ for that page.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tap.h"
+#include "page.h"
+#include "page_config.h"
+#include "page_data.h"
+#include "page_site_index.h"
+#include "page_templates.h"
+
+/* 2025-06-01T00:00:00Z: after every fixture date but tomorrow.md's */
+#define NOW  INT64_C(1748736000)
+
+typedef struct {
+    const char  *file;          /* under content/ */
+    const char  *want;          /* hugo's page */
+} sd_case_t;
+
+static char           top[1024];
+static page_arena_t   conf;
+static page_config_t  cfg;
+static page_site_t    site;
+
+
+static char *
+slurp(const char *path, size_t *len)
+{
+    FILE  *f;
+    char  *buf;
+    long   n;
+
+    f = fopen(path, "rb");
+    if (f == NULL) {
+        return NULL;
+    }
+
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    buf = malloc((size_t) n + 1);
+    if (buf == NULL || fread(buf, 1, (size_t) n, f) != (size_t) n) {
+        free(buf);
+        fclose(f);
+        return NULL;
+    }
+
+    buf[n] = '\0';
+    *len = (size_t) n;
+    fclose(f);
+
+    return buf;
+}
+
+
+/* Render content/<rel> with layout tpl; the page, or why not. */
+static void
+sd_check(const char *rel, const char *tpl, const char *want,
+    const char *name)
+{
+    char                   path[1400], file[1200];
+    char                  *src;
+    size_t                 len;
+    page_arena_t           ta;
+    page_error_t           err;
+    page_result_t          res;
+    page_options_t         opt;
+    page_templates_t      *t;
+    page_site_page_t      *p;
+    page_template_file_t   files[1];
+
+    p = page_site_by_file(&site, rel);
+    snprintf(path, sizeof(path), "%s/t/site/blog/content/%s", top, rel);
+    snprintf(file, sizeof(file), "/%s", rel);
+    src = slurp(path, &len);
+
+    if (p == NULL || src == NULL) {
+        ok(0, name);
+        printf("#   %s: not in the index or not read\n", rel);
+        free(src);
+        return;
+    }
+
+    page_arena_init(&ta, 0);
+    page_error_init(&err);
+
+    files[0].path = "_default/single.html";
+    files[0].text = tpl;
+    files[0].len = strlen(tpl);
+
+    t = page_templates_new(&ta, page_data_funcs, page_data_nfuncs);
+    if (t == NULL || page_templates_add_files(t, "(test)", files, 1, &err)
+                     != 0
+        || page_templates_compile(t, &err) != 0)
+    {
+        ok(0, name);
+        printf("#   compile: %s\n", err.msg);
+        page_arena_free(&ta);
+        free(src);
+        return;
+    }
+
+    page_options_init(&opt);
+    opt.path = path;
+    opt.file = file;
+    opt.file_len = strlen(file);
+    opt.uri = p->path;
+    opt.uri_len = strlen(p->path);
+    opt.templates = t;
+    opt.site_title = cfg.title;
+    opt.site_title_len = strlen(cfg.title);
+    opt.base_url = cfg.base_url;
+    opt.base_url_len = strlen(cfg.base_url);
+    opt.now = NOW;
+    opt.site = &site;
+    opt.site_page = p;
+
+    if (page_render(src, len, &opt, &res) == PAGE_OK) {
+        is_str(res.data, want, name);
+    } else {
+        ok(0, name);
+        printf("#   render: %s\n", res.error.msg);
+    }
+
+    page_result_free(&res);
+    page_arena_free(&ta);
+    free(src);
+}
+
+
+static void
+sd_cases(const char *tpl, const sd_case_t *cases, const char *step)
+{
+    char  name[256];
+
+    for ( /* void */ ; cases->file != NULL; cases++) {
+        snprintf(name, sizeof(name), "%s: %s", step, cases->file);
+        sd_check(cases->file, tpl, cases->want, name);
+    }
+}
+
+
+#include "site_data_cases.h"
+
+
+int
+main(void)
+{
+    char          *slash;
+    char           dir[1200];
+    page_error_t   err;
+
+    snprintf(top, sizeof(top), "%s", __FILE__);
+    slash = strstr(top, "t/unit/");
+    if (slash != NULL) {
+        *slash = '\0';
+    }
+    if (top[0] == '\0') {
+        strcpy(top, ".");
+    } else if (top[strlen(top) - 1] == '/') {
+        top[strlen(top) - 1] = '\0';
+    }
+
+    snprintf(dir, sizeof(dir), "%s/t/site/blog", top);
+    page_arena_init(&conf, 0);
+    page_error_init(&err);
+
+    if (!ok(page_config_load(&conf, dir, NULL, &cfg, &err) == 0
+            && page_site_build(&site, &cfg, dir, NOW, &err) == 0,
+            "the blog's index builds"))
+    {
+        printf("#   %s\n", err.msg);
+        return tap_done();
+    }
+
+    sd_cases(step12_layout, step12_cases, "page and site");
+
+    page_site_free(&site);
+    page_arena_free(&conf);
+    page_exit();
+
+    return tap_done();
+}
