@@ -325,6 +325,9 @@ page_sd_home_list(page_site_data_t *sd, int which)
 
 /* ---- menus ---- */
 
+static int page_sd_is_ancestor(const page_site_page_t *a,
+    const page_site_page_t *p);
+
 static page_value_t *page_sd_entry(page_site_data_t *sd,
     const page_site_entry_t *e, int depth);
 
@@ -449,7 +452,10 @@ page_sd_same(page_site_data_t *sd, const page_site_entry_t *e,
 }
 
 
-/* Hugo's HasMenuCurrent: a descendant entry is p's. */
+/*
+ * Hugo's HasMenuCurrent: a descendant entry is p's, or (since Hugo
+ * 0.86) the entry's page is a section above p.
+ */
 static int
 page_sd_has_current(page_site_data_t *sd, const page_site_entry_t *e,
     const page_site_page_t *p, int depth)
@@ -458,6 +464,12 @@ page_sd_has_current(page_site_data_t *sd, const page_site_entry_t *e,
 
     if (depth > PAGE_SD_MAX_MENU_DEPTH) {
         return 0;
+    }
+
+    if (e->page != NULL && e->page->kind == PAGE_KIND_SECTION
+        && page_sd_is_ancestor(e->page, p))
+    {
+        return 1;
     }
 
     for (i = 0; i < e->nchildren; i++) {

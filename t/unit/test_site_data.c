@@ -184,6 +184,7 @@ main(void)
     }
 
     sd_cases(step12_layout, step12_cases, "page and site");
+    sd_cases(step3_layout, step3_cases, "taxonomies and menus");
 
     page_site_free(&site);
     page_arena_free(&conf);
