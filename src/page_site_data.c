@@ -590,6 +590,276 @@ page_sd_terms(page_site_data_t *sd, const page_site_page_t *p,
 }
 
 
+
+/* ---- page collections ---- */
+
+typedef enum {
+    PAGE_SD_BY_WEIGHT = 0,
+    PAGE_SD_BY_DATE,
+    PAGE_SD_BY_PUBLISH,
+    PAGE_SD_BY_LASTMOD,
+    PAGE_SD_BY_EXPIRY,
+    PAGE_SD_BY_TITLE,
+    PAGE_SD_BY_LINK_TITLE,
+    PAGE_SD_BY_PARAM
+} page_sd_by_t;
+
+typedef struct {
+    const page_site_page_t  *p;
+    page_value_t            *v;
+    page_value_t            *key;       /* ByParam: the page's .Param */
+} page_sd_item_t;
+
+
+static int
+page_sd_time_cmp(const page_time_t *a, const page_time_t *b)
+{
+    if (a->sec != b->sec) {
+        return a->sec < b->sec ? -1 : 1;
+    }
+
+    return a->nsec < b->nsec ? -1 : a->nsec > b->nsec;
+}
+
+
+static int
+page_sd_numeric(const page_value_t *v, double *f)
+{
+    if (v->type == PAGE_INT) {
+        *f = (double) v->u.i;
+        return 1;
+    }
+
+    if (v->type == PAGE_FLOAT) {
+        *f = v->u.f;
+        return 1;
+    }
+
+    return 0;
+}
+
+
+/*
+ * Does a sort before b (Hugo's "less" for the order by): ties keep the
+ * collection's order, as Hugo's stable sort does.
+ */
+static int
+page_sd_less(page_site_data_t *sd, page_sd_by_t by, const page_sd_item_t *a,
+    const page_sd_item_t *b)
+{
+    double       fa, fb;
+    page_buf_t   ba, bb;
+    const char  *sa, *sb;
+
+    switch (by) {
+
+    case PAGE_SD_BY_DATE:
+        return page_sd_time_cmp(&a->p->dates.date, &b->p->dates.date) < 0;
+
+    case PAGE_SD_BY_PUBLISH:
+        return page_sd_time_cmp(&a->p->dates.publish, &b->p->dates.publish)
+               < 0;
+
+    case PAGE_SD_BY_LASTMOD:
+        return page_sd_time_cmp(&a->p->dates.lastmod, &b->p->dates.lastmod)
+               < 0;
+
+    case PAGE_SD_BY_EXPIRY:
+        return page_sd_time_cmp(&a->p->dates.expiry, &b->p->dates.expiry)
+               < 0;
+
+    case PAGE_SD_BY_TITLE:
+    case PAGE_SD_BY_LINK_TITLE:
+        sa = by == PAGE_SD_BY_TITLE ? a->p->title : a->p->link_title;
+        sb = by == PAGE_SD_BY_TITLE ? b->p->title : b->p->link_title;
+        return strcmp(sa ? sa : "", sb ? sb : "") < 0;
+
+    case PAGE_SD_BY_PARAM:
+        /* a page without the param goes after every page with it */
+        if (a->key == NULL || a->key->type == PAGE_NIL) {
+            return 0;
+        }
+        if (b->key == NULL || b->key->type == PAGE_NIL) {
+            return 1;
+        }
+        if (page_sd_numeric(a->key, &fa) && page_sd_numeric(b->key, &fb)) {
+            return fa < fb;
+        }
+        page_buf_init(&ba, sd->a, 0);
+        page_buf_init(&bb, sd->a, 0);
+        page_value_print(&ba, a->key);
+        page_value_print(&bb, b->key);
+        if (page_buf_cstr(&ba) == NULL || page_buf_cstr(&bb) == NULL) {
+            return 0;
+        }
+        return strcmp(ba.data, bb.data) < 0;
+
+    default:
+        return page_site_default_cmp(&a->p, &b->p) < 0;
+    }
+}
+
+
+/* A stable merge sort of n items, tmp as long. */
+static void
+page_sd_sort(page_site_data_t *sd, page_sd_by_t by, page_sd_item_t *items,
+    page_sd_item_t *tmp, size_t n)
+{
+    size_t  width, lo, mid, hi, i, j, k;
+
+    for (width = 1; width < n; width *= 2) {
+        for (lo = 0; lo < n; lo += 2 * width) {
+            mid = lo + width < n ? lo + width : n;
+            hi = lo + 2 * width < n ? lo + 2 * width : n;
+
+            for (i = lo, j = mid, k = lo; k < hi; k++) {
+                if (i < mid
+                    && (j >= hi || !page_sd_less(sd, by, &items[j],
+                                                 &items[i])))
+                {
+                    tmp[k] = items[i++];
+                } else {
+                    tmp[k] = items[j++];
+                }
+            }
+        }
+
+        memcpy(items, tmp, n * sizeof(page_sd_item_t));
+    }
+}
+
+
+/*
+ * Methods of a list of pages (.Site.RegularPages, .Pages, or what where,
+ * first or sort made of them): .ByDate, .ByWeight, .ByTitle, ...,
+ * .Reverse, .Len.  1 when recv holds anything but pages.
+ */
+static int
+page_sd_list_method(page_tpl_state_t *st, page_site_data_t *sd,
+    page_value_t *recv, const char *name, size_t len, page_value_t **args,
+    size_t nargs, page_value_t **res)
+{
+    size_t           i, n;
+    page_sd_by_t     by;
+    page_sd_ref_t   *ref;
+    page_value_t    *list;
+    page_sd_item_t  *items, *tmp;
+    static const struct {
+        const char    *name;
+        page_sd_by_t   by;
+    } orders[] = {
+        { "ByWeight", PAGE_SD_BY_WEIGHT },
+        { "ByDate", PAGE_SD_BY_DATE },
+        { "ByPublishDate", PAGE_SD_BY_PUBLISH },
+        { "ByLastmod", PAGE_SD_BY_LASTMOD },
+        { "ByExpiryDate", PAGE_SD_BY_EXPIRY },
+        { "ByTitle", PAGE_SD_BY_TITLE },
+        { "ByLinkTitle", PAGE_SD_BY_LINK_TITLE },
+        { "ByParam", PAGE_SD_BY_PARAM }
+    };
+
+    for (i = 0; i < sizeof(orders) / sizeof(orders[0]); i++) {
+        if (strlen(orders[i].name) == len
+            && memcmp(orders[i].name, name, len) == 0)
+        {
+            break;
+        }
+    }
+
+    if (i < sizeof(orders) / sizeof(orders[0])) {
+        by = orders[i].by;
+        if (nargs != (by == PAGE_SD_BY_PARAM ? 1u : 0u)) {
+            return 1;
+        }
+    } else if ((page_is(name, len, "Reverse") || page_is(name, len, "Len"))
+               && nargs == 0)
+    {
+        by = PAGE_SD_BY_WEIGHT;
+    } else {
+        return 1;
+    }
+
+    n = recv->u.list.n;
+    items = page_arena_alloc(sd->a, (n ? n : 1) * 2 * sizeof(page_sd_item_t));
+    if (items == NULL) {
+        return page_tpl_fail(st, "out of memory");
+    }
+    tmp = items + n;
+
+    for (i = 0; i < n; i++) {
+        ref = page_sd_find(sd->by_value, sd->size, recv->u.list.items[i]);
+        if (ref == NULL || ref->tag != PAGE_SD_PAGE) {
+            return 1;               /* not a list of pages */
+        }
+
+        items[i].p = ref->obj;
+        items[i].v = ref->value;
+        items[i].key = NULL;
+
+        if (by == PAGE_SD_BY_PARAM && page_tpl_is_str(args[0])) {
+            items[i].key = page_map_get_ci(page_map_gets(ref->value,
+                                                         "Params"),
+                                           args[0]->u.s.data,
+                                           args[0]->u.s.len);
+            if (items[i].key == NULL || items[i].key->type == PAGE_NIL) {
+                items[i].key = page_map_get_ci(page_map_gets(sd->d->site,
+                                                             "Params"),
+                                               args[0]->u.s.data,
+                                               args[0]->u.s.len);
+            }
+        }
+    }
+
+    if (page_is(name, len, "Len")) {
+        *res = page_value_int(sd->a, (int64_t) n);
+        return *res ? 0 : page_tpl_fail(st, "out of memory");
+    }
+
+    if (!page_is(name, len, "Reverse")) {
+        page_sd_sort(sd, by, items, tmp, n);
+    }
+
+    list = page_value_list(sd->a);
+
+    for (i = 0; list != NULL && i < n; i++) {
+        if (page_list_push(sd->a, list,
+                           items[page_is(name, len, "Reverse") ? n - 1 - i
+                                                               : i].v) != 0)
+        {
+            list = NULL;
+        }
+    }
+
+    *res = list;
+
+    return list ? 0 : page_tpl_fail(st, "out of memory");
+}
+
+
+/*
+ * .Next and .Prev in a list in Hugo's default order: Next is the page
+ * before p (newer, or lighter), Prev the one after; nil at the ends and
+ * for a page not in it.
+ */
+static const page_site_page_t *
+page_sd_neighbour(const page_site_list_t *l, const page_site_page_t *p,
+    int next)
+{
+    size_t  i;
+
+    for (i = 0; i < l->n; i++) {
+        if (l->items[i] == p) {
+            if (next) {
+                return i > 0 ? l->items[i - 1] : NULL;
+            }
+            return i + 1 < l->n ? l->items[i + 1] : NULL;
+        }
+    }
+
+    return NULL;
+}
+
+
 /* ---- the page being rendered and .Site ---- */
 
 int
@@ -872,6 +1142,20 @@ page_sd_page_method(page_tpl_state_t *st, page_site_data_t *sd,
             goto made;
         }
 
+        if (page_is(name, len, "Next") || page_is(name, len, "Prev")
+            || page_is(name, len, "NextInSection")
+            || page_is(name, len, "PrevInSection"))
+        {
+            q = len > 4 ? (p->parent != NULL && p->kind == PAGE_KIND_PAGE
+                           ? page_sd_neighbour(&p->parent->regular, p,
+                                               name[0] == 'N')
+                           : NULL)
+                        : page_sd_neighbour(&sd->s->langs[sd->lang].regular,
+                                            p, name[0] == 'N');
+            *res = q ? page_sd_page(sd, q) : NULL;
+            return q && *res == NULL ? page_tpl_fail(st, "out of memory") : 0;
+        }
+
         if (page_is(name, len, "Page")) {
             *res = ref->value;
             return 0;
@@ -989,7 +1273,10 @@ page_site_data_method(page_tpl_state_t *st, page_data_t *d,
 
     ref = page_sd_find(sd->by_value, sd->size, recv);
     if (ref == NULL) {
-        return 1;
+        return recv->type == PAGE_LIST
+               ? page_sd_list_method(st, sd, recv, name, len, args, nargs,
+                                     res)
+               : 1;
     }
 
     switch (ref->tag) {

@@ -185,6 +185,7 @@ main(void)
 
     sd_cases(step12_layout, step12_cases, "page and site");
     sd_cases(step3_layout, step3_cases, "taxonomies and menus");
+    sd_cases(step4_layout, step4_cases, "collections");
 
     page_site_free(&site);
     page_arena_free(&conf);
