@@ -262,7 +262,7 @@ page_param_string(page_arena_t *a, page_value_t *params, const char *key)
 
 
 /* .File: the content file, as Hugo describes it, from its site path. */
-static page_value_t *
+page_value_t *
 page_data_file(page_arena_t *a, const char *file, size_t len)
 {
     size_t         dir_len, base_len;

@@ -70,6 +70,9 @@ int page_data_content(page_data_t *d, page_arena_t *a,
 /* Point env's method hook and data at d. */
 void page_data_env(page_data_t *d, page_tpl_env_t *env);
 
+/* .File of the content file file (a path under the content directory). */
+page_value_t *page_data_file(page_arena_t *a, const char *file, size_t len);
+
 /* Drop the <p> around out when it holds exactly one paragraph. */
 void page_data_strip_paragraph(page_buf_t *out);
 

@@ -23,7 +23,9 @@
 typedef enum {
     PAGE_SD_PAGE = 1,
     PAGE_SD_ENTRY,
-    PAGE_SD_WEIGHTED            /* a term's weighted pages */
+    PAGE_SD_WEIGHTED,           /* a term's weighted pages */
+    PAGE_SD_TAX,                /* a taxonomy: term -> weighted pages */
+    PAGE_SD_ORDERED             /* .Alphabetical, .ByCount of one */
 } page_sd_tag_t;
 
 typedef struct {
@@ -205,6 +207,34 @@ page_sd_rel(page_site_data_t *sd, const page_site_page_t *p, int absolute)
 }
 
 
+/*
+ * .File of a page with a file (nil for the pages Hugo makes): Dir is
+ * "/" for a file at the top of the content directory, as hugo 0.111.3
+ * prints it.
+ */
+static page_value_t *
+page_sd_file(page_site_data_t *sd, const page_site_page_t *p)
+{
+    page_value_t  *f, *dir;
+
+    if (p->file == NULL || p->rel == NULL) {
+        return &page_nil_value;
+    }
+
+    f = page_data_file(sd->a, p->rel, strlen(p->rel));
+    dir = page_map_gets(f, "Dir");
+
+    if (f != NULL && dir != NULL && page_value_is_string(dir)
+        && dir->u.s.len == 0
+        && page_add(sd->a, f, "Dir", page_sd_str(sd->a, "/")) != 0)
+    {
+        return NULL;
+    }
+
+    return f;
+}
+
+
 /* The fields of a page that the index knows, into map m. */
 static int
 page_sd_fields(page_site_data_t *sd, page_value_t *m,
@@ -279,8 +309,14 @@ page_sd_page(page_site_data_t *sd, const page_site_page_t *p)
                     page_value_is_string(desc) ? desc : page_sd_str(a, ""))
            != 0
         || page_add(a, m, "Site", sd->d->site) != 0
-        || page_add(a, m, "Language",
-                    page_map_gets(sd->d->site, "Language")) != 0
+        || (p->lang == sd->lang
+            && page_add(a, m, "Language",
+                        page_map_gets(sd->d->site, "Language")) != 0)
+        || (p->lang < sd->s->nlangs && sd->s->langs[p->lang].conf != NULL
+            && page_add(a, m, "Lang",
+                        page_sd_str(a, sd->s->langs[p->lang].conf->lang))
+               != 0)
+        || page_add(a, m, "File", page_sd_file(sd, p)) != 0
         || page_sd_ref(sd, m, PAGE_SD_PAGE, p) == NULL)
     {
         return NULL;
@@ -539,6 +575,7 @@ page_sd_taxonomies(page_site_data_t *sd)
         }
 
         if (tax == NULL
+            || page_sd_ref(sd, tax, PAGE_SD_TAX, &l->taxonomies[i]) == NULL
             || page_map_set(sd->a, m, l->taxonomies[i].conf->plural,
                             strlen(l->taxonomies[i].conf->plural), tax) != 0)
         {
@@ -729,6 +766,11 @@ page_sd_sort(page_site_data_t *sd, page_sd_by_t by, page_sd_item_t *items,
 }
 
 
+static int page_sd_group_by(page_tpl_state_t *st, page_site_data_t *sd,
+    page_sd_item_t *items, size_t n, const char *name, size_t len,
+    page_value_t **args, size_t nargs, page_value_t **res);
+
+
 /*
  * Methods of a list of pages (.Site.RegularPages, .Pages, or what where,
  * first or sort made of them): .ByDate, .ByWeight, .ByTitle, ...,
@@ -739,6 +781,7 @@ page_sd_list_method(page_tpl_state_t *st, page_site_data_t *sd,
     page_value_t *recv, const char *name, size_t len, page_value_t **args,
     size_t nargs, page_value_t **res)
 {
+    int              group;
     size_t           i, n;
     page_sd_by_t     by;
     page_sd_ref_t   *ref;
@@ -758,7 +801,10 @@ page_sd_list_method(page_tpl_state_t *st, page_site_data_t *sd,
         { "ByParam", PAGE_SD_BY_PARAM }
     };
 
-    for (i = 0; i < sizeof(orders) / sizeof(orders[0]); i++) {
+    by = PAGE_SD_BY_WEIGHT;
+    group = len >= 7 && memcmp(name, "GroupBy", 7) == 0;
+
+    for (i = 0; !group && i < sizeof(orders) / sizeof(orders[0]); i++) {
         if (strlen(orders[i].name) == len
             && memcmp(orders[i].name, name, len) == 0)
         {
@@ -766,7 +812,9 @@ page_sd_list_method(page_tpl_state_t *st, page_site_data_t *sd,
         }
     }
 
-    if (i < sizeof(orders) / sizeof(orders[0])) {
+    if (group) {
+        /* made below */
+    } else if (i < sizeof(orders) / sizeof(orders[0])) {
         by = orders[i].by;
         if (nargs != (by == PAGE_SD_BY_PARAM ? 1u : 0u)) {
             return 1;
@@ -774,7 +822,7 @@ page_sd_list_method(page_tpl_state_t *st, page_site_data_t *sd,
     } else if ((page_is(name, len, "Reverse") || page_is(name, len, "Len"))
                && nargs == 0)
     {
-        by = PAGE_SD_BY_WEIGHT;
+        /* as they are */
     } else {
         return 1;
     }
@@ -808,6 +856,11 @@ page_sd_list_method(page_tpl_state_t *st, page_site_data_t *sd,
                                                args[0]->u.s.len);
             }
         }
+    }
+
+    if (group) {
+        return page_sd_group_by(st, sd, items, n, name, len, args, nargs,
+                                res);
     }
 
     if (page_is(name, len, "Len")) {
@@ -857,6 +910,499 @@ page_sd_neighbour(const page_site_list_t *l, const page_site_page_t *p,
     }
 
     return NULL;
+}
+
+
+/* ---- taxonomies ordered, page groups, translations ---- */
+
+/* Most arguments of the old .Site.GetPage "section" "posts" form. */
+#define PAGE_SD_GETPAGE_ARGS  2
+
+/* The taxonomies map made once; the one of plural (or NULL). */
+static page_value_t *
+page_sd_taxonomy(page_site_data_t *sd, const char *plural)
+{
+    if (sd->taxonomies == NULL) {
+        sd->taxonomies = page_sd_taxonomies(sd);
+        if (sd->taxonomies == NULL) {
+            return NULL;
+        }
+    }
+
+    return page_map_gets(sd->taxonomies, plural);
+}
+
+
+static int
+page_sd_term_cmp_name(const page_site_term_t *a, const page_site_term_t *b)
+{
+    return strcmp(a->key, b->key);
+}
+
+
+/*
+ * .Alphabetical and .ByCount of a taxonomy: entries with .Name and .Term
+ * (the key), .Count, .Pages, .Page and .WeightedPages.  By count: more
+ * pages first, then by name.
+ */
+static page_value_t *
+page_sd_ordered(page_site_data_t *sd, const page_site_tax_t *tax,
+    page_value_t *map, int by_count)
+{
+    size_t                   i, j;
+    page_value_t            *list, *e, *wp, *pages;
+    const page_site_term_t  *t, **terms;
+
+    terms = page_arena_alloc(sd->a, (tax->nterms + 1) * sizeof(*terms));
+    list = page_value_list(sd->a);
+    if (terms == NULL || list == NULL) {
+        return NULL;
+    }
+
+    /* the terms are by key already; insertion keeps ties by name */
+    for (i = 0; i < tax->nterms; i++) {
+        t = tax->terms[i];
+        for (j = i; j > 0; j--) {
+            if (by_count ? terms[j - 1]->npages >= t->npages
+                         : page_sd_term_cmp_name(terms[j - 1], t) <= 0)
+            {
+                break;
+            }
+            terms[j] = terms[j - 1];
+        }
+        terms[j] = t;
+    }
+
+    for (i = 0; i < tax->nterms; i++) {
+        t = terms[i];
+        wp = page_map_gets(map, t->key);
+        e = page_value_map(sd->a);
+        pages = page_value_list(sd->a);
+
+        for (j = 0; pages != NULL && j < t->npages; j++) {
+            if (page_list_push(sd->a, pages,
+                               page_sd_page(sd, t->pages[j].page)) != 0)
+            {
+                pages = NULL;
+            }
+        }
+
+        if (e == NULL || wp == NULL || pages == NULL
+            || page_add(sd->a, e, "Name", page_sd_str(sd->a, t->key)) != 0
+            || page_add(sd->a, e, "Term", page_sd_str(sd->a, t->key)) != 0
+            || page_add(sd->a, e, "Count",
+                        page_value_int(sd->a, (int64_t) t->npages)) != 0
+            || page_add(sd->a, e, "WeightedPages", wp) != 0
+            || page_add(sd->a, e, "Pages", pages) != 0
+            || (t->page != NULL
+                && page_add(sd->a, e, "Page", page_sd_page(sd, t->page))
+                   != 0)
+            || page_list_push(sd->a, list, e) != 0)
+        {
+            return NULL;
+        }
+    }
+
+    return page_sd_ref(sd, list, PAGE_SD_ORDERED, tax) ? list : NULL;
+}
+
+
+static int
+page_sd_tax_method(page_tpl_state_t *st, page_site_data_t *sd,
+    page_sd_ref_t *ref, const char *name, size_t len, page_value_t **args,
+    size_t nargs, page_value_t **res)
+{
+    page_value_t           *wp;
+    const page_site_tax_t  *tax = ref->obj;
+
+    if (nargs == 0 && (page_is(name, len, "Alphabetical")
+                       || page_is(name, len, "ByCount")))
+    {
+        *res = page_sd_ordered(sd, tax, ref->value, name[0] == 'B');
+        return *res ? 0 : page_tpl_fail(st, "out of memory");
+    }
+
+    if (nargs == 1 && (page_is(name, len, "Get")
+                       || page_is(name, len, "Count")))
+    {
+        if (!page_tpl_is_str(args[0])) {
+            return page_tpl_fail(st, "%.*s: want a term", (int) len, name);
+        }
+
+        wp = page_map_get_ci(ref->value, args[0]->u.s.data,
+                             args[0]->u.s.len);
+
+        if (name[0] == 'G') {
+            *res = wp;
+            return 0;
+        }
+
+        *res = page_value_int(sd->a, wp && wp->type == PAGE_LIST
+                                     ? (int64_t) wp->u.list.n : 0);
+        return *res ? 0 : page_tpl_fail(st, "out of memory");
+    }
+
+    return 1;
+}
+
+
+static int
+page_sd_reverse(page_tpl_state_t *st, page_site_data_t *sd,
+    page_value_t *recv, page_sd_tag_t tag, const void *obj,
+    page_value_t **res)
+{
+    size_t         i, n;
+    page_value_t  *list;
+
+    n = recv->u.list.n;
+    list = page_value_list(sd->a);
+
+    for (i = 0; list != NULL && i < n; i++) {
+        if (page_list_push(sd->a, list, recv->u.list.items[n - 1 - i]) != 0)
+        {
+            list = NULL;
+        }
+    }
+
+    if (list == NULL || (tag && page_sd_ref(sd, list, tag, obj) == NULL)) {
+        return page_tpl_fail(st, "out of memory");
+    }
+
+    *res = list;
+
+    return 0;
+}
+
+
+/*
+ * .Data as Hugo gives list templates: .Pages of list pages, and
+ * .Singular, .Plural and .Terms (taxonomy) or .Term (term).
+ */
+static page_value_t *
+page_sd_page_data(page_site_data_t *sd, page_sd_ref_t *ref)
+{
+    page_arena_t            *a = sd->a;
+    page_value_t            *m, *terms;
+    const page_site_page_t  *p = ref->obj;
+
+    m = page_value_map(a);
+
+    if (m == NULL || p->kind == PAGE_KIND_PAGE) {
+        return m;                       /* a regular page's: empty */
+    }
+
+    /* list pages: .Data.Pages is .Pages */
+    if (ref->pages == NULL) {
+        ref->pages = page_sd_list(sd, &p->pages);
+    }
+
+    if (ref->pages == NULL || page_add(a, m, "Pages", ref->pages) != 0) {
+        return NULL;
+    }
+
+    if (p->tax == NULL || p->tax->conf == NULL
+        || (p->kind != PAGE_KIND_TAXONOMY && p->kind != PAGE_KIND_TERM))
+    {
+        return m;
+    }
+
+    if (page_add(a, m, "Singular", page_sd_str(a, p->tax->conf->singular))
+        != 0
+        || page_add(a, m, "Plural", page_sd_str(a, p->tax->conf->plural))
+           != 0)
+    {
+        return NULL;
+    }
+
+    if (p->kind == PAGE_KIND_TERM && p->term != NULL) {
+        return page_add(a, m, "Term", page_sd_str(a, p->term->name)) == 0
+               ? m : NULL;
+    }
+
+    terms = page_sd_taxonomy(sd, p->tax->conf->plural);
+
+    return terms == NULL || page_add(a, m, "Terms", terms) == 0 ? m : NULL;
+}
+
+
+/* .Translations (others), .AllTranslations (with p), by language. */
+static page_value_t *
+page_sd_translations(page_site_data_t *sd, const page_site_page_t *p,
+    int all)
+{
+    size_t              i, j, n;
+    page_value_t       *list;
+    page_site_page_t   *other[PAGE_CONFIG_MAX_LANGS];
+    const page_site_page_t  *sorted[PAGE_CONFIG_MAX_LANGS + 1], *t;
+
+    n = page_site_translations(sd->s, p, other, PAGE_CONFIG_MAX_LANGS);
+    if (n > PAGE_CONFIG_MAX_LANGS) {
+        n = PAGE_CONFIG_MAX_LANGS;
+    }
+
+    for (i = 0; i < n; i++) {
+        sorted[i] = other[i];
+    }
+    if (all) {
+        sorted[n++] = p;
+    }
+
+    /* languages are indexed by weight: order by that index */
+    for (i = 1; i < n; i++) {
+        t = sorted[i];
+        for (j = i; j > 0 && sorted[j - 1]->lang > t->lang; j--) {
+            sorted[j] = sorted[j - 1];
+        }
+        sorted[j] = t;
+    }
+
+    list = page_value_list(sd->a);
+
+    for (i = 0; list != NULL && i < n; i++) {
+        if (page_list_push(sd->a, list, page_sd_page(sd, sorted[i])) != 0) {
+            list = NULL;
+        }
+    }
+
+    return list;
+}
+
+
+/*
+ * .Site.GetPage's argument forms: "/posts/a", and Hugo's old ones,
+ * "section" "posts", "home", "home" "/"; "" and "/" are dropped, more
+ * than two left is Hugo's error.  The ref is set, or 1 for the home.
+ */
+static int
+page_sd_getpage_ref(page_tpl_state_t *st, page_value_t **args,
+    size_t nargs, page_str_t *ref)
+{
+    size_t         i, n;
+    page_value_t  *refs[PAGE_SD_GETPAGE_ARGS];
+
+    n = 0;
+
+    for (i = 0; i < nargs; i++) {
+        if (!page_tpl_is_str(args[i])) {
+            return page_tpl_fail(st, "GetPage: want a path");
+        }
+
+        if (args[i]->u.s.len == 0
+            || (args[i]->u.s.len == 1 && args[i]->u.s.data[0] == '/'))
+        {
+            continue;
+        }
+
+        if (n == PAGE_SD_GETPAGE_ARGS) {
+            return page_tpl_fail(st, "too many arguments to .Site.GetPage: "
+                                 "use lookups on the form "
+                                 "{{ .Site.GetPage \"/posts/mypage-md\" }}");
+        }
+
+        refs[n++] = args[i];
+    }
+
+    if (n == 0 || (refs[0]->u.s.len == 4
+                   && memcmp(refs[0]->u.s.data, "home", 4) == 0))
+    {
+        return 1;
+    }
+
+    if (n == 1 && nargs == 2 && refs[0]->u.s.len == 7
+        && memcmp(refs[0]->u.s.data, "section", 7) == 0)
+    {
+        return 1;       /* "section" .Section of a page at the top */
+    }
+
+    *ref = refs[n - 1]->u.s;
+
+    return 0;
+}
+
+
+/* .GroupBy*: groups of pages, each a map of .Key and .Pages. */
+typedef struct {
+    page_value_t  *key;
+    page_value_t  *pages;
+} page_sd_group_t;
+
+
+static int
+page_sd_key_cmp(page_site_data_t *sd, page_value_t *a, page_value_t *b)
+{
+    double      fa, fb;
+    page_buf_t  ba, bb;
+
+    if (page_sd_numeric(a, &fa) && page_sd_numeric(b, &fb)) {
+        return fa < fb ? -1 : fa > fb;
+    }
+
+    page_buf_init(&ba, sd->a, 0);
+    page_buf_init(&bb, sd->a, 0);
+    page_value_print(&ba, a);
+    page_value_print(&bb, b);
+
+    if (page_buf_cstr(&ba) == NULL || page_buf_cstr(&bb) == NULL) {
+        return 0;
+    }
+
+    return strcmp(ba.data, bb.data);
+}
+
+
+static int
+page_sd_group_by(page_tpl_state_t *st, page_site_data_t *sd,
+    page_sd_item_t *items, size_t n, const char *name, size_t len,
+    page_value_t **args, size_t nargs, page_value_t **res)
+{
+    int               desc, by_date, ok;
+    size_t            i, j, ngroups;
+    page_buf_t        b;
+    page_sd_by_t      by;
+    page_value_t     *key, *list, *g, *order;
+    page_sd_group_t  *groups;
+    page_sd_item_t   *tmp;
+    const page_time_t  *t;
+
+    by_date = 0;
+    by = PAGE_SD_BY_DATE;
+
+    if (page_is(name, len, "GroupByDate")) {
+        by_date = 1;
+    } else if (page_is(name, len, "GroupByPublishDate")) {
+        by_date = 1;
+        by = PAGE_SD_BY_PUBLISH;
+    } else if (page_is(name, len, "GroupByLastmod")) {
+        by_date = 1;
+        by = PAGE_SD_BY_LASTMOD;
+    } else if (page_is(name, len, "GroupByExpiryDate")) {
+        by_date = 1;
+        by = PAGE_SD_BY_EXPIRY;
+    } else if (!page_is(name, len, "GroupBy")
+               && !page_is(name, len, "GroupByParam"))
+    {
+        return 1;
+    }
+
+    if (nargs < 1 || nargs > 2 || !page_tpl_is_str(args[0])) {
+        return page_tpl_fail(st, "%.*s: want a key or a layout, and an "
+                             "order", (int) len, name);
+    }
+
+    order = nargs == 2 ? args[1] : NULL;
+    desc = by_date;
+    if (order != NULL && page_tpl_is_str(order)) {
+        desc = order->u.s.len == 4
+               && strncasecmp(order->u.s.data, "desc", 4) == 0;
+    }
+
+    groups = page_arena_alloc(sd->a, (n + 1) * sizeof(page_sd_group_t));
+    tmp = page_arena_alloc(sd->a, (n + 1) * sizeof(page_sd_item_t));
+    if (groups == NULL || tmp == NULL) {
+        return page_tpl_fail(st, "out of memory");
+    }
+
+    if (by_date) {
+        /* by the date, newest first unless "asc", then runs of a key */
+        page_sd_sort(sd, by, items, tmp, n);
+        if (desc) {
+            for (i = 0; i < n / 2; i++) {
+                tmp[0] = items[i];
+                items[i] = items[n - 1 - i];
+                items[n - 1 - i] = tmp[0];
+            }
+        }
+    }
+
+    ngroups = 0;
+
+    for (i = 0; i < n; i++) {
+        if (by_date) {
+            t = by == PAGE_SD_BY_DATE ? &items[i].p->dates.date
+                : by == PAGE_SD_BY_PUBLISH ? &items[i].p->dates.publish
+                : by == PAGE_SD_BY_LASTMOD ? &items[i].p->dates.lastmod
+                : &items[i].p->dates.expiry;
+            page_buf_init(&b, sd->a, 0);
+            page_time_format(&b, t, args[0]->u.s.data, args[0]->u.s.len);
+            key = page_buf_failed(&b) ? NULL
+                  : page_value_string(sd->a, b.data ? b.data : "", b.len);
+        } else if (len > 7) {           /* GroupByParam */
+            key = page_map_get_ci(page_map_gets(items[i].v, "Params"),
+                                  args[0]->u.s.data, args[0]->u.s.len);
+        } else {
+            key = page_map_get_ci(items[i].v, args[0]->u.s.data,
+                                  args[0]->u.s.len);
+        }
+
+        if (key == NULL || key->type == PAGE_NIL) {
+            if (by_date) {
+                return page_tpl_fail(st, "out of memory");
+            }
+            continue;               /* a page without the key: left out */
+        }
+
+        j = ngroups;
+        if (by_date) {
+            if (ngroups && page_sd_key_cmp(sd, groups[ngroups - 1].key, key)
+                           == 0)
+            {
+                j = ngroups - 1;
+            }
+        } else {
+            for (j = 0; j < ngroups; j++) {
+                if (page_sd_key_cmp(sd, groups[j].key, key) == 0) {
+                    break;
+                }
+            }
+        }
+
+        if (j == ngroups) {
+            groups[j].key = key;
+            groups[j].pages = page_value_list(sd->a);
+            ngroups++;
+        }
+
+        if (groups[j].pages == NULL
+            || page_list_push(sd->a, groups[j].pages, items[i].v) != 0)
+        {
+            return page_tpl_fail(st, "out of memory");
+        }
+    }
+
+    if (!by_date) {
+        /* groups by key, ascending unless "desc" (a stable insertion) */
+        for (i = 1; i < ngroups; i++) {
+            page_sd_group_t  cur = groups[i];
+
+            for (j = i; j > 0; j--) {
+                int  c = page_sd_key_cmp(sd, groups[j - 1].key, cur.key);
+
+                if (desc ? c >= 0 : c <= 0) {
+                    break;
+                }
+                groups[j] = groups[j - 1];
+            }
+            groups[j] = cur;
+        }
+    }
+
+    list = page_value_list(sd->a);
+    ok = list != NULL;
+
+    for (i = 0; ok && i < ngroups; i++) {
+        g = page_value_map(sd->a);
+        ok = g != NULL && page_add(sd->a, g, "Key", groups[i].key) == 0
+             && page_add(sd->a, g, "Pages", groups[i].pages) == 0
+             && page_list_push(sd->a, list, g) == 0;
+    }
+
+    if (!ok) {
+        return page_tpl_fail(st, "out of memory");
+    }
+
+    *res = list;
+
+    return 0;
 }
 
 
@@ -914,14 +1460,22 @@ page_site_data_init(page_data_t *d, page_arena_t *a, page_error_t *err)
             page_add(a, site, "Copyright",
                      page_value_is_string(v) ? v : page_sd_str(a, "")))
            != 0
+        || page_add(a, site, "LastChange",
+                    page_value_time(a, &sd->s->langs[sd->lang].lastmod))
+           != 0
+        || page_add(a, site, "Lastmod",
+                    page_value_time(a, &sd->s->langs[sd->lang].lastmod))
+           != 0
         || page_add(a, d->page, "Language", lang) != 0
         || page_add(a, d->page, "Lang", page_sd_str(a, lc->lang)) != 0)
     {
         goto nomem;
     }
 
-    /* the index's kind, type, section, title and links for the page */
-    if (page_sd_fields(sd, d->page, sd->cur) != 0) {
+    /* the index's kind, type, section, title, links and file */
+    if (page_sd_fields(sd, d->page, sd->cur) != 0
+        || page_add(a, d->page, "File", page_sd_file(sd, sd->cur)) != 0)
+    {
         goto nomem;
     }
 
@@ -947,20 +1501,27 @@ page_sd_site_method(page_tpl_state_t *st, page_site_data_t *sd,
     const char *name, size_t len, page_value_t **args, size_t nargs,
     page_value_t **res)
 {
-    page_value_t  **cache;
-    page_site_lang_t  *l = &sd->s->langs[sd->lang];
+    int                      rc;
+    page_str_t               ref;
+    page_value_t           **cache;
+    page_site_lang_t        *l = &sd->s->langs[sd->lang];
+    const page_site_page_t  *p;
 
     cache = NULL;
 
-    if (page_is(name, len, "GetPage") && nargs == 1) {
-        if (!page_tpl_is_str(args[0])) {
-            return page_tpl_fail(st, "GetPage: want a path");
+    if (page_is(name, len, "GetPage") && nargs >= 1) {
+        ref.data = "";
+        ref.len = 0;
+        rc = page_sd_getpage_ref(st, args, nargs, &ref);
+        if (rc == -1) {
+            return -1;
         }
 
-        *res = page_sd_page(sd, page_site_get_page(sd->s, sd->lang, NULL,
-                                                   args[0]->u.s.data,
-                                                   args[0]->u.s.len));
-        goto done;
+        p = rc == 1 ? l->home
+                    : page_site_get_page(sd->s, sd->lang, NULL, ref.data,
+                                         ref.len);
+        *res = p ? page_sd_page(sd, p) : NULL;
+        return p && *res == NULL ? page_tpl_fail(st, "out of memory") : 0;
     }
 
     if (nargs != 0) {
@@ -1012,10 +1573,6 @@ page_sd_site_method(page_tpl_state_t *st, page_site_data_t *sd,
     }
 
     *res = *cache;
-    return 0;
-
-done:
-
     return 0;
 }
 
@@ -1154,6 +1711,27 @@ page_sd_page_method(page_tpl_state_t *st, page_site_data_t *sd,
                                             p, name[0] == 'N');
             *res = q ? page_sd_page(sd, q) : NULL;
             return q && *res == NULL ? page_tpl_fail(st, "out of memory") : 0;
+        }
+
+        if (page_is(name, len, "Data")) {
+            *res = page_sd_page_data(sd, ref);
+            goto made;
+        }
+
+        if (page_is(name, len, "Translations")
+            || page_is(name, len, "AllTranslations"))
+        {
+            *res = page_sd_translations(sd, p, name[0] == 'A');
+            goto made;
+        }
+
+        if (page_is(name, len, "IsTranslated")) {
+            page_site_page_t  *other[1];
+
+            *res = page_value_const_bool(page_site_translations(sd->s, p,
+                                                                other, 1)
+                                         > 0);
+            return 0;
         }
 
         if (page_is(name, len, "Page")) {
@@ -1313,6 +1891,22 @@ page_site_data_method(page_tpl_state_t *st, page_data_t *d,
 
             *res = list;
             return list ? 0 : page_tpl_fail(st, "out of memory");
+        }
+
+        return 1;
+
+    case PAGE_SD_TAX:
+        return page_sd_tax_method(st, sd, ref, name, len, args, nargs, res);
+
+    case PAGE_SD_ORDERED:
+        if (nargs == 0 && page_is(name, len, "Reverse")) {
+            return page_sd_reverse(st, sd, recv, PAGE_SD_ORDERED, ref->obj,
+                                   res);
+        }
+
+        if (nargs == 0 && page_is(name, len, "Len")) {
+            *res = page_value_int(sd->a, (int64_t) recv->u.list.n);
+            return *res ? 0 : page_tpl_fail(st, "out of memory");
         }
 
         return 1;
