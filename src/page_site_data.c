@@ -17,6 +17,15 @@
 /* First size of the hash table of values (a power of two). */
 #define PAGE_SD_HASH_SIZE  64
 
+/*
+ * The one key of a page value not filled yet: no template can name it;
+ * page_sd_fill removes it.
+ */
+#define PAGE_SD_STUB_KEY  "\001page"
+
+/* Room for the keys of a page value: no reallocation. */
+#define PAGE_SD_PAGE_KEYS  32
+
 /* Deepest menu nesting made into values: a cycle of parents stops here. */
 #define PAGE_SD_MAX_MENU_DEPTH  16
 
@@ -34,6 +43,7 @@ typedef struct {
     const void               *obj;
     /* pages: the lists of the page, made once */
     page_value_t             *pages, *regular, *sections;
+    unsigned                  filled:1;     /* pages: fields made */
 } page_sd_ref_t;
 
 typedef struct {
@@ -179,10 +189,12 @@ page_sd_ref(page_site_data_t *sd, page_value_t *value, page_sd_tag_t tag,
 }
 
 
+/* A string of the index (or a literal): it outlives the render. */
 static page_value_t *
 page_sd_str(page_arena_t *a, const char *s)
 {
-    return page_value_string(a, s ? s : "", s ? strlen(s) : 0);
+    return page_value_string_ref(a, PAGE_STRING, s ? s : "",
+                                 s ? strlen(s) : 0);
 }
 
 
@@ -271,32 +283,27 @@ page_sd_fields(page_site_data_t *sd, page_value_t *m,
 }
 
 
-/* The value of page p: made on first use, then the same value. */
-static page_value_t *
-page_sd_page(page_site_data_t *sd, const page_site_page_t *p)
+/*
+ * Fill the value of a page with its fields: the method hook does it
+ * when a template (or where, sort, ...) first reads a field of it.
+ */
+static int
+page_sd_fill(page_site_data_t *sd, page_sd_ref_t *ref)
 {
-    page_arena_t   *a = sd->a;
-    page_sd_ref_t  *ref;
-    page_value_t   *m, *params, *desc;
+    page_arena_t            *a = sd->a;
+    page_value_t            *m, *params, *desc;
+    const page_site_page_t  *p = ref->obj;
 
-    if (p == NULL) {
-        return NULL;
-    }
-
-    ref = page_sd_find(sd->by_page, sd->size, p);
-    if (ref != NULL) {
-        return ref->value;
-    }
-
-    m = page_value_map(a);
+    m = ref->value;
     params = p->params ? p->params : page_value_map(a);
-    if (m == NULL || params == NULL) {
-        return NULL;
+    if (params == NULL) {
+        return -1;
     }
 
     desc = page_map_gets(params, "description");
 
-    if (page_sd_fields(sd, m, p) != 0
+    if (page_map_reserve(a, m, PAGE_SD_PAGE_KEYS) != 0
+        || page_sd_fields(sd, m, p) != 0
         || page_add(a, m, "Params", params) != 0
         || page_add(a, m, "Date", page_value_time(a, &p->dates.date)) != 0
         || page_add(a, m, "Lastmod", page_value_time(a, &p->dates.lastmod))
@@ -316,7 +323,91 @@ page_sd_page(page_site_data_t *sd, const page_site_page_t *p)
             && page_add(a, m, "Lang",
                         page_sd_str(a, sd->s->langs[p->lang].conf->lang))
                != 0)
-        || page_add(a, m, "File", page_sd_file(sd, p)) != 0
+        || page_add(a, m, "File", page_sd_file(sd, p)) != 0)
+    {
+        return -1;
+    }
+
+    page_map_delete(m, PAGE_SD_STUB_KEY, sizeof(PAGE_SD_STUB_KEY) - 1);
+    ref->filled = 1;
+
+    return 0;
+}
+
+
+/*
+ * The fields where, sort and lists read most, answered from the index
+ * without filling the page's value: 0 with *res, 1 for another name.
+ */
+static int
+page_sd_quick(page_site_data_t *sd, const page_site_page_t *p,
+    const char *name, size_t len, page_value_t **res)
+{
+    page_arena_t  *a = sd->a;
+
+    if (page_is(name, len, "Title")) {
+        *res = page_sd_str(a, p->title);
+    } else if (page_is(name, len, "LinkTitle")) {
+        *res = page_sd_str(a, p->link_title);
+    } else if (page_is(name, len, "Section")) {
+        *res = page_sd_str(a, p->section);
+    } else if (page_is(name, len, "Kind")) {
+        *res = page_sd_str(a, page_site_kind_name((page_kind_t) p->kind));
+    } else if (page_is(name, len, "Type")) {
+        *res = page_sd_str(a, p->type);
+    } else if (page_is(name, len, "RelPermalink")) {
+        *res = page_sd_rel(sd, p, 0);
+    } else if (page_is(name, len, "Permalink")) {
+        *res = page_sd_rel(sd, p, 1);
+    } else if (page_is(name, len, "Weight")) {
+        *res = page_value_int(a, p->weight);
+    } else if (page_is(name, len, "Date")) {
+        *res = page_value_time(a, &p->dates.date);
+    } else if (page_is(name, len, "Lastmod")) {
+        *res = page_value_time(a, &p->dates.lastmod);
+    } else if (page_is(name, len, "PublishDate")) {
+        *res = page_value_time(a, &p->dates.publish);
+    } else if (page_is(name, len, "Draft")) {
+        *res = page_value_const_bool(p->draft);
+    } else if (page_is(name, len, "Params") && p->params != NULL) {
+        *res = p->params;
+    } else {
+        return 1;
+    }
+
+    return 0;
+}
+
+
+/*
+ * The value of page p: made on first use, then the same value.  It
+ * starts as a map of one key, the page's file or path (so that eq tells
+ * two pages apart before either is filled); page_sd_fill makes the rest
+ * when a field is read, so that a list of 10,000 pages costs little
+ * when a template reads five of them.
+ */
+static page_value_t *
+page_sd_page(page_site_data_t *sd, const page_site_page_t *p)
+{
+    page_value_t   *m;
+    page_sd_ref_t  *ref;
+
+    if (p == NULL) {
+        return NULL;
+    }
+
+    ref = page_sd_find(sd->by_page, sd->size, p);
+    if (ref != NULL) {
+        return ref->value;
+    }
+
+    m = page_value_map(sd->a);
+
+    if (m == NULL
+        || page_map_add(sd->a, m, PAGE_SD_STUB_KEY,
+                        sizeof(PAGE_SD_STUB_KEY) - 1,
+                        page_sd_str(sd->a, p->file ? p->file : p->path))
+           != 0
         || page_sd_ref(sd, m, PAGE_SD_PAGE, p) == NULL)
     {
         return NULL;
@@ -838,6 +929,13 @@ page_sd_list_method(page_tpl_state_t *st, page_site_data_t *sd,
         ref = page_sd_find(sd->by_value, sd->size, recv->u.list.items[i]);
         if (ref == NULL || ref->tag != PAGE_SD_PAGE) {
             return 1;               /* not a list of pages */
+        }
+
+        /* ByParam and GroupBy read the values' fields */
+        if ((group || by == PAGE_SD_BY_PARAM) && !ref->filled
+            && page_sd_fill(sd, ref) != 0)
+        {
+            return page_tpl_fail(st, "out of memory");
         }
 
         items[i].p = ref->obj;
@@ -1484,6 +1582,8 @@ page_site_data_init(page_data_t *d, page_arena_t *a, page_error_t *err)
         goto nomem;
     }
 
+    ref->filled = 1;
+
     d->site_data = sd;
 
     return 0;
@@ -1860,6 +1960,18 @@ page_site_data_method(page_tpl_state_t *st, page_data_t *d,
     switch (ref->tag) {
 
     case PAGE_SD_PAGE:
+        if (!ref->filled) {
+            if (nargs == 0
+                && page_sd_quick(sd, ref->obj, name, len, res) == 0)
+            {
+                return *res ? 0 : page_tpl_fail(st, "out of memory");
+            }
+
+            if (page_sd_fill(sd, ref) != 0) {
+                return page_tpl_fail(st, "out of memory");
+            }
+        }
+
         return page_sd_page_method(st, sd, ref, name, len, args, nargs, res);
 
     case PAGE_SD_WEIGHTED:

@@ -844,3 +844,38 @@ static const sd_case_t  step5_cases[] = {
     { NULL, NULL }
 };
 
+static const char  step6_layout[] =
+    "EQ={{ range .Site.RegularPages }}{{ if eq . $.Page }}[{{ .Ti"
+    "tle }}]{{ end }}{{ end }} NE={{ range first 3 .Site.RegularP"
+    "ages }}{{ if ne . $ }}[{{ .Title }}]{{ end }}{{ end }}\n"
+    "SELF={{ if eq . . }}same{{ end }} HOME={{ if eq .Site.Home ."
+    "Site.Home }}same{{ end }} PAR={{ with .Parent }}{{ if eq . $"
+    ".Parent }}same{{ end }}{{ end }}\n"
+    "IN={{ range .Site.RegularPages }}{{ if in (slice $.Page) . }"
+    "}[{{ .Title }}]{{ end }}{{ end }}\n"
+    "PS={{ range .Site.Sections }}{{ .Site.Title }}|{{ .Language."
+    "Lang }};{{ end }}\n";
+
+static const sd_case_t  step6_cases[] = {
+    { "posts/first-light.md",
+    "EQ=[First Light] NE=[Configuring][Lenses][Installing the Lam"
+    "p]\n"
+    "SELF=same HOME=same PAR=same\n"
+    "IN=[First Light]\n"
+    "PS=Lighthouse Notes|en;Lighthouse Notes|en;Lighthouse Notes|"
+    "en;\n" },
+    { "_index.md",
+    "EQ= NE=[Configuring][Lenses][Installing the Lamp]\n"
+    "SELF=same HOME=same PAR=\n"
+    "IN=\n"
+    "PS=Lighthouse Notes|en;Lighthouse Notes|en;Lighthouse Notes|"
+    "en;\n" },
+    { "docs/guide/lenses.md",
+    "EQ=[Lenses] NE=[Configuring][Installing the Lamp]\n"
+    "SELF=same HOME=same PAR=same\n"
+    "IN=[Lenses]\n"
+    "PS=Lighthouse Notes|en;Lighthouse Notes|en;Lighthouse Notes|"
+    "en;\n" },
+    { NULL, NULL }
+};
+

@@ -197,6 +197,7 @@ main(void)
     sd_cases(step3_layout, step3_cases, "taxonomies and menus");
     sd_cases(step4_layout, step4_cases, "collections");
     sd_cases(step5_layout, step5_cases, "terms, translations, groups");
+    sd_cases(step6_layout, step6_cases, "comparing pages");
 
     page_site_free(&site);
     page_arena_free(&conf);
