@@ -63,6 +63,10 @@ slurp(const char *path, size_t *len)
 }
 
 
+static int   sd_rc;
+static char  sd_msg[1024];
+
+
 /* Render content/<rel> with layout tpl; the page, or why not. */
 static void
 sd_check(const char *rel, const char *tpl, const char *want,
@@ -135,7 +139,13 @@ sd_check(const char *rel, const char *tpl, const char *want,
     opt.site = &site;
     opt.site_page = p;
 
-    if (page_render(src, len, &opt, &res) == PAGE_OK) {
+    sd_rc = page_render(src, len, &opt, &res);
+    snprintf(sd_msg, sizeof(sd_msg), "%s",
+             sd_rc == PAGE_OK ? res.data : res.error.msg);
+
+    if (want == NULL) {
+        /* the caller looks at sd_rc and sd_msg */
+    } else if (sd_rc == PAGE_OK) {
         is_str(res.data, want, name);
     } else {
         ok(0, name);
@@ -161,6 +171,51 @@ sd_cases(const char *tpl, const sd_case_t *cases, const char *step)
 
 
 #include "site_data_cases.h"
+
+
+/*
+ * Wrong arguments to the site's methods: an error of one line naming
+ * the method (want), or, where Hugo answers nil or false, that output.
+ */
+static void
+sd_bad(void)
+{
+    size_t  i;
+    static const struct {
+        const char  *tpl;
+        const char  *want;      /* in the error, or the output */
+        int          fails;
+    } cases[] = {
+        { "{{ .Site.GetPage 1 }}", "GetPage: want a path", 1 },
+        { "{{ .GetPage 1 }}", "GetPage: want a path", 1 },
+        { "{{ .Site.GetPage \"section\" \"docs\" \"x\" }}",
+          "too many arguments to .Site.GetPage", 1 },
+        { "{{ .GetTerms 3 }}", "GetTerms: want a taxonomy name", 1 },
+        { "[{{ .IsMenuCurrent \"main\" nil }}|"
+          "{{ .HasMenuCurrent \"main\" 3 }}]", "[false|false]", 0 },
+        { "[{{ .IsAncestor 3 }}|{{ .IsDescendant nil }}]",
+          "[false|false]", 0 },
+        { "[{{ with .Site.GetPage \"/no/such\" }}x{{ end }}]", "[]", 0 },
+        { "[{{ range .Site.RegularPages.ByParam 3 }}x{{ end }}]",
+          "[xxxxxxxxxxx]", 0 },
+        { "{{ .Site.RegularPages.GroupBy 3 }}", "GroupBy: want", 1 },
+        { "[{{ .Site.Taxonomies.tags.Count \"nothing\" }}]", "[0]", 0 },
+        { "{{ .Site.Taxonomies.tags.Get 5 }}", "Get: want a term", 1 },
+    };
+
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        sd_check("posts/first-light.md", cases[i].tpl, NULL, cases[i].tpl);
+
+        if (!ok(cases[i].fails
+                ? sd_rc != PAGE_OK && strstr(sd_msg, cases[i].want) != NULL
+                  && strchr(sd_msg, '\n') == NULL
+                : sd_rc == PAGE_OK && strcmp(sd_msg, cases[i].want) == 0,
+                cases[i].tpl))
+        {
+            printf("#   got (rc %d): '%s'\n", sd_rc, sd_msg);
+        }
+    }
+}
 
 
 int
@@ -198,6 +253,7 @@ main(void)
     sd_cases(step4_layout, step4_cases, "collections");
     sd_cases(step5_layout, step5_cases, "terms, translations, groups");
     sd_cases(step6_layout, step6_cases, "comparing pages");
+    sd_bad();
 
     page_site_free(&site);
     page_arena_free(&conf);
