@@ -62,6 +62,7 @@ typedef struct page_site_data_s {
     size_t                   size, n;
     page_value_t            *home, *pages, *regular, *sections, *all;
     page_value_t            *taxonomies, *menus;
+    page_value_t            *languages[PAGE_CONFIG_MAX_LANGS];
 } page_site_data_t;
 
 
@@ -283,6 +284,46 @@ page_sd_fields(page_site_data_t *sd, page_value_t *m,
 }
 
 
+/* .Language of language lang: made once. */
+static page_value_t *
+page_sd_language(page_site_data_t *sd, size_t lang)
+{
+    page_arena_t              *a = sd->a;
+    page_value_t              *m;
+    const page_config_lang_t  *lc;
+
+    if (lang >= sd->s->nlangs || lang >= PAGE_CONFIG_MAX_LANGS
+        || sd->s->langs[lang].conf == NULL)
+    {
+        return &page_nil_value;
+    }
+
+    if (sd->languages[lang] != NULL) {
+        return sd->languages[lang];
+    }
+
+    lc = sd->s->langs[lang].conf;
+    m = page_value_map(a);
+
+    if (m == NULL
+        || page_add(a, m, "Lang", page_sd_str(a, lc->lang)) != 0
+        || page_add(a, m, "LanguageName",
+                    page_sd_str(a, lc->name && lc->name[0] ? lc->name
+                                                           : lc->lang)) != 0
+        || page_add(a, m, "LanguageCode", page_sd_str(a, lc->code)) != 0
+        || page_add(a, m, "LanguageDirection",
+                    page_sd_str(a, lc->direction)) != 0
+        || page_add(a, m, "Weight", page_value_int(a, lc->weight)) != 0)
+    {
+        return NULL;
+    }
+
+    sd->languages[lang] = m;
+
+    return m;
+}
+
+
 /*
  * Fill the value of a page with its fields: the method hook does it
  * when a template (or where, sort, ...) first reads a field of it.
@@ -316,9 +357,7 @@ page_sd_fill(page_site_data_t *sd, page_sd_ref_t *ref)
                     page_value_is_string(desc) ? desc : page_sd_str(a, ""))
            != 0
         || page_add(a, m, "Site", sd->d->site) != 0
-        || (p->lang == sd->lang
-            && page_add(a, m, "Language",
-                        page_map_gets(sd->d->site, "Language")) != 0)
+        || page_add(a, m, "Language", page_sd_language(sd, p->lang)) != 0
         || (p->lang < sd->s->nlangs && sd->s->langs[p->lang].conf != NULL
             && page_add(a, m, "Lang",
                         page_sd_str(a, sd->s->langs[p->lang].conf->lang))
@@ -1536,17 +1575,9 @@ page_site_data_init(page_data_t *d, page_arena_t *a, page_error_t *err)
 
     site = d->site;
     lc = sd->s->langs[sd->lang].conf;
-    lang = page_value_map(a);
+    lang = page_sd_language(sd, sd->lang);
 
     if (lang == NULL || lc == NULL
-        || page_add(a, lang, "Lang", page_sd_str(a, lc->lang)) != 0
-        || page_add(a, lang, "LanguageName",
-                    page_sd_str(a, lc->name && lc->name[0] ? lc->name
-                                                           : lc->lang)) != 0
-        || page_add(a, lang, "LanguageCode", page_sd_str(a, lc->code)) != 0
-        || page_add(a, lang, "LanguageDirection",
-                    page_sd_str(a, lc->direction)) != 0
-        || page_add(a, lang, "Weight", page_value_int(a, lc->weight)) != 0
         || page_add(a, site, "Title", page_sd_str(a, lc->title)) != 0
         || page_add(a, site, "Params",
                     lc->params ? lc->params : sd->s->cfg->params) != 0
@@ -1807,7 +1838,7 @@ page_sd_page_method(page_tpl_state_t *st, page_site_data_t *sd,
                            ? page_sd_neighbour(&p->parent->regular, p,
                                                name[0] == 'N')
                            : NULL)
-                        : page_sd_neighbour(&sd->s->langs[sd->lang].regular,
+                        : page_sd_neighbour(&sd->s->langs[p->lang].regular,
                                             p, name[0] == 'N');
             *res = q ? page_sd_page(sd, q) : NULL;
             return q && *res == NULL ? page_tpl_fail(st, "out of memory") : 0;

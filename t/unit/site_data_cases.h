@@ -854,7 +854,9 @@ static const char  step6_layout[] =
     "IN={{ range .Site.RegularPages }}{{ if in (slice $.Page) . }"
     "}[{{ .Title }}]{{ end }}{{ end }}\n"
     "PS={{ range .Site.Sections }}{{ .Site.Title }}|{{ .Language."
-    "Lang }};{{ end }}\n";
+    "Lang }};{{ end }}\n"
+    "TL={{ range .AllTranslations }}[{{ .Language.Lang }}|{{ .Lan"
+    "guage.LanguageName }}|{{ .Lang }}|{{ .Title }}]{{ end }}\n";
 
 static const sd_case_t  step6_cases[] = {
     { "posts/first-light.md",
@@ -863,19 +865,30 @@ static const sd_case_t  step6_cases[] = {
     "SELF=same HOME=same PAR=same\n"
     "IN=[First Light]\n"
     "PS=Lighthouse Notes|en;Lighthouse Notes|en;Lighthouse Notes|"
-    "en;\n" },
+    "en;\n"
+    "TL=[en|English|en|First Light][fr|Français|fr|Premier feu]\n" },
     { "_index.md",
     "EQ= NE=[Configuring][Lenses][Installing the Lamp]\n"
     "SELF=same HOME=same PAR=\n"
     "IN=\n"
     "PS=Lighthouse Notes|en;Lighthouse Notes|en;Lighthouse Notes|"
-    "en;\n" },
+    "en;\n"
+    "TL=[en|English|en|Welcome aboard][fr|Français|fr|Notes du ph"
+    "are]\n" },
     { "docs/guide/lenses.md",
     "EQ=[Lenses] NE=[Configuring][Installing the Lamp]\n"
     "SELF=same HOME=same PAR=same\n"
     "IN=[Lenses]\n"
     "PS=Lighthouse Notes|en;Lighthouse Notes|en;Lighthouse Notes|"
-    "en;\n" },
+    "en;\n"
+    "TL=[en|English|en|Lenses]\n" },
+    { "about.md",
+    "EQ=[About] NE=[Configuring][Lenses][Installing the Lamp]\n"
+    "SELF=same HOME=same PAR=same\n"
+    "IN=[About]\n"
+    "PS=Lighthouse Notes|en;Lighthouse Notes|en;Lighthouse Notes|"
+    "en;\n"
+    "TL=[en|English|en|About][fr|Français|fr|À propos]\n" },
     { NULL, NULL }
 };
 
