@@ -15,6 +15,7 @@
 #include "page_markdown.h"
 #include "page_publish.h"
 #include "page_sc_exec.h"
+#include "page_site_data.h"
 
 /* Room for the keys the page and the site get: no reallocation. */
 #define PAGE_DATA_PAGE_KEYS  36
@@ -265,7 +266,7 @@ page_param_string(page_arena_t *a, page_value_t *params, const char *key)
 
 
 /* .File: the content file, as Hugo describes it, from its site path. */
-static page_value_t *
+page_value_t *
 page_data_file(page_arena_t *a, const char *file, size_t len)
 {
     size_t         dir_len, base_len;
@@ -506,6 +507,7 @@ page_data_build(page_data_t *d, page_arena_t *a, page_value_t *params,
     page_publish_dates_t   dates;
 
     d->opt = opt;
+    d->site_data = NULL;
     page_resources_init(&d->resources, opt);
 
     file = opt->file ? opt->file : (opt->path ? opt->path : "");
@@ -603,6 +605,12 @@ page_data_build(page_data_t *d, page_arena_t *a, page_value_t *params,
         return -1;
     }
 
+    /* with the site index: its values for the page and the site */
+
+    if (page_site_data_init(d, a, err) != 0) {
+        return -1;
+    }
+
     /* shortcodes may read these before the content exists */
 
     if (page_data_content(d, a, NULL, err) != 0) {
@@ -632,7 +640,8 @@ page_data_content(page_data_t *d, page_arena_t *a,
     /* new content: .Plain, .Summary, ... are made again when read */
     d->lazy = 0;
 
-    if ((c != NULL && c->title.len
+    /* with the site index, the title is the index's (Hugo's) */
+    if ((c != NULL && c->title.len && d->site_data == NULL
          && (page_set_str(a, p, "Title", c->title.data, c->title.len) != 0
              || page_set_str(a, p, "LinkTitle", c->title.data,
                              c->title.len) != 0))
@@ -1037,6 +1046,13 @@ page_data_method(page_tpl_state_t *st, void *ctx, page_value_t *recv,
                               nargs, res);
     if (rc != 1) {
         return rc;
+    }
+
+    if (d->site_data != NULL) {
+        rc = page_site_data_method(st, d, recv, name, len, args, nargs, res);
+        if (rc != 1) {
+            return rc;
+        }
     }
 
     if (recv == d->outputs) {

@@ -41,6 +41,8 @@ typedef struct {
     page_str_t               more;
     page_str_t               plain;
     unsigned                 lazy;
+    struct page_site_data_s *site_data; /* the site index's values, or
+                                           NULL (filter mode) */
 } page_data_t;
 
 /* What only the rendered content tells. */
@@ -67,6 +69,9 @@ int page_data_content(page_data_t *d, page_arena_t *a,
     const page_data_content_t *c, page_error_t *err);
 /* Point env's method hook and data at d. */
 void page_data_env(page_data_t *d, page_tpl_env_t *env);
+
+/* .File of the content file file (a path under the content directory). */
+page_value_t *page_data_file(page_arena_t *a, const char *file, size_t len);
 
 /* Drop the <p> around out when it holds exactly one paragraph. */
 void page_data_strip_paragraph(page_buf_t *out);
