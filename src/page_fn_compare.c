@@ -5,6 +5,8 @@
  * ordering).
  */
 
+#include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "page_fn.h"
@@ -118,6 +120,99 @@ page_tpl_compare(const page_value_t *a, const page_value_t *b)
 
 
 /*
+ * One side of lt, le, gt or ge as Hugo's compareGet makes it a number: a
+ * number as itself, a string that parses as one (strtod over all of it),
+ * a list or map its length, true 1; anything else (nil, false, a string
+ * that is not a number) 0.  *str is set for a string that is not a
+ * number: two of those compare as strings.
+ */
+static double
+page_tpl_cmp_side(const page_value_t *v, const char **str, size_t *len)
+{
+    char        buf[64], *end;
+    double      x;
+    const char  *s;
+    size_t       n;
+
+    *str = NULL;
+
+    if (v == NULL) {
+        return 0;
+    }
+
+    if (page_tpl_is_num(v)) {
+        return page_tpl_num(v);
+    }
+
+    switch (v->type) {
+    case PAGE_BOOL:
+        return v->u.b ? 1 : 0;
+    case PAGE_LIST:
+        return (double) v->u.list.n;
+    case PAGE_MAP:
+        return (double) v->u.map.n;
+    default:
+        break;
+    }
+
+    if (!page_tpl_str(v, &s, &n)) {
+        return 0;
+    }
+
+    if (n > 0 && n < sizeof(buf) && !isspace((unsigned char) s[0])) {
+        memcpy(buf, s, n);
+        buf[n] = '\0';
+        x = strtod(buf, &end);
+        if (*end == '\0') {
+            return x;
+        }
+    }
+
+    *str = s;
+    *len = n;
+    return 0;
+}
+
+
+/*
+ * lt, le, gt and ge as Hugo's (tpl/compare): never an error; strings
+ * compare as strings only when neither is a number, else both sides are
+ * numbers by page_tpl_cmp_side ("gt 165 \"120\"" is true, as Mainroad's
+ * version check needs; "lt \"a\" 5" is true, "a" being 0).
+ */
+static int
+page_tpl_compare_hugo(const page_value_t *a, const page_value_t *b)
+{
+    int          c;
+    double       x, y;
+    size_t       l1, l2;
+    const char  *s1, *s2;
+
+    c = page_tpl_compare(a, b);
+    if (c != -2 && !(page_tpl_is_str(a) || page_tpl_is_str(b))) {
+        return c;               /* numbers, times, versions as before */
+    }
+
+    if (page_hugo_is_version(a) || page_hugo_is_version(b)) {
+        return c;
+    }
+
+    x = page_tpl_cmp_side(a, &s1, &l1);
+    y = page_tpl_cmp_side(b, &s2, &l2);
+
+    if (s1 != NULL && s2 != NULL) {
+        c = memcmp(s1, s2, l1 < l2 ? l1 : l2);
+        if (c != 0) {
+            return c < 0 ? -1 : 1;
+        }
+        return (l1 > l2) - (l1 < l2);
+    }
+
+    return (x > y) - (x < y);
+}
+
+
+/*
  * Equal as Hugo's eq: numbers are normalised to int64 or float64 and then
  * compared as Go values, so an int never equals a float ("eq 1 1.0" is
  * false in hugo 0.111.3 and in current Hugo).
@@ -181,7 +276,7 @@ page_tpl_cmp_all(page_tpl_state_t *st, page_value_t **args, size_t nargs,
             holds = !page_tpl_eq_hugo(args[0], args[i]);
 
         } else {
-            c = page_tpl_compare(args[0], args[i]);
+            c = page_tpl_compare_hugo(args[0], args[i]);
             if (c == -2) {
                 return page_tpl_fail(st, "incompatible types for "
                                      "comparison: %s and %s",

@@ -19,6 +19,13 @@ static const fn_case_t  compare_cases[] = {
       NULL, "false|true|false|true|true|true|false|true|false|true|false",
       NULL, NULL, 0 },
     { "{{ ge 5 1 2 }}", NULL, "true", NULL, NULL, 0 },
+    /* Hugo's compareGet: numeric strings are numbers, others 0 */
+    { "{{ gt 165 \"120\" }}|{{ gt (int \"165\") \"120\" }}|"
+      "{{ lt 5 \"10\" }}|{{ eq 5 \"5\" }}|{{ gt \"b\" \"a\" }}", NULL,
+      "true|true|true|false|true", NULL, NULL, 0 },
+    { "{{ lt \"10\" \"9\" }}|{{ lt \"1e1\" 9 }}|{{ lt \" 5\" 9 }}|"
+      "{{ lt 1.5 \"2\" }}|{{ lt true 2 }}|{{ lt \"a\" 5 }}", NULL,
+      "false|false|true|true|true|true", NULL, NULL, 0 },
     /* an int never equals a float in Hugo's eq; lt compares values */
     { "{{ eq 1 1.0 }}|{{ eq 1 \"1\" }}|{{ lt 1 1.5 }}|{{ eq 2.0 2.0 }}|"
       "{{ ne 1 1.0 }}", NULL, "false|false|true|true|true", NULL, NULL, 0 },
