@@ -1543,6 +1543,53 @@ page_sd_group_by(page_tpl_state_t *st, page_site_data_t *sd,
 }
 
 
+/*
+ * .Site.Params: the project's params, with what page_param set (already
+ * in the site's Params, from page_data.c) over them, key by key at the
+ * top level, as the README says the directives override.
+ */
+static int
+page_sd_site_params(page_site_data_t *sd, page_value_t *site,
+    page_value_t *conf)
+{
+    size_t         i;
+    page_value_t  *own, *merged;
+
+    own = page_map_gets(site, "Params");
+
+    if (own == NULL || own->type != PAGE_MAP || own->u.map.n == 0) {
+        return page_add(sd->a, site, "Params", conf);
+    }
+
+    merged = page_value_map(sd->a);
+    if (merged == NULL) {
+        return -1;
+    }
+
+    for (i = 0; conf != NULL && conf->type == PAGE_MAP && i < conf->u.map.n;
+         i++)
+    {
+        if (page_map_set(sd->a, merged, conf->u.map.items[i].key.data,
+                         conf->u.map.items[i].key.len,
+                         conf->u.map.items[i].value) != 0)
+        {
+            return -1;
+        }
+    }
+
+    for (i = 0; i < own->u.map.n; i++) {
+        if (page_map_set(sd->a, merged, own->u.map.items[i].key.data,
+                         own->u.map.items[i].key.len,
+                         own->u.map.items[i].value) != 0)
+        {
+            return -1;
+        }
+    }
+
+    return page_add(sd->a, site, "Params", merged);
+}
+
+
 /* ---- the page being rendered and .Site ---- */
 
 int
@@ -1578,9 +1625,11 @@ page_site_data_init(page_data_t *d, page_arena_t *a, page_error_t *err)
     lang = page_sd_language(sd, sd->lang);
 
     if (lang == NULL || lc == NULL
-        || page_add(a, site, "Title", page_sd_str(a, lc->title)) != 0
-        || page_add(a, site, "Params",
-                    lc->params ? lc->params : sd->s->cfg->params) != 0
+        || (opt->site_title == NULL
+            && page_add(a, site, "Title", page_sd_str(a, lc->title)) != 0)
+        || page_sd_site_params(sd, site, lc->params ? lc->params
+                                                    : sd->s->cfg->params)
+           != 0
         || page_add(a, site, "BaseURL",
                     page_sd_str(a, sd->s->cfg->base_url)) != 0
         || page_add(a, site, "LanguageCode", page_sd_str(a, lc->code)) != 0

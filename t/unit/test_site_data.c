@@ -65,6 +65,11 @@ slurp(const char *path, size_t *len)
 
 static int   sd_rc;
 static char  sd_msg[1024];
+/* page_site_title and page_param, as the handler passes them; NULL/0: */
+/* the project's title and no params */
+static const char          *sd_title;
+static const page_param_t  *sd_params;
+static size_t               sd_nparams;
 
 
 /* Render content/<rel> with layout tpl; the page, or why not. */
@@ -131,8 +136,10 @@ sd_check(const char *rel, const char *tpl, const char *want,
     opt.uri = p->path;
     opt.uri_len = strlen(p->path);
     opt.templates = t;
-    opt.site_title = cfg.title;
-    opt.site_title_len = strlen(cfg.title);
+    opt.site_title = sd_title ? sd_title : cfg.title;
+    opt.site_title_len = strlen(opt.site_title);
+    opt.params = sd_params;
+    opt.nparams = sd_nparams;
     opt.base_url = cfg.base_url;
     opt.base_url_len = strlen(cfg.base_url);
     opt.now = NOW;
@@ -171,6 +178,33 @@ sd_cases(const char *tpl, const sd_case_t *cases, const char *step)
 
 
 #include "site_data_cases.h"
+
+
+/*
+ * page_site_title and page_param override the project's title and the
+ * params of the same name; the project's other params stay (the
+ * README's page_site entry).
+ */
+static void
+test_overrides(void)
+{
+    static const page_param_t  params[] = {
+        { "author", 6, "Override", 8 },
+    };
+
+    sd_title = "Directive Title";
+    sd_params = params;
+    sd_nparams = 1;
+    sd_check("posts/first-light.md",
+             "{{ .Site.Title }}|{{ .Site.Params.author }}|"
+             "{{ .Site.Params.description }}",
+             "Directive Title|Override|Notes from the lighthouse",
+             "directives: page_site_title and page_param over the project");
+    sd_title = NULL;
+    sd_params = NULL;
+    sd_nparams = 0;
+}
+
 
 
 /*
@@ -249,6 +283,7 @@ main(void)
     }
 
     sd_cases(step12_layout, step12_cases, "page and site");
+    test_overrides();
     sd_cases(step3_layout, step3_cases, "taxonomies and menus");
     sd_cases(step4_layout, step4_cases, "collections");
     sd_cases(step5_layout, step5_cases, "terms, translations, groups");
