@@ -759,14 +759,10 @@ page_tpl_f_delimit(PAGE_FN_ARGS)
     n = c->type == PAGE_LIST ? c->u.list.n : c->u.map.n;
     if (c->type == PAGE_MAP) {
         /* a map's values, in key order */
-        pairs = page_arena_alloc(st->arena, (n + 1) * sizeof(*pairs));
+        pairs = page_map_sorted(st->arena, c);
         if (pairs == NULL) {
             return page_tpl_nomem(st);
         }
-        if (n > 0) {
-            memcpy(pairs, c->u.map.items, n * sizeof(*pairs));
-        }
-        qsort(pairs, n, sizeof(*pairs), page_pair_cmp);
     }
 
     page_tpl_buf(st, &b);

@@ -112,15 +112,11 @@ page_fn_scratch_sorted(page_tpl_state_t *st, page_value_t *m,
     }
 
     n = m->u.map.n;
-    pairs = page_arena_alloc(st->arena, (n + 1) * sizeof(*pairs));
+    pairs = page_map_sorted(st->arena, m);
     l = page_tpl_list_new(st);
     if (pairs == NULL || l == NULL) {
         return page_tpl_nomem(st);
     }
-    if (n > 0) {
-        memcpy(pairs, m->u.map.items, n * sizeof(*pairs));
-    }
-    qsort(pairs, n, sizeof(*pairs), page_pair_cmp);
 
     for (i = 0; i < n; i++) {
         if (page_tpl_push(st, l, pairs[i].value) != 0) {

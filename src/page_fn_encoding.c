@@ -151,16 +151,11 @@ page_tpl_json(page_buf_t *b, const page_value_t *v, int depth)
         return;
 
     case PAGE_MAP:
-        pairs = page_arena_alloc(b->arena,
-                                 (v->u.map.n + 1) * sizeof(page_pair_t));
+        pairs = page_map_sorted(b->arena, v);
         if (pairs == NULL) {
             b->failed = 1;
             return;
         }
-        if (v->u.map.n > 0) {
-            memcpy(pairs, v->u.map.items, v->u.map.n * sizeof(page_pair_t));
-        }
-        qsort(pairs, v->u.map.n, sizeof(page_pair_t), page_pair_cmp);
         page_buf_putc(b, '{');
         for (i = 0; i < v->u.map.n; i++) {
             if (i) {

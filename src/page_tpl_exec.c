@@ -286,13 +286,11 @@ page_tpl_print_map(page_buf_t *b, const page_value_t *v, int depth)
     page_buf_puts(b, "map[");
 
     if (n > 0) {
-        sorted = page_arena_alloc(b->arena, n * sizeof(page_pair_t));
+        sorted = page_map_sorted(b->arena, v);
         if (sorted == NULL) {
             b->failed = 1;
             return;
         }
-        memcpy(sorted, v->u.map.items, n * sizeof(page_pair_t));
-        qsort(sorted, n, sizeof(page_pair_t), page_pair_cmp);
 
         for (i = 0; i < n; i++) {
             if (i) {
@@ -1306,14 +1304,10 @@ page_tpl_exec_range(page_tpl_state_t *st, const page_tpl_node_t *n,
 
     } else if (v->type == PAGE_MAP) {
         count = v->u.map.n;
-        pairs = page_arena_alloc(st->arena, (count + 1) * sizeof(*pairs));
+        pairs = page_map_sorted(st->arena, v);
         if (pairs == NULL) {
             return page_tpl_limit(st, "out of memory");
         }
-        if (count > 0) {
-            memcpy(pairs, v->u.map.items, count * sizeof(*pairs));
-        }
-        qsort(pairs, count, sizeof(*pairs), page_pair_cmp);
 
         for (i = 0; i < count && rc == 0; i++) {
             key = page_value_string_ref(st->arena, PAGE_STRING,

@@ -1768,12 +1768,10 @@ page_remarshal_json(page_buf_t *b, const page_value_t *v, unsigned depth)
         }
         sorted = NULL;
         if (v->type == PAGE_MAP) {
-            sorted = page_arena_alloc(b->arena, n * sizeof(page_pair_t));
+            sorted = page_map_sorted(b->arena, v);
             if (sorted == NULL) {
                 return;                 /* out of memory: cut short */
             }
-            memcpy(sorted, v->u.map.items, n * sizeof(page_pair_t));
-            qsort(sorted, n, sizeof(page_pair_t), page_pair_cmp);
         }
         for (i = 0; i < n; i++) {
             page_buf_putc(b, '\n');
@@ -1821,23 +1819,6 @@ page_remarshal_num(page_arena_t *a, const page_value_t *v, int in_map)
     }
 
     return v;
-}
-
-
-/* The map's pairs sorted by key, as Go's encoders write maps. */
-static page_pair_t *
-page_remarshal_sorted(page_arena_t *a, const page_value_t *m)
-{
-    page_pair_t  *p;
-
-    p = page_arena_alloc(a, (m->u.map.n ? m->u.map.n : 1)
-                            * sizeof(page_pair_t));
-    if (p != NULL && m->u.map.n) {
-        memcpy(p, m->u.map.items, m->u.map.n * sizeof(page_pair_t));
-        qsort(p, m->u.map.n, sizeof(page_pair_t), page_pair_cmp);
-    }
-
-    return p;
 }
 
 
@@ -1987,7 +1968,7 @@ page_remarshal_yaml(page_buf_t *b, const page_value_t *v, unsigned indent,
     }
 
     if (v->type == PAGE_MAP) {
-        p = page_remarshal_sorted(b->arena, v);
+        p = page_map_sorted(b->arena, v);
         if (p == NULL) {
             return;
         }
@@ -2206,7 +2187,7 @@ page_remarshal_toml(page_buf_t *b, const page_value_t *m, page_buf_t *path,
         return;
     }
 
-    p = page_remarshal_sorted(b->arena, m);
+    p = page_map_sorted(b->arena, m);
     if (p == NULL) {
         return;
     }

@@ -499,6 +499,25 @@ page_value_print_float(page_buf_t *b, double f)
 }
 
 
+page_pair_t *
+page_map_sorted(page_arena_t *a, const page_value_t *m)
+{
+    size_t        n;
+    page_pair_t  *p;
+
+    n = m->u.map.n;
+
+    p = page_arena_alloc(a, (n ? n : 1) * sizeof(page_pair_t));
+    if (p != NULL && n > 0) {
+        /* an empty map has no items array: memcpy(NULL) is undefined */
+        memcpy(p, m->u.map.items, n * sizeof(page_pair_t));
+        qsort(p, n, sizeof(page_pair_t), page_pair_cmp);
+    }
+
+    return p;
+}
+
+
 int
 page_pair_cmp(const void *x, const void *y)
 {
@@ -577,17 +596,10 @@ page_value_print(page_buf_t *b, const page_value_t *v)
 
     case PAGE_MAP:
         /* Go prints maps with sorted keys */
-        sorted = page_arena_alloc(b->arena,
-                                  (v->u.map.n + 1) * sizeof(page_pair_t));
+        sorted = page_map_sorted(b->arena, v);
         if (sorted == NULL) {
             b->failed = 1;
             return;
-        }
-
-        if (v->u.map.n) {
-            /* an empty map has no items array: memcpy(NULL) is undefined */
-            memcpy(sorted, v->u.map.items, v->u.map.n * sizeof(page_pair_t));
-            qsort(sorted, v->u.map.n, sizeof(page_pair_t), page_pair_cmp);
         }
 
         page_buf_puts(b, "map[");

@@ -117,6 +117,11 @@ void page_value_print(page_buf_t *b, const page_value_t *v);
 const char *page_type_name(page_type_t t);
 /* qsort comparison of map pairs by key, bytewise, as Go sorts map keys. */
 int page_pair_cmp(const void *x, const void *y);
+/*
+ * A copy of map m's pairs in key order (the order Go prints maps in), in
+ * the arena; NULL only when out of memory, also for an empty map.
+ */
+page_pair_t *page_map_sorted(page_arena_t *a, const page_value_t *m);
 /* Shortest round-trip digits of a finite, non-zero f: see page_value.c. */
 int page_float_digits(double f, char *digits, int *exp, int *neg);
 void page_float_plain(page_buf_t *b, const char *digits, int n, int exp);
