@@ -193,13 +193,78 @@ page_front_split_json(const char *src, size_t len, size_t pos,
 }
 
 
+/*
+ * Front matter opened by a line delim ("---" YAML, "+++" TOML) at src[pos]
+ * (line first, column col), up to the next line delim (or "..." for
+ * YAML), as Hugo's page lexer splits it.
+ */
+static int
+page_front_split_delim(const char *src, size_t len, size_t pos,
+    unsigned first, unsigned col, const char *path, const char *delim,
+    page_front_t *fm, page_error_t *err)
+{
+    int          yaml;
+    size_t       n, opener, line_start;
+    unsigned     line;
+    const char  *nl;
+
+    yaml = strcmp(delim, "---") == 0;
+    opener = pos + page_front_delim(src + pos, len - pos, delim);
+    pos = opener;
+    line = first + 1;
+
+    for ( ;; ) {
+        line_start = pos;
+
+        if (pos >= len) {
+            page_error_set(err, PAGE_ERR_CONTENT, path, first, col,
+                           "front matter opened with \"%s\" is never "
+                           "closed (expected a line \"%s\")", delim, delim);
+            return -1;
+        }
+
+        if (pos - opener > PAGE_FRONT_MAX_SIZE) {
+            page_error_set(err, PAGE_ERR_LIMIT, path, first, col,
+                           "front matter larger than %d bytes "
+                           "(is its closing \"%s\" missing?)",
+                           PAGE_FRONT_MAX_SIZE, delim);
+            return -1;
+        }
+
+        n = page_front_delim(src + pos, len - pos, delim);
+        if (n == 0 && yaml) {
+            n = page_front_delim(src + pos, len - pos, "...");
+        }
+
+        if (n) {
+            /*
+             * The text starts on the line after the opener: the blanks
+             * allowed after it (a tab) are not valid YAML.
+             */
+            fm->front = src + opener;
+            fm->front_len = line_start - opener;
+            fm->front_line = first + 1;
+            fm->front_col = 1;
+            fm->toml = !yaml;
+            fm->body = src + line_start + n;
+            fm->body_len = len - line_start - n;
+            fm->body_line = line + 1;
+            return 0;
+        }
+
+        nl = memchr(src + pos, '\n', len - pos);
+        pos = nl ? (size_t) (nl - src) + 1 : len;
+        line++;
+    }
+}
+
+
 int
 page_front_split(const char *src, size_t len, const char *path,
     page_front_t *fm, page_error_t *err)
 {
-    size_t       pos, n, opener, line_start;
-    unsigned     line, first, col;
-    const char  *nl;
+    size_t    pos, line_start;
+    unsigned  first, col;
 
     memset(fm, 0, sizeof(page_front_t));
 
@@ -229,7 +294,8 @@ page_front_split(const char *src, size_t len, const char *path,
     if (len - pos >= 3 && memcmp(src + pos, "+++", 3) == 0
         && page_front_delim(src + pos, len - pos, "+++"))
     {
-        return page_toml_split(src, len, pos, first, col, path, fm, err);
+        return page_front_split_delim(src, len, pos, first, col, path, "+++",
+                                      fm, err);
     }
 
     if (pos < len && src[pos] == '{'
@@ -239,57 +305,12 @@ page_front_split(const char *src, size_t len, const char *path,
                                      err);
     }
 
-    opener = page_front_delim(src + pos, len - pos, "---");
-    if (opener == 0) {
+    if (page_front_delim(src + pos, len - pos, "---") == 0) {
         return 0;
     }
 
-    opener += pos;
-    pos = opener;
-    line = first + 1;
-
-    for ( ;; ) {
-        line_start = pos;
-
-        if (pos >= len) {
-            page_error_set(err, PAGE_ERR_CONTENT, path, first, col,
-                           "front matter opened with \"---\" is never "
-                           "closed (expected a line \"---\")");
-            return -1;
-        }
-
-        if (pos - opener > PAGE_FRONT_MAX_SIZE) {
-            page_error_set(err, PAGE_ERR_LIMIT, path, first, col,
-                           "front matter larger than %d bytes "
-                           "(is its closing \"---\" missing?)",
-                           PAGE_FRONT_MAX_SIZE);
-            return -1;
-        }
-
-        n = page_front_delim(src + pos, len - pos, "---");
-        if (n == 0) {
-            n = page_front_delim(src + pos, len - pos, "...");
-        }
-
-        if (n) {
-            /*
-             * The YAML text starts on the line after "---": the blanks
-             * allowed after the opener (a tab) are not valid YAML.
-             */
-            fm->front = src + opener;
-            fm->front_len = line_start - opener;
-            fm->front_line = first + 1;
-            fm->front_col = 1;
-            fm->body = src + line_start + n;
-            fm->body_len = len - line_start - n;
-            fm->body_line = line + 1;
-            return 0;
-        }
-
-        nl = memchr(src + pos, '\n', len - pos);
-        pos = nl ? (size_t) (nl - src) + 1 : len;
-        line++;
-    }
+    return page_front_split_delim(src, len, pos, first, col, path, "---",
+                                  fm, err);
 }
 
 

@@ -45,13 +45,10 @@ int page_toml_parse(page_arena_t *a, const char *text, size_t len,
     unsigned flags, page_value_t **out, page_toml_error_t *err);
 
 /*
- * page_toml_front.c, for page_front.c: split TOML front matter opened by
- * a line "+++" at src[pos] (line first, column col), as Hugo's lexer
- * does; then parse it (keys lower-cased, errors at path:line:col in the
- * file, worded "unmarshal failed: toml: ..." as Hugo's).
+ * page_toml_front.c, for page_front.c: parse the TOML front matter it
+ * split (keys lower-cased, errors at path:line:col in the file, worded
+ * "unmarshal failed: toml: ..." as Hugo's).
  */
-int page_toml_split(const char *src, size_t len, size_t pos, unsigned first,
-    unsigned col, const char *path, page_front_t *fm, page_error_t *err);
 int page_toml_front(page_arena_t *a, const page_front_t *fm,
     const char *path, page_value_t **out, page_error_t *err);
 
