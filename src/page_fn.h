@@ -134,6 +134,14 @@ int page_fn_cast_int(const page_value_t *v, int64_t *out);
 int page_fn_cast_fail(page_tpl_state_t *st, const page_value_t *v,
     const char *to);
 void page_fn_format_float(page_buf_t *b, double f);
+/*
+ * v as cast.ToStringE gives it: strings as they are, nil "", numbers,
+ * booleans and times printed (floats with page_fn_format_float); lists
+ * and maps fail in cast's words.  0 with *s, *len set, or -1 after
+ * failing.
+ */
+int page_fn_cast_string(page_tpl_state_t *st, const page_value_t *v,
+    const char **s, size_t *len);
 
 /*
  * Compact JSON j (page_tpl_json's) as Go's encoder writes it with

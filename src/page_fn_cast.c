@@ -343,21 +343,19 @@ page_fn_format_float(page_buf_t *b, double f)
 }
 
 
-static int
-page_tpl_f_string(PAGE_FN_ARGS)
+int
+page_fn_cast_string(page_tpl_state_t *st, const page_value_t *v,
+    const char **s, size_t *len)
 {
-    page_buf_t    b;
-    page_value_t  *v;
+    page_buf_t  b;
 
-    (void) nargs;
-    v = args[0];
-
-    if (v == NULL || v->type == PAGE_NIL) {
-        return page_tpl_ret_str(st, PAGE_STRING, "", 0, res);
+    if (page_tpl_str(v, s, len)) {
+        return 0;
     }
-    if (page_tpl_is_str(v)) {
-        return page_tpl_ret_str(st, PAGE_STRING, v->u.s.data, v->u.s.len,
-                                res);
+    if (v == NULL || v->type == PAGE_NIL) {
+        *s = "";
+        *len = 0;
+        return 0;
     }
     if (v->type == PAGE_LIST || v->type == PAGE_MAP) {
         return page_fn_cast_fail(st, v, "string");
@@ -369,7 +367,29 @@ page_tpl_f_string(PAGE_FN_ARGS)
     } else {
         page_tpl_print(&b, v);          /* ints, bools, time's String() */
     }
-    return page_tpl_ret_buf(st, PAGE_STRING, &b, res);
+    if (page_buf_failed(&b)) {
+        return page_tpl_fail(st, "result too large (or out of memory)");
+    }
+
+    *s = b.data ? b.data : "";
+    *len = b.len;
+    return 0;
+}
+
+
+static int
+page_tpl_f_string(PAGE_FN_ARGS)
+{
+    size_t       len;
+    const char  *s;
+
+    (void) nargs;
+
+    if (page_fn_cast_string(st, args[0], &s, &len) != 0) {
+        return -1;
+    }
+
+    return page_tpl_ret_str(st, PAGE_STRING, s, len, res);
 }
 
 

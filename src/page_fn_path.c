@@ -10,39 +10,6 @@
 #include "page_fn.h"
 
 
-/* The argument as cast.ToStringE gives it. */
-static int
-page_path_arg(page_tpl_state_t *st, page_value_t *v, const char **s,
-    size_t *len)
-{
-    page_buf_t  b;
-
-    if (page_tpl_str(v, s, len)) {
-        return 0;
-    }
-    if (v == NULL || v->type == PAGE_NIL) {
-        *s = "";
-        *len = 0;
-        return 0;
-    }
-    if (v->type == PAGE_LIST || v->type == PAGE_MAP) {
-        return page_fn_cast_fail(st, v, "string");
-    }
-    page_tpl_buf(st, &b);
-    if (v->type == PAGE_FLOAT) {
-        page_fn_format_float(&b, v->u.f);
-    } else {
-        page_tpl_print(&b, v);
-    }
-    if (page_buf_failed(&b)) {
-        return page_tpl_nomem(st);
-    }
-    *s = b.data ? b.data : "";
-    *len = b.len;
-    return 0;
-}
-
-
 /* Go's path.Clean of s[0, len) appended to b. */
 static void
 page_path_clean(page_buf_t *b, const char *s, size_t len)
@@ -174,7 +141,7 @@ page_tpl_f_pathbase(PAGE_FN_ARGS)
     size_t       len, blen;
 
     (void) nargs;
-    if (page_path_arg(st, args[0], &s, &len) != 0) {
+    if (page_fn_cast_string(st, args[0], &s, &len) != 0) {
         return -1;
     }
     page_path_base(s, len, &bs, &blen);
@@ -190,7 +157,7 @@ page_tpl_f_pathbasename(PAGE_FN_ARGS)
     size_t       len, blen, elen;
 
     (void) nargs;
-    if (page_path_arg(st, args[0], &s, &len) != 0) {
+    if (page_fn_cast_string(st, args[0], &s, &len) != 0) {
         return -1;
     }
     page_path_base(s, len, &bs, &blen);
@@ -210,7 +177,7 @@ page_tpl_f_pathclean(PAGE_FN_ARGS)
     page_buf_t   b;
 
     (void) nargs;
-    if (page_path_arg(st, args[0], &s, &len) != 0) {
+    if (page_fn_cast_string(st, args[0], &s, &len) != 0) {
         return -1;
     }
     page_tpl_buf(st, &b);
@@ -228,7 +195,7 @@ page_tpl_f_pathdir(PAGE_FN_ARGS)
     page_buf_t   b;
 
     (void) nargs;
-    if (page_path_arg(st, args[0], &s, &len) != 0) {
+    if (page_fn_cast_string(st, args[0], &s, &len) != 0) {
         return -1;
     }
     page_tpl_buf(st, &b);
@@ -244,7 +211,7 @@ page_tpl_f_pathext(PAGE_FN_ARGS)
     size_t       len, elen;
 
     (void) nargs;
-    if (page_path_arg(st, args[0], &s, &len) != 0) {
+    if (page_fn_cast_string(st, args[0], &s, &len) != 0) {
         return -1;
     }
     page_path_ext(s, len, &e, &elen);
@@ -265,7 +232,7 @@ page_tpl_f_pathsplit(PAGE_FN_ARGS)
     page_value_t  *m, *d, *f;
 
     (void) nargs;
-    if (page_path_arg(st, args[0], &s, &len) != 0) {
+    if (page_fn_cast_string(st, args[0], &s, &len) != 0) {
         return -1;
     }
     i = page_path_split(s, len);
@@ -290,7 +257,7 @@ page_path_join_one(page_tpl_state_t *st, page_value_t *v, page_buf_t *b)
     const char  *s;
     size_t       len;
 
-    if (page_path_arg(st, v, &s, &len) != 0) {
+    if (page_fn_cast_string(st, v, &s, &len) != 0) {
         return -1;
     }
     if (len > 0) {

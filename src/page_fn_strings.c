@@ -16,44 +16,6 @@
 #include "page_utf8.h"
 
 
-/*
- * An argument as spf13/cast's ToStringE gives it: strings as they are,
- * nil as "", numbers, booleans and times printed; lists and maps fail in
- * cast's words.
- */
-static int
-page_str_arg(page_tpl_state_t *st, page_value_t *v, const char **s,
-    size_t *len)
-{
-    page_buf_t  b;
-
-    if (page_tpl_str(v, s, len)) {
-        return 0;
-    }
-    if (v == NULL || v->type == PAGE_NIL) {
-        *s = "";
-        *len = 0;
-        return 0;
-    }
-    if (v->type == PAGE_LIST || v->type == PAGE_MAP) {
-        return page_fn_cast_fail(st, v, "string");
-    }
-
-    page_tpl_buf(st, &b);
-    if (v->type == PAGE_FLOAT) {
-        page_fn_format_float(&b, v->u.f);
-    } else {
-        page_tpl_print(&b, v);
-    }
-    if (page_buf_failed(&b)) {
-        return page_tpl_fail(st, "result too large (or out of memory)");
-    }
-    *s = b.data ? b.data : "";
-    *len = b.len;
-    return 0;
-}
-
-
 /* Go's unicode.IsSpace. */
 static int
 page_str_is_space(uint32_t r)
@@ -207,7 +169,7 @@ page_tpl_trim_impl(page_tpl_state_t *st, page_value_t *sv,
     size_t       len, w;
     uint32_t     r;
 
-    if (page_str_arg(st, sv, &s, &len) != 0) {
+    if (page_fn_cast_string(st, sv, &s, &len) != 0) {
         return -1;
     }
 
@@ -240,7 +202,7 @@ page_tpl_f_trim(PAGE_FN_ARGS)
     size_t       cutlen;
 
     (void) nargs;
-    if (page_str_arg(st, args[1], &cut, &cutlen) != 0) {
+    if (page_fn_cast_string(st, args[1], &cut, &cutlen) != 0) {
         return -1;
     }
     return page_tpl_trim_impl(st, args[0], cut, cutlen, 3, res);
@@ -254,7 +216,7 @@ page_tpl_f_trimleft(PAGE_FN_ARGS)
     size_t       cutlen;
 
     (void) nargs;
-    if (page_str_arg(st, args[0], &cut, &cutlen) != 0) {
+    if (page_fn_cast_string(st, args[0], &cut, &cutlen) != 0) {
         return -1;
     }
     return page_tpl_trim_impl(st, args[1], cut, cutlen, 1, res);
@@ -268,7 +230,7 @@ page_tpl_f_trimright(PAGE_FN_ARGS)
     size_t       cutlen;
 
     (void) nargs;
-    if (page_str_arg(st, args[0], &cut, &cutlen) != 0) {
+    if (page_fn_cast_string(st, args[0], &cut, &cutlen) != 0) {
         return -1;
     }
     return page_tpl_trim_impl(st, args[1], cut, cutlen, 2, res);
@@ -290,7 +252,7 @@ page_tpl_f_chomp(PAGE_FN_ARGS)
     size_t       len;
 
     (void) nargs;
-    if (page_str_arg(st, args[0], &s, &len) != 0) {
+    if (page_fn_cast_string(st, args[0], &s, &len) != 0) {
         return -1;
     }
     while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == '\r')) {
@@ -310,8 +272,8 @@ page_tpl_f_trimprefix(PAGE_FN_ARGS)
     size_t       plen, len;
 
     (void) nargs;
-    if (page_str_arg(st, args[0], &p, &plen) != 0
-        || page_str_arg(st, args[1], &s, &len) != 0)
+    if (page_fn_cast_string(st, args[0], &p, &plen) != 0
+        || page_fn_cast_string(st, args[1], &s, &len) != 0)
     {
         return -1;
     }
@@ -330,8 +292,8 @@ page_tpl_f_trimsuffix(PAGE_FN_ARGS)
     size_t       plen, len;
 
     (void) nargs;
-    if (page_str_arg(st, args[0], &p, &plen) != 0
-        || page_str_arg(st, args[1], &s, &len) != 0)
+    if (page_fn_cast_string(st, args[0], &p, &plen) != 0
+        || page_fn_cast_string(st, args[1], &s, &len) != 0)
     {
         return -1;
     }
@@ -349,8 +311,8 @@ page_tpl_f_hasprefix(PAGE_FN_ARGS)
     size_t       len, plen;
 
     (void) nargs;
-    if (page_str_arg(st, args[0], &s, &len) != 0
-        || page_str_arg(st, args[1], &p, &plen) != 0)
+    if (page_fn_cast_string(st, args[0], &s, &len) != 0
+        || page_fn_cast_string(st, args[1], &p, &plen) != 0)
     {
         return -1;
     }
@@ -366,8 +328,8 @@ page_tpl_f_hassuffix(PAGE_FN_ARGS)
     size_t       len, plen;
 
     (void) nargs;
-    if (page_str_arg(st, args[0], &s, &len) != 0
-        || page_str_arg(st, args[1], &p, &plen) != 0)
+    if (page_fn_cast_string(st, args[0], &s, &len) != 0
+        || page_fn_cast_string(st, args[1], &p, &plen) != 0)
     {
         return -1;
     }
@@ -383,8 +345,8 @@ page_tpl_f_contains(PAGE_FN_ARGS)
     size_t       len, plen, i;
 
     (void) nargs;
-    if (page_str_arg(st, args[0], &s, &len) != 0
-        || page_str_arg(st, args[1], &p, &plen) != 0)
+    if (page_fn_cast_string(st, args[0], &s, &len) != 0
+        || page_fn_cast_string(st, args[1], &p, &plen) != 0)
     {
         return -1;
     }
@@ -405,8 +367,8 @@ page_tpl_f_count(PAGE_FN_ARGS)
     int64_t      n;
 
     (void) nargs;
-    if (page_str_arg(st, args[0], &p, &plen) != 0
-        || page_str_arg(st, args[1], &s, &len) != 0)
+    if (page_fn_cast_string(st, args[0], &p, &plen) != 0
+        || page_fn_cast_string(st, args[1], &s, &len) != 0)
     {
         return -1;
     }
@@ -437,8 +399,8 @@ page_tpl_f_split(PAGE_FN_ARGS)
     page_value_t  *l, *v;
 
     (void) nargs;
-    if (page_str_arg(st, args[0], &s, &len) != 0
-        || page_str_arg(st, args[1], &d, &dlen) != 0)
+    if (page_fn_cast_string(st, args[0], &s, &len) != 0
+        || page_fn_cast_string(st, args[1], &d, &dlen) != 0)
     {
         return -1;
     }
@@ -497,9 +459,9 @@ page_tpl_f_replace(PAGE_FN_ARGS)
     int64_t      limit, done;
     page_buf_t   b;
 
-    if (page_str_arg(st, args[0], &s, &len) != 0
-        || page_str_arg(st, args[1], &o, &olen) != 0
-        || page_str_arg(st, args[2], &n, &nlen) != 0)
+    if (page_fn_cast_string(st, args[0], &s, &len) != 0
+        || page_fn_cast_string(st, args[1], &o, &olen) != 0
+        || page_fn_cast_string(st, args[2], &n, &nlen) != 0)
     {
         return -1;
     }
@@ -555,7 +517,7 @@ page_tpl_f_repeat(PAGE_FN_ARGS)
 
     (void) nargs;
     if (page_tpl_to_int(st, "strings.Repeat", args[0], &n) != 0
-        || page_str_arg(st, args[1], &s, &len) != 0)
+        || page_fn_cast_string(st, args[1], &s, &len) != 0)
     {
         return -1;
     }
@@ -616,7 +578,7 @@ page_tpl_f_substr(PAGE_FN_ARGS)
     size_t       len, n, *pos;
     int64_t      start, length, end, rlen;
 
-    if (page_str_arg(st, args[0], &s, &len) != 0) {
+    if (page_fn_cast_string(st, args[0], &s, &len) != 0) {
         return -1;
     }
     if (nargs < 2) {
@@ -675,7 +637,7 @@ page_tpl_f_slicestr(PAGE_FN_ARGS)
     size_t       len, n, *pos;
     int64_t      start, end;
 
-    if (page_str_arg(st, args[0], &s, &len) != 0) {
+    if (page_fn_cast_string(st, args[0], &s, &len) != 0) {
         return -1;
     }
     start = 0;
@@ -726,7 +688,7 @@ page_tpl_f_runecount(PAGE_FN_ARGS)
     uint32_t     r;
 
     (void) nargs;
-    if (page_str_arg(st, args[0], &s, &len) != 0) {
+    if (page_fn_cast_string(st, args[0], &s, &len) != 0) {
         return -1;
     }
     n = 0;
@@ -745,8 +707,8 @@ page_tpl_f_containsany(PAGE_FN_ARGS)
     uint32_t     r;
 
     (void) nargs;
-    if (page_str_arg(st, args[0], &s, &len) != 0
-        || page_str_arg(st, args[1], &set, &slen) != 0)
+    if (page_fn_cast_string(st, args[0], &s, &len) != 0
+        || page_fn_cast_string(st, args[1], &set, &slen) != 0)
     {
         return -1;
     }
@@ -768,7 +730,7 @@ page_tpl_f_containsnonspace(PAGE_FN_ARGS)
     uint32_t     r;
 
     (void) nargs;
-    if (page_str_arg(st, args[0], &s, &len) != 0) {
+    if (page_fn_cast_string(st, args[0], &s, &len) != 0) {
         return -1;
     }
     for (i = 0; i < len; i += w) {
@@ -804,7 +766,7 @@ page_tpl_f_replacepairs(PAGE_FN_ARGS)
     if (nargs < 2) {
         return page_tpl_fail(st, "requires at least 2 arguments");
     }
-    if (page_str_arg(st, args[nargs - 1], &s, &len) != 0) {
+    if (page_fn_cast_string(st, args[nargs - 1], &s, &len) != 0) {
         return -1;
     }
 
@@ -825,7 +787,7 @@ page_tpl_f_replacepairs(PAGE_FN_ARGS)
         return page_tpl_fail(st, "too many replacement pairs");
     }
     for (i = 0; i < np; i++) {
-        if (page_str_arg(st, items[i], &p[i], &pl[i]) != 0) {
+        if (page_fn_cast_string(st, items[i], &p[i], &pl[i]) != 0) {
             return -1;
         }
     }
@@ -876,7 +838,7 @@ page_tpl_f_title(PAGE_FN_ARGS)
     int          is_small;
 
     (void) nargs;
-    if (page_str_arg(st, args[0], &s, &len) != 0) {
+    if (page_fn_cast_string(st, args[0], &s, &len) != 0) {
         return -1;
     }
 
@@ -1091,7 +1053,7 @@ page_tpl_f_truncate(PAGE_FN_ARGS)
     if (nargs == 3) {
         if (args[1] == NULL || args[1]->type == PAGE_LIST
             || args[1]->type == PAGE_MAP
-            || page_str_arg(st, args[1], &ell, &elen) != 0)
+            || page_fn_cast_string(st, args[1], &ell, &elen) != 0)
         {
             return page_tpl_fail(st, "ellipsis must be a string");
         }
@@ -1108,7 +1070,7 @@ page_tpl_f_truncate(PAGE_FN_ARGS)
 
     text = args[nargs - 1];
     if ((text != NULL && (text->type == PAGE_LIST || text->type == PAGE_MAP))
-        || page_str_arg(st, text, &s, &len) != 0)
+        || page_fn_cast_string(st, text, &s, &len) != 0)
     {
         return page_tpl_fail(st, "text must be a string");
     }
@@ -1223,7 +1185,7 @@ page_str_plain(page_tpl_state_t *st, page_value_t *v, const char **s,
 {
     page_buf_t  b;
 
-    if (page_str_arg(st, v, s, len) != 0) {
+    if (page_fn_cast_string(st, v, s, len) != 0) {
         return -1;
     }
     if (memchr(*s, '<', *len) == NULL && memchr(*s, '>', *len) == NULL) {
@@ -1319,7 +1281,7 @@ page_tpl_f_firstupper(PAGE_FN_ARGS)
     page_buf_t   b;
 
     (void) nargs;
-    if (page_str_arg(st, args[0], &s, &len) != 0) {
+    if (page_fn_cast_string(st, args[0], &s, &len) != 0) {
         return -1;
     }
     if (len == 0) {
