@@ -211,7 +211,7 @@ static int
 page_tpl_f_fnv32a(PAGE_FN_ARGS)
 {
     const char  *s;
-    size_t       len, i;
+    size_t       len;
     uint32_t     h;
 
     (void) nargs;
@@ -220,10 +220,7 @@ page_tpl_f_fnv32a(PAGE_FN_ARGS)
         return -1;
     }
 
-    h = 2166136261u;
-    for (i = 0; i < len; i++) {
-        h = (h ^ (unsigned char) s[i]) * 16777619u;
-    }
+    h = page_fnv1a(s, len);
     return page_tpl_ret_int(st, (int64_t) h, res);
 }
 

@@ -23,6 +23,7 @@
 #include "page_html.h"
 #include "page_linkify.h"
 #include "page_utf8.h"
+#include "page_value.h"
 
 #define PAGE_HTML_NONE  ((size_t) -1)
 
@@ -479,14 +480,7 @@ page_html_href(page_html_t *r, page_buf_t *b, const char *url)
 static size_t
 page_html_hash(const char *s, size_t len)
 {
-    size_t  h, i;
-
-    h = 2166136261u;
-    for (i = 0; i < len; i++) {
-        h = (h ^ (unsigned char) s[i]) * 16777619u;
-    }
-
-    return h;
+    return page_fnv1a(s, len);
 }
 
 

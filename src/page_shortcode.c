@@ -320,14 +320,7 @@ page_sc_indent(page_sc_parser_t *p, size_t off, page_sc_node_t *n)
 static unsigned
 page_sc_hash(const char *s, size_t len)
 {
-    size_t    i;
-    uint32_t  h = 2166136261u;
-
-    for (i = 0; i < len; i++) {
-        h = (h ^ (unsigned char) s[i]) * 16777619u;
-    }
-
-    return h % PAGE_SC_SEEN_BUCKETS;
+    return page_fnv1a(s, len) % PAGE_SC_SEEN_BUCKETS;
 }
 
 

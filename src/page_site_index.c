@@ -102,23 +102,6 @@ page_site_strdup(page_site_t *s, const char *str, size_t len)
 }
 
 
-static uint32_t
-page_site_hmap_hash(const char *s, size_t len)
-{
-    size_t    i;
-    uint32_t  h;
-
-    h = UINT32_C(2166136261);               /* FNV-1a */
-
-    for (i = 0; i < len; i++) {
-        h ^= (unsigned char) s[i];
-        h *= UINT32_C(16777619);
-    }
-
-    return h;
-}
-
-
 void
 page_site_hmap_init(page_site_hmap_t *m, page_arena_t *a)
 {
@@ -154,7 +137,7 @@ page_site_hmap_get(page_site_hmap_t *m, const char *key, size_t len)
     }
 
     e = page_site_hmap_slot(m->e, m->size, key, len,
-                            page_site_hmap_hash(key, len));
+                            page_fnv1a(key, len));
 
     return e->key ? e->value : NULL;
 }
@@ -188,7 +171,7 @@ page_site_hmap_put(page_site_hmap_t *m, const char *key, size_t len,
         m->size = size;
     }
 
-    h = page_site_hmap_hash(key, len);
+    h = page_fnv1a(key, len);
     e = page_site_hmap_slot(m->e, m->size, key, len, h);
 
     if (e->key == NULL) {

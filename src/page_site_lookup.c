@@ -24,23 +24,6 @@ typedef struct {
 } page_site_slot_t;
 
 
-static uint32_t
-page_site_hash(const char *s, size_t len)
-{
-    size_t    i;
-    uint32_t  h;
-
-    h = UINT32_C(2166136261);               /* FNV-1a */
-
-    for (i = 0; i < len; i++) {
-        h ^= (unsigned char) s[i];
-        h *= UINT32_C(16777619);
-    }
-
-    return h;
-}
-
-
 int
 page_site_table_init(page_site_t *s, size_t n)
 {
@@ -96,7 +79,7 @@ page_site_table_add(page_site_t *s, const char *path, size_t len,
         return 0;
     }
 
-    h = page_site_hash(path, len);
+    h = page_fnv1a(path, len);
     e = page_site_slot(s, path, len, h);
 
     if (e->key != NULL
@@ -229,7 +212,7 @@ page_site_ref_slot(page_site_t *s, const char *key, size_t len)
     uint32_t           h;
     page_site_slot_t  *slots, *e;
 
-    h = page_site_hash(key, len);
+    h = page_fnv1a(key, len);
     slots = s->refs;
     mask = s->refs_size - 1;
 
@@ -617,7 +600,7 @@ page_site_find(page_site_t *s, const char *path, size_t len)
         return NULL;
     }
 
-    e = page_site_slot(s, path, len, page_site_hash(path, len));
+    e = page_site_slot(s, path, len, page_fnv1a(path, len));
 
     return e->key != NULL ? e : NULL;
 }

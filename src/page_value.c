@@ -518,6 +518,23 @@ page_map_sorted(page_arena_t *a, const page_value_t *m)
 }
 
 
+uint32_t
+page_fnv1a(const char *s, size_t len)
+{
+    size_t    i;
+    uint32_t  h;
+
+    h = UINT32_C(2166136261);
+
+    for (i = 0; i < len; i++) {
+        h ^= (unsigned char) s[i];
+        h *= UINT32_C(16777619);
+    }
+
+    return h;
+}
+
+
 int
 page_pair_cmp(const void *x, const void *y)
 {

@@ -117,6 +117,8 @@ void page_value_print(page_buf_t *b, const page_value_t *v);
 const char *page_type_name(page_type_t t);
 /* qsort comparison of map pairs by key, bytewise, as Go sorts map keys. */
 int page_pair_cmp(const void *x, const void *y);
+/* FNV-1a (32 bits) of s[0, len): the core's hash tables, hash.FNV32a. */
+uint32_t page_fnv1a(const char *s, size_t len);
 /*
  * A copy of map m's pairs in key order (the order Go prints maps in), in
  * the arena; NULL only when out of memory, also for an empty map.
