@@ -38,6 +38,8 @@ static ngx_int_t ngx_http_page_site_static(ngx_http_request_t *r,
     ngx_http_page_site_t *site, u_char *path, size_t len);
 static ngx_int_t ngx_http_page_site_file(ngx_http_request_t *r,
     ngx_str_t *name);
+static ngx_int_t ngx_http_page_site_dir(ngx_pool_t *pool,
+    ngx_http_page_site_t *site, ngx_uint_t i, const char *sub, ngx_str_t *out);
 static ngx_int_t ngx_http_page_site_join(ngx_pool_t *pool, ngx_str_t *out,
     ngx_str_t *a, const char *b, size_t blen);
 static ngx_int_t ngx_http_page_site_is_dir(ngx_conf_t *cf, ngx_str_t *dir);
@@ -203,30 +205,7 @@ ngx_http_page_site_merge(ngx_conf_t *cf, ngx_http_page_loc_conf_t *prev,
     }
 
     for (i = 0; i <= site->cfg.nthemes; i++) {
-        if (i == 0) {
-            ngx_str_set(&theme, "");
-
-        } else {
-            theme.data = (u_char *) ngx_pnalloc(cf->pool,
-                             sizeof("themes/") - 1
-                             + ngx_strlen(site->cfg.theme_list[i - 1]) + 2);
-            if (theme.data == NULL) {
-                return NGX_CONF_ERROR;
-            }
-
-            theme.len = ngx_sprintf(theme.data, "themes/%s/",
-                                    site->cfg.theme_list[i - 1])
-                        - theme.data;
-        }
-
-        if (ngx_http_page_site_join(cf->pool, &sub, &site->dir,
-                                    (const char *) theme.data, theme.len)
-            != NGX_OK)
-        {
-            return NGX_CONF_ERROR;
-        }
-
-        if (ngx_http_page_site_join(cf->pool, &sub, &sub, "static", 6)
+        if (ngx_http_page_site_dir(cf->pool, site, i, "static", &sub)
             != NGX_OK)
         {
             return NGX_CONF_ERROR;
@@ -241,11 +220,8 @@ ngx_http_page_site_merge(ngx_conf_t *cf, ngx_http_page_loc_conf_t *prev,
             *d = sub;
         }
 
-        if (ngx_http_page_site_join(cf->pool, &sub, &site->dir,
-                                    (const char *) theme.data, theme.len)
-            != NGX_OK
-            || ngx_http_page_site_join(cf->pool, &sub, &sub, "assets", 6)
-               != NGX_OK)
+        if (ngx_http_page_site_dir(cf->pool, site, i, "assets", &sub)
+            != NGX_OK)
         {
             return NGX_CONF_ERROR;
         }
@@ -276,24 +252,7 @@ layouts:
     }
 
     for (i = 0; i <= site->cfg.nthemes; i++) {
-        if (i == 0) {
-            ngx_str_set(&theme, "layouts");
-
-        } else {
-            theme.data = (u_char *) ngx_pnalloc(cf->pool,
-                             sizeof("themes//layouts") - 1
-                             + ngx_strlen(site->cfg.theme_list[i - 1]) + 1);
-            if (theme.data == NULL) {
-                return NGX_CONF_ERROR;
-            }
-
-            theme.len = ngx_sprintf(theme.data, "themes/%s/layouts",
-                                    site->cfg.theme_list[i - 1])
-                        - theme.data;
-        }
-
-        if (ngx_http_page_site_join(cf->pool, &sub, &site->dir,
-                                    (const char *) theme.data, theme.len)
+        if (ngx_http_page_site_dir(cf->pool, site, i, "layouts", &sub)
             != NGX_OK)
         {
             return NGX_CONF_ERROR;
@@ -1187,6 +1146,36 @@ ngx_http_page_site_file(ngx_http_request_t *r, ngx_str_t *name)
 
 
 /* a "/" b[0..blen), NUL-terminated; a NULL-safe, slash-collapsing join */
+/*
+ * Directory sub of the project's i-th root: the site itself (0), then
+ * themes/NAME/ of each theme, in the configuration's order.
+ */
+static ngx_int_t
+ngx_http_page_site_dir(ngx_pool_t *pool, ngx_http_page_site_t *site,
+    ngx_uint_t i, const char *sub, ngx_str_t *out)
+{
+    ngx_str_t    root;
+    const char  *name;
+
+    root = site->dir;
+
+    if (i > 0) {
+        name = site->cfg.theme_list[i - 1];
+
+        if (ngx_http_page_site_join(pool, &root, &site->dir, "themes", 6)
+            != NGX_OK
+            || ngx_http_page_site_join(pool, &root, &root, name,
+                                       ngx_strlen(name))
+               != NGX_OK)
+        {
+            return NGX_ERROR;
+        }
+    }
+
+    return ngx_http_page_site_join(pool, out, &root, sub, ngx_strlen(sub));
+}
+
+
 static ngx_int_t
 ngx_http_page_site_join(ngx_pool_t *pool, ngx_str_t *out, ngx_str_t *a,
     const char *b, size_t blen)
