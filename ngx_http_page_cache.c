@@ -177,10 +177,9 @@ ngx_int_t
 ngx_http_page_cache_key(ngx_http_request_t *r, ngx_http_page_ctx_t *ctx,
     ngx_http_page_loc_conf_t *conf)
 {
-    size_t                      len, root;
-    u_char                     *p, *q, buf[NGX_OFF_T_LEN * 6];
+    size_t                      root;
+    u_char                     *q, buf[NGX_OFF_T_LEN * 6];
     ngx_str_t                   part[7];
-    ngx_uint_t                  i, n;
     ngx_http_page_main_conf_t  *pmcf;
 
     pmcf = ngx_http_get_module_main_conf(r, ngx_http_page_module);
@@ -213,7 +212,23 @@ ngx_http_page_cache_key(ngx_http_request_t *r, ngx_http_page_ctx_t *ctx,
     part[6].data = buf;
     ngx_http_page_cache_version(r, ctx, &part[5], &part[6]);
 
-    n = sizeof(part) / sizeof(ngx_str_t);
+    return ngx_http_page_cache_key_make(r, ctx, part,
+                                        sizeof(part) / sizeof(ngx_str_t));
+}
+
+
+/*
+ * ctx->key from the parts, each after its length, then the evaluated
+ * page_params; the last part (the source's version) goes last of all: a
+ * body hash is written there later.
+ */
+ngx_int_t
+ngx_http_page_cache_key_make(ngx_http_request_t *r, ngx_http_page_ctx_t *ctx,
+    ngx_str_t *part, ngx_uint_t n)
+{
+    size_t      len;
+    u_char     *p;
+    ngx_uint_t  i;
 
     len = 0;
 
@@ -232,8 +247,6 @@ ngx_http_page_cache_key(ngx_http_request_t *r, ngx_http_page_ctx_t *ctx,
 
     ctx->key.data = p;
     ctx->key.len = len;
-
-    /* the version goes last: a body hash is written there later */
 
     for (i = 0; i < n - 1; i++) {
         p = ngx_cpymem(p, &part[i].len, sizeof(size_t));

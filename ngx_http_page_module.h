@@ -177,6 +177,8 @@ char *ngx_http_page_cache_zone(ngx_conf_t *cf, ngx_command_t *cmd,
 char *ngx_http_page_cache(ngx_conf_t *cf, ngx_command_t *cmd, void *conf);
 ngx_int_t ngx_http_page_cache_key(ngx_http_request_t *r,
     ngx_http_page_ctx_t *ctx, ngx_http_page_loc_conf_t *conf);
+ngx_int_t ngx_http_page_cache_key_make(ngx_http_request_t *r,
+    ngx_http_page_ctx_t *ctx, ngx_str_t *part, ngx_uint_t n);
 ngx_int_t ngx_http_page_cache_get(ngx_http_request_t *r,
     ngx_http_page_ctx_t *ctx, ngx_http_page_loc_conf_t *conf,
     ngx_buf_t **out);

@@ -753,10 +753,8 @@ ngx_http_page_site_key(ngx_http_request_t *r, ngx_http_page_loc_conf_t *conf,
     ngx_http_page_site_t *site, ngx_open_file_info_t *of,
     ngx_http_page_ctx_t *ctx)
 {
-    size_t                      len;
-    u_char                     *p, version[NGX_OFF_T_LEN * 3 + 4];
+    u_char                      version[NGX_OFF_T_LEN * 3 + 4];
     ngx_str_t                   part[6];
-    ngx_uint_t                  i, n;
     ngx_http_page_main_conf_t  *pmcf;
 
     pmcf = ngx_http_get_module_main_conf(r, ngx_http_page_module);
@@ -792,36 +790,8 @@ ngx_http_page_site_key(ngx_http_request_t *r, ngx_http_page_loc_conf_t *conf,
                       - version;
     }
 
-    n = sizeof(part) / sizeof(ngx_str_t);
-    len = 0;
-
-    for (i = 0; i < n; i++) {
-        len += sizeof(size_t) + part[i].len;
-    }
-
-    for (i = 0; i < ctx->nparams; i++) {
-        len += sizeof(size_t) + ctx->params[i].value_len;
-    }
-
-    p = ngx_pnalloc(r->pool, len);
-    if (p == NULL) {
-        return NGX_ERROR;
-    }
-
-    ctx->key.data = p;
-    ctx->key.len = len;
-
-    for (i = 0; i < n; i++) {
-        p = ngx_cpymem(p, &part[i].len, sizeof(size_t));
-        p = ngx_cpymem(p, part[i].data, part[i].len);
-    }
-
-    for (i = 0; i < ctx->nparams; i++) {
-        p = ngx_cpymem(p, &ctx->params[i].value_len, sizeof(size_t));
-        p = ngx_cpymem(p, ctx->params[i].value, ctx->params[i].value_len);
-    }
-
-    return NGX_OK;
+    return ngx_http_page_cache_key_make(r, ctx, part,
+                                        sizeof(part) / sizeof(ngx_str_t));
 }
 
 
