@@ -438,35 +438,23 @@ page_config_dir(page_arena_t *a, page_config_t *cfg, const char *root,
 }
 
 
-/* Read every file of the project, merged, into *out. */
+/*
+ * Merge the configuration of one project directory (the site's, or a
+ * theme's) over merged: hugo.* (else config.*), then config/_default/,
+ * then config/<env>/.
+ */
 static int
-page_config_files(page_arena_t *a, page_config_t *cfg, const char *site,
-    const char *env, page_value_t **out, page_error_t *err)
+page_config_project(page_arena_t *a, page_config_t *cfg, const char *root,
+    size_t root_len, const char *top, const char *env, page_value_t *merged,
+    page_error_t *err)
 {
-    char           root[PATH_MAX];
     char          *path, *cdir, *dir;
-    size_t         root_len;
     const char    *ext;
-    page_value_t  *merged, *v;
+    page_value_t  *v;
 
-    if (realpath(site, root) == NULL) {
-        page_error_set(err, PAGE_ERR_CONTENT, site, 0, 0,
-                       "the site directory cannot be opened: %s",
-                       strerror(errno));
-        return -1;
-    }
-
-    root_len = strlen(root);
-
-    merged = page_value_map(a);
-    if (merged == NULL) {
-        page_error_nomem(err, site);
-        return -1;
-    }
-
-    path = page_config_find(a, site, "hugo", &ext);
+    path = page_config_find(a, top, "hugo", &ext);
     if (path == NULL) {
-        path = page_config_find(a, site, "config", &ext);
+        path = page_config_find(a, top, "config", &ext);
     }
 
     if (path != NULL) {
@@ -484,11 +472,11 @@ page_config_files(page_arena_t *a, page_config_t *cfg, const char *site,
 
     /* configDir, as Hugo's --configDir default: "config" */
 
-    cdir = page_config_join(a, site, "config");
+    cdir = page_config_join(a, top, "config");
     dir = cdir ? page_config_join(a, cdir, "_default") : NULL;
 
     if (dir == NULL) {
-        page_error_nomem(err, site);
+        page_error_nomem(err, top);
         return -1;
     }
 
@@ -501,13 +489,256 @@ page_config_files(page_arena_t *a, page_config_t *cfg, const char *site,
     {
         dir = page_config_join(a, cdir, env);
         if (dir == NULL) {
-            page_error_nomem(err, site);
+            page_error_nomem(err, top);
             return -1;
         }
 
         if (page_config_dir(a, cfg, root, root_len, dir, merged, err) != 0) {
             return -1;
         }
+    }
+
+    return 0;
+}
+
+
+/*
+ * Keys of src that dst lacks, added to dst; with deep, maps present in
+ * both are completed the same way (Hugo's "deep" merge of a theme's
+ * params: the site's values win at every level), else a key dst has is
+ * left alone ("shallow": a menu the site defines is the site's).
+ */
+static int
+page_config_defaults(page_arena_t *a, page_value_t *dst,
+    const page_value_t *src, int deep)
+{
+    size_t         i;
+    page_pair_t   *kv;
+    page_value_t  *old;
+
+    if (src == NULL || src->type != PAGE_MAP || dst == NULL
+        || dst->type != PAGE_MAP)
+    {
+        return 0;
+    }
+
+    for (i = 0; i < src->u.map.n; i++) {
+        kv = &src->u.map.items[i];
+        old = page_map_get(dst, kv->key.data, kv->key.len);
+
+        if (old == NULL) {
+            if (page_map_set(a, dst, kv->key.data, kv->key.len, kv->value)
+                != 0)
+            {
+                return -1;
+            }
+
+        } else if (deep && old->type == PAGE_MAP
+                   && kv->value->type == PAGE_MAP)
+        {
+            if (page_config_defaults(a, old, kv->value, 1) != 0) {
+                return -1;
+            }
+        }
+    }
+
+    return 0;
+}
+
+
+/* The menus map of a configuration: "menus", or Hugo's alias "menu". */
+static page_value_t *
+page_config_menus_of(page_value_t *conf)
+{
+    page_value_t  *m;
+
+    m = page_map_gets(conf, "menus");
+
+    return m != NULL ? m : page_map_gets(conf, "menu");
+}
+
+
+/*
+ * What a theme's configuration may give the site, as Hugo merges it by
+ * default: params deeply, menus by name, the same for each language the
+ * site has, output formats and media types by name.  Anything else a
+ * theme sets (title, baseURL, ...) is not the theme's to set.
+ */
+static int
+page_config_theme_merge(page_arena_t *a, page_value_t *merged,
+    page_value_t *theme)
+{
+    size_t         i;
+    page_value_t  *sl, *tl, *sm, *tm;
+
+    static const char  *by_name[] = { "outputformats", "mediatypes", NULL };
+
+    if (page_config_defaults(a, page_config_submap(a, merged, "params", 6),
+                             page_map_gets(theme, "params"), 1)
+        != 0)
+    {
+        return -1;
+    }
+
+    tm = page_config_menus_of(theme);
+    if (tm != NULL) {
+        sm = page_config_menus_of(merged);
+        if (sm == NULL) {
+            sm = page_config_submap(a, merged, "menus", 5);
+        }
+
+        if (page_config_defaults(a, sm, tm, 0) != 0) {
+            return -1;
+        }
+    }
+
+    for (i = 0; by_name[i] != NULL; i++) {
+        tm = page_map_gets(theme, by_name[i]);
+        if (tm != NULL
+            && page_config_defaults(a,
+                                    page_config_submap(a, merged, by_name[i],
+                                                       strlen(by_name[i])),
+                                    tm, 0)
+               != 0)
+        {
+            return -1;
+        }
+    }
+
+    sl = page_map_gets(merged, "languages");
+    tl = page_map_gets(theme, "languages");
+
+    if (sl == NULL || sl->type != PAGE_MAP || tl == NULL
+        || tl->type != PAGE_MAP)
+    {
+        return 0;
+    }
+
+    for (i = 0; i < tl->u.map.n; i++) {
+        sm = page_map_get(sl, tl->u.map.items[i].key.data,
+                          tl->u.map.items[i].key.len);
+        tm = tl->u.map.items[i].value;
+
+        if (sm == NULL || sm->type != PAGE_MAP || tm->type != PAGE_MAP) {
+            continue;       /* a language the site does not have */
+        }
+
+        if (page_map_gets(tm, "params") != NULL
+            && page_config_defaults(a,
+                                    page_config_submap(a, sm, "params", 6),
+                                    page_map_gets(tm, "params"), 1)
+               != 0)
+        {
+            return -1;
+        }
+
+        if (page_config_menus_of(tm) != NULL
+            && page_config_defaults(a,
+                                    page_config_menus_of(sm) != NULL
+                                    ? page_config_menus_of(sm)
+                                    : page_config_submap(a, sm, "menus", 5),
+                                    page_config_menus_of(tm), 0)
+               != 0)
+        {
+            return -1;
+        }
+    }
+
+    return 0;
+}
+
+
+/*
+ * Each theme's configuration (themes/NAME/, the first theme first, so
+ * that it wins over the next), completing the site's.  A theme's own
+ * "theme" (theme components of a theme) is not followed.
+ */
+static int
+page_config_themes(page_arena_t *a, page_config_t *cfg, const char *site,
+    const char *root, size_t root_len, const char *env, page_value_t *merged,
+    page_error_t *err)
+{
+    size_t         i, n;
+    const char    *names[8];
+    char          *dir;
+    page_value_t  *v, *theme;
+
+    v = page_map_gets(merged, "theme");
+    n = 0;
+
+    if (v != NULL && page_value_is_string(v) && v->u.s.len > 0) {
+        names[n++] = v->u.s.data;
+
+    } else if (v != NULL && v->type == PAGE_LIST) {
+        for (i = 0; i < v->u.list.n && n < 8; i++) {
+            if (page_value_is_string(v->u.list.items[i])) {
+                names[n++] = v->u.list.items[i]->u.s.data;
+            }
+        }
+    }
+
+    for (i = 0; i < n; i++) {
+        if (names[i][0] == '\0' || names[i][0] == '.'
+            || strchr(names[i], '/') != NULL)
+        {
+            continue;       /* not a directory name under themes/ */
+        }
+
+        dir = page_config_join(a, site, "themes");
+        dir = dir ? page_config_join(a, dir, names[i]) : NULL;
+        theme = page_value_map(a);
+
+        if (dir == NULL || theme == NULL) {
+            page_error_nomem(err, site);
+            return -1;
+        }
+
+        if (page_config_project(a, cfg, root, root_len, dir, env, theme, err)
+            != 0)
+        {
+            return -1;
+        }
+
+        if (page_config_theme_merge(a, merged, theme) != 0) {
+            page_error_nomem(err, dir);
+            return -1;
+        }
+    }
+
+    return 0;
+}
+
+
+/* Read every file of the project, merged, into *out. */
+static int
+page_config_files(page_arena_t *a, page_config_t *cfg, const char *site,
+    const char *env, page_value_t **out, page_error_t *err)
+{
+    char           root[PATH_MAX];
+    size_t         root_len;
+    page_value_t  *merged;
+
+    if (realpath(site, root) == NULL) {
+        page_error_set(err, PAGE_ERR_CONTENT, site, 0, 0,
+                       "the site directory cannot be opened: %s",
+                       strerror(errno));
+        return -1;
+    }
+
+    root_len = strlen(root);
+
+    merged = page_value_map(a);
+    if (merged == NULL) {
+        page_error_nomem(err, site);
+        return -1;
+    }
+
+    if (page_config_project(a, cfg, root, root_len, site, env, merged, err)
+        != 0
+        || page_config_themes(a, cfg, site, root, root_len, env, merged, err)
+           != 0)
+    {
+        return -1;
     }
 
     *out = merged;

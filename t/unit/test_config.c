@@ -209,6 +209,55 @@ test_blog(void)
 }
 
 
+
+/*
+ * A theme's configuration completes the site's as hugo 0.111.3 merges it
+ * (t/site/themecfg, built by hugo with its index.html printing each
+ * value): params deeply (subtitle and colours.red the site's, author,
+ * colours.blue, page.toc and the config/_default/params.toml key the
+ * theme's), menus by name (footer the site's alone, main the theme's),
+ * and the theme's title and baseURL ignored.
+ */
+static void
+test_theme_config(void)
+{
+    page_config_t  cfg;
+    page_error_t   err;
+    page_value_t  *v;
+
+    page_error_init(&err);
+
+    if (!ok(page_config_load(&arena, site("themecfg"), NULL, &cfg, &err)
+            == 0, "themecfg: loads"))
+    {
+        printf("#   %s\n", err.msg);
+        return;
+    }
+
+    is_str(cfg.title, "Theme defaults", "themecfg: the site's title");
+    is_str(cfg.base_url, "https://example.org/", "themecfg: the site's "
+           "baseURL");
+    is_str(str_at(&cfg, "params.subtitle"), "The site's own",
+           "themecfg: the site's param wins");
+    is_str(str_at(&cfg, "params.author"), "Theme Author",
+           "themecfg: a param only the theme has");
+    is_str(str_at(&cfg, "params.colours.red"), "#fc0f03",
+           "themecfg: deep: the site's colours.red");
+    is_str(str_at(&cfg, "params.colours.blue"), "#337DFF",
+           "themecfg: deep: the theme's colours.blue");
+    v = page_config_get(&cfg, "params.page.toc");
+    ok(v != NULL && v->type == PAGE_BOOL && v->u.b,
+       "themecfg: params.page.toc from the theme");
+    is_str(str_at(&cfg, "params.share"), "yes",
+           "themecfg: the theme's config/_default/params.toml");
+    v = page_map_gets(cfg.menus, "footer");
+    ok(v != NULL && v->type == PAGE_LIST && v->u.list.n == 1,
+       "themecfg: footer menu is the site's alone");
+    v = page_map_gets(cfg.menus, "main");
+    ok(v != NULL && v->type == PAGE_LIST && v->u.list.n == 1,
+       "themecfg: main menu from the theme");
+}
+
 /* Write a file under dir. */
 static void
 put(const char *dir, const char *name, const char *text)
@@ -354,6 +403,7 @@ main(void)
     test_confdir();
     test_environment();
     test_blog();
+    test_theme_config();
     test_errors();
 
     page_arena_free(&arena);
