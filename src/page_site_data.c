@@ -51,7 +51,7 @@ typedef struct {
     page_sd_ref_t  *ref;
 } page_sd_slot_t;
 
-typedef struct page_site_data_s {
+struct page_site_data_s {
     page_site_t             *s;
     const page_site_page_t  *cur;
     size_t                   lang;
@@ -63,7 +63,7 @@ typedef struct page_site_data_s {
     page_value_t            *home, *pages, *regular, *sections, *all;
     page_value_t            *taxonomies, *menus;
     page_value_t            *languages[PAGE_CONFIG_MAX_LANGS];
-} page_site_data_t;
+};
 
 
 #define page_is(name, len, lit) \
@@ -930,6 +930,10 @@ page_sd_list_method(page_tpl_state_t *st, page_site_data_t *sd,
         { "ByLinkTitle", PAGE_SD_BY_LINK_TITLE },
         { "ByParam", PAGE_SD_BY_PARAM }
     };
+
+    if (len >= 7 && memcmp(name, "Related", 7) == 0) {
+        return page_site_related(st, sd, recv, name, len, args, nargs, res);
+    }
 
     by = PAGE_SD_BY_WEIGHT;
     group = len >= 7 && memcmp(name, "GroupBy", 7) == 0;
@@ -1812,6 +1816,27 @@ page_sd_arg_page(page_site_data_t *sd, page_value_t *v)
     ref = page_sd_find(sd->by_value, sd->size, v);
 
     return ref && ref->tag == PAGE_SD_PAGE ? ref->obj : NULL;
+}
+
+
+const page_site_page_t *
+page_site_data_page_of(page_site_data_t *sd, const page_value_t *v)
+{
+    return v ? page_sd_arg_page(sd, (page_value_t *) v) : NULL;
+}
+
+
+page_arena_t *
+page_site_data_arena(page_site_data_t *sd)
+{
+    return sd->a;
+}
+
+
+const page_site_t *
+page_site_data_site(page_site_data_t *sd)
+{
+    return sd->s;
 }
 
 

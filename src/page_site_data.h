@@ -32,4 +32,23 @@ int page_site_data_method(page_tpl_state_t *st, page_data_t *d,
     page_value_t *recv, const char *name, size_t len, page_value_t **args,
     size_t nargs, page_value_t **res);
 
+/* For the site's other files: what page a value stands for (or NULL),
+ * the arena of values, the index. */
+typedef struct page_site_data_s  page_site_data_t;
+struct page_site_s;
+struct page_site_page_s;
+
+const struct page_site_page_s *page_site_data_page_of(page_site_data_t *sd,
+    const page_value_t *v);
+page_arena_t *page_site_data_arena(page_site_data_t *sd);
+const struct page_site_s *page_site_data_site(page_site_data_t *sd);
+
+/*
+ * .Related, .RelatedIndices and .RelatedTo on a list of pages
+ * (page_site_related.c): the method hook's contract.
+ */
+int page_site_related(page_tpl_state_t *st, page_site_data_t *sd,
+    page_value_t *recv, const char *name, size_t len, page_value_t **args,
+    size_t nargs, page_value_t **res);
+
 #endif /* PAGE_SITE_DATA_H */
