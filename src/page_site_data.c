@@ -63,6 +63,9 @@ struct page_site_data_s {
     page_value_t            *home, *pages, *regular, *sections, *all;
     page_value_t            *taxonomies, *menus;
     page_value_t            *languages[PAGE_CONFIG_MAX_LANGS];
+    page_value_t            *sites[PAGE_CONFIG_MAX_LANGS];  /* other
+                                                   languages' .Site */
+    page_value_t            *store;     /* .Site.Store */
 };
 
 
@@ -1679,19 +1682,25 @@ nomem:
 }
 
 
-/* The site's fields made on first read. */
+/* The site's fields made on first read (lang: which .Site). */
 static int
-page_sd_site_method(page_tpl_state_t *st, page_site_data_t *sd,
+page_sd_site_method(page_tpl_state_t *st, page_site_data_t *sd, size_t lang,
     const char *name, size_t len, page_value_t **args, size_t nargs,
     page_value_t **res)
 {
     int                      rc;
     page_str_t               ref;
-    page_value_t           **cache;
-    page_site_lang_t        *l = &sd->s->langs[sd->lang];
+    page_value_t           **cache, *other;
+    page_site_lang_t        *l = &sd->s->langs[lang];
     const page_site_page_t  *p;
 
     cache = NULL;
+    other = NULL;
+
+    rc = page_site_sites_method(st, sd, lang, name, len, args, nargs, res);
+    if (rc != 1) {
+        return rc;
+    }
 
     if (page_is(name, len, "GetPage") && nargs >= 1) {
         ref.data = "";
@@ -1702,7 +1711,7 @@ page_sd_site_method(page_tpl_state_t *st, page_site_data_t *sd,
         }
 
         p = rc == 1 ? l->home
-                    : page_site_get_page(sd->s, sd->lang, NULL, ref.data,
+                    : page_site_get_page(sd->s, lang, NULL, ref.data,
                                          ref.len);
         *res = p ? page_sd_page(sd, p) : NULL;
         return p && *res == NULL ? page_tpl_fail(st, "out of memory") : 0;
@@ -1730,8 +1739,38 @@ page_sd_site_method(page_tpl_state_t *st, page_site_data_t *sd,
         return 1;
     }
 
+    if (lang != sd->lang) {
+        /* another language's .Site: made each time, not kept */
+        other = NULL;
+        if (cache == &sd->taxonomies || cache == &sd->menus) {
+            return 1;       /* only the page's own language's */
+        }
+        cache = &other;
+    }
+
     if (*cache == NULL) {
-        if (cache == &sd->home) {
+        if (cache == &other) {
+            if (page_is(name, len, "Home")) {
+                *cache = l->home ? page_sd_page(sd, l->home) : NULL;
+                if (l->home == NULL) {
+                    *res = NULL;
+                    return 0;
+                }
+            } else if (page_is(name, len, "Pages")) {
+                *cache = page_sd_list(sd, &l->pages);
+            } else if (page_is(name, len, "RegularPages")) {
+                *cache = page_sd_list(sd, &l->regular);
+            } else if (page_is(name, len, "Sections")) {
+                *cache = l->home ? page_sd_list(sd, &l->home->sections)
+                                 : page_value_list(sd->a);
+            } else {
+                page_site_list_t  all;
+
+                all.items = sd->s->all;
+                all.n = sd->s->nall;
+                *cache = page_sd_list(sd, &all);
+            }
+        } else if (cache == &sd->home) {
             *cache = page_sd_page(sd, l->home);
         } else if (cache == &sd->pages) {
             *cache = page_sd_list(sd, &l->pages);
@@ -1830,6 +1869,43 @@ page_arena_t *
 page_site_data_arena(page_site_data_t *sd)
 {
     return sd->a;
+}
+
+
+size_t
+page_site_data_lang(page_site_data_t *sd)
+{
+    return sd->lang;
+}
+
+
+page_data_t *
+page_site_data_data(page_site_data_t *sd)
+{
+    return sd->d;
+}
+
+
+page_value_t *
+page_site_data_language(page_site_data_t *sd, size_t lang)
+{
+    return page_sd_language(sd, lang);
+}
+
+
+page_value_t **
+page_site_data_site_slot(page_site_data_t *sd, size_t lang)
+{
+    return lang < sd->s->nlangs && lang < PAGE_CONFIG_MAX_LANGS
+           && sd->s->langs[lang].conf != NULL
+           ? &sd->sites[lang] : NULL;
+}
+
+
+page_value_t **
+page_site_data_store_slot(page_site_data_t *sd)
+{
+    return &sd->store;
 }
 
 
@@ -1944,6 +2020,11 @@ page_sd_page_method(page_tpl_state_t *st, page_site_data_t *sd,
             return 0;
         }
 
+        if (page_is(name, len, "Sites")) {
+            return page_site_sites_method(st, sd, p->lang, name, len, args,
+                                          nargs, res);
+        }
+
         if (page_is(name, len, "URL")) {
             *res = page_map_gets(ref->value, "RelPermalink");
             return 0;
@@ -2042,8 +2123,9 @@ page_site_data_method(page_tpl_state_t *st, page_data_t *d,
     page_value_t *recv, const char *name, size_t len, page_value_t **args,
     size_t nargs, page_value_t **res)
 {
-    page_sd_ref_t     *ref;
-    page_site_data_t  *sd = d->site_data;
+    size_t                   i;
+    page_sd_ref_t           *ref;
+    page_site_data_t        *sd = d->site_data;
     const page_site_term_t  *t;
 
     if (sd == NULL || recv == NULL) {
@@ -2051,7 +2133,15 @@ page_site_data_method(page_tpl_state_t *st, page_data_t *d,
     }
 
     if (recv == d->site) {
-        return page_sd_site_method(st, sd, name, len, args, nargs, res);
+        return page_sd_site_method(st, sd, sd->lang, name, len, args, nargs,
+                                   res);
+    }
+
+    for (i = 0; recv->type == PAGE_MAP && i < sd->s->nlangs; i++) {
+        if (recv == sd->sites[i]) {
+            return page_sd_site_method(st, sd, i, name, len, args, nargs,
+                                       res);
+        }
     }
 
     ref = page_sd_find(sd->by_value, sd->size, recv);

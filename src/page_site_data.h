@@ -42,6 +42,23 @@ const struct page_site_page_s *page_site_data_page_of(page_site_data_t *sd,
     const page_value_t *v);
 page_arena_t *page_site_data_arena(page_site_data_t *sd);
 const struct page_site_s *page_site_data_site(page_site_data_t *sd);
+size_t page_site_data_lang(page_site_data_t *sd);
+page_data_t *page_site_data_data(page_site_data_t *sd);
+page_value_t *page_site_data_language(page_site_data_t *sd, size_t lang);
+/* Where the .Site of language lang is kept (NULL: no such language), and
+ * the render's .Site.Store. */
+page_value_t **page_site_data_site_slot(page_site_data_t *sd, size_t lang);
+page_value_t **page_site_data_store_slot(page_site_data_t *sd);
+
+/*
+ * page_site_sites.c: the .Site value of language lang (the page's own
+ * for its language), and .Site's methods about the site itself (Param,
+ * Config, Sites, Languages, ...): the method hook's contract.
+ */
+page_value_t *page_site_sites_value(page_site_data_t *sd, size_t lang);
+int page_site_sites_method(page_tpl_state_t *st, page_site_data_t *sd,
+    size_t lang, const char *name, size_t len, page_value_t **args,
+    size_t nargs, page_value_t **res);
 
 /*
  * .Related, .RelatedIndices and .RelatedTo on a list of pages

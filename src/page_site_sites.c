@@ -1,0 +1,419 @@
+/*
+ * page_site_sites: the site values themselves: .Site's methods that are
+ * about the site rather than its pages (Param, Config, IsDefault,
+ * LanguagePrefix, Languages, MainSections, Sites, Store, Version,
+ * BuildDrafts), and the .Site of each other language (.Sites, and what a
+ * page of another language reaches): its title, language, params and
+ * home, with the same methods.  page_site_data.c makes pages and lists.
+ */
+
+#include <string.h>
+#include <strings.h>
+
+#include "page_sc_exec.h"
+#include "page_site_data.h"
+#include "page_site_index.h"
+
+#define page_is(name, len, lit) \
+    ((len) == sizeof(lit) - 1 && memcmp(name, lit, sizeof(lit) - 1) == 0)
+
+
+/*
+ * Hugo's SiteConfig (.Site.Config): .Services and .Privacy with the
+ * fields templates read, from the configuration's lower-cased keys, with
+ * Hugo's defaults.  B: a bool, S: a string, I: an int.
+ */
+typedef struct {
+    const char  *path;          /* "Services.Disqus.Shortname" */
+    const char  *key;           /* "services.disqus.shortname" */
+    char         type;
+    const char  *dflt;
+} page_sites_field_t;
+
+static const page_sites_field_t  page_sites_config[] = {
+    { "Services.Disqus.Shortname", "services.disqus.shortname", 'S', "" },
+    { "Services.GoogleAnalytics.ID", "services.googleanalytics.id", 'S',
+      "" },
+    { "Services.Instagram.DisableInlineCSS",
+      "services.instagram.disableinlinecss", 'B', "" },
+    { "Services.Instagram.AccessToken", "services.instagram.accesstoken",
+      'S', "" },
+    { "Services.Twitter.DisableInlineCSS",
+      "services.twitter.disableinlinecss", 'B', "" },
+    { "Services.X.DisableInlineCSS", "services.x.disableinlinecss", 'B',
+      "" },
+    { "Services.RSS.Limit", "services.rss.limit", 'I', "-1" },
+    { "Privacy.Disqus.Disable", "privacy.disqus.disable", 'B', "" },
+    { "Privacy.GoogleAnalytics.Disable", "privacy.googleanalytics.disable",
+      'B', "" },
+    { "Privacy.GoogleAnalytics.RespectDoNotTrack",
+      "privacy.googleanalytics.respectdonottrack", 'B', "" },
+    { "Privacy.Instagram.Disable", "privacy.instagram.disable", 'B', "" },
+    { "Privacy.Instagram.Simple", "privacy.instagram.simple", 'B', "" },
+    { "Privacy.Twitter.Disable", "privacy.twitter.disable", 'B', "" },
+    { "Privacy.Twitter.EnableDNT", "privacy.twitter.enablednt", 'B', "" },
+    { "Privacy.Twitter.Simple", "privacy.twitter.simple", 'B', "" },
+    { "Privacy.X.Disable", "privacy.x.disable", 'B', "" },
+    { "Privacy.X.EnableDNT", "privacy.x.enablednt", 'B', "" },
+    { "Privacy.X.Simple", "privacy.x.simple", 'B', "" },
+    { "Privacy.Vimeo.Disable", "privacy.vimeo.disable", 'B', "" },
+    { "Privacy.Vimeo.EnableDNT", "privacy.vimeo.enablednt", 'B', "" },
+    { "Privacy.Vimeo.Simple", "privacy.vimeo.simple", 'B', "" },
+    { "Privacy.YouTube.Disable", "privacy.youtube.disable", 'B', "" },
+    { "Privacy.YouTube.PrivacyEnhanced", "privacy.youtube.privacyenhanced",
+      'B', "" },
+    { NULL, NULL, 0, NULL }
+};
+
+
+/* The value at a dotted path of lower-cased keys, or NULL. */
+static page_value_t *
+page_sites_at(page_value_t *m, const char *path)
+{
+    const char  *dot;
+
+    while (m != NULL && m->type == PAGE_MAP) {
+        dot = strchr(path, '.');
+        if (dot == NULL) {
+            return page_map_get_ci(m, path, strlen(path));
+        }
+
+        m = page_map_get_ci(m, path, (size_t) (dot - path));
+        path = dot + 1;
+    }
+
+    return NULL;
+}
+
+
+/* map[a][b]... = v along a dotted path, making the maps. */
+static int
+page_sites_put(page_arena_t *a, page_value_t *m, const char *path,
+    page_value_t *v)
+{
+    size_t         n;
+    const char    *dot;
+    page_value_t  *sub;
+
+    for ( ;; ) {
+        dot = strchr(path, '.');
+        n = dot ? (size_t) (dot - path) : strlen(path);
+
+        if (dot == NULL) {
+            return v ? page_map_set(a, m, path, n, v) : -1;
+        }
+
+        sub = page_map_get(m, path, n);
+        if (sub == NULL) {
+            sub = page_value_map(a);
+            if (sub == NULL || page_map_set(a, m, path, n, sub) != 0) {
+                return -1;
+            }
+        }
+
+        m = sub;
+        path = dot + 1;
+    }
+}
+
+
+static page_value_t *
+page_sites_config_value(page_arena_t *a, page_value_t *root)
+{
+    size_t                     i;
+    page_value_t              *m, *v, *c;
+    const page_sites_field_t  *f;
+
+    m = page_value_map(a);
+
+    for (i = 0; m != NULL && page_sites_config[i].path != NULL; i++) {
+        f = &page_sites_config[i];
+        c = page_sites_at(root, f->key);
+
+        if (f->type == 'B') {
+            v = page_value_const_bool(c != NULL && c->type == PAGE_BOOL
+                                      && c->u.b);
+        } else if (f->type == 'I') {
+            v = page_value_int(a, c != NULL && c->type == PAGE_INT
+                                  ? c->u.i : -1);
+        } else {
+            v = c != NULL && page_value_is_string(c)
+                ? c : page_value_string(a, f->dflt, strlen(f->dflt));
+        }
+
+        if (page_sites_put(a, m, f->path, v) != 0) {
+            return NULL;
+        }
+    }
+
+    return m;
+}
+
+
+/*
+ * The .Site of another language: what .Site has that depends on the
+ * language (page_site_data_init makes the page's own).
+ */
+static page_value_t *
+page_sites_other(page_site_data_t *sd, size_t lang)
+{
+    page_arena_t              *a;
+    page_value_t             **slot, *m, *v;
+    const page_site_t         *s;
+    const page_config_lang_t  *lc;
+
+    slot = page_site_data_site_slot(sd, lang);
+    if (slot == NULL) {
+        return &page_nil_value;
+    }
+
+    if (*slot != NULL) {
+        return *slot;
+    }
+
+    a = page_site_data_arena(sd);
+    s = page_site_data_site(sd);
+    lc = s->langs[lang].conf;
+    m = page_value_map(a);
+    v = page_map_gets(s->cfg->root, "copyright");
+
+    if (m == NULL
+        || page_map_set(a, m, "Title", 5,
+                        page_value_string(a, lc->title, strlen(lc->title)))
+           != 0
+        || page_map_set(a, m, "BaseURL", 7,
+                        page_value_string(a, s->cfg->base_url,
+                                          strlen(s->cfg->base_url))) != 0
+        || page_map_set(a, m, "LanguageCode", 12,
+                        page_value_string(a, lc->code, strlen(lc->code)))
+           != 0
+        || page_map_set(a, m, "Language", 8,
+                        page_site_data_language(sd, lang)) != 0
+        || page_map_set(a, m, "Params", 6,
+                        lc->params ? lc->params : s->cfg->params) != 0
+        || page_map_set(a, m, "Copyright", 9,
+                        page_value_is_string(v) ? v
+                        : page_value_string(a, "", 0)) != 0
+        || page_map_set(a, m, "Lastmod", 7,
+                        page_value_time(a, &s->langs[lang].lastmod)) != 0
+        || page_map_set(a, m, "LastChange", 10,
+                        page_value_time(a, &s->langs[lang].lastmod)) != 0)
+    {
+        return NULL;
+    }
+
+    *slot = m;
+
+    return m;
+}
+
+
+page_value_t *
+page_site_sites_value(page_site_data_t *sd, size_t lang)
+{
+    if (lang == page_site_data_lang(sd)) {
+        return page_site_data_data(sd)->site;
+    }
+
+    return page_sites_other(sd, lang);
+}
+
+
+/*
+ * .Sites in the languages' order (by weight, then name), as hugo 0.111.3
+ * and current Hugo give it: the default language wherever its weight
+ * puts it.
+ */
+static page_value_t *
+page_sites_list(page_site_data_t *sd)
+{
+    size_t              i;
+    page_arena_t       *a;
+    page_value_t       *list, *v;
+    const page_site_t  *s;
+
+    a = page_site_data_arena(sd);
+    s = page_site_data_site(sd);
+    list = page_value_list(a);
+
+    for (i = 0; list != NULL && i < s->nlangs; i++) {
+        if (s->langs[i].conf == NULL) {
+            continue;
+        }
+
+        v = page_site_sites_value(sd, i);
+        if (v == NULL || page_list_push(a, list, v) != 0) {
+            return NULL;
+        }
+    }
+
+    return list;
+}
+
+
+static page_value_t *
+page_sites_main_sections(page_site_data_t *sd, size_t lang)
+{
+    page_arena_t       *a;
+    page_value_t       *v, *list;
+    const page_site_t  *s;
+
+    a = page_site_data_arena(sd);
+    s = page_site_data_site(sd);
+
+    v = page_map_get_ci(s->langs[lang].conf->params
+                        ? s->langs[lang].conf->params : s->cfg->params,
+                        "mainsections", 12);
+    if (v != NULL && v->type != PAGE_NIL) {
+        return v;
+    }
+
+    /* Hugo's default: the section with the most pages */
+    list = page_value_list(a);
+
+    if (list != NULL && s->langs[lang].main_section != NULL
+        && s->langs[lang].main_section[0] != '\0'
+        && page_list_push(a, list,
+                          page_value_string(a, s->langs[lang].main_section,
+                                            strlen(s->langs[lang]
+                                                   .main_section)))
+           != 0)
+    {
+        return NULL;
+    }
+
+    return list;
+}
+
+
+/* Hugo's Param on params: a key, lower-cased, or a dotted path. */
+static page_value_t *
+page_sites_param(page_value_t *params, const char *key, size_t len)
+{
+    size_t         i, n;
+    const char    *dot;
+    page_value_t  *v;
+
+    v = page_map_get_ci(params, key, len);
+    if (v != NULL || memchr(key, '.', len) == NULL) {
+        return v;
+    }
+
+    /* "a.b.c": each map in turn */
+    for (i = 0; params != NULL && i < len; i += n + 1) {
+        dot = memchr(key + i, '.', len - i);
+        n = dot ? (size_t) (dot - key) - i : len - i;
+
+        if (params->type != PAGE_MAP) {
+            return NULL;
+        }
+
+        params = page_map_get_ci(params, key + i, n);
+    }
+
+    return params;
+}
+
+
+int
+page_site_sites_method(page_tpl_state_t *st, page_site_data_t *sd,
+    size_t lang, const char *name, size_t len, page_value_t **args,
+    size_t nargs, page_value_t **res)
+{
+    size_t              i;
+    page_arena_t       *a;
+    page_value_t       *site, *list, **slot;
+    const page_site_t  *s;
+
+    a = page_site_data_arena(sd);
+    s = page_site_data_site(sd);
+    site = page_site_sites_value(sd, lang);
+
+    if (page_is(name, len, "Param")) {
+        if (nargs != 1) {
+            return 1;
+        }
+
+        if (!page_tpl_is_str(args[0])) {
+            return page_tpl_fail(st, "Param: want one string key");
+        }
+
+        *res = page_sites_param(page_map_gets(site, "Params"),
+                                args[0]->u.s.data, args[0]->u.s.len);
+        return 0;
+    }
+
+    if (nargs != 0) {
+        return 1;
+    }
+
+    if (page_is(name, len, "IsDefault")) {
+        *res = page_value_const_bool(lang == s->cfg->default_index);
+        return 0;
+    }
+
+    if (page_is(name, len, "BuildDrafts")) {
+        *res = page_value_const_bool(s->cfg->build_drafts);
+        return 0;
+    }
+
+    if (page_is(name, len, "LanguagePrefix")) {
+        *res = page_value_string(a, s->langs[lang].prefix,
+                                 strlen(s->langs[lang].prefix));
+        goto made;
+    }
+
+    if (page_is(name, len, "Languages")) {
+        list = page_value_list(a);
+
+        for (i = 0; list != NULL && i < s->nlangs; i++) {
+            if (s->langs[i].conf != NULL
+                && page_list_push(a, list, page_site_data_language(sd, i))
+                   != 0)
+            {
+                list = NULL;
+            }
+        }
+
+        *res = list;
+        goto made;
+    }
+
+    if (page_is(name, len, "MainSections")) {
+        *res = page_sites_main_sections(sd, lang);
+        goto made;
+    }
+
+    if (page_is(name, len, "Sites")) {
+        *res = page_sites_list(sd);
+        goto made;
+    }
+
+    if (page_is(name, len, "Config")) {
+        *res = page_sites_config_value(a, s->cfg->root);
+        goto made;
+    }
+
+    if (page_is(name, len, "Store")) {
+        /* one for the render: Hugo's lasts the build, ours the request */
+        slot = page_site_data_store_slot(sd);
+        if (*slot == NULL) {
+            *slot = page_sc_scratch_new(a);
+        }
+        *res = *slot;
+        goto made;
+    }
+
+    if (page_is(name, len, "Version")) {
+        /* deprecated in Hugo: hugo.Version */
+        *res = page_map_gets(page_map_gets(page_site_data_data(sd)->site,
+                                           "Hugo"), "Version");
+        return 0;
+    }
+
+    return 1;
+
+made:
+
+    return *res ? 0 : page_tpl_fail(st, "out of memory");
+}
