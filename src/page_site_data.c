@@ -1858,6 +1858,116 @@ page_sd_arg_page(page_site_data_t *sd, page_value_t *v)
 }
 
 
+/*
+ * Hugo's .Path (current Hugo; 0.111.3 gave the file's path): the page's
+ * logical path, "/posts/first-light" for posts/First Light.md or a
+ * bundle's index.md, "/posts" for a section, "/tags/x" for a term, "/"
+ * for home: lower-cased, spaces as hyphens, no extension or language.
+ */
+static page_value_t *
+page_sd_path(page_site_data_t *sd, const page_site_page_t *p)
+{
+    size_t       i, n, l;
+    page_buf_t   b;
+    const char  *rel, *base, *dot;
+
+    page_buf_init(&b, sd->a, 0);
+    page_buf_putc(&b, '/');
+
+    if (p->kind == PAGE_KIND_HOME) {
+        /* "/" */
+
+    } else if (p->kind == PAGE_KIND_TAXONOMY || p->kind == PAGE_KIND_TERM) {
+        page_buf_puts(&b, p->tax->conf->plural);
+        if (p->kind == PAGE_KIND_TERM) {
+            page_buf_putc(&b, '/');
+            page_buf_puts(&b, p->term->key);
+        }
+
+    } else if (p->rel == NULL || p->bundle != PAGE_BUNDLE_NONE
+               || p->kind == PAGE_KIND_SECTION)
+    {
+        page_buf_puts(&b, p->dir);
+
+    } else {
+        rel = p->rel;
+        base = strrchr(rel, '/');
+        base = base ? base + 1 : rel;
+        dot = strrchr(base, '.');
+        n = dot ? (size_t) (dot - rel) : strlen(rel);
+
+        /* "a.fr.md": a language's identifier goes too */
+        for (i = 0; i < sd->s->nlangs && sd->s->langs[i].conf; i++) {
+            l = strlen(sd->s->langs[i].conf->lang);
+
+            if (n > l + 1 && rel + n - l - 1 > base && rel[n - l - 1] == '.'
+                && strncasecmp(rel + n - l, sd->s->langs[i].conf->lang, l)
+                   == 0)
+            {
+                n -= l + 1;
+                break;
+            }
+        }
+
+        page_buf_append(&b, rel, n);
+    }
+
+    if (b.len > 1 && b.data[b.len - 1] == '/') {
+        b.len--;
+    }
+
+    if (page_buf_cstr(&b) == NULL) {
+        return NULL;
+    }
+
+    for (i = 1; i < b.len; i++) {
+        if (b.data[i] == ' ') {
+            b.data[i] = '-';
+        } else if (b.data[i] >= 'A' && b.data[i] <= 'Z') {
+            b.data[i] += 'a' - 'A';
+        }
+    }
+
+    return page_value_string_ref(sd->a, PAGE_STRING, b.data, b.len);
+}
+
+
+/* Every regular page under p, its sub-sections' too (Hugo's order). */
+static page_value_t *
+page_sd_recursive(page_site_data_t *sd, const page_site_page_t *p)
+{
+    size_t                   i, n;
+    page_value_t            *list;
+    page_site_list_t         l;
+    const page_site_list_t  *all;
+
+    all = &sd->s->langs[p->lang].regular;
+
+    if (p->kind == PAGE_KIND_HOME) {
+        return page_sd_list(sd, all);
+    }
+
+    l.items = page_arena_alloc(sd->a, (all->n ? all->n : 1)
+                                      * sizeof(page_site_page_t *));
+    if (l.items == NULL) {
+        return NULL;
+    }
+
+    n = 0;
+
+    for (i = 0; i < all->n; i++) {
+        if (all->items[i] != p && page_sd_is_ancestor(p, all->items[i])) {
+            l.items[n++] = all->items[i];
+        }
+    }
+
+    l.n = n;
+    list = page_sd_list(sd, &l);
+
+    return list;
+}
+
+
 const page_site_page_t *
 page_site_data_page_of(page_site_data_t *sd, const page_value_t *v)
 {
@@ -2023,6 +2133,36 @@ page_sd_page_method(page_tpl_state_t *st, page_site_data_t *sd,
         if (page_is(name, len, "Sites")) {
             return page_site_sites_method(st, sd, p->lang, name, len, args,
                                           nargs, res);
+        }
+
+        if (page_is(name, len, "IsBranch")) {
+            *res = page_value_const_bool(p->kind != PAGE_KIND_PAGE);
+            return 0;
+        }
+
+        if (page_is(name, len, "Path")) {
+            *res = page_sd_path(sd, p);
+            goto made;
+        }
+
+        if (page_is(name, len, "TranslationKey")) {
+            *res = p->translation_key && p->translation_key[0]
+                   ? page_sd_str(sd->a, p->translation_key)
+                   : page_sd_path(sd, p);
+            goto made;
+        }
+
+        if (page_is(name, len, "Slug")) {
+            /* the front matter's (p->slug falls back to the file name) */
+            v = page_map_get_ci(p->params, "slug", 4);
+            *res = page_value_is_string(v) ? v : page_sd_str(sd->a, "");
+            goto made;
+        }
+
+        if (page_is(name, len, "RegularPagesRecursive")) {
+            *res = p->kind == PAGE_KIND_PAGE ? page_value_list(sd->a)
+                                             : page_sd_recursive(sd, p);
+            goto made;
         }
 
         if (page_is(name, len, "URL")) {

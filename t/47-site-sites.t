@@ -72,4 +72,44 @@ is($r->{body}, '[posts] true false;true; v', 'en: current Hugo\'s methods');
 $r = $t->get('/fr/posts/tide/');
 is($r->{body}, '[posts] false false;true; v', 'fr: current Hugo\'s methods');
 
+# pages: .Path (current Hugo's logical path; 0.111.3 gave the file's
+# path), .IsBranch (current Hugo only), .Slug (the front matter's: ""
+# for tide), .RegularPagesRecursive: hugo 0.111.3 gives the section's
+# pages (Deep is under posts/deep/ without an _index.md: not a section)
+# and, for home, none — current Hugo's documentation (methods/page/
+# RegularPagesRecursive) gives every regular page, as we do.
+$t->write_file("$copy/content/en/posts/deep/sunk.md",
+               "---\ntitle: Deep\ndate: 2024-03-01\n---\nx\n");
+$t->write_file("$copy/content/en/posts/Big Bundle/index.md",
+               "---\ntitle: Big\ndate: 2024-02-01\nslug: big-one\n---\nx\n");
+$t->write_file("$copy/layouts/_default/single.html",
+               '{{ .Title }} {{ .Path }} {{ .IsBranch }} [{{ .Slug }}] '
+               . '{{ len .RegularPagesRecursive }}');
+$t->write_file("$copy/layouts/_default/list.html",
+               '{{ .Title }} {{ .Path }} {{ .IsBranch }} rec: '
+               . '{{ range .RegularPagesRecursive }}{{ .Title }};{{ end }} '
+               . 'reg: {{ range .RegularPages }}{{ .Title }};{{ end }}');
+$t->stop;
+$t->start(<<"CONF");
+    server {
+        listen 127.0.0.1:%%PORT%%;
+        page_site $copy;
+    }
+CONF
+
+my %pages = (
+    '/' => 'Home / true rec: Deep;Big;Tide; reg: ',
+    '/posts/' => 'Posts /posts true rec: Deep;Big;Tide; reg: Deep;Big;Tide;',
+    '/posts/tide/' => 'Tide /posts/tide false [] 0',
+    '/posts/big-one/' => 'Big /posts/big-bundle false [big-one] 0',
+    '/posts/deep/sunk/' => 'Deep /posts/deep/sunk false [] 0',
+    '/fr/posts/tide/' => 'Marée /posts/tide false [] 0',
+    '/tags/' => 'Tags /tags true rec:  reg: ',
+);
+
+for my $uri (sort keys %pages) {
+    $r = $t->get($uri);
+    is($r->{body}, $pages{$uri}, "$uri: Path, IsBranch, Slug, recursive");
+}
+
 done_testing();
