@@ -63,6 +63,7 @@ typedef struct page_site_data_s {
     page_value_t            *home, *pages, *regular, *sections, *all;
     page_value_t            *taxonomies, *menus;
     page_value_t            *languages[PAGE_CONFIG_MAX_LANGS];
+    struct page_site_pager_s  *pager;   /* page_site_pager.c's */
 } page_site_data_t;
 
 
@@ -2017,12 +2018,18 @@ page_site_data_method(page_tpl_state_t *st, page_data_t *d,
     page_value_t *recv, const char *name, size_t len, page_value_t **args,
     size_t nargs, page_value_t **res)
 {
+    int                rc;
     page_sd_ref_t     *ref;
     page_site_data_t  *sd = d->site_data;
     const page_site_term_t  *t;
 
     if (sd == NULL || recv == NULL) {
         return 1;
+    }
+
+    rc = page_site_pager_method(st, d, recv, name, len, args, nargs, res);
+    if (rc != 1) {
+        return rc;
     }
 
     if (recv == d->site) {
@@ -2106,4 +2113,25 @@ page_site_data_method(page_tpl_state_t *st, page_data_t *d,
     default:
         return 1;
     }
+}
+
+
+page_value_t *
+page_site_data_page(page_data_t *d, const page_site_page_t *p)
+{
+    return d->site_data ? page_sd_page(d->site_data, p) : NULL;
+}
+
+
+const page_site_page_t *
+page_site_data_page_of(page_data_t *d, page_value_t *v)
+{
+    return d->site_data ? page_sd_arg_page(d->site_data, v) : NULL;
+}
+
+
+struct page_site_pager_s **
+page_site_data_pager(page_data_t *d)
+{
+    return d->site_data ? &d->site_data->pager : NULL;
 }
