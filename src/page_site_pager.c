@@ -48,10 +48,38 @@ typedef struct page_site_pager_s {
     ((len) == sizeof(lit) - 1 && memcmp(name, lit, sizeof(lit) - 1) == 0)
 
 
-/* Go's %T of a value that is not pages, for Hugo's error. */
+/*
+ * Go's %T of a value that is not pages, for Hugo's error: a list of one
+ * type is a slice of it, as Hugo's slice makes ("[]int").
+ */
 static const char *
 page_sp_go_type(const page_value_t *v)
 {
+    size_t  i;
+
+    if (v != NULL && v->type == PAGE_LIST && v->u.list.n > 0) {
+        for (i = 1; i < v->u.list.n; i++) {
+            if (v->u.list.items[i] == NULL || v->u.list.items[0] == NULL
+                || v->u.list.items[i]->type != v->u.list.items[0]->type)
+            {
+                return "[]interface {}";
+            }
+        }
+
+        switch (v->u.list.items[0] ? v->u.list.items[0]->type : PAGE_NIL) {
+        case PAGE_BOOL:
+            return "[]bool";
+        case PAGE_INT:
+            return "[]int";
+        case PAGE_FLOAT:
+            return "[]float64";
+        case PAGE_STRING:
+            return "[]string";
+        default:
+            return "[]interface {}";
+        }
+    }
+
     switch (v == NULL ? PAGE_NIL : v->type) {
     case PAGE_BOOL:
         return "bool";
