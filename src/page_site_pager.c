@@ -276,28 +276,19 @@ page_sp_make(page_tpl_state_t *st, page_data_t *d, const char *method,
         pg->total = pg->list->n;
     }
 
-    /* no overflow: total and size are positive */
-    pg->npagers = pg->total / (size_t) (size > 0 ? size : 1);
-    if ((size_t) size > pg->total) {
-        pg->npagers = pg->total > 0;
-    } else if (pg->total % (size_t) size != 0) {
-        pg->npagers++;
-    }
+    /* size is positive: no overflow */
+    pg->npagers = pg->total / (uint64_t) size
+                  + (pg->total % (uint64_t) size != 0);
 
     current = d->opt->pager > 1 ? d->opt->pager : 1;
     pg->current = current;
 
-    /* room for every pager, and for the one asked for past the last */
-    pg->nvalues = pg->npagers > 0 ? pg->npagers : 1;
-    if ((uint64_t) current > pg->nvalues) {
-        pg->nvalues = (size_t) current;
-    }
-
-    if (pg->nvalues > PAGE_SITE_MAX_PAGES + 1) {
-        /* a pager number past any list: nothing to show, 404 */
-        pg->nvalues = PAGE_SITE_MAX_PAGES + 1;
-        pg->current = (int64_t) pg->nvalues;
-    }
+    /*
+     * room for every pager (one when there is none to show), and for the
+     * one asked for past the last (it shows nothing; the server answers
+     * 404), whatever its number
+     */
+    pg->nvalues = (pg->npagers > 0 ? pg->npagers : 1) + 1;
 
     pg->pagers = page_arena_alloc(a, pg->nvalues * sizeof(page_value_t *));
     pg->elements = page_arena_alloc(a, pg->nvalues * sizeof(page_value_t *));
@@ -316,21 +307,35 @@ page_sp_make(page_tpl_state_t *st, page_data_t *d, const char *method,
 }
 
 
+/*
+ * The slot of pager number n: every pager's, and the last slot for the
+ * one rendered when it is past the last; nvalues when there is none.
+ */
+static size_t
+page_sp_slot(const page_site_pager_t *pg, size_t n)
+{
+    if (n >= 1 && n < pg->nvalues) {
+        return n - 1;
+    }
+
+    return n == (size_t) pg->current ? pg->nvalues - 1 : pg->nvalues;
+}
+
+
 /* The value of pager number n (1 ...): made once. */
 static page_value_t *
-page_sp_pager(page_data_t *d, page_arena_t *a, page_site_pager_t *pg,
-    size_t n)
+page_sp_pager(page_arena_t *a, page_site_pager_t *pg, size_t n)
 {
+    size_t         i;
     page_value_t  *m;
 
-    (void) d;
-
-    if (n < 1 || n > pg->nvalues) {
+    i = page_sp_slot(pg, n);
+    if (i == pg->nvalues) {
         return NULL;
     }
 
-    if (pg->pagers[n - 1] != NULL) {
-        return pg->pagers[n - 1];
+    if (pg->pagers[i] != NULL) {
+        return pg->pagers[i];
     }
 
     m = page_value_map(a);
@@ -341,7 +346,7 @@ page_sp_pager(page_data_t *d, page_arena_t *a, page_site_pager_t *pg,
         return NULL;
     }
 
-    pg->pagers[n - 1] = m;
+    pg->pagers[i] = m;
 
     return m;
 }
@@ -387,11 +392,16 @@ static page_value_t *
 page_sp_elements(page_data_t *d, page_arena_t *a, page_site_pager_t *pg,
     size_t n)
 {
-    size_t         i, lo, hi;
+    size_t         i, lo, hi, slot;
     page_value_t  *list, *g, *pages, *key;
 
-    if (pg->elements[n - 1] != NULL) {
-        return pg->elements[n - 1];
+    slot = page_sp_slot(pg, n);
+    if (slot == pg->nvalues) {
+        return pg->empty;
+    }
+
+    if (pg->elements[slot] != NULL) {
+        return pg->elements[slot];
     }
 
     list = page_value_list(a);
@@ -433,7 +443,7 @@ page_sp_elements(page_data_t *d, page_arena_t *a, page_site_pager_t *pg,
         }
     }
 
-    pg->elements[n - 1] = list;
+    pg->elements[slot] = list;
 
     return list;
 }
@@ -530,16 +540,16 @@ page_sp_method(page_tpl_state_t *st, page_data_t *d, page_site_pager_t *pg,
             *res = NULL;
             return 0;
         }
-        *res = page_sp_pager(d, a, pg, i);
+        *res = page_sp_pager(a, pg, i);
 
     } else if (page_is(name, len, "First") || page_is(name, len, "Last")) {
-        *res = page_sp_pager(d, a, pg, name[0] == 'F' ? 1 : last);
+        *res = page_sp_pager(a, pg, name[0] == 'F' ? 1 : last);
 
     } else if (page_is(name, len, "Pagers")) {
         if (pg->all == NULL) {
             list = page_value_list(a);
             for (i = 1; list != NULL && i <= last; i++) {
-                if (page_list_push(a, list, page_sp_pager(d, a, pg, i)) != 0)
+                if (page_list_push(a, list, page_sp_pager(a, pg, i)) != 0)
                 {
                     list = NULL;
                 }
@@ -588,7 +598,7 @@ page_site_pager_method(page_tpl_state_t *st, page_data_t *d,
             return -1;
         }
 
-        *res = page_sp_pager(d, page_tpl_arena(st), *slot,
+        *res = page_sp_pager(page_tpl_arena(st), *slot,
                              (size_t) (*slot)->current);
 
         return *res ? 0 : page_tpl_fail(st, "out of memory");
