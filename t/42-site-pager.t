@@ -22,11 +22,12 @@ my $p = $t->prefix;
 system('cp', '-a', "$FindBin::Bin/site/pager", "$p/pager") == 0
     or die "cp: $?";
 
-# pagination.disableAliases and pagination.path (current Hugo's names)
+# pagination.disableAliases and pagination.path (current Hugo's names),
+# a site under baseURL's path
 system('cp', '-a', "$FindBin::Bin/site/pager", "$p/pager2") == 0
     or die "cp: $?";
 $t->write_file("$p/pager2/hugo.toml", <<'TOML');
-baseURL = "https://example.org/"
+baseURL = "https://example.org/blog/"
 title = "Harbour Log"
 disableKinds = ["RSS", "sitemap"]
 
@@ -107,26 +108,32 @@ is($t->get('/notes/page/1/')->{status}, 404,
    '/notes/page/1/: a list that does not paginate has no alias');
 
 # pagination.pagerSize, .path, .disableAliases (current Hugo): 12 pages,
-# 5 a pager, under /seite/N/, no /seite/1/; a cached pager is the same
-my $r = $t->request(port => $t->port2, uri => '/seite/2/');
-is($r->{status}, 200, 'pagination.path: /seite/2/');
-like(main_of($r->{body}), qr{<p>pager 2 of 3: 5 of 12, 5 a pager, at /seite/2/</p>},
-     'pagination.pagerSize and .path: pager 2 of 3');
+# 5 a pager, under /blog/seite/N/, no /blog/seite/1/; a cached pager is
+# the same
+sub get2 { $t->request(port => $t->port2, uri => $_[0]) }
+
+my $r = get2('/blog/seite/2/');
+is($r->{status}, 200, 'pagination.path: /blog/seite/2/');
 like(main_of($r->{body}),
-     qr{<a href="/seite/3/" aria-label="Next" class="page-link" role="button">},
+     qr{<p>pager 2 of 3: 5 of 12, 5 a pager, at /blog/seite/2/</p>},
+     'pagination.pagerSize and .path: pager 2 of 3, under the base path');
+like(main_of($r->{body}),
+     qr{<a\ href="/blog/seite/3/"\ aria-label="Next"\ class="page-link"
+        \ role="button">}x,
      'pagination.path: the links');
-my $again = $t->request(port => $t->port2, uri => '/seite/2/');
+my $again = get2('/blog/seite/2/');
 is($again->{headers}{'x-page-cache'}, 'HIT', 'page_cache: the pager cached');
-is(main_of($again->{body}), main_of($r->{body}), 'page_cache: the same pager');
-like(main_of($t->request(port => $t->port2, uri => '/seite/3/')->{body}),
-     qr{<p>pager 3 of 3: 2 of 12}, 'page_cache: another pager, another key');
-is($t->request(port => $t->port2, uri => '/seite/4/')->{status}, 404,
+is(main_of($again->{body}), main_of($r->{body}),
+   'page_cache: the same pager');
+like(main_of(get2('/blog/seite/3/')->{body}), qr{<p>pager 3 of 3: 2 of 12},
+     'page_cache: another pager, another key');
+is(get2('/blog/seite/4/')->{status}, 404,
    'pagination.path: past the last, 404 (with page_cache)');
-is($t->request(port => $t->port2, uri => '/seite/4/')->{status}, 404,
+is(get2('/blog/seite/4/')->{status}, 404,
    'pagination.path: past the last, 404 again');
-is($t->request(port => $t->port2, uri => '/seite/1/')->{status}, 404,
+is(get2('/blog/seite/1/')->{status}, 404,
    'pagination.disableAliases: no /seite/1/');
-is($t->request(port => $t->port2, uri => '/page/2/')->{status}, 404,
-   'pagination.path: no /page/2/');
+is(get2('/blog/page/2/')->{status}, 404, 'pagination.path: no /page/2/');
+is(get2('/blog/seite/2')->{status}, 301, 'a pager without its "/": 301');
 
 done_testing();
