@@ -16,6 +16,7 @@
 #include <ngx_http.h>
 
 #include "ngx_http_page_module.h"
+#include "page_site_data.h"
 
 
 /*
@@ -378,6 +379,18 @@ ngx_http_page_site_handler(ngx_http_request_t *r)
         return ngx_http_page_site_page(r, conf, site, &m);
 
     case PAGE_SITE_REDIRECT:
+        if (m.pager == 1) {
+            /*
+             * "/posts/page/1/": hugo's alias page of a list that
+             * paginates (none with pagination.disableAliases): the
+             * render tells, then the 301
+             */
+            if (!page_site_pager_aliases(&site->cfg)) {
+                return NGX_HTTP_NOT_FOUND;
+            }
+            return ngx_http_page_site_page(r, conf, site, &m);
+        }
+
         return ngx_http_page_site_redirect(r, site, &m);
 
     case PAGE_SITE_ROBOTS:
@@ -503,7 +516,7 @@ ngx_http_page_site_page(ngx_http_request_t *r, ngx_http_page_loc_conf_t *conf,
 
     r->headers_out.last_modified_time = of.mtime;
 
-    if (conf->cache) {
+    if (conf->cache && m->what != PAGE_SITE_REDIRECT) {
         ctx = ngx_pcalloc(r->pool, sizeof(ngx_http_page_ctx_t));
         if (ctx == NULL
             || ngx_http_page_site_key(r, conf, site, &of, ctx) != NGX_OK)
@@ -542,7 +555,7 @@ ngx_http_page_site_page(ngx_http_request_t *r, ngx_http_page_loc_conf_t *conf,
 
 render:
 
-    if (conf->cache && ctx == NULL) {
+    if (conf->cache && ctx == NULL && m->what != PAGE_SITE_REDIRECT) {
         /* a page Hugo makes: the index's fingerprint versions it */
         ctx = ngx_pcalloc(r->pool, sizeof(ngx_http_page_ctx_t));
         if (ctx == NULL
@@ -619,10 +632,12 @@ render:
         opt.layout = (const char *) conf->layout.data;
         opt.layout_len = conf->layout.len;
 
-    } else {
+    } else if (p->kind != PAGE_KIND_HOME) {
         opt.layout = "list";
         opt.layout_len = sizeof("list") - 1;
     }
+
+    /* home: its own lookup (index.html, home.html, then list.html) */
 
     opt.params = params;
     opt.nparams = nparams;
@@ -638,8 +653,20 @@ render:
     opt.environment = (const char *) site->environment.data;
     opt.site = &site->index;
     opt.site_page = p;
+    opt.pager = m->pager;
 
     rc = page_render((const char *) body, (size_t) n, &opt, &res);
+
+    if (rc == PAGE_OK && m->pager > res.pagers) {
+        /* past the last pager, or a list that does not paginate */
+        page_result_free(&res);
+        return NGX_HTTP_NOT_FOUND;
+    }
+
+    if (rc == PAGE_OK && m->what == PAGE_SITE_REDIRECT) {
+        page_result_free(&res);
+        return ngx_http_page_site_redirect(r, site, m);
+    }
 
     if (rc == PAGE_HIDDEN) {
         ngx_log_debug1(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,

@@ -77,6 +77,8 @@ typedef struct {
                                         /* NULL in filter mode */
     const struct page_site_page_s
                         *site_page;     /* this page in it, or NULL */
+    int64_t              pager;         /* the pager a list page shows */
+                                        /* (/page/N/); 0 or 1: the first */
 } page_options_t;
 
 /*
@@ -110,6 +112,9 @@ typedef struct {
                                 /* PAGE_HIDDEN: not published, no page */
     const page_published_t
                   *published;   /* resources published; each path once */
+    int64_t        pagers;      /* the pagers of the list the page */
+                                /* paginated (1 for none to show); 0: */
+                                /* it did not paginate (no /page/2/) */
     page_arena_t   arena;       /* everything the render allocated */
 } page_result_t;
 

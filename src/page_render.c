@@ -16,6 +16,7 @@
 #include "page_publish.h"
 #include "page_regexp.h"
 #include "page_sc_exec.h"
+#include "page_site_data.h"
 #include "page_shortcode.h"
 #include "page_templates.h"
 #include "page_value.h"
@@ -438,6 +439,7 @@ page_render(const char *src, size_t len, const page_options_t *opt,
     res->len = 0;
     res->until = 0;
     res->published = NULL;
+    res->pagers = 0;
 
     a = &res->arena;
     err = &res->error;
@@ -515,6 +517,7 @@ page_render(const char *src, size_t len, const page_options_t *opt,
     }
 
     res->published = data.resources.first;
+    res->pagers = page_site_pager_total(&data);
 
     return PAGE_OK;
 }

@@ -66,6 +66,7 @@ struct page_site_data_s {
     page_value_t            *sites[PAGE_CONFIG_MAX_LANGS];  /* other
                                                    languages' .Site */
     page_value_t            *store;     /* .Site.Store */
+    struct page_site_pager_s  *pager;   /* page_site_pager.c's */
 };
 
 
@@ -1969,7 +1970,7 @@ page_sd_recursive(page_site_data_t *sd, const page_site_page_t *p)
 
 
 const page_site_page_t *
-page_site_data_page_of(page_site_data_t *sd, const page_value_t *v)
+page_site_data_value_page(page_site_data_t *sd, const page_value_t *v)
 {
     return v ? page_sd_arg_page(sd, (page_value_t *) v) : NULL;
 }
@@ -2263,6 +2264,7 @@ page_site_data_method(page_tpl_state_t *st, page_data_t *d,
     page_value_t *recv, const char *name, size_t len, page_value_t **args,
     size_t nargs, page_value_t **res)
 {
+    int                      rc;
     size_t                   i;
     page_sd_ref_t           *ref;
     page_site_data_t        *sd = d->site_data;
@@ -2270,6 +2272,11 @@ page_site_data_method(page_tpl_state_t *st, page_data_t *d,
 
     if (sd == NULL || recv == NULL) {
         return 1;
+    }
+
+    rc = page_site_pager_method(st, d, recv, name, len, args, nargs, res);
+    if (rc != 1) {
+        return rc;
     }
 
     if (recv == d->site) {
@@ -2361,4 +2368,25 @@ page_site_data_method(page_tpl_state_t *st, page_data_t *d,
     default:
         return 1;
     }
+}
+
+
+page_value_t *
+page_site_data_page(page_data_t *d, const page_site_page_t *p)
+{
+    return d->site_data ? page_sd_page(d->site_data, p) : NULL;
+}
+
+
+const page_site_page_t *
+page_site_data_page_of(page_data_t *d, page_value_t *v)
+{
+    return d->site_data ? page_sd_arg_page(d->site_data, v) : NULL;
+}
+
+
+struct page_site_pager_s **
+page_site_data_pager(page_data_t *d)
+{
+    return d->site_data ? &d->site_data->pager : NULL;
 }

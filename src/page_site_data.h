@@ -14,6 +14,7 @@
 #ifndef PAGE_SITE_DATA_H
 #define PAGE_SITE_DATA_H
 
+#include "page_config.h"
 #include "page_data.h"
 #include "page_tpl.h"
 
@@ -38,7 +39,7 @@ typedef struct page_site_data_s  page_site_data_t;
 struct page_site_s;
 struct page_site_page_s;
 
-const struct page_site_page_s *page_site_data_page_of(page_site_data_t *sd,
+const struct page_site_page_s *page_site_data_value_page(page_site_data_t *sd,
     const page_value_t *v);
 page_arena_t *page_site_data_arena(page_site_data_t *sd);
 const struct page_site_s *page_site_data_site(page_site_data_t *sd);
@@ -67,5 +68,31 @@ int page_site_sites_method(page_tpl_state_t *st, page_site_data_t *sd,
 int page_site_related(page_tpl_state_t *st, page_site_data_t *sd,
     page_value_t *recv, const char *name, size_t len, page_value_t **args,
     size_t nargs, page_value_t **res);
+
+/* For page_site_pager.c: the index's page p as a value (made once), */
+/* the page a value stands for (or NULL), the render's paginator. */
+struct page_site_page_s;
+struct page_site_pager_s;
+page_value_t *page_site_data_page(page_data_t *d,
+    const struct page_site_page_s *p);
+const struct page_site_page_s *page_site_data_page_of(page_data_t *d,
+    page_value_t *v);
+struct page_site_pager_s **page_site_data_pager(page_data_t *d);
+
+/*
+ * page_site_pager.c: .Paginator and .Paginate on the page rendered (a
+ * list page) and the methods of the pagers they give, as
+ * page_site_data_method (1: not one of them).
+ */
+int page_site_pager_method(page_tpl_state_t *st, page_data_t *d,
+    page_value_t *recv, const char *name, size_t len, page_value_t **args,
+    size_t nargs, page_value_t **res);
+/*
+ * After a render: the number of pagers of the list it paginated (1 for
+ * an empty list), or 0 when no template paginated.
+ */
+int64_t page_site_pager_total(page_data_t *d);
+/* 0 when pagination.disableAliases: no /page/1/ redirect. */
+int page_site_pager_aliases(const page_config_t *cfg);
 
 #endif /* PAGE_SITE_DATA_H */

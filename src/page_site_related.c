@@ -466,7 +466,7 @@ page_related_search(page_related_t *r, page_value_t *list,
     m = 0;
 
     for (i = 0; i < n; i++) {
-        p = page_site_data_page_of(r->sd, list->u.list.items[i]);
+        p = page_site_data_value_page(r->sd, list->u.list.items[i]);
         if (p == NULL || p == doc) {
             continue;
         }
@@ -556,7 +556,7 @@ page_site_related(page_tpl_state_t *st, page_site_data_t *sd,
             return 1;
         }
 
-        doc = page_site_data_page_of(sd, args[0]);
+        doc = page_site_data_value_page(sd, args[0]);
         if (doc != NULL) {
             return page_related_search(&r, recv, doc, NULL, 0, NULL, 0, res);
         }
@@ -570,7 +570,7 @@ page_site_related(page_tpl_state_t *st, page_site_data_t *sd,
 
         /* Hugo's SearchOpts: document, indices, namedSlices */
         opts = args[0];
-        doc = page_site_data_page_of(sd, page_map_get_ci(opts, "document",
+        doc = page_site_data_value_page(sd, page_map_get_ci(opts, "document",
                                                          8));
         v = page_map_get_ci(opts, "indices", 7);
         ns = page_map_get_ci(opts, "namedSlices", 11);
@@ -587,7 +587,7 @@ page_site_related(page_tpl_state_t *st, page_site_data_t *sd,
     }
 
     if (len == 14 && memcmp(name, "RelatedIndices", 14) == 0 && nargs >= 1) {
-        doc = page_site_data_page_of(sd, args[0]);
+        doc = page_site_data_value_page(sd, args[0]);
         if (doc == NULL) {
             return page_tpl_fail(st, "RelatedIndices: want a page");
         }
