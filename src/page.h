@@ -77,6 +77,8 @@ typedef struct {
                                         /* NULL in filter mode */
     const struct page_site_page_s
                         *site_page;     /* this page in it, or NULL */
+    size_t               max_memory;    /* 0: PAGE_MAX_MEMORY; less for */
+                                        /* a render inside another's */
 } page_options_t;
 
 /*
@@ -110,6 +112,10 @@ typedef struct {
                                 /* PAGE_HIDDEN: not published, no page */
     const page_published_t
                   *published;   /* resources published; each path once */
+    const char    *summary;     /* content_only: the HTML before */
+    size_t         summary_len; /* <!--more-->, NULL when none */
+    const char    *toc;         /* content_only: .TableOfContents, */
+    size_t         toc_len;     /* "" without headings */
     page_arena_t   arena;       /* everything the render allocated */
 } page_result_t;
 

@@ -314,6 +314,16 @@ page_render_markdown(page_sc_run_t *run, const page_str_t *md,
         return -1;
     }
 
+    /* with a divider, Hugo's content has no white space at its end */
+    while (more != md->len && c->content.len
+           && (c->content.data[c->content.len - 1] == '\n'
+               || c->content.data[c->content.len - 1] == ' '
+               || c->content.data[c->content.len - 1] == '\t'
+               || c->content.data[c->content.len - 1] == '\r'))
+    {
+        c->content.len--;
+    }
+
     /* .TableOfContents, with shortcode output in headings put back */
 
     if (info != NULL && info->toc.n > 0) {
@@ -431,13 +441,18 @@ page_render(const char *src, size_t len, const page_options_t *opt,
     page_tpl_env_t        env;
     page_data_content_t   content;
 
-    page_arena_init(&res->arena, PAGE_MAX_MEMORY);
+    page_arena_init(&res->arena, opt->max_memory ? opt->max_memory
+                                                 : PAGE_MAX_MEMORY);
     page_arena_recycle(&res->arena);
     page_error_init(&res->error);
     res->data = NULL;
     res->len = 0;
     res->until = 0;
     res->published = NULL;
+    res->summary = NULL;
+    res->summary_len = 0;
+    res->toc = NULL;
+    res->toc_len = 0;
 
     a = &res->arena;
     err = &res->error;
@@ -502,6 +517,10 @@ page_render(const char *src, size_t len, const page_options_t *opt,
         res->data = content.content.data;
         res->len = content.content.len;
         res->published = data.resources.first;
+        res->summary = content.summary.len ? content.summary.data : NULL;
+        res->summary_len = content.summary.len;
+        res->toc = content.toc.data;
+        res->toc_len = content.toc.len;
         return PAGE_OK;
     }
 
