@@ -20,6 +20,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -71,6 +72,12 @@ static const page_site_page_t  *page_sc_stack[PAGE_SITE_CONTENT_MAX_DEPTH];
 static size_t                   page_sc_depth;
 static const page_site_page_t  *page_sc_base;
 static page_data_t             *page_sc_base_data;
+
+/*
+ * The loop found by the innermost render, so that each render around it
+ * reports it as it is rather than wrapped in every level's position.
+ */
+static char                     page_sc_loop[512];
 
 /* A page Hugo makes without a file: no content. */
 static page_sc_entry_t          page_sc_empty;
@@ -963,7 +970,12 @@ page_sc_render(page_tpl_state_t *st, page_data_t *d, page_site_t *s,
         res.toc_len = 0;
 
     } else if (rc != PAGE_OK) {
-        page_tpl_fail(st, "%s", res.error.msg);
+        /* a loop inside is told as it is; other errors with p's place */
+        page_tpl_fail(st, "%s", page_sc_loop[0] ? page_sc_loop
+                                                : res.error.msg);
+        if (page_sc_depth == 0) {
+            page_sc_loop[0] = '\0';
+        }
         page_result_free(&res);
         return NULL;
     }
@@ -995,6 +1007,32 @@ page_sc_render(page_tpl_state_t *st, page_data_t *d, page_site_t *s,
     page_result_free(&res);
 
     return e;
+}
+
+
+/*
+ * The loop, in one line: hugo 0.111.3 times out with "You may have a
+ * circular loop in a shortcode"; this names the pages.
+ */
+static void
+page_sc_loop_message(const page_site_page_t *p)
+{
+    size_t  i, n;
+
+    n = (size_t) snprintf(page_sc_loop, sizeof(page_sc_loop),
+                          "a circular loop in a shortcode: the content of "
+                          "\"%s\" is read while it is being rendered (%s",
+                          p->path, page_sc_base ? page_sc_base->path : "");
+
+    for (i = 0; i < page_sc_depth && n < sizeof(page_sc_loop); i++) {
+        n += (size_t) snprintf(page_sc_loop + n, sizeof(page_sc_loop) - n,
+                               " > %s", page_sc_stack[i]->path);
+    }
+
+    if (n < sizeof(page_sc_loop)) {
+        snprintf(page_sc_loop + n, sizeof(page_sc_loop) - n, " > %s)",
+                 p->path);
+    }
 }
 
 
@@ -1121,10 +1159,9 @@ page_sc_get(page_tpl_state_t *st, page_data_t *d, const page_site_page_t *p,
 
 loop:
 
-    /* hugo times out: "You may have a circular loop in a shortcode" */
-    return page_tpl_fail(st, "%s: a circular loop: the content of \"%s\" is "
-                         "read while it is being rendered",
-                         p->file ? p->file : p->path, p->path);
+    page_sc_loop_message(p);
+
+    return page_tpl_fail(st, "%s", page_sc_loop);
 }
 
 
