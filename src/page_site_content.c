@@ -74,10 +74,11 @@ static const page_site_page_t  *page_sc_base;
 static page_data_t             *page_sc_base_data;
 
 /*
- * The loop found by the innermost render, so that each render around it
- * reports it as it is rather than wrapped in every level's position.
+ * A loop or the depth limit found by the innermost render, so that each
+ * render around it reports it as it is rather than wrapped in every
+ * level's position (which would push it off the error line).
  */
-static char                     page_sc_loop[512];
+static char                     page_sc_inner[512];
 
 /* A page Hugo makes without a file: no content. */
 static page_sc_entry_t          page_sc_empty;
@@ -971,10 +972,10 @@ page_sc_render(page_tpl_state_t *st, page_data_t *d, page_site_t *s,
 
     } else if (rc != PAGE_OK) {
         /* a loop inside is told as it is; other errors with p's place */
-        page_tpl_fail(st, "%s", page_sc_loop[0] ? page_sc_loop
-                                                : res.error.msg);
+        page_tpl_fail(st, "%s", page_sc_inner[0] ? page_sc_inner
+                                                 : res.error.msg);
         if (page_sc_depth == 0) {
-            page_sc_loop[0] = '\0';
+            page_sc_inner[0] = '\0';
         }
         page_result_free(&res);
         return NULL;
@@ -1011,26 +1012,30 @@ page_sc_render(page_tpl_state_t *st, page_data_t *d, page_site_t *s,
 
 
 /*
- * The loop, in one line: hugo 0.111.3 times out with "You may have a
- * circular loop in a shortcode"; this names the pages.
+ * An error of the nesting itself (a loop, the depth), in one line with
+ * the chain of pages: fmt takes p's path, then an int.
  */
 static void
-page_sc_loop_message(const page_site_page_t *p)
+page_sc_chain(const page_site_page_t *p, const char *fmt, int arg)
 {
     size_t  i, n;
 
-    n = (size_t) snprintf(page_sc_loop, sizeof(page_sc_loop),
-                          "a circular loop in a shortcode: the content of "
-                          "\"%s\" is read while it is being rendered (%s",
-                          p->path, page_sc_base ? page_sc_base->path : "");
+    n = (size_t) snprintf(page_sc_inner, sizeof(page_sc_inner), fmt,
+                          p->path, arg);
 
-    for (i = 0; i < page_sc_depth && n < sizeof(page_sc_loop); i++) {
-        n += (size_t) snprintf(page_sc_loop + n, sizeof(page_sc_loop) - n,
+    if (n < sizeof(page_sc_inner)) {
+        n += (size_t) snprintf(page_sc_inner + n, sizeof(page_sc_inner) - n,
+                               " (%s", page_sc_base ? page_sc_base->path
+                                                    : "");
+    }
+
+    for (i = 0; i < page_sc_depth && n < sizeof(page_sc_inner); i++) {
+        n += (size_t) snprintf(page_sc_inner + n, sizeof(page_sc_inner) - n,
                                " > %s", page_sc_stack[i]->path);
     }
 
-    if (n < sizeof(page_sc_loop)) {
-        snprintf(page_sc_loop + n, sizeof(page_sc_loop) - n, " > %s)",
+    if (n < sizeof(page_sc_inner)) {
+        snprintf(page_sc_inner + n, sizeof(page_sc_inner) - n, " > %s)",
                  p->path);
     }
 }
@@ -1061,6 +1066,7 @@ page_sc_get(page_tpl_state_t *st, page_data_t *d, const page_site_page_t *p,
     if (page_sc_depth == 0) {
         page_sc_base = d->opt->site_page;
         page_sc_base_data = d;
+        page_sc_inner[0] = '\0';
     }
 
     for (i = 0; i < page_sc_depth; i++) {
@@ -1107,8 +1113,9 @@ page_sc_get(page_tpl_state_t *st, page_data_t *d, const page_site_page_t *p,
     }
 
     if (page_sc_depth == PAGE_SITE_CONTENT_MAX_DEPTH) {
-        return page_tpl_fail(st, "%s: content read more than %d pages deep",
-                             p->file, PAGE_SITE_CONTENT_MAX_DEPTH);
+        page_sc_chain(p, "the content of \"%s\" is read more than %d "
+                      "pages deep", PAGE_SITE_CONTENT_MAX_DEPTH);
+        return page_tpl_fail(st, "%s", page_sc_inner);
     }
 
     fd = page_sc_open(s, p->file);
@@ -1159,9 +1166,12 @@ page_sc_get(page_tpl_state_t *st, page_data_t *d, const page_site_page_t *p,
 
 loop:
 
-    page_sc_loop_message(p);
+    /* hugo 0.111.3 times out: "You may have a circular loop in a
+       shortcode" */
+    page_sc_chain(p, "a circular loop in a shortcode: the content of "
+                  "\"%s\" is read while it is being rendered", 0);
 
-    return page_tpl_fail(st, "%s", page_sc_loop);
+    return page_tpl_fail(st, "%s", page_sc_inner);
 }
 
 
