@@ -266,6 +266,77 @@ page_render_html(page_sc_run_t *run, const char *src, size_t len,
 
 
 /*
+ * Is the line s[0, len) a link reference definition ("[label]: url"),
+ * not a footnote's ("[^1]: ...").
+ */
+static int
+page_render_is_ref(const char *s, size_t len)
+{
+    size_t  i;
+
+    for (i = 0; i < 3 && i < len && s[i] == ' '; i++) {
+        /* up to 3 spaces */
+    }
+
+    if (i + 1 >= len || s[i] != '[' || s[i + 1] == '^' || s[i + 1] == ']') {
+        return 0;
+    }
+
+    while (i < len && s[i] != ']') {
+        i++;
+    }
+
+    return i + 2 < len && s[i + 1] == ':'
+           && (s[i + 2] == ' ' || s[i + 2] == '\t');
+}
+
+
+/*
+ * The Markdown of the summary: the text before <!--more-->, and the
+ * link reference definitions of the rest, which Hugo's one rendering of
+ * the whole page resolves in the summary too.
+ */
+static int
+page_render_summary_src(page_sc_run_t *run, const char *body, size_t more,
+    size_t len, page_str_t *src)
+{
+    size_t       i, eol;
+    page_buf_t   b;
+    const char  *nl;
+
+    src->data = body;
+    src->len = more;
+
+    page_buf_init(&b, run->env->arena, PAGE_MAX_OUTPUT);
+
+    for (i = more; i < len; i = eol + 1) {
+        nl = memchr(body + i, '\n', len - i);
+        eol = nl ? (size_t) (nl - body) : len;
+
+        if (page_render_is_ref(body + i, eol - i)) {
+            if (b.len == 0) {
+                page_buf_append(&b, body, more);
+                page_buf_puts(&b, "\n\n");
+            }
+            page_buf_append(&b, body + i, eol - i);
+            page_buf_putc(&b, '\n');
+        }
+    }
+
+    if (page_buf_failed(&b)) {
+        return -1;
+    }
+
+    if (b.len) {
+        src->data = b.data;
+        src->len = b.len;
+    }
+
+    return 0;
+}
+
+
+/*
  * The Markdown stage, with <!--more--> (which ends the summary and is not
  * part of the content) and the shortcode placeholders put back.
  */
@@ -277,6 +348,7 @@ page_render_markdown(page_sc_run_t *run, const page_str_t *md,
     char          *body;
     size_t         more, body_len;
     page_buf_t     toc;
+    page_str_t     sum;
     page_arena_t  *a = run->env->arena;
 
     body = (char *) md->data;
@@ -288,11 +360,12 @@ page_render_markdown(page_sc_run_t *run, const page_str_t *md,
     more = page_render_find(body, body_len, PAGE_MORE, sizeof(PAGE_MORE) - 1);
 
     if (more != body_len) {
-        if (page_render_html(run, body, more, line, flags, NULL, &c->summary,
-                             err)
-            != 0)
+        if (page_render_summary_src(run, body, more, body_len, &sum) != 0
+            || page_render_html(run, sum.data, sum.len, line, flags, NULL,
+                                &c->summary, err)
+               != 0)
         {
-            return -1;
+            return err->status ? -1 : page_render_too_large(run, err);
         }
 
         body = page_arena_alloc(a, body_len);

@@ -377,6 +377,13 @@ test_errors(void)
         write_file(rel, text);
     }
 
+    /* Mainroad's "(Hu)go Template Primer": references defined below the
+       divider, hugo 0.111.3 resolves them in the summary */
+    write_file("content/posts/refs.md",
+               "---\ntitle: Refs\n---\nUses [Go][] and [the docs].\n\n"
+               "<!--more-->\n\nMore.\n\n[Go]: https://golang.org/\n"
+               "[the docs]: /docs/ \"Docs\"\n");
+
     page_site_free(&site);
     if (!ok(page_site_build(&site, &cfg, dir, NOW, NULL) == 0,
             "errors: the index of the new pages builds"))
@@ -407,6 +414,13 @@ test_errors(void)
                  "/posts/deep2/ > /posts/deep3/ > /posts/deep4/ > "
                  "/posts/deep5/)",
                  "errors: nesting deeper than the limit");
+
+    render_is("posts/_index.md",
+              "{{ with .Site.GetPage \"/posts/refs\" }}{{ .Summary }}"
+              "{{ end }}",
+              "<p>Uses <a href=\"https://golang.org/\">Go</a> and "
+              "<a href=\"/docs/\" title=\"Docs\">the docs</a>.</p>",
+              "summary: link references defined after the divider");
 
     /* the chain within the limit renders */
     render_is("posts/_index.md",
