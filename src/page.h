@@ -79,6 +79,8 @@ typedef struct {
                         *site_page;     /* this page in it, or NULL */
     int64_t              pager;         /* the pager a list page shows */
                                         /* (/page/N/); 0 or 1: the first */
+    size_t               max_memory;    /* 0: PAGE_MAX_MEMORY; less for */
+                                        /* a render inside another's */
 } page_options_t;
 
 /*
@@ -115,6 +117,10 @@ typedef struct {
     int64_t        pagers;      /* the pagers of the list the page */
                                 /* paginated (1 for none to show); 0: */
                                 /* it did not paginate (no /page/2/) */
+    const char    *summary;     /* content_only: the HTML before */
+    size_t         summary_len; /* <!--more-->, NULL when none */
+    const char    *toc;         /* content_only: .TableOfContents, */
+    size_t         toc_len;     /* "" without headings */
     page_arena_t   arena;       /* everything the render allocated */
 } page_result_t;
 

@@ -639,6 +639,7 @@ page_data_content(page_data_t *d, page_arena_t *a,
 
     /* new content: .Plain, .Summary, ... are made again when read */
     d->lazy = 0;
+    d->content_ready = c != NULL;
 
     /* with the site index, the title is the index's (Hugo's) */
     if ((c != NULL && c->title.len && d->site_data == NULL

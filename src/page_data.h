@@ -41,6 +41,7 @@ typedef struct {
     page_str_t               more;
     page_str_t               plain;
     unsigned                 lazy;
+    unsigned                 content_ready:1;   /* content rendered */
     struct page_site_data_s *site_data; /* the site index's values, or
                                            NULL (filter mode) */
 } page_data_t;

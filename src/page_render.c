@@ -267,6 +267,77 @@ page_render_html(page_sc_run_t *run, const char *src, size_t len,
 
 
 /*
+ * Is the line s[0, len) a link reference definition ("[label]: url"),
+ * not a footnote's ("[^1]: ...").
+ */
+static int
+page_render_is_ref(const char *s, size_t len)
+{
+    size_t  i;
+
+    for (i = 0; i < 3 && i < len && s[i] == ' '; i++) {
+        /* up to 3 spaces */
+    }
+
+    if (i + 1 >= len || s[i] != '[' || s[i + 1] == '^' || s[i + 1] == ']') {
+        return 0;
+    }
+
+    while (i < len && s[i] != ']') {
+        i++;
+    }
+
+    return i + 2 < len && s[i + 1] == ':'
+           && (s[i + 2] == ' ' || s[i + 2] == '\t');
+}
+
+
+/*
+ * The Markdown of the summary: the text before <!--more-->, and the
+ * link reference definitions of the rest, which Hugo's one rendering of
+ * the whole page resolves in the summary too.
+ */
+static int
+page_render_summary_src(page_sc_run_t *run, const char *body, size_t more,
+    size_t len, page_str_t *src)
+{
+    size_t       i, eol;
+    page_buf_t   b;
+    const char  *nl;
+
+    src->data = body;
+    src->len = more;
+
+    page_buf_init(&b, run->env->arena, PAGE_MAX_OUTPUT);
+
+    for (i = more; i < len; i = eol + 1) {
+        nl = memchr(body + i, '\n', len - i);
+        eol = nl ? (size_t) (nl - body) : len;
+
+        if (page_render_is_ref(body + i, eol - i)) {
+            if (b.len == 0) {
+                page_buf_append(&b, body, more);
+                page_buf_puts(&b, "\n\n");
+            }
+            page_buf_append(&b, body + i, eol - i);
+            page_buf_putc(&b, '\n');
+        }
+    }
+
+    if (page_buf_failed(&b)) {
+        return -1;
+    }
+
+    if (b.len) {
+        src->data = b.data;
+        src->len = b.len;
+    }
+
+    return 0;
+}
+
+
+/*
  * The Markdown stage, with <!--more--> (which ends the summary and is not
  * part of the content) and the shortcode placeholders put back.
  */
@@ -278,6 +349,7 @@ page_render_markdown(page_sc_run_t *run, const page_str_t *md,
     char          *body;
     size_t         more, body_len;
     page_buf_t     toc;
+    page_str_t     sum;
     page_arena_t  *a = run->env->arena;
 
     body = (char *) md->data;
@@ -289,11 +361,12 @@ page_render_markdown(page_sc_run_t *run, const page_str_t *md,
     more = page_render_find(body, body_len, PAGE_MORE, sizeof(PAGE_MORE) - 1);
 
     if (more != body_len) {
-        if (page_render_html(run, body, more, line, flags, NULL, &c->summary,
-                             err)
-            != 0)
+        if (page_render_summary_src(run, body, more, body_len, &sum) != 0
+            || page_render_html(run, sum.data, sum.len, line, flags, NULL,
+                                &c->summary, err)
+               != 0)
         {
-            return -1;
+            return err->status ? -1 : page_render_too_large(run, err);
         }
 
         body = page_arena_alloc(a, body_len);
@@ -313,6 +386,16 @@ page_render_markdown(page_sc_run_t *run, const page_str_t *md,
         != 0)
     {
         return -1;
+    }
+
+    /* with a divider, Hugo's content has no white space at its end */
+    while (more != md->len && c->content.len
+           && (c->content.data[c->content.len - 1] == '\n'
+               || c->content.data[c->content.len - 1] == ' '
+               || c->content.data[c->content.len - 1] == '\t'
+               || c->content.data[c->content.len - 1] == '\r'))
+    {
+        c->content.len--;
     }
 
     /* .TableOfContents, with shortcode output in headings put back */
@@ -432,7 +515,8 @@ page_render(const char *src, size_t len, const page_options_t *opt,
     page_tpl_env_t        env;
     page_data_content_t   content;
 
-    page_arena_init(&res->arena, PAGE_MAX_MEMORY);
+    page_arena_init(&res->arena, opt->max_memory ? opt->max_memory
+                                                 : PAGE_MAX_MEMORY);
     page_arena_recycle(&res->arena);
     page_error_init(&res->error);
     res->data = NULL;
@@ -440,6 +524,10 @@ page_render(const char *src, size_t len, const page_options_t *opt,
     res->until = 0;
     res->published = NULL;
     res->pagers = 0;
+    res->summary = NULL;
+    res->summary_len = 0;
+    res->toc = NULL;
+    res->toc_len = 0;
 
     a = &res->arena;
     err = &res->error;
@@ -504,6 +592,10 @@ page_render(const char *src, size_t len, const page_options_t *opt,
         res->data = content.content.data;
         res->len = content.content.len;
         res->published = data.resources.first;
+        res->summary = content.summary.len ? content.summary.data : NULL;
+        res->summary_len = content.summary.len;
+        res->toc = content.toc.data;
+        res->toc_len = content.toc.len;
         return PAGE_OK;
     }
 

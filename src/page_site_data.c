@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "page_site_content.h"
 #include "page_site_data.h"
 #include "page_site_index.h"
 
@@ -2302,6 +2303,13 @@ page_site_data_method(page_tpl_state_t *st, page_data_t *d,
     switch (ref->tag) {
 
     case PAGE_SD_PAGE:
+        /* .Content, .Summary, ...: rendered on demand, then in the map */
+        if (page_site_content_method(st, d, ref->obj, recv, name, len, nargs)
+            == -1)
+        {
+            return -1;
+        }
+
         if (!ref->filled) {
             if (nargs == 0
                 && page_sd_quick(sd, ref->obj, name, len, res) == 0)

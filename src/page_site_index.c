@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "page_front.h"
+#include "page_site_content.h"
 #include "page_site_int.h"
 #include "page_time.h"
 
@@ -1375,6 +1376,7 @@ void
 page_site_free(page_site_t *s)
 {
     page_site_fresh_close(&s->fresh);
+    page_site_content_free(s);
     page_arena_free(&s->scratch);
     page_arena_free(&s->arena);
 }

@@ -304,6 +304,9 @@ typedef struct page_site_s {
     const char               *first_error;  /* error (indexed without) */
 
     page_site_fresh_t         fresh;
+    void                     *content;      /* other pages' rendered
+                                               content, kept per file
+                                               version (page_site_content) */
 } page_site_t;
 
 /*
