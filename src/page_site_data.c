@@ -13,6 +13,7 @@
 
 #include "page_site_data.h"
 #include "page_site_index.h"
+#include "page_site_resources.h"
 
 /* First size of the hash table of values (a power of two). */
 #define PAGE_SD_HASH_SIZE  64
@@ -2012,17 +2013,38 @@ made:
 }
 
 
+const page_site_page_t *
+page_site_data_page(page_data_t *d, const page_value_t *v)
+{
+    page_sd_ref_t  *ref;
+
+    if (d->site_data == NULL || v == NULL) {
+        return NULL;
+    }
+
+    ref = page_sd_find(d->site_data->by_value, d->site_data->size, v);
+
+    return ref != NULL && ref->tag == PAGE_SD_PAGE ? ref->obj : NULL;
+}
+
+
 int
 page_site_data_method(page_tpl_state_t *st, page_data_t *d,
     page_value_t *recv, const char *name, size_t len, page_value_t **args,
     size_t nargs, page_value_t **res)
 {
+    int                rc;
     page_sd_ref_t     *ref;
     page_site_data_t  *sd = d->site_data;
     const page_site_term_t  *t;
 
     if (sd == NULL || recv == NULL) {
         return 1;
+    }
+
+    rc = page_site_resources_method(st, d, recv, name, len, nargs, res);
+    if (rc != 1) {
+        return rc;
     }
 
     if (recv == d->site) {

@@ -32,4 +32,8 @@ int page_site_data_method(page_tpl_state_t *st, page_data_t *d,
     page_value_t *recv, const char *name, size_t len, page_value_t **args,
     size_t nargs, page_value_t **res);
 
+/* The page of the index a page value stands for (d->page too), or NULL. */
+const struct page_site_page_s *page_site_data_page(page_data_t *d,
+    const page_value_t *v);
+
 #endif /* PAGE_SITE_DATA_H */
