@@ -361,10 +361,10 @@ page_sr_meta(page_tpl_state_t *st, page_value_t *r, page_str_t orig,
             continue;
         }
 
+        /* hugo 0.111.3 leaves an entry without src out, silently */
         v = page_map_gets(m, "src");
         if (v == NULL) {
-            return page_tpl_fail(st, "missing 'src' in metadata for "
-                                 "resource");
+            continue;
         }
 
         if (page_sr_meta_str(a, v, &src) < 0) {
