@@ -208,6 +208,27 @@ is(scalar @pub2, 1, 'page_site_publish: the stylesheet under its path');
 is($t->request(port => $t->port2, uri => $min)->{status}, 200,
    'page_site_publish: served from there');
 
+# ---- another nginx, another worker: it serves what this one published
+#
+# (the harness runs one worker a server; a second server on the same
+# site and publish directory is a worker that has rendered nothing)
+
+my $t2 = PageTest->new(types => "application/javascript js;");
+$t2->start(<<"CONF");
+    server {
+        listen 127.0.0.1:%%PORT%%;
+        page_site $p/res;
+        page_site_publish $p/page_site_temp;
+    }
+CONF
+$r = $t2->get('/js/gen.js');
+is($r->{status}, 200, 'another worker, no page rendered there: '
+   . 'FromString (which no name makes) 200');
+is($r->{body}, 'var gen = 1;', 'another worker: its bytes');
+is($r->{headers}{'content-type'}, 'application/javascript',
+   'another worker: its type');
+$t2->stop;
+
 # ---- a fresh worker: another process serves what the first published
 
 $t->restart;
