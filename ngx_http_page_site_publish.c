@@ -31,6 +31,31 @@ static ngx_path_init_t  ngx_http_page_site_publish_path = {
 };
 
 
+/*
+ * Digests of assets remembered by a worker (the asset's path, size and
+ * mtime, the digest's length): a request for a fingerprinted name of
+ * another version is answered without reading and hashing the asset
+ * again, so that made-up names cost a stat, not a read.
+ */
+#define NGX_HTTP_PAGE_SITE_DIGESTS      32
+
+/* Longest asset path remembered (longer ones are hashed each time). */
+#define NGX_HTTP_PAGE_SITE_DIGEST_PATH  512
+
+typedef struct {
+    u_char     path[NGX_HTTP_PAGE_SITE_DIGEST_PATH];
+    size_t     len;
+    off_t      size;
+    time_t     mtime;
+    size_t     hlen;            /* 0: unused */
+    u_char     hex[2 * EVP_MAX_MD_SIZE];
+} ngx_http_page_site_digest_t;
+
+static ngx_http_page_site_digest_t  ngx_http_page_site_digests[
+                                        NGX_HTTP_PAGE_SITE_DIGESTS];
+static ngx_uint_t  ngx_http_page_site_digest_next;
+
+
 static ngx_int_t ngx_http_page_site_write(ngx_log_t *log, ngx_pool_t *pool,
     ngx_str_t *dest, const u_char *data, size_t len, time_t mtime);
 static ngx_int_t ngx_http_page_site_read(ngx_log_t *log, ngx_pool_t *pool,
@@ -396,17 +421,20 @@ static ngx_int_t
 ngx_http_page_site_derive(ngx_http_request_t *r, ngx_http_page_site_t *site,
     u_char *path, size_t len, ngx_str_t *dest)
 {
-    int            found, minified;
-    u_char        *data, *ext, *stem_end, *name, *q, *hex;
-    size_t         i, hlen, dlen, flen;
-    time_t         mtime;
-    ngx_int_t      rc;
-    page_arena_t   a;
-    page_asset_t   asset;
-    unsigned int   mdlen;
-    const EVP_MD  *md;
-    u_char         digest[EVP_MAX_MD_SIZE];
-    static u_char  xd[] = "0123456789abcdef";
+    int                           found, minified;
+    u_char                       *data, *ext, *stem_end, *name, *q, *hex;
+    size_t                        i, hlen, dlen, flen, plen;
+    time_t                        mtime;
+    ngx_int_t                     rc;
+    page_arena_t                  a;
+    page_asset_t                  asset;
+    unsigned int                  mdlen;
+    const EVP_MD                 *md;
+    ngx_file_info_t               fi;
+    ngx_http_page_site_digest_t  *d;
+    u_char                        digest[EVP_MAX_MD_SIZE];
+    u_char                        hexd[2 * EVP_MAX_MD_SIZE];
+    static u_char                 xd[] = "0123456789abcdef";
 
     if (site->nassets == 0 || len < 2) {
         return NGX_DECLINED;
@@ -487,32 +515,82 @@ ngx_http_page_site_derive(ngx_http_request_t *r, ngx_http_page_site_t *site,
         return found < 0 ? NGX_ERROR : NGX_DECLINED;
     }
 
+    /* a digest known for this version of the asset: no reading again */
+
+    d = NULL;
+    plen = ngx_strlen(asset.path);
+
+    if (ngx_file_info(asset.path, &fi) == NGX_FILE_ERROR) {
+        page_arena_free(&a);
+        return NGX_DECLINED;
+    }
+
+    for (i = 0; i < NGX_HTTP_PAGE_SITE_DIGESTS; i++) {
+        d = &ngx_http_page_site_digests[i];
+
+        if (d->hlen == hlen && d->len == plen
+            && d->size == ngx_file_size(&fi)
+            && d->mtime == ngx_file_mtime(&fi)
+            && ngx_memcmp(d->path, asset.path, plen) == 0)
+        {
+            break;
+        }
+
+        d = NULL;
+    }
+
+    if (d != NULL && ngx_memcmp(d->hex, hex, hlen) != 0) {
+        page_arena_free(&a);
+        return NGX_DECLINED;            /* another version's name */
+    }
+
     rc = ngx_http_page_site_read(r->connection->log, r->pool, asset.path,
                                  &data, &dlen, &mtime);
 
-    page_arena_free(&a);
-
     if (rc != NGX_OK) {
+        page_arena_free(&a);
         return rc;
     }
 
-    if (hex != NULL) {
+    if (d != NULL && (d->mtime != mtime || (size_t) d->size != dlen)) {
+        d = NULL;                       /* changed meanwhile */
+    }
+
+    if (d == NULL) {
         md = ngx_http_page_site_digest(hlen);
 
         if (EVP_Digest(data, dlen, digest, &mdlen, md, NULL) != 1
             || (size_t) mdlen * 2 != hlen)
         {
+            page_arena_free(&a);
             return NGX_DECLINED;
         }
 
         for (i = 0; i < mdlen; i++) {
-            if (hex[2 * i] != xd[digest[i] >> 4]
-                || hex[2 * i + 1] != xd[digest[i] & 0xf])
-            {
-                return NGX_DECLINED;    /* another version's name */
-            }
+            hexd[2 * i] = xd[digest[i] >> 4];
+            hexd[2 * i + 1] = xd[digest[i] & 0xf];
+        }
+
+        if (plen <= NGX_HTTP_PAGE_SITE_DIGEST_PATH) {
+            d = &ngx_http_page_site_digests[ngx_http_page_site_digest_next];
+            ngx_http_page_site_digest_next++;
+            ngx_http_page_site_digest_next %= NGX_HTTP_PAGE_SITE_DIGESTS;
+
+            ngx_memcpy(d->path, asset.path, plen);
+            d->len = plen;
+            d->size = (off_t) dlen;
+            d->mtime = mtime;
+            d->hlen = hlen;
+            ngx_memcpy(d->hex, hexd, hlen);
+        }
+
+        if (ngx_memcmp(hexd, hex, hlen) != 0) {
+            page_arena_free(&a);
+            return NGX_DECLINED;        /* another version's name */
         }
     }
+
+    page_arena_free(&a);
 
     return ngx_http_page_site_write(r->connection->log, r->pool, dest, data,
                                     dlen, mtime);

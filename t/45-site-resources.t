@@ -249,6 +249,19 @@ is($r->{status}, 200, 'made from its name: an md5 fingerprint');
 is($t->get($bad)->{status}, 404, 'another digest: 404');
 is($t->get('/js/gen.js')->{status}, 404,
    'FromString cannot be made from its name: 404 until a page makes it');
+is($t->get('/css/main.min.css')->{status}, 404,
+   'an unfingerprinted .min name cannot be made from its name');
+is($t->get('/css/main.' . ('0' x 64) . '.css')->{status}, 404,
+   'a made-up digest: 404');
+
+# the asset edited: its new digest is known at once, the old one is not
+$t->write_file("$p/res/assets/css/main.css", "b{}\n");
+$r = $t->get('/css/main.min.' . sha256_hex("b{}\n") . '.css');
+is($r->{status}, 200, 'an edited asset, no page rendered: its new digest');
+is($r->{body}, "b{}\n", 'an edited asset: its new bytes');
+ok($t->get($bad)->{status} == 404
+   && $t->get('/css/main.' . ('0' x 32) . '.css')->{status} == 404,
+   'an edited asset: other digests stay 404');
 
 # ---- an edited asset: a new fingerprint; the old file stays
 
