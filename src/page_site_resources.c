@@ -154,10 +154,6 @@ page_sr_add(page_sr_walk_t *w, const char *rel, size_t rlen,
     char            *s;
     page_sr_file_t  *nf;
 
-    if (w->n >= PAGE_SITE_RES_MAX_FILES) {
-        return 0;                       /* the rest is left out */
-    }
-
     if (w->n == w->cap) {
         w->cap = w->cap ? w->cap * 2 : 16;
         nf = page_arena_alloc(w->a, w->cap * sizeof(page_sr_file_t));
@@ -189,7 +185,8 @@ page_sr_add(page_sr_walk_t *w, const char *rel, size_t rlen,
 
 /*
  * Walk the directory open as dfd; rel is its path under the bundle
- * ("" or "images/").  No link is followed.
+ * ("" or "images/").  No link is followed; past PAGE_SITE_RES_MAX_FILES
+ * files the rest is left out.
  */
 static int
 page_sr_walk(page_sr_walk_t *w, int dfd, const char *rel, size_t rlen,
@@ -208,7 +205,7 @@ page_sr_walk(page_sr_walk_t *w, int dfd, const char *rel, size_t rlen,
         return 0;
     }
 
-    while ((e = readdir(dh)) != NULL) {
+    while (w->n < PAGE_SITE_RES_MAX_FILES && (e = readdir(dh)) != NULL) {
         len = strlen(e->d_name);
 
         if (page_sr_ignored(e->d_name, len)
