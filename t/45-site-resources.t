@@ -38,6 +38,11 @@ system('cp', '-a', "$FindBin::Bin/site/res", "$p/res") == 0
 system('cp', '-a', "$FindBin::Bin/site/res", "$p/res2") == 0
     or die "cp: $?";
 
+# the second site lives under baseURL's path, /blog/
+$t->write_file("$p/res2/hugo.toml",
+               read_file("$p/res2/hugo.toml")
+               =~ s{"https://example.org/"}{"https://example.org/blog/"}r);
+
 $t->start(<<"CONF");
     server {
         listen 127.0.0.1:%%PORT%%;
@@ -200,13 +205,22 @@ is((stat "$pub$min")[2] & 07777, 0644, 'mode 0644');
 is(scalar(() = glob("$pub/css/.*.tmp")), 0, 'no temporary file left');
 ok(!-e "$pub/p/the-trip/data.txt", "a bundle's file is not copied");
 
-# a second site, its own page_site_publish directory
-$r = $t->request(port => $t->port2, uri => '/p/the-trip/');
+# a second site under /blog/, its own page_site_publish directory
+$r = $t->request(port => $t->port2, uri => '/blog/p/the-trip/');
 is($r->{status}, 200, 'page_site_publish: a page');
+like(main_of($r->{body}),
+     qr{^R\|shot-1\|Shot #1\|/blog/p/the-trip/images/a\.png\|}m,
+     "under baseURL's path: a bundle's URLs");
+like(main_of($r->{body}), qr{^CSS /blog\Q$min\E }m,
+     "under baseURL's path: the stylesheet's URL");
 my @pub2 = glob("$p/pub/*/css/main.min.*.css");
 is(scalar @pub2, 1, 'page_site_publish: the stylesheet under its path');
-is($t->request(port => $t->port2, uri => $min)->{status}, 200,
+is($t->request(port => $t->port2, uri => "/blog$min")->{status}, 200,
    'page_site_publish: served from there');
+is($t->request(port => $t->port2, uri => '/blog/p/the-trip/images/a.png')
+     ->{status}, 200, "under baseURL's path: a bundle's file");
+is($t->request(port => $t->port2, uri => $min)->{status}, 404,
+   "under baseURL's path: nothing outside it");
 
 # ---- another nginx, another worker: it serves what this one published
 #
