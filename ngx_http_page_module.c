@@ -173,6 +173,13 @@ static ngx_command_t  ngx_http_page_commands[] = {
       offsetof(ngx_http_page_loc_conf_t, site_check),
       NULL },
 
+    { ngx_string("page_site_publish"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
+      ngx_conf_set_path_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_page_loc_conf_t, site_publish),
+      NULL },
+
     { ngx_string("page_site_environment"),
       NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
       ngx_conf_set_str_slot,
@@ -518,6 +525,7 @@ ngx_http_page_create_conf(ngx_conf_t *cf)
      *     conf->site_dir = { 0, NULL };
      *     conf->site_prefix = { 0, NULL };
      *     conf->site_env = { 0, NULL };
+     *     conf->site_publish = NULL;
      *     conf->site = NULL;
      */
 

@@ -62,6 +62,8 @@ typedef struct {
     const char               **assets;     /* assets/ likewise */
     size_t                     nassets;
     page_site_t                index;      /* built on first use */
+    ngx_str_t                  publish;    /* its page_site_publish
+                                              subdirectory */
     unsigned                   built:1;
     unsigned                   own_robots:1;   /* a robots.txt layout */
 } ngx_http_page_site_t;
@@ -102,6 +104,7 @@ typedef struct {
     ngx_msec_t                 site_check; /* page_site_check */
     ngx_str_t                  site_env;   /* page_site_environment */
     ngx_http_page_site_t      *site;       /* NULL: no page_site */
+    ngx_path_t                *site_publish;   /* page_site_publish */
 } ngx_http_page_loc_conf_t;
 
 
@@ -161,6 +164,16 @@ char *ngx_http_page_site(ngx_conf_t *cf, ngx_command_t *cmd, void *conf);
 char *ngx_http_page_site_merge(ngx_conf_t *cf,
     ngx_http_page_loc_conf_t *prev, ngx_http_page_loc_conf_t *conf,
     ngx_array_t **dirs);
+
+ngx_int_t ngx_http_page_site_file(ngx_http_request_t *r, ngx_str_t *name);
+
+/* ngx_http_page_site_publish.c */
+ngx_int_t ngx_http_page_site_publish_init(ngx_conf_t *cf,
+    ngx_http_page_loc_conf_t *prev, ngx_http_page_loc_conf_t *conf);
+void ngx_http_page_site_publish(ngx_http_request_t *r,
+    ngx_http_page_site_t *site, const page_published_t *pub);
+ngx_int_t ngx_http_page_site_resource(ngx_http_request_t *r,
+    ngx_http_page_site_t *site, u_char *path, size_t len);
 
 /* ngx_http_page_inflate.c */
 ngx_uint_t ngx_http_page_encoding(ngx_http_request_t *r);

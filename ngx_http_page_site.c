@@ -37,8 +37,6 @@ static ngx_int_t ngx_http_page_site_redirect(ngx_http_request_t *r,
     ngx_http_page_site_t *site, page_site_match_t *m);
 static ngx_int_t ngx_http_page_site_static(ngx_http_request_t *r,
     ngx_http_page_site_t *site, u_char *path, size_t len);
-static ngx_int_t ngx_http_page_site_file(ngx_http_request_t *r,
-    ngx_str_t *name);
 static ngx_int_t ngx_http_page_site_dir(ngx_pool_t *pool,
     ngx_http_page_site_t *site, ngx_uint_t i, const char *sub, ngx_str_t *out);
 static ngx_int_t ngx_http_page_site_join(ngx_pool_t *pool, ngx_str_t *out,
@@ -233,6 +231,10 @@ ngx_http_page_site_merge(ngx_conf_t *cf, ngx_http_page_loc_conf_t *prev,
     }
 
     conf->site = site;
+
+    if (ngx_http_page_site_publish_init(cf, prev, conf) != NGX_OK) {
+        return NGX_CONF_ERROR;
+    }
 
 layouts:
 
@@ -711,6 +713,8 @@ render:
         }
     }
 
+    ngx_http_page_site_publish(r, site, res.published);
+
     page_result_free(&res);
 
 send:
@@ -945,18 +949,16 @@ ngx_http_page_site_redirect(ngx_http_request_t *r, ngx_http_page_site_t *site,
 
 /*
  * What no page answers: a file of static/ (the site's, then each
- * theme's), else a file of a leaf bundle ("/posts/trip/island.png" in
- * the bundle served at "/posts/trip/"), else 404 through nginx.
+ * theme's), else a page bundle's file or a published resource
+ * (ngx_http_page_site_publish.c), else 404 through nginx.
  */
 static ngx_int_t
 ngx_http_page_site_static(ngx_http_request_t *r, ngx_http_page_site_t *site,
     u_char *path, size_t len)
 {
-    size_t              i, dlen;
-    u_char             *slash;
-    ngx_int_t           rc;
-    ngx_str_t          *dir, name, bundle, rootdir;
-    page_site_match_t   m;
+    size_t      i;
+    ngx_int_t   rc;
+    ngx_str_t  *dir, name;
 
     dir = site->statics.elts;
 
@@ -984,46 +986,9 @@ ngx_http_page_site_static(ngx_http_request_t *r, ngx_http_page_site_t *site,
         }
     }
 
-    /* a page bundle's resource: its page is the path's directory */
+    /* a page bundle's file, a published resource */
 
-    slash = (u_char *) ngx_strlchr(path, path + len, '/');
-
-    for (i = len; i > 0 && path[i - 1] != '/'; i--) { /* void */ }
-
-    if (slash == NULL || i == len || i == 0) {
-        return NGX_HTTP_NOT_FOUND;
-    }
-
-    if (page_site_lookup(&site->index, (const char *) path, i, &m)
-        != PAGE_SITE_HTML
-        || m.page->bundle != PAGE_BUNDLE_LEAF || m.page->file == NULL
-        || (len - i > 3 && ngx_strncmp(path + len - 3, ".md", 3) == 0))
-    {
-        return NGX_HTTP_NOT_FOUND;
-    }
-
-    /* the bundle's directory: its file less "/index.md" */
-
-    dlen = ngx_strlen(m.page->file);
-
-    while (dlen && m.page->file[dlen - 1] != '/') {
-        dlen--;
-    }
-
-    rootdir.data = (u_char *) site->index.root;
-    rootdir.len = ngx_strlen(site->index.root);
-
-    if (ngx_http_page_site_join(r->pool, &bundle, &rootdir, m.page->file,
-                                dlen)
-        != NGX_OK
-        || ngx_http_page_site_join(r->pool, &name, &bundle,
-                                   (const char *) path + i, len - i)
-           != NGX_OK)
-    {
-        return NGX_HTTP_INTERNAL_SERVER_ERROR;
-    }
-
-    rc = ngx_http_page_site_file(r, &name);
+    rc = ngx_http_page_site_resource(r, site, path, len);
 
     return rc == NGX_DECLINED ? NGX_HTTP_NOT_FOUND : rc;
 }
@@ -1035,7 +1000,7 @@ ngx_http_page_site_static(ngx_http_request_t *r, ngx_http_page_site_t *site,
  * not_modified filter), ranges (the range filter), sendfile (a file
  * buffer).  NGX_DECLINED when there is no such file.
  */
-static ngx_int_t
+ngx_int_t
 ngx_http_page_site_file(ngx_http_request_t *r, ngx_str_t *name)
 {
     ngx_int_t                  rc;

@@ -102,6 +102,8 @@ struct page_published_s {
     const char              *file;      /* serve this file, or NULL and */
     const char              *data;      /* these bytes */
     size_t                   len;
+    unsigned                 bundle:1;  /* file is a page bundle's: */
+                                        /* served where it is */
 };
 
 typedef struct {

@@ -508,6 +508,7 @@ page_data_build(page_data_t *d, page_arena_t *a, page_value_t *params,
 
     d->opt = opt;
     d->site_data = NULL;
+    d->site_res = NULL;
     page_resources_init(&d->resources, opt);
 
     file = opt->file ? opt->file : (opt->path ? opt->path : "");

@@ -44,6 +44,8 @@ typedef struct {
     unsigned                 content_ready:1;   /* content rendered */
     struct page_site_data_s *site_data; /* the site index's values, or
                                            NULL (filter mode) */
+    struct page_sr_cache_s  *site_res;  /* page_site_resources.c: the
+                                           bundles listed so far */
 } page_data_t;
 
 /* What only the rendered content tells. */

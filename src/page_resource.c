@@ -749,6 +749,12 @@ page_resource_publish(page_tpl_state_t *st, page_resources_t *rs,
     p->file = file.data;
     p->data = content.data;
     p->len = content.len;
+    /* a page bundle's file, untransformed: "#bundle" is its own target */
+    p->bundle = file.data != NULL
+                && page_value_is_string(page_map_gets(r, "#bundle"))
+                && page_map_gets(r, "#bundle")->u.s.len == t.len
+                && memcmp(page_map_gets(r, "#bundle")->u.s.data, t.data,
+                          t.len) == 0;
 
     if (rs->last != NULL) {
         rs->last->next = p;

@@ -14,6 +14,7 @@
 #include "page_site_content.h"
 #include "page_site_data.h"
 #include "page_site_index.h"
+#include "page_site_resources.h"
 
 /* First size of the hash table of values (a power of two). */
 #define PAGE_SD_HASH_SIZE  64
@@ -2280,6 +2281,11 @@ page_site_data_method(page_tpl_state_t *st, page_data_t *d,
         return rc;
     }
 
+    rc = page_site_resources_method(st, d, recv, name, len, nargs, res);
+    if (rc != 1) {
+        return rc;
+    }
+
     if (recv == d->site) {
         return page_sd_site_method(st, sd, sd->lang, name, len, args, nargs,
                                    res);
@@ -2387,9 +2393,11 @@ page_site_data_page(page_data_t *d, const page_site_page_t *p)
 
 
 const page_site_page_t *
-page_site_data_page_of(page_data_t *d, page_value_t *v)
+page_site_data_page_of(page_data_t *d, const page_value_t *v)
 {
-    return d->site_data ? page_sd_arg_page(d->site_data, v) : NULL;
+    return d->site_data && v ? page_sd_arg_page(d->site_data,
+                                                (page_value_t *) v)
+                             : NULL;
 }
 
 

@@ -76,7 +76,7 @@ struct page_site_pager_s;
 page_value_t *page_site_data_page(page_data_t *d,
     const struct page_site_page_s *p);
 const struct page_site_page_s *page_site_data_page_of(page_data_t *d,
-    page_value_t *v);
+    const page_value_t *v);
 struct page_site_pager_s **page_site_data_pager(page_data_t *d);
 
 /*
