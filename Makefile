@@ -9,6 +9,9 @@
 #   make callgrind  instructions of a render against bare libcmark-gfm
 #   make valgrind the integration tests and the CLI under memcheck, with
 #                 leak checking: 0 errors, no definite leaks
+#   make bench-site  the site figures: index build, freshness check,
+#                 memory, paginated list against a single page, an edit
+#                 against hugo's build (util/bench-site.sh)
 #   make bench-worst  worst-case render time of hostile inputs up to
 #                 page_max_size, against a 2 s budget (bench/make-worst.pl)
 #   make fuzz     fuzz the core: each fuzz/fuzz_*.c for FUZZ_SECONDS (60) s
@@ -53,7 +56,7 @@ UNIT_BINS  := $(patsubst t/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRCS))
 
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps run stop test unit bench bench-worst callgrind valgrind \
+.PHONY: all deps run stop test unit bench bench-site bench-worst callgrind valgrind \
         fuzz screenshot clean
 
 all: $(MODULE) $(CLI)
@@ -184,9 +187,20 @@ stop:
 test: deps all unit
 	prove -r t/
 
-bench: deps all $(REF_MODULE)
+bench: deps all $(REF_MODULE) $(BUILD)/site-index
 	@sh util/deps.sh valgrind wrk
 	@sh util/bench.sh
+	@sh util/bench-site.sh
+
+# the site figures alone (issue #12): index, list pages, an edit
+bench-site: deps all $(BUILD)/site-index
+	@sh util/deps.sh wrk
+	@sh util/bench-site.sh
+
+$(BUILD)/site-index: bench/site-index.c $(CORE_SRCS) $(CORE_HDRS) $(GEN_C)
+	@mkdir -p $(BUILD)
+	$(CC) $(STRICT) -O2 -o $@ bench/site-index.c $(CORE_SRCS) $(GEN_C) \
+	    $(LIBS)
 
 bench-worst: deps all
 	@sh util/bench-worst.sh

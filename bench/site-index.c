@@ -6,11 +6,10 @@
  * front matter's size, the cost of one freshness check (inotify, and
  * stat), of one lookup, and of a rebuild after an edit.
  *
- *   cc -std=c99 -D_POSIX_C_SOURCE=200809L -O2 -Isrc -o build/site-index \
- *       bench/site-index.c $(sed 's|^|src/|' src/SOURCES) \
- *       build/page_builtin_theme.c -lcmark-gfm-extensions -lcmark-gfm \
- *       -lyaml -lpcre2-8 -lcrypto -lxxhash -lm
- *   build/site-index [pages] [dir]
+ *   make build/site-index; build/site-index [pages] [dir]
+ *
+ * (`make bench-site`, util/bench-site.sh, runs it with the rest of the
+ * site figures.)
  *
  * The site is written under dir (default /tmp/site-bench-N) once and
  * kept for later runs.
