@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "page_site_data.h"
+#include "page_site_datadir.h"
 #include "page_site_index.h"
 
 /* First size of the hash table of values (a power of two). */
@@ -2025,6 +2026,12 @@ page_site_data_method(page_tpl_state_t *st, page_data_t *d,
         return 1;
     }
 
+    if ((recv == d->site || recv == d->hugo) && nargs == 0
+        && page_is(name, len, "Data"))
+    {
+        return page_site_datadir_value(st, sd->s, res);
+    }
+
     if (recv == d->site) {
         return page_sd_site_method(st, sd, name, len, args, nargs, res);
     }
@@ -2107,3 +2114,4 @@ page_site_data_method(page_tpl_state_t *st, page_data_t *d,
         return 1;
     }
 }
+

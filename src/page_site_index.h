@@ -304,6 +304,8 @@ typedef struct page_site_s {
     const char               *first_error;  /* error (indexed without) */
 
     page_site_fresh_t         fresh;
+    void                     *datadir;      /* data/, i18n/: read on */
+    void                     *i18n;         /* first use (their files) */
 } page_site_t;
 
 /*
