@@ -13,6 +13,7 @@
 
 #include "page_site_data.h"
 #include "page_site_datadir.h"
+#include "page_site_i18n.h"
 #include "page_site_index.h"
 
 /* First size of the hash table of values (a power of two). */
@@ -2026,6 +2027,10 @@ page_site_data_method(page_tpl_state_t *st, page_data_t *d,
         return 1;
     }
 
+    if (page_site_i18n_method(recv, name, len, nargs, res) == 0) {
+        return 0;               /* .Count of T's number: page_site_i18n.c */
+    }
+
     if ((recv == d->site || recv == d->hugo) && nargs == 0
         && page_is(name, len, "Data"))
     {
@@ -2115,3 +2120,16 @@ page_site_data_method(page_tpl_state_t *st, page_data_t *d,
     }
 }
 
+
+int
+page_site_data_site(page_data_t *d, struct page_site_s **s, size_t *lang)
+{
+    if (d->site_data == NULL) {
+        return -1;
+    }
+
+    *s = d->site_data->s;
+    *lang = d->site_data->lang;
+
+    return 0;
+}

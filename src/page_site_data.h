@@ -32,4 +32,11 @@ int page_site_data_method(page_tpl_state_t *st, page_data_t *d,
     page_value_t *recv, const char *name, size_t len, page_value_t **args,
     size_t nargs, page_value_t **res);
 
+/*
+ * The index and the page's language (an index in its langs) of a render
+ * with the site (page_site_i18n.c): 0, or -1 in filter mode.
+ */
+int page_site_data_site(page_data_t *d, struct page_site_s **s,
+    size_t *lang);
+
 #endif /* PAGE_SITE_DATA_H */
