@@ -88,10 +88,64 @@ static page_value_t  *page_i18n_count;
 
 /* ---- plural forms (ICU) ---- */
 
+/*
+ * Most languages whose ICU rules a process keeps open: opening them
+ * takes about 20 us, and a list page asks for a few counts per post.
+ * Languages past this are opened for each count (sites have a few).
+ */
+#define PAGE_I18N_MAX_RULES  32
+
+typedef struct {
+    char           loc[64];
+    UPluralRules  *rules;
+} page_i18n_rules_t;
+
+/* Per process (an nginx worker is one thread), kept until it exits. */
+static page_i18n_rules_t  page_i18n_rules[PAGE_I18N_MAX_RULES];
+static size_t             page_i18n_nrules;
+
+
+/* The rules of ICU locale loc; *owned when the caller must close them. */
+static UPluralRules *
+page_i18n_rules_of(const char *loc, int *owned)
+{
+    size_t         i;
+    UErrorCode     ec;
+    UPluralRules  *pr;
+
+    *owned = 0;
+
+    for (i = 0; i < page_i18n_nrules; i++) {
+        if (strcmp(page_i18n_rules[i].loc, loc) == 0) {
+            return page_i18n_rules[i].rules;
+        }
+    }
+
+    ec = U_ZERO_ERROR;
+    pr = uplrules_open(loc, &ec);
+    if (U_FAILURE(ec)) {
+        if (pr != NULL) {
+            uplrules_close(pr);
+        }
+        return NULL;
+    }
+
+    if (page_i18n_nrules < PAGE_I18N_MAX_RULES) {
+        snprintf(page_i18n_rules[page_i18n_nrules].loc,
+                 sizeof(page_i18n_rules[0].loc), "%s", loc);
+        page_i18n_rules[page_i18n_nrules++].rules = pr;
+    } else {
+        *owned = 1;
+    }
+
+    return pr;
+}
+
+
 page_plural_t
 page_site_i18n_plural(const char *lang, const char *count)
 {
-    int                 i, v;
+    int                 i, v, owned;
     char                loc[64], kw[16];
     UChar               ukw[16], skel[PAGE_I18N_MAX_COUNT + 2];
     size_t              n;
@@ -130,46 +184,57 @@ page_site_i18n_plural(const char *lang, const char *count)
     }
     loc[i] = '\0';
 
-    ec = U_ZERO_ERROR;
-    pr = uplrules_open(loc, &ec);
-    if (U_FAILURE(ec)) {
+    pr = page_i18n_rules_of(loc, &owned);
+    if (pr == NULL) {
         return PAGE_PLURAL_OTHER;
     }
 
-    /*
-     * The fraction digits as written count (CLDR's v): a formatter
-     * keeping exactly that many hands ICU the operands of the text.
-     */
-    v = dot ? (int) (count + n - dot - 1) : 0;
-    skel[0] = '.';
-    for (i = 0; i < v; i++) {
-        skel[i + 1] = '0';
-    }
-    if (v == 0) {
-        static const char  integer[] = "precision-integer";
-
-        for (i = 0; integer[i]; i++) {
-            skel[i] = (UChar) integer[i];
-        }
-        v = i - 1;
-    }
-    skel[v + 1] = 0;
-
+    ec = U_ZERO_ERROR;
     len = 0;
-    nf = unumf_openForSkeletonAndLocale(skel, -1, "en", &ec);
-    fn = unumf_openResult(&ec);
-    if (U_SUCCESS(ec)) {
-        unumf_formatDecimal(nf, count, (int32_t) n, fn, &ec);
-        len = uplrules_selectFormatted(pr, fn, ukw, 16, &ec);
+
+    if (dot == NULL && n < 16) {
+        /* an integer: a double holds it exactly */
+        len = uplrules_select(pr, strtod(count, NULL), ukw, 16, &ec);
+
+    } else {
+        /*
+         * The fraction digits as written count (CLDR's v): a formatter
+         * keeping exactly that many hands ICU the operands of the text.
+         */
+        v = dot ? (int) (count + n - dot - 1) : 0;
+        if (v == 0) {
+            static const char  integer[] = "precision-integer";
+
+            for (i = 0; integer[i]; i++) {
+                skel[i] = (UChar) integer[i];
+            }
+            skel[i] = 0;
+        } else {
+            skel[0] = '.';
+            for (i = 0; i < v; i++) {
+                skel[i + 1] = '0';
+            }
+            skel[v + 1] = 0;
+        }
+
+        nf = unumf_openForSkeletonAndLocale(skel, -1, "en", &ec);
+        fn = unumf_openResult(&ec);
+        if (U_SUCCESS(ec)) {
+            unumf_formatDecimal(nf, count, (int32_t) n, fn, &ec);
+            len = uplrules_selectFormatted(pr, fn, ukw, 16, &ec);
+        }
+
+        if (fn != NULL) {
+            unumf_closeResult(fn);
+        }
+        if (nf != NULL) {
+            unumf_close(nf);
+        }
     }
 
-    if (fn != NULL) {
-        unumf_closeResult(fn);
+    if (owned) {
+        uplrules_close(pr);
     }
-    if (nf != NULL) {
-        unumf_close(nf);
-    }
-    uplrules_close(pr);
 
     if (U_FAILURE(ec) || len <= 0 || len >= 16) {
         return PAGE_PLURAL_OTHER;
