@@ -9,8 +9,7 @@
  *
  * A page in language L asks L's messages; when L has no file, the
  * default language's (Hugo's Func fallback).  A message missing in L
- * comes from the default language, or a language of the same base
- * ("pt" for "pt-br"), as go-i18n's matcher does, unless
+ * comes from the default language, as go-i18n's localizer does, unless
  * enableMissingTranslationPlaceholders asks for "[i18n] id" then; a
  * message found nowhere is "" (or that placeholder).
  *
@@ -865,33 +864,21 @@ page_i18n_plural_count(page_tpl_state_t *st, page_value_t *arg, char *buf,
 }
 
 
-/* go-i18n's matcher, simplified: the tag, its base language, else [0]. */
+/*
+ * go-i18n's getMessageTemplate (v2.2): the language's message, else the
+ * bundle's default language's (no other language of the same base: a
+ * "pt-br" page does not read pt.yaml, hugo 0.111.3 agrees).
+ */
 static page_i18n_lang_t *
 page_i18n_match(page_i18n_t *t, const char *tag, const char *id,
     size_t len, page_i18n_msg_t **msg)
 {
-    size_t             i, base;
     page_i18n_lang_t  *l;
 
     l = page_i18n_lang(t, tag);
     if (l != NULL) {
         *msg = page_site_hmap_get(&l->msgs, id, len);
         if (*msg != NULL) {
-            return l;
-        }
-    }
-
-    /* the languages with the message (and an "other"), then a match */
-
-    base = strcspn(tag, "-");
-
-    for (i = 1; i < t->n; i++) {
-        l = &t->langs[i];
-        *msg = page_site_hmap_get(&l->msgs, id, len);
-        if (*msg != NULL && (*msg)->forms[PAGE_PLURAL_OTHER] != NULL
-            && strncmp(l->tag, tag, base) == 0
-            && (l->tag[base] == '\0' || l->tag[base] == '-'))
-        {
             return l;
         }
     }

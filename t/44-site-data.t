@@ -33,15 +33,43 @@ for my $dir ('site', 'placeholders') {
 open(my $fh, '<', "$p/placeholders/hugo.toml") or die;
 my $conf = do { local $/; <$fh> };
 close $fh;
-$conf =~ s/^(defaultContentLanguage = "en"\n)/$1enableMissingTranslationPlaceholders = true\n/m
+my $extra = "enableMissingTranslationPlaceholders = true\n";
+$conf =~ s/^(defaultContentLanguage = "en"\n)/$1$extra/m
     or die 'hugo.toml: no defaultContentLanguage';
 $t->write_file("$p/placeholders/hugo.toml", $conf);
+
+# which language's file a page reads: its own, else the default
+# language's; not another of the same base (en-US.yaml for "en",
+# pt.yaml for "pt-br"), as hugo 0.111.3 builds it
+$t->write_file("$p/langs/hugo.toml", <<'TOML');
+baseURL = "http://example.org/langs/"
+defaultContentLanguage = "en"
+[languages.en]
+weight = 1
+[languages.pt-br]
+weight = 2
+[languages.de]
+weight = 3
+TOML
+$t->write_file("$p/langs/content/_index.md", "");
+$t->write_file("$p/langs/i18n/en-US.yaml", "a: \"A en-US\"\nb: \"B en-US\"\n");
+$t->write_file("$p/langs/i18n/pt.yaml", "a: \"A pt\"\nc: \"C pt\"\n");
+$t->write_file("$p/langs/i18n/pt-BR.yaml",
+               "c: \"C pt-br\"\nd: \"D pt-br\"\n");
+$t->write_file("$p/langs/i18n/de.yaml", "e: \"E de\"\n");
+$t->write_file("$p/langs/layouts/index.html",
+               '<main>a=[{{ T "a" }}] b=[{{ T "b" }}] c=[{{ T "c" }}] '
+               . 'd=[{{ T "d" }}] e=[{{ T "e" }}]</main>' . "\n");
 
 $t->start(<<"CONF");
     server {
         listen 127.0.0.1:%%PORT%%;
         page_site $p/site;
         page_site_check 0;
+
+        location /langs/ {
+            page_site $p/langs;
+        }
     }
 
     server {
@@ -130,7 +158,7 @@ owner=Ann
 </main>
 HUGO
 
-is_main($t->port, '/pl/posts/tide/', <<'HUGO' =~ s/\n\z//r, 'page /pl/posts/tide/');
+is_main($t->port, '/pl/posts/tide/', <<'HUGO' =~ s/\n\z//r, 'page /pl/...');
 <main>
 <h1>Pływ</h1>
 more=Czytaj dalej
@@ -196,7 +224,7 @@ nested=[i18n] nested/[i18n] nested/[i18n] nested
 </main>
 HUGO
 
-is_main($t->port2, '/pl/posts/tide/', <<'HUGO' =~ s/\n\z//r, 'placeholders /pl/posts/tide/');
+is_main($t->port2, '/pl/posts/tide/', <<'HUGO' =~ s/\n\z//r, 'ph /pl/...');
 <main>
 <h1>Pływ</h1>
 more=Czytaj dalej
@@ -205,9 +233,21 @@ owner=Ann
 </main>
 HUGO
 
+# ---- which language's file
+
+is_main($t->port, '/langs/', '<main>a=[] b=[] c=[] d=[] e=[]</main>',
+        'language files: en reads neither en-US nor another');
+is_main($t->port, '/langs/pt-br/',
+        '<main>a=[] b=[] c=[C pt-br] d=[D pt-br] e=[]</main>',
+        'language files: pt-br reads pt-BR.yaml, not pt.yaml');
+is_main($t->port, '/langs/de/',
+        '<main>a=[] b=[] c=[] d=[] e=[E de]</main>',
+        'language files: de');
+
 # ---- edits, seen on the next request (page_site_check 0)
 
-$t->write_file("$p/site/data/site.yaml", "title: Neaps\nowner:\n  name: Kai\n");
+$t->write_file("$p/site/data/site.yaml",
+               "title: Neaps\nowner:\n  name: Kai\n");
 my $r = $t->get('/');
 like($r->{body}, qr/^title=Neaps$/m, 'an edited data file: its new value');
 like($r->{body}, qr/^owner=map\[name:Kai\]$/m,
@@ -216,7 +256,8 @@ like($r->{body}, qr/^themeKey=from theme$/m,
      'an edited data file: the theme\'s other keys stay');
 
 $t->write_file("$p/site/i18n/en.yaml",
-               "readMore: Keep reading\nminutes: \"{{ .WordCount }} words\"\n");
+               "readMore: Keep reading\n"
+               . "minutes: \"{{ .WordCount }} words\"\n");
 $r = $t->get('/posts/tide/');
 like($r->{body}, qr/^more=Keep reading$/m, 'an edited translation');
 like($r->{body}, qr/^minutes=12 words$/m,
