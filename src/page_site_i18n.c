@@ -533,8 +533,9 @@ page_i18n_file(page_i18n_load_t *l, int dfd, const char *name)
     if (strcmp(dot, ".yaml") != 0 && strcmp(dot, ".yml") != 0
         && strcmp(dot, ".json") != 0 && strcmp(dot, ".toml") != 0)
     {
-        return page_i18n_fail(l, 0, 0, "no unmarshaler registered for "
-                              "this format");
+        snprintf(msg, sizeof(msg), "no unmarshaler registered for %.100s",
+                 dot + 1);
+        return page_i18n_fail(l, 0, 0, msg);
     }
 
     fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);

@@ -56,10 +56,30 @@ $t->write_file("$p/langs/i18n/en-US.yaml", "a: \"A en-US\"\nb: \"B en-US\"\n");
 $t->write_file("$p/langs/i18n/pt.yaml", "a: \"A pt\"\nc: \"C pt\"\n");
 $t->write_file("$p/langs/i18n/pt-BR.yaml",
                "c: \"C pt-br\"\nd: \"D pt-br\"\n");
-$t->write_file("$p/langs/i18n/de.yaml", "e: \"E de\"\n");
-$t->write_file("$p/langs/layouts/index.html",
-               '<main>a=[{{ T "a" }}] b=[{{ T "b" }}] c=[{{ T "c" }}] '
-               . 'd=[{{ T "d" }}] e=[{{ T "e" }}]</main>' . "\n");
+# and go-i18n's forms: nested ids, a description, keys not in lower
+# case (not forms: ids "Upper.One"), "translation" in a map (an id too,
+# in go-i18n 2.2), a JSON map, counts as ints, strings, maps and a bool
+$t->write_file("$p/langs/i18n/de.yaml", <<'YAML');
+e: "E de"
+outer:
+  inner: "nested"
+  deeper:
+    most: "deepest"
+desc:
+  description: "a note for translators"
+  other: "with a description"
+Upper:
+  One: "{{ .Count }} Ding"
+  Other: "{{ .Count }} Dinge"
+tr:
+  translation: "from translation"
+YAML
+$t->write_file("$p/langs/i18n/en.json",
+               '{"j": "J en", "jp": {"one": "one j", '
+               . '"other": "{{ .Count }} js"}}' . "\n");
+$t->write_file("$p/langs/layouts/index.html", <<'HTML');
+<main>a=[{{ T "a" }}] b=[{{ T "b" }}] c=[{{ T "c" }}] d=[{{ T "d" }}] e=[{{ T "e" }}] n=[{{ T "outer.inner" }}|{{ T "outer.deeper.most" }}|{{ T "outer" }}] desc=[{{ T "desc" }}] up=[{{ T "Upper" 1 }}|{{ T "Upper" 2 }}] tr=[{{ T "tr" }}] j=[{{ T "j" }}|{{ T "jp" 1 }}|{{ T "jp" "1" }}|{{ T "jp" 0 }}|{{ T "jp" (dict "Count" 1) }}|{{ T "jp" (dict "Count" "1") }}|{{ T "jp" true }}]</main>
+HTML
 
 $t->start(<<"CONF");
     server {
@@ -235,14 +255,18 @@ HUGO
 
 # ---- which language's file
 
-is_main($t->port, '/langs/', '<main>a=[] b=[] c=[] d=[] e=[]</main>',
+my $j = 'j=[J en|one j|one j|0 js|one j|one j|one j]';
+is_main($t->port, '/langs/',
+        "<main>a=[] b=[] c=[] d=[] e=[] n=[||] desc=[] up=[|] tr=[] $j</main>",
         'language files: en reads neither en-US nor another');
 is_main($t->port, '/langs/pt-br/',
-        '<main>a=[] b=[] c=[C pt-br] d=[D pt-br] e=[]</main>',
+        '<main>a=[] b=[] c=[C pt-br] d=[D pt-br] e=[] n=[||] desc=[] '
+        . "up=[|] tr=[] $j</main>",
         'language files: pt-br reads pt-BR.yaml, not pt.yaml');
 is_main($t->port, '/langs/de/',
-        '<main>a=[] b=[] c=[] d=[] e=[E de]</main>',
-        'language files: de');
+        '<main>a=[] b=[] c=[] d=[] e=[E de] n=[nested|deepest|] '
+        . "desc=[with a description] up=[|] tr=[] $j</main>",
+        'language files: de, and go-i18n\'s forms');
 
 # ---- edits, seen on the next request (page_site_check 0)
 
