@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "page_fn.h"
+#include "page_site_i18n.h"
 
 /* Hugo's sanity check on a precision (castPrecisionNumber). */
 #define PAGE_FN_MAX_PRECISION  20
@@ -23,11 +24,19 @@
 static int
 page_tpl_f_i18n(PAGE_FN_ARGS)
 {
+    int          rc;
     const char  *s;
     size_t       len;
 
     if (page_tpl_arg_str(st, "T", args[0], &s, &len) != 0) {
         return -1;
+    }
+
+    /* the site's i18n/ (page_site_i18n.c), else the caller's hook */
+    rc = page_site_i18n_translate(st, s, len, nargs > 1 ? args[1] : NULL,
+                                  nargs > 1, res);
+    if (rc != 1) {
+        return rc;
     }
 
     *res = NULL;

@@ -13,6 +13,8 @@
 
 #include "page_site_content.h"
 #include "page_site_data.h"
+#include "page_site_datadir.h"
+#include "page_site_i18n.h"
 #include "page_site_index.h"
 #include "page_site_resources.h"
 
@@ -2023,7 +2025,7 @@ page_site_data_store_slot(page_site_data_t *sd)
 
 
 const page_site_t *
-page_site_data_site(page_site_data_t *sd)
+page_site_data_index(page_site_data_t *sd)
 {
     return sd->s;
 }
@@ -2286,6 +2288,16 @@ page_site_data_method(page_tpl_state_t *st, page_data_t *d,
         return rc;
     }
 
+    if (page_site_i18n_method(recv, name, len, nargs, res) == 0) {
+        return 0;               /* .Count of T's number: page_site_i18n.c */
+    }
+
+    if ((recv == d->site || recv == d->hugo) && nargs == 0
+        && page_is(name, len, "Data"))
+    {
+        return page_site_datadir_value(st, sd->s, res);
+    }
+
     if (recv == d->site) {
         return page_sd_site_method(st, sd, sd->lang, name, len, args, nargs,
                                    res);
@@ -2405,4 +2417,18 @@ struct page_site_pager_s **
 page_site_data_pager(page_data_t *d)
 {
     return d->site_data ? &d->site_data->pager : NULL;
+}
+
+
+int
+page_site_data_site(page_data_t *d, struct page_site_s **s, size_t *lang)
+{
+    if (d->site_data == NULL) {
+        return -1;
+    }
+
+    *s = d->site_data->s;
+    *lang = d->site_data->lang;
+
+    return 0;
 }

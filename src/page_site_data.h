@@ -42,7 +42,7 @@ struct page_site_page_s;
 const struct page_site_page_s *page_site_data_value_page(page_site_data_t *sd,
     const page_value_t *v);
 page_arena_t *page_site_data_arena(page_site_data_t *sd);
-const struct page_site_s *page_site_data_site(page_site_data_t *sd);
+const struct page_site_s *page_site_data_index(page_site_data_t *sd);
 size_t page_site_data_lang(page_site_data_t *sd);
 page_data_t *page_site_data_data(page_site_data_t *sd);
 page_value_t *page_site_data_language(page_site_data_t *sd, size_t lang);
@@ -94,5 +94,12 @@ int page_site_pager_method(page_tpl_state_t *st, page_data_t *d,
 int64_t page_site_pager_total(page_data_t *d);
 /* 0 when pagination.disableAliases: no /page/1/ redirect. */
 int page_site_pager_aliases(const page_config_t *cfg);
+
+/*
+ * The index and the page's language (an index in its langs) of a render
+ * with the site (page_site_i18n.c): 0, or -1 in filter mode.
+ */
+int page_site_data_site(page_data_t *d, struct page_site_s **s,
+    size_t *lang);
 
 #endif /* PAGE_SITE_DATA_H */

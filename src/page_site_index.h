@@ -307,6 +307,8 @@ typedef struct page_site_s {
     void                     *content;      /* other pages' rendered
                                                content, kept per file
                                                version (page_site_content) */
+    void                     *datadir;      /* data/, i18n/: read on */
+    void                     *i18n;         /* first use (their files) */
 } page_site_t;
 
 /*

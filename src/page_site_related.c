@@ -549,7 +549,7 @@ page_site_related(page_tpl_state_t *st, page_site_data_t *sd,
     r.st = st;
     r.sd = sd;
     r.a = page_site_data_arena(sd);
-    page_related_conf(page_site_data_site(sd), &r.conf);
+    page_related_conf(page_site_data_index(sd), &r.conf);
 
     if (len == 7 && memcmp(name, "Related", 7) == 0) {
         if (nargs != 1) {

@@ -172,7 +172,7 @@ page_sites_other(page_site_data_t *sd, size_t lang)
     }
 
     a = page_site_data_arena(sd);
-    s = page_site_data_site(sd);
+    s = page_site_data_index(sd);
     lc = s->langs[lang].conf;
     m = page_value_map(a);
     v = page_map_gets(s->cfg->root, "copyright");
@@ -233,7 +233,7 @@ page_sites_list(page_site_data_t *sd)
     const page_site_t  *s;
 
     a = page_site_data_arena(sd);
-    s = page_site_data_site(sd);
+    s = page_site_data_index(sd);
     list = page_value_list(a);
 
     for (i = 0; list != NULL && i < s->nlangs; i++) {
@@ -259,7 +259,7 @@ page_sites_main_sections(page_site_data_t *sd, size_t lang)
     const page_site_t  *s;
 
     a = page_site_data_arena(sd);
-    s = page_site_data_site(sd);
+    s = page_site_data_index(sd);
 
     v = page_map_get_ci(s->langs[lang].conf->params
                         ? s->langs[lang].conf->params : s->cfg->params,
@@ -326,7 +326,7 @@ page_site_sites_method(page_tpl_state_t *st, page_site_data_t *sd,
     const page_site_t  *s;
 
     a = page_site_data_arena(sd);
-    s = page_site_data_site(sd);
+    s = page_site_data_index(sd);
     site = page_site_sites_value(sd, lang);
 
     if (page_is(name, len, "Param")) {

@@ -2349,3 +2349,101 @@ const page_tpl_func_t  page_fn_unmarshal_funcs[] = {
     { "transform.Remarshal", page_fn_remarshal, 2, 2 },
     { NULL, NULL, 0, 0 }
 };
+
+
+int
+page_unmarshal_file(page_arena_t *a, const char *name, const char *s,
+    size_t len, page_value_t **res, char *msg, size_t msg_size,
+    unsigned *line, unsigned *col)
+{
+    int                rc;
+    const char        *dot;
+    page_fmt_t         f;
+    page_decoder_t     d;
+    page_dec_err_t     err;
+    page_toml_error_t  te;
+
+    memset(&d, 0, sizeof(d));
+    memset(&err, 0, sizeof(err));
+    d.delimiter = ',';
+    *line = 0;
+    *col = 0;
+    msg[0] = '\0';
+
+    dot = strrchr(name, '.');
+    f = dot != NULL && strchr(dot, '/') == NULL
+        ? page_fmt_from_string(dot, strlen(dot)) : PAGE_FMT_NONE;
+
+    if (f == PAGE_FMT_NONE || f == PAGE_FMT_ORG) {
+        snprintf(msg, msg_size, "unmarshal of format \"%s\" is not "
+                 "supported", f == PAGE_FMT_ORG ? "org" : "");
+        return -3;
+    }
+
+    if (len == 0) {
+        *res = f == PAGE_FMT_CSV ? page_value_list(a) : page_value_map(a);
+        return *res ? 0 : -2;
+    }
+
+    switch (f) {
+
+    case PAGE_FMT_JSON:
+        rc = page_json_decode(a, s, len, res, &err);
+        break;
+
+    case PAGE_FMT_YAML:
+        rc = page_yaml_decode(a, s, len, res, &err);
+        if (rc == 0 && *res == NULL) {
+            *res = page_value_map(a);
+            rc = *res ? 0 : -2;
+        }
+        if (rc == -1) {
+            /*
+             * hugo 0.111.3's words (yaml.v2), at the line yaml.v2 names
+             * (libyaml's mark may be past it: the end of the text)
+             */
+            *line = err.yaml_line ? err.yaml_line
+                                  : err.line ? err.line : 1;
+            *col = err.col && *line == err.line ? err.col : 1;
+            snprintf(msg, msg_size, "failed to unmarshal YAML: yaml: line "
+                     "%u: %s", *line, err.msg);
+            return -1;
+        }
+        break;
+
+    case PAGE_FMT_TOML:
+        memset(&te, 0, sizeof(te));
+        rc = page_toml_parse(a, s, len, 0, res, &te);
+        if (rc == -1) {
+            err.line = te.line;
+            err.col = te.col;
+            snprintf(err.msg, sizeof(err.msg), "toml: %.240s", te.msg);
+        }
+        break;
+
+    case PAGE_FMT_CSV:
+        rc = page_csv_decode(a, &d, s, len, res, &err);
+        break;
+
+    default:
+        rc = page_xml_decode(a, s, len, res, &err);
+        if (rc == -3) {
+            rc = -1;
+        }
+        break;
+    }
+
+    if (rc == -2) {
+        return -2;
+    }
+
+    if (rc != 0) {
+        *line = err.line;
+        *col = err.col;
+        snprintf(msg, msg_size, "%s%s", f == PAGE_FMT_CSV ? ""
+                 : "unmarshal failed: ", err.msg);
+        return -1;
+    }
+
+    return 0;
+}

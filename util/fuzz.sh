@@ -21,7 +21,7 @@ FUZZ_JOBS=${FUZZ_JOBS:-1}
 BUILD=build/fuzz
 CORE=$(sed 's|^|src/|' src/SOURCES)
 LIBS="-lcmark-gfm-extensions -lcmark-gfm -lyaml -lpcre2-8 -lcrypto -lxxhash \
-      -lunistring -ltomlplusplus -lstdc++ -lxml2 -lm"
+      -lunistring -ltomlplusplus -lstdc++ -lxml2 -licui18n -licuuc -lm"
 FLAGS="-g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined"
 FLAGS="$FLAGS -fno-sanitize-recover=all -I/usr/include/libxml2"
 
