@@ -77,6 +77,10 @@ typedef struct {
                                         /* NULL in filter mode */
     const struct page_site_page_s
                         *site_page;     /* this page in it, or NULL */
+    const char          *output;        /* the output format rendered: */
+                                        /* NULL the page (HTML), "rss", */
+                                        /* "sitemap", "404" (site only; */
+                                        /* page_site_feed.h) */
 } page_options_t;
 
 /*

@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "page_site_data.h"
+#include "page_site_feed.h"
 #include "page_site_index.h"
 
 /* First size of the hash table of values (a power of two). */
@@ -1666,6 +1667,11 @@ page_site_data_init(page_data_t *d, page_arena_t *a, page_error_t *err)
 
     d->site_data = sd;
 
+    /* the feed, sitemap and 404 outputs' values, output formats */
+    if (page_site_feed_init(d, a) != 0) {
+        goto nomem;
+    }
+
     return 0;
 
 nomem:
@@ -2012,17 +2018,45 @@ made:
 }
 
 
+const page_site_page_t *
+page_site_data_page_of(page_data_t *d, const page_value_t *v)
+{
+    page_sd_ref_t  *ref;
+
+    if (d->site_data == NULL || v == NULL) {
+        return NULL;
+    }
+
+    ref = page_sd_find(d->site_data->by_value, d->site_data->size, v);
+
+    return ref && ref->tag == PAGE_SD_PAGE ? ref->obj : NULL;
+}
+
+
+page_value_t *
+page_site_data_list(page_data_t *d, const page_site_list_t *l)
+{
+    return d->site_data ? page_sd_list(d->site_data, l) : NULL;
+}
+
+
 int
 page_site_data_method(page_tpl_state_t *st, page_data_t *d,
     page_value_t *recv, const char *name, size_t len, page_value_t **args,
     size_t nargs, page_value_t **res)
 {
+    int                rc;
     page_sd_ref_t     *ref;
     page_site_data_t  *sd = d->site_data;
     const page_site_term_t  *t;
 
     if (sd == NULL || recv == NULL) {
         return 1;
+    }
+
+    rc = page_site_feed_method(st, d, recv, name, len, args, nargs, res);
+    if (rc != 1) {
+        return rc;
     }
 
     if (recv == d->site) {

@@ -15,6 +15,7 @@
 #define PAGE_SITE_DATA_H
 
 #include "page_data.h"
+#include "page_site_index.h"
 #include "page_tpl.h"
 
 /*
@@ -31,5 +32,13 @@ int page_site_data_init(page_data_t *d, page_arena_t *a, page_error_t *err);
 int page_site_data_method(page_tpl_state_t *st, page_data_t *d,
     page_value_t *recv, const char *name, size_t len, page_value_t **args,
     size_t nargs, page_value_t **res);
+
+/*
+ * For page_site_feed: the index page a value stands for (NULL when v is
+ * no page value), and the values of a list of the index's pages.
+ */
+const page_site_page_t *page_site_data_page_of(page_data_t *d,
+    const page_value_t *v);
+page_value_t *page_site_data_list(page_data_t *d, const page_site_list_t *l);
 
 #endif /* PAGE_SITE_DATA_H */
