@@ -811,6 +811,12 @@ page_site_feed_method(page_tpl_state_t *st, page_data_t *d,
         return 0;
     }
 
+    /* .RSSLink: deprecated in hugo 0.55, gone by 0.111.3 (an error) */
+    if (page_is(name, len, "RSSLink") && page_site_data_page_of(d, recv)) {
+        return page_tpl_fail(st, "can't evaluate field RSSLink in type "
+                             "*hugolib.pageState");
+    }
+
     if (nargs != 0
         || !(page_is(name, len, "OutputFormats")
              || page_is(name, len, "AlternativeOutputFormats")

@@ -25,7 +25,7 @@ my $t = PageTest->new;
 my $p = $t->prefix;
 my $hugo = "$FindBin::Bin/site/feeds-hugo";
 
-for my $copy (qw(feeds cached nofeeds)) {
+for my $copy (qw(feeds cached nofeeds rsslink)) {
     system('cp', '-a', "$FindBin::Bin/site/feeds", "$p/$copy") == 0
         or die "cp: $?";
 }
@@ -37,6 +37,11 @@ $t->write_file("$p/nofeeds/hugo.toml",
                "disableKinds = [\"RSS\", \"sitemap\", \"404\"]\n"
                . read_file("$p/nofeeds/hugo.toml"));
 $t->write_file("$p/files/plain404.txt", "nginx's own 404 page\n");
+
+# .RSSLink is gone (hugo 0.111.3: "can't evaluate field RSSLink in type
+# *hugolib.pageState", the build fails)
+$t->write_file("$p/rsslink/layouts/_default/single.html",
+               "{{ .RSSLink }}\n");
 
 $t->start(<<"CONF");
     page_cache_zone feeds 1m;
@@ -66,6 +71,10 @@ $t->start(<<"CONF");
 
         location /nofeeds/ {
             page_site $p/nofeeds;
+        }
+
+        location /rsslink/ {
+            page_site $p/rsslink;
         }
     }
 
@@ -111,8 +120,9 @@ sub is_feed {
 # ---- RSS
 
 # the built-in template: services.rss.limit (3), the config's author and
-# copyright, the home page's date its latest page's; a draft and a page
-# of a later date are left out
+# copyright; the home page's date is its sections' and taxonomies'
+# latest (rules.md at the top, newer, is in the feed but not in
+# lastBuildDate); a draft and a page of a later date are left out
 is_feed('/index.xml', 'feeds/index.xml', 'the home page\'s feed');
 is_feed('/posts/index.xml', 'feeds/posts/index.xml', 'a section\'s feed');
 
@@ -202,6 +212,14 @@ is($r->{body}, hugo_file('feeds/posts/index.html'),
 $r = $t->get('/posts/gale/');
 is($r->{body}, hugo_file('feeds/posts/gale/index.html'),
    'a regular page: HTML only, no alternative');
+
+# ---- .RSSLink
+
+is($t->get('/rsslink/posts/gale/')->{status}, 500, '.RSSLink: an error');
+$t->log_like(qr{single\.html:1:4: executing "_default/single\.html" at }
+             . qr{<\.RSSLink>: can't evaluate field RSSLink in type }
+             . qr{\*hugolib\.pageState},
+             '.RSSLink: hugo\'s error, with the template\'s file:line:col');
 
 # ---- disableKinds
 
