@@ -388,6 +388,15 @@ ngx_http_page_site_handler(ngx_http_request_t *r)
         return ngx_http_page_site_redirect(r, site, &m);
 
     case PAGE_SITE_ROBOTS:
+        if (page_site_feed_has_layout(conf->templates, &site->index, m.page,
+                                      PAGE_OUTPUT_ROBOTS))
+        {
+            /* the site's or its theme's robots.txt layout */
+            rc = ngx_http_page_site_page(r, conf, site, &m,
+                                         PAGE_OUTPUT_ROBOTS, NGX_HTTP_OK);
+            break;
+        }
+
         return ngx_http_page_site_robots(r, site);
 
     case PAGE_SITE_RSS:
@@ -955,9 +964,8 @@ ngx_http_page_site_key(ngx_http_request_t *r, ngx_http_page_loc_conf_t *conf,
 
 
 /*
- * robots.txt (enableRobotsTXT): Hugo's built-in template gives
- * "User-agent: *" (no newline); a site's own robots.txt layout is not
- * rendered yet (404).
+ * robots.txt (enableRobotsTXT) without a layout of the site's: Hugo's
+ * built-in template gives "User-agent: *" (no newline).
  */
 static ngx_int_t
 ngx_http_page_site_robots(ngx_http_request_t *r, ngx_http_page_site_t *site)
@@ -967,12 +975,6 @@ ngx_http_page_site_robots(ngx_http_request_t *r, ngx_http_page_site_t *site)
     ngx_chain_t  out;
 
     static u_char  robots[] = "User-agent: *";
-
-    if (site->own_robots) {
-        ngx_log_debug0(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
-                       "page site: a robots.txt layout is not rendered yet");
-        return NGX_HTTP_NOT_FOUND;
-    }
 
     b = ngx_calloc_buf(r->pool);
     if (b == NULL) {

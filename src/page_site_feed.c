@@ -162,9 +162,18 @@ page_site_feed_names(const page_site_t *s, const page_site_page_t *p,
 
     baseof = strcmp(output, "baseof") == 0;
     rss = strcmp(output, PAGE_OUTPUT_RSS) == 0;
-    fmt = rss ? "rss" : strcmp(output, PAGE_OUTPUT_SITEMAP) == 0 ? "sitemap"
-                                                              : "html";
-    ext = rss || strcmp(fmt, "sitemap") == 0 ? "xml" : "html";
+    if (rss || strcmp(output, PAGE_OUTPUT_SITEMAP) == 0) {
+        fmt = rss ? "rss" : "sitemap";
+        ext = "xml";
+
+    } else if (strcmp(output, PAGE_OUTPUT_ROBOTS) == 0) {
+        fmt = "robots";
+        ext = "txt";
+
+    } else {
+        fmt = "html";
+        ext = "html";
+    }
 
     nt = 0;
     nl = 0;
@@ -175,6 +184,10 @@ page_site_feed_names(const page_site_t *s, const page_site_page_t *p,
 
     } else if (strcmp(output, PAGE_OUTPUT_SITEMAP) == 0) {
         page_feed_part(layouts, &nl, "sitemap");
+        page_feed_part(types, &nt, "");
+
+    } else if (strcmp(output, PAGE_OUTPUT_ROBOTS) == 0) {
+        page_feed_part(layouts, &nl, "robots");
         page_feed_part(types, &nt, "");
 
     } else if (p != NULL) {
@@ -712,13 +725,22 @@ page_site_feed_init(page_data_t *d, page_arena_t *a)
         return 0;
     }
 
-    if (page_add(a, d->page, "Kind", page_feed_str(a, out)) != 0
+    if (page_add(a, d->page, "Kind",
+                 page_feed_str(a, strcmp(out, PAGE_OUTPUT_ROBOTS) == 0
+                                  ? "robotsTXT" : out)) != 0
         || page_add(a, d->page, "IsHome", &page_false_value) != 0
         || page_add(a, d->page, "IsNode", &page_false_value) != 0
         || page_add(a, d->page, "IsSection", &page_false_value) != 0
         || page_add(a, d->page, "IsPage", &page_false_value) != 0)
     {
         return -1;
+    }
+
+    if (strcmp(out, PAGE_OUTPUT_ROBOTS) == 0) {
+        /* hugo 0.111.3: robots.txt's page has no title */
+        return page_add(a, d->page, "Title", page_feed_str(a, "")) != 0
+               || page_add(a, d->page, "LinkTitle", page_feed_str(a, ""))
+                  != 0 ? -1 : 0;
     }
 
     if (strcmp(out, PAGE_OUTPUT_404) != 0) {
@@ -918,6 +940,10 @@ page_site_feed_media_type(const char *output)
 {
     if (output == NULL || strcmp(output, PAGE_OUTPUT_404) == 0) {
         return "text/html";
+    }
+
+    if (strcmp(output, PAGE_OUTPUT_ROBOTS) == 0) {
+        return "text/plain";
     }
 
     return strcmp(output, PAGE_OUTPUT_RSS) == 0 ? "application/rss+xml"

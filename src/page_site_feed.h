@@ -1,7 +1,8 @@
 /*
  * page_site_feed: a site's outputs other than its pages' HTML, as Hugo
  * writes them: a list page's RSS feed (index.xml), a language's sitemap
- * and the sitemap index of a multilingual site, and the 404 page.  The
+ * and the sitemap index of a multilingual site, the site's own
+ * robots.txt layout, and the 404 page.  The
  * layout of each is found by Hugo's lookup for its output format (the
  * site's and its themes' files, then the built-in theme's
  * _default/rss.xml and _default/sitemap.xml), and the values templates
@@ -12,7 +13,7 @@
  *
  * A server renders one with page_render() and page_options_t's output
  * set to one of the names below; site_page is the list page of the feed,
- * the language's home for the sitemap and the 404 page.
+ * the language's home for the sitemap, robots.txt and the 404 page.
  */
 
 #ifndef PAGE_SITE_FEED_H
@@ -27,6 +28,7 @@
 #define PAGE_OUTPUT_RSS      "rss"
 #define PAGE_OUTPUT_SITEMAP  "sitemap"
 #define PAGE_OUTPUT_404      "404"
+#define PAGE_OUTPUT_ROBOTS   "robots"
 
 /*
  * Most layout names one lookup tries: a term's RSS in a language tries

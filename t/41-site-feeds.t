@@ -25,7 +25,7 @@ my $t = PageTest->new;
 my $p = $t->prefix;
 my $hugo = "$FindBin::Bin/site/feeds-hugo";
 
-for my $copy (qw(feeds cached nofeeds rsslink)) {
+for my $copy (qw(feeds cached nofeeds rsslink robots)) {
     system('cp', '-a', "$FindBin::Bin/site/feeds", "$p/$copy") == 0
         or die "cp: $?";
 }
@@ -37,6 +37,15 @@ $t->write_file("$p/nofeeds/hugo.toml",
                "disableKinds = [\"RSS\", \"sitemap\", \"404\"]\n"
                . read_file("$p/nofeeds/hugo.toml"));
 $t->write_file("$p/files/plain404.txt", "nginx's own 404 page\n");
+
+# a robots.txt layout (enableRobotsTXT): a plain-text template
+$t->write_file("$p/robots/hugo.toml", "enableRobotsTXT = true\n"
+               . read_file("$p/robots/hugo.toml"));
+$t->write_file("$p/robots/layouts/robots.txt",
+               "User-agent: *\n# {{ .Kind }} {{ .Title }} & {{ .Site.Title }}\n"
+               . "{{ range first 2 .Site.RegularPages }}"
+               . "Disallow: {{ .RelPermalink }}\n{{ end }}"
+               . "Sitemap: {{ \"sitemap.xml\" | absURL }}\n");
 
 # .RSSLink is gone (hugo 0.111.3: "can't evaluate field RSSLink in type
 # *hugolib.pageState", the build fails)
@@ -75,6 +84,10 @@ $t->start(<<"CONF");
 
         location /rsslink/ {
             page_site $p/rsslink;
+        }
+
+        location /robots/ {
+            page_site $p/robots;
         }
     }
 
@@ -212,6 +225,18 @@ is($r->{body}, hugo_file('feeds/posts/index.html'),
 $r = $t->get('/posts/gale/');
 is($r->{body}, hugo_file('feeds/posts/gale/index.html'),
    'a regular page: HTML only, no alternative');
+
+# ---- robots.txt: hugo's build of that copy (Kind robotsTXT, no title,
+# text/template: "&" as it is)
+
+$r = $t->get('/robots/robots.txt');
+is($r->{status}, 200, 'a robots.txt layout: 200');
+is($r->{headers}{'content-type'}, 'text/plain; charset=utf-8',
+   'a robots.txt layout: text/plain');
+is($r->{body}, "User-agent: *\n# robotsTXT  & Harbour Log\n"
+   . "Disallow: /rules/\nDisallow: /posts/high-water/\n"
+   . "Sitemap: https://example.net/sitemap.xml\n",
+   'a robots.txt layout: hugo\'s robots.txt');
 
 # ---- .RSSLink
 
