@@ -135,7 +135,8 @@ sub is_feed {
 # the built-in template: services.rss.limit (3), the config's author and
 # copyright; the home page's date is its sections' and taxonomies'
 # latest (rules.md at the top, newer, is in the feed but not in
-# lastBuildDate); a draft and a page of a later date are left out
+# lastBuildDate); a draft, an expired page and a page of a later date
+# are left out
 is_feed('/index.xml', 'feeds/index.xml', 'the home page\'s feed');
 is_feed('/posts/index.xml', 'feeds/posts/index.xml', 'a section\'s feed');
 
