@@ -414,9 +414,17 @@ ngx_http_page_site_handler(ngx_http_request_t *r)
         break;
 
     case PAGE_SITE_FORMAT:
-        /* not served yet: JSON, CSV, calendars */
+        /* JSON, CSV, calendars: with the site's layout for the format */
+        if (page_site_feed_has_layout(conf->templates, &site->index, m.page,
+                                      m.format))
+        {
+            rc = ngx_http_page_site_page(r, conf, site, &m, m.format,
+                                         NGX_HTTP_OK);
+            break;
+        }
+
         ngx_log_debug1(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
-                       "page site: \"%V\" is not served yet", &r->uri);
+                       "page site: no layout for \"%V\"", &r->uri);
         rc = NGX_HTTP_NOT_FOUND;
         break;
 
@@ -590,7 +598,9 @@ ngx_http_page_site_page(ngx_http_request_t *r, ngx_http_page_loc_conf_t *conf,
     ngx_memzero(&of, sizeof(ngx_open_file_info_t));
 
     if (p == NULL || p->file == NULL
-        || (output != NULL && ngx_strcmp(output, PAGE_OUTPUT_RSS) != 0))
+        || (output != NULL && (ngx_strcmp(output, PAGE_OUTPUT_SITEMAP) == 0
+                               || ngx_strcmp(output, PAGE_OUTPUT_ROBOTS) == 0
+                               || ngx_strcmp(output, PAGE_OUTPUT_404) == 0)))
     {
         /*
          * a page Hugo makes without a file (a section without _index.md,

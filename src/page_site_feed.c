@@ -56,6 +56,42 @@ static const page_feed_format_t  page_feed_table[] = {
 };
 
 
+/* What each output is looked up and sent as. */
+typedef struct {
+    const char  *output;        /* page_options_t's output */
+    const char  *format;        /* in layout names: "rss" */
+    const char  *ext;           /* its media type's first suffix */
+    const char  *media;         /* sent as */
+    unsigned     page:1;        /* a page's output (its kind's names) */
+} page_feed_output_t;
+
+static const page_feed_output_t  page_feed_outputs[] = {
+    { PAGE_OUTPUT_RSS, "rss", "xml", "application/rss+xml", 1 },
+    { PAGE_OUTPUT_SITEMAP, "sitemap", "xml", "application/xml", 0 },
+    { PAGE_OUTPUT_ROBOTS, "robots", "txt", "text/plain", 0 },
+    { PAGE_OUTPUT_404, "html", "html", "text/html", 0 },
+    { "json", "json", "json", "application/json", 1 },
+    { "csv", "csv", "csv", "text/csv", 1 },
+    { "calendar", "calendar", "ics", "text/calendar", 1 },
+    { NULL, NULL, NULL, NULL, 0 }
+};
+
+
+static const page_feed_output_t *
+page_feed_output(const char *output)
+{
+    size_t  i;
+
+    for (i = 0; page_feed_outputs[i].output != NULL; i++) {
+        if (strcmp(page_feed_outputs[i].output, output) == 0) {
+            return &page_feed_outputs[i];
+        }
+    }
+
+    return NULL;
+}
+
+
 typedef struct {
     const char  **names;
     size_t        n;
@@ -136,6 +172,7 @@ page_site_feed_names(const page_site_t *s, const page_site_page_t *p,
     char                lang_fmt[64];
     page_feed_names_t   nm;
     int                 baseof, rss;
+    const page_feed_output_t  *o;
 
     nm.names = names;
     nm.n = 0;
@@ -162,18 +199,14 @@ page_site_feed_names(const page_site_t *s, const page_site_page_t *p,
 
     baseof = strcmp(output, "baseof") == 0;
     rss = strcmp(output, PAGE_OUTPUT_RSS) == 0;
-    if (rss || strcmp(output, PAGE_OUTPUT_SITEMAP) == 0) {
-        fmt = rss ? "rss" : "sitemap";
-        ext = "xml";
+    o = page_feed_output(baseof ? PAGE_OUTPUT_404 : output);
 
-    } else if (strcmp(output, PAGE_OUTPUT_ROBOTS) == 0) {
-        fmt = "robots";
-        ext = "txt";
-
-    } else {
-        fmt = "html";
-        ext = "html";
+    if (o == NULL) {
+        return 0;
     }
+
+    fmt = o->format;
+    ext = o->ext;
 
     nt = 0;
     nl = 0;
@@ -206,6 +239,13 @@ page_site_feed_names(const page_site_t *s, const page_site_page_t *p,
         }
 
         switch (p->kind) {
+
+        case PAGE_KIND_PAGE:
+            page_feed_part(layouts, &nl, "single");
+            if (section[0]) {
+                page_feed_part(types, &nt, section);
+            }
+            break;
 
         case PAGE_KIND_HOME:
             page_feed_part(layouts, &nl, "index");
@@ -260,9 +300,7 @@ page_site_feed_names(const page_site_t *s, const page_site_page_t *p,
     types[nt++] = "";
     types[nt++] = "_default";
 
-    if (p != NULL && p->kind != PAGE_KIND_PAGE && !baseof
-        && strcmp(output, PAGE_OUTPUT_RSS) == 0)
-    {
+    if (p != NULL && p->kind != PAGE_KIND_PAGE && !baseof && o->page) {
         layouts[nl++] = "list";
     }
 
@@ -480,7 +518,8 @@ page_feed_formats(page_data_t *d, page_arena_t *a, const page_site_page_t *p,
     out = d->opt->output ? d->opt->output : "html";
 
     if (current && d->opt->output != NULL
-        && strcmp(d->opt->output, PAGE_OUTPUT_RSS) != 0)
+        && page_feed_output(d->opt->output) != NULL
+        && !page_feed_output(d->opt->output)->page)
     {
         if (strcmp(out, PAGE_OUTPUT_404) == 0 && !alternative) {
             f = page_feed_format(a, &page_feed_table[0],
@@ -721,7 +760,9 @@ page_site_feed_init(page_data_t *d, page_arena_t *a)
 
     out = d->opt->output;
 
-    if (out == NULL || strcmp(out, PAGE_OUTPUT_RSS) == 0) {
+    if (out == NULL || page_feed_output(out) == NULL
+        || page_feed_output(out)->page)
+    {
         return 0;
     }
 
@@ -938,16 +979,11 @@ page_site_sitemap_index(const page_site_t *s, page_buf_t *b)
 const char *
 page_site_feed_media_type(const char *output)
 {
-    if (output == NULL || strcmp(output, PAGE_OUTPUT_404) == 0) {
-        return "text/html";
-    }
+    const page_feed_output_t  *o;
 
-    if (strcmp(output, PAGE_OUTPUT_ROBOTS) == 0) {
-        return "text/plain";
-    }
+    o = output ? page_feed_output(output) : NULL;
 
-    return strcmp(output, PAGE_OUTPUT_RSS) == 0 ? "application/rss+xml"
-                                                : "application/xml";
+    return o ? o->media : "text/html";
 }
 
 

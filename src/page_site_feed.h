@@ -29,6 +29,7 @@
 #define PAGE_OUTPUT_SITEMAP  "sitemap"
 #define PAGE_OUTPUT_404      "404"
 #define PAGE_OUTPUT_ROBOTS   "robots"
+/* and a page's other formats by their names: "json", "csv", "calendar" */
 
 /*
  * Most layout names one lookup tries: a term's RSS in a language tries

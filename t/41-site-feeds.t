@@ -6,7 +6,8 @@
 # changefreq and priority), a multilingual site's sitemap index and each
 # language's sitemap, the 404 layout (status 404 for a path that matches
 # nothing, 200 for /404.html, nginx's own 404 when error_page 404 is
-# configured), .OutputFormats/.AlternativeOutputFormats in the pages,
+# configured), a JSON output by the site's layout,
+# .OutputFormats/.AlternativeOutputFormats in the pages,
 # disableKinds, and page_cache keys that follow the index.
 #
 # The expected files under t/site/feeds-hugo/ are hugo 0.111.3's build
@@ -246,6 +247,26 @@ $t->log_like(qr{single\.html:1:4: executing "_default/single\.html" at }
              . qr{<\.RSSLink>: can't evaluate field RSSLink in type }
              . qr{\*hugolib\.pageState},
              '.RSSLink: hugo\'s error, with the template\'s file:line:col');
+
+# outputs.home = [HTML, RSS, JSON]: the home page's alternatives (hugo
+# 0.111.3 also writes its generator <meta> in the home page: not compared)
+my @links = hugo_file('feeds/index.html') =~ m{^(<link .*>)$}mg;
+is(scalar(@links), 3, 'hugo\'s home page: three links (RSS, JSON, feed)');
+is(join("\n", $t->get('/')->{body} =~ m{^(<link .*>)$}mg),
+   join("\n", @links),
+   'the home page: hugo\'s links to its RSS and JSON outputs');
+
+# ---- other formats: the site's index.json layout of the home page
+# (hugo 0.111.3's name; current Hugo's is home.json)
+
+$r = $t->get('/index.json');
+is($r->{status}, 200, 'the home page\'s JSON: 200');
+is($r->{headers}{'content-type'}, 'application/json; charset=utf-8',
+   'the home page\'s JSON: application/json');
+is($r->{body}, hugo_file('feeds/index.json'),
+   'the home page\'s JSON: hugo\'s, by the site\'s layout');
+is($t->get('/posts/index.json')->{status}, 404,
+   'a section without JSON in the outputs: 404');
 
 # ---- disableKinds
 

@@ -6,7 +6,8 @@
  * posts/section.xml, posts/list.xml, section/..., _default/...), with
  * current Hugo's names at the top of layouts/ (home.rss.xml,
  * section.rss.xml, taxonomy.rss.xml, term.rss.xml in its RSS
- * documentation) before _default/.  And the sitemap index of
+ * documentation) before _default/; a page's and a section's JSON
+ * (single, list, no bare "json.json").  And the sitemap index of
  * t/site/feeds-ml, which hugo 0.111.3 writes as
  * t/site/feeds-hugo/ml/sitemap.xml.
  */
@@ -80,7 +81,7 @@ names_of(page_site_t *s, const page_site_page_t *p, const char *output)
 static void
 test_names(page_site_t *s)
 {
-    const page_site_page_t  *home, *posts, *tags, *tide;
+    const page_site_page_t  *home, *posts, *tags, *tide, *gale;
 
     static const char *const  section_rss[] = {
         "posts/section.rss.xml", "posts/rss.xml", "posts/list.rss.xml",
@@ -120,6 +121,16 @@ test_names(page_site_t *s)
         "posts/section.en.xml", "posts/section.xml", NULL
     };
 
+    static const char *const  section_json[] = {
+        "posts/section.json.json", "posts/section.json", "posts/list.json",
+        "section.json", "_default/section.json", "_default/list.json", NULL
+    };
+
+    static const char *const  page_json[] = {
+        "posts/single.json.json", "posts/single.json", "single.json",
+        "_default/single.json", NULL
+    };
+
     static const char *const  page404[] = {
         "404.en.html", "404.html", "_default/404.html", NULL
     };
@@ -136,8 +147,9 @@ test_names(page_site_t *s)
     posts = page_site_get_page(s, 0, NULL, "/posts", 6);
     tags = page_site_get_page(s, 0, NULL, "/tags", 5);
     tide = page_site_get_page(s, 0, NULL, "/tags/tide", 10);
+    gale = page_site_get_page(s, 0, NULL, "/posts/gale", 11);
 
-    if (!ok(home && posts && tags && tide, "the fixture's list pages")) {
+    if (!ok(home && posts && tags && tide && gale, "the fixture's pages")) {
         return;
     }
 
@@ -154,6 +166,15 @@ test_names(page_site_t *s)
 
     names_of(s, tide, PAGE_OUTPUT_RSS);
     in_order(term_rss, "a term's feed");
+
+    names_of(s, posts, "json");
+    in_order(section_json, "a section's JSON");
+    ok(pos("posts/json.json") < 0 && pos("json.json") < 0,
+       "a section's JSON: no bare format name (RSS only)");
+
+    names_of(s, gale, "json");
+    in_order(page_json, "a page's JSON");
+    ok(pos("posts/list.json") < 0, "a page's JSON: no list");
 
     names_of(s, home, PAGE_OUTPUT_404);
     in_order(page404, "the 404 page");
