@@ -31,7 +31,7 @@ CORE_SRCS  := $(addprefix src/,$(shell cat src/SOURCES))
 CORE_HDRS  := $(wildcard src/*.h)
 
 # the default theme, compiled into the module and the CLI
-THEME_FILES := $(shell find conf/theme/layouts -name '*.html' | sort) \
+THEME_FILES := $(shell find conf/theme/layouts -name '*.html' -o -name '*.xml' | sort) \
                conf/theme/static/page-theme.css
 THEME_C     := $(BUILD)/page_builtin_theme.c
 # emoji codes and HTML entities, from Debian's packages (util/gen-tables.pl)

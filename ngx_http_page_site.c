@@ -17,6 +17,7 @@
 
 #include "ngx_http_page_module.h"
 #include "page_site_data.h"
+#include "page_site_feed.h"
 
 
 /*
@@ -32,7 +33,12 @@ static ngx_int_t ngx_http_page_site_key(ngx_http_request_t *r,
     ngx_open_file_info_t *of, ngx_http_page_ctx_t *ctx);
 static ngx_int_t ngx_http_page_site_page(ngx_http_request_t *r,
     ngx_http_page_loc_conf_t *conf, ngx_http_page_site_t *site,
-    page_site_match_t *m);
+    page_site_match_t *m, const char *output, ngx_uint_t status);
+static ngx_int_t ngx_http_page_site_not_found(ngx_http_request_t *r,
+    ngx_http_page_loc_conf_t *conf, ngx_http_page_site_t *site,
+    u_char *path, size_t len);
+static ngx_int_t ngx_http_page_site_sitemap_index(ngx_http_request_t *r,
+    ngx_http_page_site_t *site);
 static ngx_int_t ngx_http_page_site_redirect(ngx_http_request_t *r,
     ngx_http_page_site_t *site, page_site_match_t *m);
 static ngx_int_t ngx_http_page_site_static(ngx_http_request_t *r,
@@ -378,7 +384,8 @@ ngx_http_page_site_handler(ngx_http_request_t *r)
 
     case PAGE_SITE_HTML:
     case PAGE_SITE_PAGER:
-        return ngx_http_page_site_page(r, conf, site, &m);
+        rc = ngx_http_page_site_page(r, conf, site, &m, NULL, NGX_HTTP_OK);
+        break;
 
     case PAGE_SITE_REDIRECT:
         if (m.pager == 1) {
@@ -388,38 +395,201 @@ ngx_http_page_site_handler(ngx_http_request_t *r)
              * render tells, then the 301
              */
             if (!page_site_pager_aliases(&site->cfg)) {
-                return NGX_HTTP_NOT_FOUND;
+                rc = NGX_HTTP_NOT_FOUND;
+                break;
             }
-            return ngx_http_page_site_page(r, conf, site, &m);
+
+            rc = ngx_http_page_site_page(r, conf, site, &m, NULL,
+                                         NGX_HTTP_OK);
+            break;
         }
 
         return ngx_http_page_site_redirect(r, site, &m);
 
     case PAGE_SITE_ROBOTS:
+        if (page_site_feed_has_layout(conf->templates, &site->index, m.page,
+                                      PAGE_OUTPUT_ROBOTS))
+        {
+            /* the site's or its theme's robots.txt layout */
+            rc = ngx_http_page_site_page(r, conf, site, &m,
+                                         PAGE_OUTPUT_ROBOTS, NGX_HTTP_OK);
+            break;
+        }
+
         return ngx_http_page_site_robots(r, site);
 
     case PAGE_SITE_RSS:
+        rc = ngx_http_page_site_page(r, conf, site, &m, PAGE_OUTPUT_RSS,
+                                     NGX_HTTP_OK);
+        break;
+
     case PAGE_SITE_SITEMAP:
+        if (m.page == NULL) {
+            return ngx_http_page_site_sitemap_index(r, site);
+        }
+
+        rc = ngx_http_page_site_page(r, conf, site, &m, PAGE_OUTPUT_SITEMAP,
+                                     NGX_HTTP_OK);
+        break;
+
     case PAGE_SITE_FORMAT:
-        /* not served yet: feeds, sitemaps, other formats */
+        /* JSON, CSV, calendars: with the site's layout for the format */
+        if (page_site_feed_has_layout(conf->templates, &site->index, m.page,
+                                      m.format))
+        {
+            rc = ngx_http_page_site_page(r, conf, site, &m, m.format,
+                                         NGX_HTTP_OK);
+            break;
+        }
+
         ngx_log_debug1(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
-                       "page site: \"%V\" is not served yet", &r->uri);
-        return NGX_HTTP_NOT_FOUND;
+                       "page site: no layout for \"%V\"", &r->uri);
+        rc = NGX_HTTP_NOT_FOUND;
+        break;
 
     default:  /* PAGE_SITE_HIDDEN, PAGE_SITE_NONE */
-        return ngx_http_page_site_static(r, site, path, len);
+        rc = ngx_http_page_site_static(r, site, path, len);
+        break;
     }
+
+    if (rc == NGX_HTTP_NOT_FOUND) {
+        return ngx_http_page_site_not_found(r, conf, site, path, len);
+    }
+
+    return rc;
 }
 
 
-/* A page of the site, rendered: 200 text/html, as the filter answers. */
+/*
+ * Nothing under the site answers: the site's 404 layout, rendered as
+ * Hugo renders /404.html for the path's language, with status 404
+ * ("/404.html" itself: 200, as a server of hugo's public/ answers it).
+ * nginx's own 404 (error_page applies) when the location has an
+ * error_page for 404, when disableKinds has 404 or when no layout
+ * directory has a 404 layout.
+ */
+static ngx_int_t
+ngx_http_page_site_not_found(ngx_http_request_t *r,
+    ngx_http_page_loc_conf_t *conf, ngx_http_page_site_t *site, u_char *path,
+    size_t len)
+{
+    size_t                     lang;
+    ngx_uint_t                 i, status;
+    page_site_match_t          m;
+    ngx_http_err_page_t       *err_page;
+    ngx_http_core_loc_conf_t  *clcf;
+
+    clcf = ngx_http_get_module_loc_conf(r, ngx_http_core_module);
+
+    if (clcf->error_pages) {
+        err_page = clcf->error_pages->elts;
+
+        for (i = 0; i < clcf->error_pages->nelts; i++) {
+            if (err_page[i].status == NGX_HTTP_NOT_FOUND) {
+                return NGX_HTTP_NOT_FOUND;
+            }
+        }
+    }
+
+    if (r->error_page || (site->cfg.disable_kinds & PAGE_CONFIG_NO_404)
+        || site->index.nlangs == 0)
+    {
+        return NGX_HTTP_NOT_FOUND;
+    }
+
+    lang = page_site_feed_lang_of(&site->index, (const char *) path, len);
+
+    ngx_memzero(&m, sizeof(page_site_match_t));
+    m.what = PAGE_SITE_HTML;
+    m.page = site->index.langs[lang].home;
+
+    if (m.page == NULL
+        || !page_site_feed_has_layout(conf->templates, &site->index, m.page,
+                                      PAGE_OUTPUT_404))
+    {
+        return NGX_HTTP_NOT_FOUND;
+    }
+
+    status = NGX_HTTP_NOT_FOUND;
+
+    if (len >= 9 && ngx_strncmp(path + len - 9, "/404.html", 9) == 0
+        && len - 9 == ngx_strlen(site->index.langs[lang].prefix))
+    {
+        status = NGX_HTTP_OK;
+    }
+
+    return ngx_http_page_site_page(r, conf, site, &m, PAGE_OUTPUT_404,
+                                   status);
+}
+
+
+/* A multilingual site's /sitemap.xml: each language's sitemap. */
+static ngx_int_t
+ngx_http_page_site_sitemap_index(ngx_http_request_t *r,
+    ngx_http_page_site_t *site)
+{
+    ngx_int_t     rc;
+    ngx_buf_t    *b;
+    page_buf_t    pb;
+    ngx_chain_t   out;
+    page_arena_t  a;
+
+    page_arena_init(&a, 0);
+    page_buf_init(&pb, &a, 0);
+
+    b = ngx_calloc_buf(r->pool);
+
+    if (b == NULL || page_site_sitemap_index(&site->index, &pb) != 0) {
+        page_arena_free(&a);
+        return NGX_HTTP_INTERNAL_SERVER_ERROR;
+    }
+
+    b->pos = ngx_pnalloc(r->pool, pb.len);
+    if (b->pos == NULL) {
+        page_arena_free(&a);
+        return NGX_HTTP_INTERNAL_SERVER_ERROR;
+    }
+
+    b->last = ngx_cpymem(b->pos, pb.data, pb.len);
+    page_arena_free(&a);
+
+    b->memory = 1;
+    b->last_buf = (r == r->main) ? 1 : 0;
+    b->last_in_chain = 1;
+
+    r->headers_out.status = NGX_HTTP_OK;
+    r->headers_out.content_length_n = b->last - b->pos;
+    ngx_str_set(&r->headers_out.content_type, "application/xml");
+    r->headers_out.content_type_len = sizeof("application/xml") - 1;
+    ngx_str_set(&r->headers_out.charset, "utf-8");
+
+    rc = ngx_http_send_header(r);
+
+    if (rc == NGX_ERROR || rc > NGX_OK || r->header_only) {
+        return rc;
+    }
+
+    out.buf = b;
+    out.next = NULL;
+
+    return ngx_http_output_filter(r, &out);
+}
+
+
+/*
+ * A page of the site, rendered: 200 text/html, as the filter answers; or
+ * another output of it (page_site_feed.h): its RSS feed, its language's
+ * sitemap, the 404 page (status 404, never cached: any path shows it).
+ */
 static ngx_int_t
 ngx_http_page_site_page(ngx_http_request_t *r, ngx_http_page_loc_conf_t *conf,
-    ngx_http_page_site_t *site, page_site_match_t *m)
+    ngx_http_page_site_t *site, page_site_match_t *m, const char *output,
+    ngx_uint_t status)
 {
     int                        rc;
     size_t                     nparams, dlen;
     u_char                    *body, *root;
+    const char                *type;
     ssize_t                    n;
     ngx_int_t                  nrc;
     ngx_buf_t                 *b;
@@ -446,10 +616,15 @@ ngx_http_page_site_page(ngx_http_request_t *r, ngx_http_page_loc_conf_t *conf,
     b = NULL;
     ngx_memzero(&of, sizeof(ngx_open_file_info_t));
 
-    if (p == NULL || p->file == NULL) {
+    if (p == NULL || p->file == NULL
+        || (output != NULL && (ngx_strcmp(output, PAGE_OUTPUT_SITEMAP) == 0
+                               || ngx_strcmp(output, PAGE_OUTPUT_ROBOTS) == 0
+                               || ngx_strcmp(output, PAGE_OUTPUT_404) == 0)))
+    {
         /*
          * a page Hugo makes without a file (a section without _index.md,
-         * a taxonomy, a term): rendered from an empty source
+         * a taxonomy, a term, a sitemap, the 404 page): rendered from an
+         * empty source
          */
         body = (u_char *) "";
         n = 0;
@@ -518,7 +693,8 @@ ngx_http_page_site_page(ngx_http_request_t *r, ngx_http_page_loc_conf_t *conf,
 
     r->headers_out.last_modified_time = of.mtime;
 
-    if (conf->cache && m->what != PAGE_SITE_REDIRECT) {
+    if (conf->cache && status == NGX_HTTP_OK
+        && m->what != PAGE_SITE_REDIRECT) {
         ctx = ngx_pcalloc(r->pool, sizeof(ngx_http_page_ctx_t));
         if (ctx == NULL
             || ngx_http_page_site_key(r, conf, site, &of, ctx) != NGX_OK)
@@ -557,7 +733,8 @@ ngx_http_page_site_page(ngx_http_request_t *r, ngx_http_page_loc_conf_t *conf,
 
 render:
 
-    if (conf->cache && ctx == NULL && m->what != PAGE_SITE_REDIRECT) {
+    if (conf->cache && ctx == NULL && status == NGX_HTTP_OK
+        && m->what != PAGE_SITE_REDIRECT) {
         /* a page Hugo makes: the index's fingerprint versions it */
         ctx = ngx_pcalloc(r->pool, sizeof(ngx_http_page_ctx_t));
         if (ctx == NULL
@@ -593,7 +770,7 @@ render:
     root = NULL;
     dlen = 0;
 
-    if (p->file) {
+    if (p->file && name.len) {
         dlen = ngx_strlen(p->file) - ngx_strlen(p->rel);
         root = ngx_pnalloc(r->pool, rootdir.len + 1 + dlen + 1);
         if (root == NULL) {
@@ -656,6 +833,7 @@ render:
     opt.site = &site->index;
     opt.site_page = p;
     opt.pager = m->pager;
+    opt.output = output;
 
     rc = page_render((const char *) body, (size_t) n, &opt, &res);
 
@@ -737,15 +915,21 @@ send:
         h->value = cache_status[ctx->cache];
     }
 
-    r->headers_out.status = NGX_HTTP_OK;
+    r->headers_out.status = status;
     r->headers_out.content_length_n = b->last - b->pos;
 
-    ngx_str_set(&r->headers_out.content_type, "text/html");
-    r->headers_out.content_type_len = sizeof("text/html") - 1;
+    type = page_site_feed_media_type(output);
+    r->headers_out.content_type.data = (u_char *) type;
+    r->headers_out.content_type.len = ngx_strlen(type);
+    r->headers_out.content_type_len = r->headers_out.content_type.len;
     r->headers_out.content_type_lowcase = NULL;
     ngx_str_set(&r->headers_out.charset, "utf-8");
 
-    if (conf->last_modified && r->headers_out.last_modified_time > 0) {
+    if (status != NGX_HTTP_OK) {
+        r->headers_out.last_modified_time = -1;
+
+    } else if (conf->last_modified && r->headers_out.last_modified_time > 0)
+    {
         /* nginx's not_modified filter answers conditional requests */
         ngx_http_weak_etag(r);
 
@@ -827,9 +1011,8 @@ ngx_http_page_site_key(ngx_http_request_t *r, ngx_http_page_loc_conf_t *conf,
 
 
 /*
- * robots.txt (enableRobotsTXT): Hugo's built-in template gives
- * "User-agent: *" (no newline); a site's own robots.txt layout is not
- * rendered yet (404).
+ * robots.txt (enableRobotsTXT) without a layout of the site's: Hugo's
+ * built-in template gives "User-agent: *" (no newline).
  */
 static ngx_int_t
 ngx_http_page_site_robots(ngx_http_request_t *r, ngx_http_page_site_t *site)
@@ -839,12 +1022,6 @@ ngx_http_page_site_robots(ngx_http_request_t *r, ngx_http_page_site_t *site)
     ngx_chain_t  out;
 
     static u_char  robots[] = "User-agent: *";
-
-    if (site->own_robots) {
-        ngx_log_debug0(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
-                       "page site: a robots.txt layout is not rendered yet");
-        return NGX_HTTP_NOT_FOUND;
-    }
 
     b = ngx_calloc_buf(r->pool);
     if (b == NULL) {

@@ -81,6 +81,10 @@ typedef struct {
                                         /* (/page/N/); 0 or 1: the first */
     size_t               max_memory;    /* 0: PAGE_MAX_MEMORY; less for */
                                         /* a render inside another's */
+    const char          *output;        /* the output format rendered: */
+                                        /* NULL the page (HTML), "rss", */
+                                        /* "sitemap", "404" (site only; */
+                                        /* page_site_feed.h) */
 } page_options_t;
 
 /*

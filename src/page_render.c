@@ -18,6 +18,7 @@
 #include "page_sc_exec.h"
 #include "page_site_data.h"
 #include "page_shortcode.h"
+#include "page_site_feed.h"
 #include "page_templates.h"
 #include "page_value.h"
 
@@ -461,6 +462,11 @@ page_render_layout(page_data_t *data, page_tpl_env_t *env,
     q.layout = page_value_is_string(layout) ? layout->u.s.data : NULL;
     q.def = opt->layout_len ? opt->layout : NULL;
     q.lang = page_value_is_string(lang) ? lang->u.s.data : NULL;
+
+    if (opt->output != NULL && opt->site_page != NULL) {
+        /* a feed, a sitemap, the 404 page: page_site_feed's lookups */
+        return page_site_feed_render(data, env, opt, q.lang, res);
+    }
 
     set = page_templates_find_layout(opt->templates, &q, &entry);
 

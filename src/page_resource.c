@@ -135,6 +135,21 @@ page_media_index(const page_value_t *v)
 }
 
 
+page_value_t *
+page_media_value(const char *type)
+{
+    size_t  i;
+
+    for (i = 0; i < PAGE_MEDIA_UNKNOWN; i++) {
+        if (strcmp(page_media[i].type, type) == 0) {
+            return &page_media_values[i];
+        }
+    }
+
+    return NULL;
+}
+
+
 /* Does the comma-separated list hold s (s lower case). */
 static int
 page_media_has_suffix(const char *list, const char *s, size_t len)
@@ -235,8 +250,10 @@ page_media_method(page_tpl_state_t *st, int i, page_value_t *recv,
     }
 
     if (IS("SubType")) {
+        /* "application/rss+xml": "rss", the "+xml" is Hugo's mimeSuffix */
         s = type[main] == '/' ? type + main + 1 : "";
-        return page_tpl_ret_str(st, PAGE_STRING, s, strlen(s), res);
+        n = strcspn(s, "+");
+        return page_tpl_ret_str(st, PAGE_STRING, s, n, res);
     }
 
     if (IS("Delimiter")) {

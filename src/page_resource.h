@@ -77,6 +77,13 @@ typedef struct {
 void page_resources_init(page_resources_t *rs, const page_options_t *opt);
 
 /*
+ * The media type value of type ("application/rss+xml"): a string with
+ * the methods of Hugo's media types (.Type, .SubType, .Suffixes, ...);
+ * NULL when the table has no such type.
+ */
+page_value_t *page_media_value(const char *type);
+
+/*
  * A resource named name (and titled so), published at target (both
  * "/dir/file.ext"), reading the file at path (real, already confined),
  * or holding content (path NULL).  Its media type comes from target's

@@ -15,6 +15,7 @@
 #include "page_site_data.h"
 #include "page_site_datadir.h"
 #include "page_site_i18n.h"
+#include "page_site_feed.h"
 #include "page_site_index.h"
 #include "page_site_resources.h"
 
@@ -1678,6 +1679,11 @@ page_site_data_init(page_data_t *d, page_arena_t *a, page_error_t *err)
 
     d->site_data = sd;
 
+    /* the feed, sitemap and 404 outputs' values, output formats */
+    if (page_site_feed_init(d, a) != 0) {
+        goto nomem;
+    }
+
     return 0;
 
 nomem:
@@ -2263,6 +2269,13 @@ made:
 }
 
 
+page_value_t *
+page_site_data_list(page_data_t *d, const page_site_list_t *l)
+{
+    return d->site_data ? page_sd_list(d->site_data, l) : NULL;
+}
+
+
 int
 page_site_data_method(page_tpl_state_t *st, page_data_t *d,
     page_value_t *recv, const char *name, size_t len, page_value_t **args,
@@ -2279,6 +2292,11 @@ page_site_data_method(page_tpl_state_t *st, page_data_t *d,
     }
 
     rc = page_site_pager_method(st, d, recv, name, len, args, nargs, res);
+    if (rc != 1) {
+        return rc;
+    }
+
+    rc = page_site_feed_method(st, d, recv, name, len, args, nargs, res);
     if (rc != 1) {
         return rc;
     }

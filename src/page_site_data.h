@@ -16,6 +16,7 @@
 
 #include "page_config.h"
 #include "page_data.h"
+#include "page_site_index.h"
 #include "page_tpl.h"
 
 /*
@@ -101,5 +102,8 @@ int page_site_pager_aliases(const page_config_t *cfg);
  */
 int page_site_data_site(page_data_t *d, struct page_site_s **s,
     size_t *lang);
+
+/* For page_site_feed: the values of a list of the index's pages. */
+page_value_t *page_site_data_list(page_data_t *d, const page_site_list_t *l);
 
 #endif /* PAGE_SITE_DATA_H */

@@ -362,6 +362,15 @@ void page_site_permalink_of(const page_site_t *s, const page_site_page_t *p,
 void page_site_entry_url(const page_site_t *s, const page_site_entry_t *e,
     page_buf_t *b);
 
+/*
+ * Has p the output format (lower case: "html", "rss", "json", ...): the
+ * page's front matter outputs, else the config's outputs.<kind>, else
+ * Hugo's defaults (HTML, and RSS for home, sections, taxonomies and
+ * terms); disableKinds RSS switches RSS off.
+ */
+int page_site_has_output(const page_site_t *s, const page_site_page_t *p,
+    const char *format);
+
 /* Hugo's kind name: "home", "section", "page", "taxonomy", "term". */
 const char *page_site_kind_name(page_kind_t kind);
 

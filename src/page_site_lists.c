@@ -906,8 +906,15 @@ page_site_lists(page_site_t *s, page_error_t *err)
     for (l = 0; l < s->nlangs; l++) {
         lang = &s->langs[l];
 
+        /*
+         * the home page's: the newest of its sections and taxonomies,
+         * not of the regular pages at the top (hugo 0.111.3: its feed's
+         * lastBuildDate, its lastmod in the sitemap)
+         */
         for (j = 0; j < lang->home->pages.n; j++) {
-            page_site_newer(lang->home, lang->home->pages.items[j]);
+            if (lang->home->pages.items[j]->kind != PAGE_KIND_PAGE) {
+                page_site_newer(lang->home, lang->home->pages.items[j]);
+            }
         }
 
         for (ti = 0; ti < lang->ntaxonomies; ti++) {
@@ -943,6 +950,10 @@ page_site_lists(page_site_t *s, page_error_t *err)
             }
 
             page_site_sort(&t->page->pages);
+
+            if (t->page->published) {
+                page_site_newer(lang->home, t->page);
+            }
         }
     }
 

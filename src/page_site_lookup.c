@@ -500,7 +500,9 @@ int
 page_site_table(page_site_t *s, page_error_t *err)
 {
     char               *path;
-    size_t              i, n, l;
+    size_t              i, n, l, fl;
+    const char         *file;
+    page_value_t       *v;
     page_site_lang_t   *lang;
 
     n = s->nall + 16 + 2 * s->nlangs;
@@ -527,6 +529,14 @@ page_site_table(page_site_t *s, page_error_t *err)
         }
     }
 
+    /* the config's sitemap.filename, a plain name */
+    v = page_config_get(s->cfg, "sitemap.filename");
+    file = page_value_is_string(v) && v->u.s.len > 0 && v->u.s.len < 256
+           && memchr(v->u.s.data, '/', v->u.s.len) == NULL
+           && strcmp(v->u.s.data, "..") != 0
+           ? v->u.s.data : "sitemap.xml";
+    fl = strlen(file);
+
     for (l = 0; l < s->nlangs; l++) {
         lang = &s->langs[l];
 
@@ -534,7 +544,9 @@ page_site_table(page_site_t *s, page_error_t *err)
             continue;
         }
 
-        path = page_arena_alloc(&s->arena, strlen(lang->prefix) + 16);
+        path = page_arena_alloc(&s->arena, strlen(lang->prefix)
+                                           + strlen(lang->conf->lang)
+                                           + fl + 4);
         if (path == NULL) {
             page_error_nomem(err, s->dir);
             return -1;
@@ -542,17 +554,24 @@ page_site_table(page_site_t *s, page_error_t *err)
 
         /* several languages: /sitemap.xml is the index, each language's
            is under its code (the default one's too) */
-        sprintf(path, "%s%s%s/sitemap.xml",
+        sprintf(path, "%s%s%s/%s",
                 s->nlangs > 1 && lang->prefix[0] == '\0' ? "/" : "",
                 s->nlangs > 1 && lang->prefix[0] == '\0'
-                ? lang->conf->lang : "", lang->prefix);
+                ? lang->conf->lang : "", lang->prefix, file);
         page_site_table_add(s, path, strlen(path), PAGE_SITE_SITEMAP,
                             lang->home, NULL);
     }
 
     if (s->nlangs > 1) {
         if (!(s->cfg->disable_kinds & PAGE_CONFIG_NO_SITEMAP)) {
-            page_site_table_add(s, "/sitemap.xml", 12, PAGE_SITE_SITEMAP,
+            path = page_arena_alloc(&s->arena, fl + 2);
+            if (path == NULL) {
+                page_error_nomem(err, s->dir);
+                return -1;
+            }
+
+            sprintf(path, "/%s", file);
+            page_site_table_add(s, path, fl + 1, PAGE_SITE_SITEMAP,
                                 NULL, NULL);
         }
 
@@ -640,13 +659,8 @@ static const struct {
 };
 
 
-/*
- * Does the config's outputs (outputs.<kind>: [HTML, RSS, ...]) give p's
- * kind the format: Hugo's defaults, RSS for home, sections, taxonomies
- * and terms, when it names none (disableKinds RSS: never).
- */
-static int
-page_site_has_output(page_site_t *s, const page_site_page_t *p,
+int
+page_site_has_output(const page_site_t *s, const page_site_page_t *p,
     const char *format)
 {
     size_t         i;
@@ -657,6 +671,13 @@ page_site_has_output(page_site_t *s, const page_site_page_t *p,
         && (s->cfg->disable_kinds & PAGE_CONFIG_NO_RSS))
     {
         return 0;
+    }
+
+    /* the page's own outputs (front matter), then its kind's */
+    l = p->params != NULL ? page_map_gets(p->params, "outputs") : NULL;
+
+    if (l != NULL && l->type == PAGE_LIST) {
+        goto list;
     }
 
     kind = page_site_kind_name((page_kind_t) p->kind);
@@ -670,8 +691,11 @@ page_site_has_output(page_site_t *s, const page_site_page_t *p,
     }
 
     if (l == NULL || l->type != PAGE_LIST) {
-        return strcmp(format, "rss") == 0 && page_site_is_list(p);
+        return strcmp(format, "html") == 0
+               || (strcmp(format, "rss") == 0 && page_site_is_list(p));
     }
+
+list:
 
     for (i = 0; i < l->u.list.n; i++) {
         if (page_value_is_string(l->u.list.items[i])

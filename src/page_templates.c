@@ -1927,6 +1927,55 @@ page_templates_layout(const page_templates_t *t, const char *type,
 
 
 const page_tpl_set_t *
+page_templates_by_names(const page_templates_t *t, const char *const *names,
+    const char *const *baseofs, const char **entry)
+{
+    size_t               i, tier;
+    const page_tfile_t  *f, *b;
+
+    f = NULL;
+
+    for (tier = 0; tier < 2 && f == NULL; tier++) {
+        for (i = 0; names[i] != NULL; i++) {
+            f = page_templates_find(t, names[i]);
+
+            if (f != NULL && f->builtin == tier
+                && (f->cat == PAGE_TCAT_LAYOUT || f->cat == PAGE_TCAT_BASEOF))
+            {
+                break;
+            }
+
+            f = NULL;
+        }
+    }
+
+    if (f == NULL) {
+        return NULL;
+    }
+
+    b = NULL;
+
+    for (tier = 0; f->define && baseofs != NULL && tier < 2 && b == NULL;
+         tier++)
+    {
+        for (i = 0; baseofs[i] != NULL; i++) {
+            b = page_templates_find(t, baseofs[i]);
+
+            if (b != NULL && b->builtin == tier
+                && b->cat == PAGE_TCAT_BASEOF)
+            {
+                break;
+            }
+
+            b = NULL;
+        }
+    }
+
+    return page_templates_pair(t, f, b, entry);
+}
+
+
+const page_tpl_set_t *
 page_templates_partials(const page_templates_t *t)
 {
     return t->partials;

@@ -113,6 +113,18 @@ const page_tpl_set_t *page_templates_layout(const page_templates_t *t,
     const char **entry);
 
 /*
+ * The layout at the first of names (paths relative to the layouts
+ * directory, "posts/rss.xml", NULL-terminated) that a directory has, the
+ * user's directories through every name before the built-in theme; a
+ * layout that fills in a baseof gets the first of baseofs (or none).
+ * For the lookups that follow Hugo's candidate lists (other output
+ * formats, the 404 page).  NULL when no name is a layout.
+ */
+const page_tpl_set_t *page_templates_by_names(const page_templates_t *t,
+    const char *const *names, const char *const *baseofs,
+    const char **entry);
+
+/*
  * The set holding partials and shortcodes, and the name under which a
  * partial is registered ("partials/x.html"); NULL when there is none.
  * name as written in the template: "x", "x.html", "dir/x.svg" (one

@@ -18,7 +18,7 @@ $dir =~ s{/+$}{};
 
 my @files;
 find({ no_chdir => 1, wanted => sub {
-    push @files, $File::Find::name if -f && /\.html$/;
+    push @files, $File::Find::name if -f && /\.(?:html|xml)$/;
 } }, $dir);
 @files = sort @files;
 
