@@ -632,76 +632,6 @@ page_feed_sitemap(page_data_t *d, page_arena_t *a, const page_site_page_t *p)
 }
 
 
-/*
- * .Site.Config as Hugo exposes it (Services, Privacy) when nothing else
- * made it: services.rss.limit (or the old rssLimit, -1: no limit), the
- * Google Analytics ID, Disqus's shortname.
- */
-static page_value_t *
-page_feed_site_config(page_arena_t *a, const page_config_t *cfg)
-{
-    page_value_t  *conf, *services, *rss, *ga, *disqus, *privacy, *v;
-
-    conf = page_value_map(a);
-    services = page_value_map(a);
-    rss = page_value_map(a);
-    ga = page_value_map(a);
-    disqus = page_value_map(a);
-    privacy = page_config_get(cfg, "privacy");
-
-    if (conf == NULL || services == NULL || rss == NULL || ga == NULL
-        || disqus == NULL)
-    {
-        return NULL;
-    }
-
-    v = page_config_get(cfg, "services.rss.limit");
-    if (v == NULL || v->type != PAGE_INT) {
-        v = page_config_get(cfg, "rsslimit");
-    }
-
-    if (page_add(a, rss, "Limit",
-                 v != NULL && v->type == PAGE_INT ? v
-                                                  : page_value_int(a, -1))
-        != 0)
-    {
-        return NULL;
-    }
-
-    v = page_config_get(cfg, "services.googleanalytics.id");
-    if (!page_value_is_string(v)) {
-        v = page_config_get(cfg, "googleanalytics");
-    }
-
-    if (page_add(a, ga, "ID", page_value_is_string(v) ? v
-                                                      : page_feed_str(a, ""))
-        != 0)
-    {
-        return NULL;
-    }
-
-    v = page_config_get(cfg, "services.disqus.shortname");
-    if (!page_value_is_string(v)) {
-        v = page_config_get(cfg, "disqusshortname");
-    }
-
-    if (page_add(a, disqus, "Shortname",
-                 page_value_is_string(v) ? v : page_feed_str(a, "")) != 0
-        || page_add(a, services, "RSS", rss) != 0
-        || page_add(a, services, "GoogleAnalytics", ga) != 0
-        || page_add(a, services, "Disqus", disqus) != 0
-        || page_add(a, conf, "Services", services) != 0
-        || page_add(a, conf, "Privacy",
-                    privacy != NULL && privacy->type == PAGE_MAP
-                    ? privacy : page_value_map(a)) != 0)
-    {
-        return NULL;
-    }
-
-    return conf;
-}
-
-
 int
 page_site_feed_init(page_data_t *d, page_arena_t *a)
 {
@@ -720,7 +650,8 @@ page_site_feed_init(page_data_t *d, page_arena_t *a)
 
     cfg = s->cfg;
 
-    /* .Site.Author (hugo 0.111.3: the config's author), .Site.Config */
+    /* .Site.Author (hugo 0.111.3: the config's author); .Site.Config is
+     * page_site_sites.c's */
 
     if (page_map_gets(d->site, "Author") == NULL) {
         v = page_map_gets(cfg->root, "author");
@@ -730,12 +661,6 @@ page_site_feed_init(page_data_t *d, page_arena_t *a)
         {
             return -1;
         }
-    }
-
-    if (page_map_gets(d->site, "Config") == NULL
-        && page_add(a, d->site, "Config", page_feed_site_config(a, cfg)) != 0)
-    {
-        return -1;
     }
 
     /*

@@ -20,49 +20,54 @@
 
 /*
  * Hugo's SiteConfig (.Site.Config): .Services and .Privacy with the
- * fields templates read, from the configuration's lower-cased keys, with
- * Hugo's defaults.  B: a bool, S: a string, I: an int.
+ * fields templates read, from the configuration's lower-cased keys (or
+ * the older top-level key Hugo still reads), with Hugo's defaults.  B: a
+ * bool, S: a string, I: an int.
  */
 typedef struct {
     const char  *path;          /* "Services.Disqus.Shortname" */
     const char  *key;           /* "services.disqus.shortname" */
     char         type;
     const char  *dflt;
+    const char  *old;           /* "disqusshortname", or NULL */
 } page_sites_field_t;
 
 static const page_sites_field_t  page_sites_config[] = {
-    { "Services.Disqus.Shortname", "services.disqus.shortname", 'S', "" },
+    { "Services.Disqus.Shortname", "services.disqus.shortname", 'S', "",
+      "disqusshortname" },
     { "Services.GoogleAnalytics.ID", "services.googleanalytics.id", 'S',
-      "" },
+      "", "googleanalytics" },
     { "Services.Instagram.DisableInlineCSS",
-      "services.instagram.disableinlinecss", 'B', "" },
+      "services.instagram.disableinlinecss", 'B', "", NULL },
     { "Services.Instagram.AccessToken", "services.instagram.accesstoken",
-      'S', "" },
+      'S', "", NULL },
     { "Services.Twitter.DisableInlineCSS",
-      "services.twitter.disableinlinecss", 'B', "" },
+      "services.twitter.disableinlinecss", 'B', "", NULL },
     { "Services.X.DisableInlineCSS", "services.x.disableinlinecss", 'B',
-      "" },
-    { "Services.RSS.Limit", "services.rss.limit", 'I', "-1" },
-    { "Privacy.Disqus.Disable", "privacy.disqus.disable", 'B', "" },
+      "", NULL },
+    { "Services.RSS.Limit", "services.rss.limit", 'I', "-1", "rsslimit" },
+    { "Privacy.Disqus.Disable", "privacy.disqus.disable", 'B', "", NULL },
     { "Privacy.GoogleAnalytics.Disable", "privacy.googleanalytics.disable",
-      'B', "" },
+      'B', "", NULL },
     { "Privacy.GoogleAnalytics.RespectDoNotTrack",
-      "privacy.googleanalytics.respectdonottrack", 'B', "" },
-    { "Privacy.Instagram.Disable", "privacy.instagram.disable", 'B', "" },
-    { "Privacy.Instagram.Simple", "privacy.instagram.simple", 'B', "" },
-    { "Privacy.Twitter.Disable", "privacy.twitter.disable", 'B', "" },
-    { "Privacy.Twitter.EnableDNT", "privacy.twitter.enablednt", 'B', "" },
-    { "Privacy.Twitter.Simple", "privacy.twitter.simple", 'B', "" },
-    { "Privacy.X.Disable", "privacy.x.disable", 'B', "" },
-    { "Privacy.X.EnableDNT", "privacy.x.enablednt", 'B', "" },
-    { "Privacy.X.Simple", "privacy.x.simple", 'B', "" },
-    { "Privacy.Vimeo.Disable", "privacy.vimeo.disable", 'B', "" },
-    { "Privacy.Vimeo.EnableDNT", "privacy.vimeo.enablednt", 'B', "" },
-    { "Privacy.Vimeo.Simple", "privacy.vimeo.simple", 'B', "" },
-    { "Privacy.YouTube.Disable", "privacy.youtube.disable", 'B', "" },
+      "privacy.googleanalytics.respectdonottrack", 'B', "", NULL },
+    { "Privacy.Instagram.Disable", "privacy.instagram.disable", 'B', "",
+      NULL },
+    { "Privacy.Instagram.Simple", "privacy.instagram.simple", 'B', "", NULL },
+    { "Privacy.Twitter.Disable", "privacy.twitter.disable", 'B', "", NULL },
+    { "Privacy.Twitter.EnableDNT", "privacy.twitter.enablednt", 'B', "",
+      NULL },
+    { "Privacy.Twitter.Simple", "privacy.twitter.simple", 'B', "", NULL },
+    { "Privacy.X.Disable", "privacy.x.disable", 'B', "", NULL },
+    { "Privacy.X.EnableDNT", "privacy.x.enablednt", 'B', "", NULL },
+    { "Privacy.X.Simple", "privacy.x.simple", 'B', "", NULL },
+    { "Privacy.Vimeo.Disable", "privacy.vimeo.disable", 'B', "", NULL },
+    { "Privacy.Vimeo.EnableDNT", "privacy.vimeo.enablednt", 'B', "", NULL },
+    { "Privacy.Vimeo.Simple", "privacy.vimeo.simple", 'B', "", NULL },
+    { "Privacy.YouTube.Disable", "privacy.youtube.disable", 'B', "", NULL },
     { "Privacy.YouTube.PrivacyEnhanced", "privacy.youtube.privacyenhanced",
-      'B', "" },
-    { NULL, NULL, 0, NULL }
+      'B', "", NULL },
+    { NULL, NULL, 0, NULL, NULL }
 };
 
 
@@ -129,6 +134,10 @@ page_sites_config_value(page_arena_t *a, page_value_t *root)
     for (i = 0; m != NULL && page_sites_config[i].path != NULL; i++) {
         f = &page_sites_config[i];
         c = page_sites_at(root, f->key);
+
+        if ((c == NULL || c->type == PAGE_NIL) && f->old != NULL) {
+            c = page_map_get_ci(root, f->old, strlen(f->old));
+        }
 
         if (f->type == 'B') {
             v = page_value_const_bool(c != NULL && c->type == PAGE_BOOL
