@@ -17,6 +17,7 @@
 #include "page_regexp.h"
 #include "page_sc_exec.h"
 #include "page_site_data.h"
+#include "page_site_index.h"
 #include "page_shortcode.h"
 #include "page_site_feed.h"
 #include "page_templates.h"
@@ -442,6 +443,7 @@ page_render_layout(page_data_t *data, page_tpl_env_t *env,
     const char            *entry, *path;
     page_buf_t             out;
     page_value_t          *type, *kind, *lang, *layout, *params;
+    page_value_t          *site_type;
     page_error_t           tpl_err, *err;
     const page_tpl_set_t  *set;
     page_templates_query_t q;
@@ -462,6 +464,18 @@ page_render_layout(page_data_t *data, page_tpl_env_t *env,
     q.layout = page_value_is_string(layout) ? layout->u.s.data : NULL;
     q.def = opt->layout_len ? opt->layout : NULL;
     q.lang = page_value_is_string(lang) ? lang->u.s.data : NULL;
+
+    if (opt->site_page != NULL) {
+        /* a list page of a site: its type, its taxonomy's names */
+        site_type = page_map_gets(data->page, "Type");
+        q.section = page_value_is_string(site_type) ? site_type->u.s.data
+                                                    : NULL;
+
+        if (opt->site_page->tax != NULL) {
+            q.plural = opt->site_page->tax->conf->plural;
+            q.singular = opt->site_page->tax->conf->singular;
+        }
+    }
 
     if (opt->output != NULL && opt->site_page != NULL) {
         /* a feed, a sitemap, the 404 page: page_site_feed's lookups */

@@ -1803,10 +1803,112 @@ page_templates_key(const page_templates_query_t *q, char *key, size_t size)
 }
 
 
+/*
+ * A list page's layout as hugo 0.111.3 looks it up (its documented
+ * lookup order, checked against its builds): for each folder in turn,
+ * each name (the front matter layout first):
+ *
+ *   home      "", _default             index, home, list
+ *   section   TYPE, section, _default  TYPE, section, list
+ *   taxonomy  PLURAL, SINGULAR, taxonomy, _default
+ *                                      SINGULAR.terms, terms, taxonomy,
+ *                                      list
+ *   term      PLURAL, term, taxonomy, _default
+ *                                      term, SINGULAR, taxonomy, list
+ *
+ * in the user's directories only (the built-in theme comes after the
+ * current system's lookup).  NULL when none is there.
+ */
+static const page_tfile_t *
+page_templates_legacy_list(const page_templates_t *t,
+    const page_templates_query_t *q, const char *user)
+{
+    char                 path[PATH_MAX], terms[256];
+    size_t               i, j, nd, nn;
+    const char          *dirs[5], *names[6];
+    const page_tfile_t  *f;
+
+    nd = 0;
+    nn = 0;
+
+    if (user[0] != '\0') {
+        names[nn++] = user;
+    }
+
+    if (strcmp(q->kind, "home") == 0) {
+        dirs[nd++] = "";
+        dirs[nd++] = "_default";
+        names[nn++] = "index";
+        names[nn++] = "home";
+
+    } else if (strcmp(q->kind, "section") == 0) {
+        if (q->section != NULL && q->section[0] != '\0') {
+            dirs[nd++] = q->section;
+            names[nn++] = q->section;
+        }
+        dirs[nd++] = "section";
+        dirs[nd++] = "_default";
+        names[nn++] = "section";
+
+    } else if (q->plural != NULL && q->singular != NULL) {
+        dirs[nd++] = q->plural;
+
+        if (strcmp(q->kind, "taxonomy") == 0) {
+            dirs[nd++] = q->singular;
+            snprintf(terms, sizeof(terms), "%s.terms", q->singular);
+            names[nn++] = terms;
+            names[nn++] = "terms";
+
+        } else {
+            dirs[nd++] = "term";
+            names[nn++] = "term";
+            names[nn++] = q->singular;
+        }
+
+        dirs[nd++] = "taxonomy";
+        dirs[nd++] = "_default";
+        names[nn++] = "taxonomy";
+
+    } else {
+        return NULL;
+    }
+
+    names[nn++] = "list";
+
+    for (i = 0; i < nd; i++) {
+        if (dirs[i][0] != '\0'
+            && !page_templates_safe_name(dirs[i], strlen(dirs[i])))
+        {
+            continue;
+        }
+
+        for (j = 0; j < nn; j++) {
+            if (!page_templates_safe_name(names[j], strlen(names[j]))) {
+                continue;
+            }
+
+            snprintf(path, sizeof(path), "%s%s%s.html", dirs[i],
+                     dirs[i][0] ? "/" : "", names[j]);
+
+            f = page_templates_find(t, path);
+
+            if (f != NULL && !f->builtin && f->cat == PAGE_TCAT_LAYOUT
+                && f->html_media && !f->plain)
+            {
+                return f;
+            }
+        }
+    }
+
+    return NULL;
+}
+
+
 const page_tpl_set_t *
 page_templates_find_layout(const page_templates_t *t,
     const page_templates_query_t *q, const char **entry)
 {
+    int                  list;
     char                 key[PATH_MAX], user[256];
     size_t               i, j;
     const char          *names[3], *p;
@@ -1821,8 +1923,10 @@ page_templates_find_layout(const page_templates_t *t,
         snprintf(user, sizeof(user), "%s", q->layout);
 
     } else if (q->def != NULL && q->def[0] != '\0'
-               && strcmp(q->def, "single") != 0)
+               && strcmp(q->def, "single") != 0
+               && (q->kind == NULL || strcmp(q->kind, "page") == 0))
     {
+        /* page_layout is a page's; a list page's default is "list" */
         snprintf(user, sizeof(user), "%s", q->def);
     }
 
@@ -1846,13 +1950,25 @@ page_templates_find_layout(const page_templates_t *t,
      * no such template answers is then looked up as a page.
      */
     f = NULL;
+    list = q->kind != NULL && strcmp(q->kind, "page") != 0;
+
+    if (list) {
+        /* a list page: hugo 0.111.3's names first, then current Hugo's */
+        tq.kind = q->kind;
+        tq.std = "list";
+        f = page_templates_legacy_list(t, q, user);
+    }
 
     for (i = 0; i < 2 && f == NULL; i++) {
-        if (i == 0 && (q->kind == NULL || strcmp(q->kind, "home") != 0)) {
+        if (i == 0 && !list) {
             continue;
         }
 
-        tq.kind = i == 0 ? "home" : "page";
+        if (i == 1 && list && strcmp(q->kind, "home") != 0) {
+            break;          /* a section, taxonomy or term is no page */
+        }
+
+        tq.kind = i == 0 ? q->kind : "page";
         tq.std = i == 0 ? "list" : "single";
 
         f = page_tbest(t->pages, t->npages, &tq, 0);

@@ -89,11 +89,16 @@ typedef struct {
     const char  *path;          /* the content file under the site root,
                                    "/posts/a.md"; NULL: unknown */
     size_t       path_len;
-    const char  *kind;          /* "page" or "home"; NULL: "page" */
+    const char  *kind;          /* "page", "home", "section", "taxonomy",
+                                   "term"; NULL: "page" */
     const char  *type;          /* front matter type; may be NULL */
     const char  *layout;        /* front matter layout; may be NULL */
     const char  *def;           /* page_layout; may be NULL */
     const char  *lang;          /* the site's language; NULL: "en" */
+    /* list pages of a site (kind home, section, taxonomy, term) */
+    const char  *section;       /* the page's type: "posts"; may be NULL */
+    const char  *plural;        /* taxonomy and term: "tags", "tag" */
+    const char  *singular;
 } page_templates_query_t;
 
 /*
