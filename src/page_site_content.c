@@ -17,6 +17,7 @@
  */
 
 #define _XOPEN_SOURCE  700          /* openat */
+#define _DEFAULT_SOURCE             /* syscall: openat2 */
 
 #include <errno.h>
 #include <fcntl.h>
@@ -25,6 +26,13 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#if defined(__linux__)
+#include <sys/syscall.h>
+#if defined(SYS_openat2)
+#include <linux/openat2.h>
+#endif
+#endif
 
 #include "page.h"
 #include "page_front.h"
@@ -65,6 +73,7 @@ typedef struct {
     page_sc_entry_t  *buckets[PAGE_SC_BUCKETS];
     page_sc_entry_t  *head, *tail;
     size_t            bytes, n;
+    int               root;         /* the site root, open; or -1 */
 } page_sc_cache_t;
 
 /* The renders under way, innermost last; and the page the server renders. */
@@ -633,6 +642,25 @@ page_sc_lookup(page_sc_cache_t *c, const page_site_page_t *p,
 }
 
 
+/* The cache of s, made on first use; NULL when out of memory. */
+static page_sc_cache_t *
+page_sc_cache(page_site_t *s)
+{
+    page_sc_cache_t  *c = s->content;
+
+    if (c == NULL) {
+        c = calloc(1, sizeof(page_sc_cache_t));
+        if (c == NULL) {
+            return NULL;
+        }
+        c->root = -1;
+        s->content = c;
+    }
+
+    return c;
+}
+
+
 /* Keep e (1), or not when it alone is over the bound (0). */
 static int
 page_sc_insert(page_site_t *s, page_sc_entry_t *e)
@@ -640,16 +668,8 @@ page_sc_insert(page_site_t *s, page_sc_entry_t *e)
     size_t            b;
     page_sc_cache_t  *c = s->content;
 
-    if (e->bytes > PAGE_SITE_CONTENT_CACHE_BYTES) {
+    if (c == NULL || e->bytes > PAGE_SITE_CONTENT_CACHE_BYTES) {
         return 0;
-    }
-
-    if (c == NULL) {
-        c = calloc(1, sizeof(page_sc_cache_t));
-        if (c == NULL) {
-            return 0;
-        }
-        s->content = c;
     }
 
     /* the oldest used go first */
@@ -686,6 +706,10 @@ page_site_content_free(page_site_t *s)
     for (e = c->head; e != NULL; e = next) {
         next = e->next;
         free(e);
+    }
+
+    if (c->root != -1) {
+        close(c->root);
     }
 
     free(c);
@@ -824,16 +848,43 @@ page_sc_cjk(const page_site_t *s, const page_site_page_t *p,
 }
 
 
-/* Open file (under the site root) following no link, as the handler. */
+/*
+ * Open file (under the site root) following no link, as the handler
+ * does: one openat2() that refuses links (Linux 5.6), else a walk of
+ * openat(O_NOFOLLOW) a component at a time.  The root stays open.
+ */
 static int
-page_sc_open(const page_site_t *s, const char *file)
+page_sc_open(const page_site_t *s, page_sc_cache_t *c, const char *file)
 {
     int          fd, next;
     char         part[PAGE_SITE_MAX_PATH];
     const char  *p, *slash;
     size_t       n;
 
-    fd = open(s->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (c->root == -1) {
+        c->root = open(s->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (c->root == -1) {
+            return -1;
+        }
+    }
+
+#if defined(SYS_openat2) && defined(RESOLVE_NO_SYMLINKS)
+    {
+        struct open_how  how;
+
+        memset(&how, 0, sizeof(how));
+        how.flags = O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC;
+        how.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH
+                      | RESOLVE_NO_MAGICLINKS;
+
+        fd = (int) syscall(SYS_openat2, c->root, file, &how, sizeof(how));
+        if (fd != -1 || (errno != ENOSYS && errno != EPERM)) {
+            return fd;
+        }
+    }
+#endif
+
+    fd = dup(c->root);
 
     for (p = file; fd != -1; p = slash + 1) {
         slash = strchr(p, '/');
@@ -1058,6 +1109,7 @@ page_sc_get(page_tpl_state_t *st, page_data_t *d, const page_site_page_t *p,
     page_value_t     *v;
     page_error_t      err;
     page_sc_entry_t  *e;
+    page_sc_cache_t  *c;
 
     /* the index is read only; its cache is the one thing a read adds */
     s = (page_site_t *) d->opt->site;
@@ -1118,7 +1170,12 @@ page_sc_get(page_tpl_state_t *st, page_data_t *d, const page_site_page_t *p,
         return page_tpl_fail(st, "%s", page_sc_inner);
     }
 
-    fd = page_sc_open(s, p->file);
+    c = page_sc_cache(s);
+    if (c == NULL) {
+        return page_tpl_fail(st, "out of memory");
+    }
+
+    fd = page_sc_open(s, c, p->file);
     if (fd == -1) {
         return page_tpl_fail(st, "%s/%s: cannot be read: %s", s->root,
                              p->file, strerror(errno));
@@ -1132,7 +1189,7 @@ page_sc_get(page_tpl_state_t *st, page_data_t *d, const page_site_page_t *p,
                              s->root, p->file, PAGE_SITE_CONTENT_MAX_FILE);
     }
 
-    e = page_sc_lookup(s->content, p, &sb);
+    e = page_sc_lookup(c, p, &sb);
     if (e != NULL) {
         close(fd);
         *out = e;
@@ -1175,16 +1232,13 @@ loop:
 }
 
 
-/* The content fields of e into the page value m. */
-static int
-page_sc_set(page_tpl_state_t *st, page_value_t *m, const page_sc_entry_t *e)
+/* .PlainWords: the words of e's plain text (strings.Fields). */
+static page_value_t *
+page_sc_plain_words(page_arena_t *a, const page_sc_entry_t *e)
 {
     size_t         i, w, start;
-    page_arena_t  *a;
     page_value_t  *words;
-    int64_t        minutes;
 
-    a = page_tpl_arena(st);
     words = page_value_list(a);
 
     for (i = 0; words != NULL && i < e->plain.len; ) {
@@ -1209,6 +1263,26 @@ page_sc_set(page_tpl_state_t *st, page_value_t *m, const page_sc_entry_t *e)
         }
     }
 
+    return words;
+}
+
+
+/*
+ * Field name of e into the page value m, with the numbers and .Summary
+ * the first time: a list page reads those, and copying .Content, .Plain
+ * or splitting .PlainWords of every page it lists would cost more than
+ * the cache saves.
+ */
+static int
+page_sc_set(page_tpl_state_t *st, page_value_t *m, const page_sc_entry_t *e,
+    const char *name, size_t len)
+{
+    int64_t        minutes;
+    page_arena_t  *a;
+    page_value_t  *v;
+
+    a = page_tpl_arena(st);
+
     minutes = e->cjk
               ? (e->words + PAGE_SC_CJK_WORDS_PER_MINUTE - 1)
                 / PAGE_SC_CJK_WORDS_PER_MINUTE
@@ -1218,26 +1292,34 @@ page_sc_set(page_tpl_state_t *st, page_value_t *m, const page_sc_entry_t *e)
 #define page_sc_put(key, v)                                                  \
     ((v) == NULL ? -1 : page_map_set(a, m, key, sizeof(key) - 1, v))
 
-    if (words == NULL
-        || page_sc_put("Content",
-                       page_value_html(a, e->content.data, e->content.len))
-        || page_sc_put("Summary",
-                       page_value_html(a, e->summary.data, e->summary.len))
-        || page_sc_put("Truncated", page_value_const_bool(e->truncated))
-        || page_sc_put("TableOfContents",
-                       page_value_html(a, e->toc.data, e->toc.len))
-        || page_sc_put("Plain",
-                       page_value_string(a, e->plain.data, e->plain.len))
-        || page_sc_put("PlainWords", words)
-        || page_sc_put("FuzzyWordCount",
-                       page_value_int(a, (e->words + 99) / 100 * 100))
-        || page_sc_put("ReadingTime", page_value_int(a, minutes))
-        || page_sc_put("Len", page_value_int(a, (int64_t) e->content.len))
-        || page_sc_put("RawContent",
-                       page_value_string(a, e->raw.data, e->raw.len))
-        /* last: that it is set says that they all are */
-        || page_sc_put("WordCount", page_value_int(a, e->words)))
+    if (page_map_gets(m, "WordCount") == NULL
+        && (page_sc_put("Summary",
+                        page_value_html(a, e->summary.data, e->summary.len))
+            || page_sc_put("Truncated", page_value_const_bool(e->truncated))
+            || page_sc_put("FuzzyWordCount",
+                           page_value_int(a, (e->words + 99) / 100 * 100))
+            || page_sc_put("ReadingTime", page_value_int(a, minutes))
+            || page_sc_put("Len", page_value_int(a, (int64_t) e->content.len))
+            || page_sc_put("WordCount", page_value_int(a, e->words))))
     {
+        return page_tpl_fail(st, "out of memory");
+    }
+
+    v = &page_nil_value;
+
+    if (page_is(name, len, "Content")) {
+        v = page_value_html(a, e->content.data, e->content.len);
+    } else if (page_is(name, len, "TableOfContents")) {
+        v = page_value_html(a, e->toc.data, e->toc.len);
+    } else if (page_is(name, len, "Plain")) {
+        v = page_value_string(a, e->plain.data, e->plain.len);
+    } else if (page_is(name, len, "PlainWords")) {
+        v = page_sc_plain_words(a, e);
+    } else if (page_is(name, len, "RawContent")) {
+        v = page_value_string(a, e->raw.data, e->raw.len);
+    }
+
+    if (v != &page_nil_value && page_map_set(a, m, name, len, v) != 0) {
         return page_tpl_fail(st, "out of memory");
     }
 
@@ -1256,8 +1338,7 @@ page_site_content_method(page_tpl_state_t *st, page_data_t *d,
     page_sc_entry_t  *e;
 
     if (nargs != 0 || m == d->page || d->opt->site == NULL
-        || !page_sc_is_field(name, len)
-        || page_map_gets(m, "WordCount") != NULL)
+        || !page_sc_is_field(name, len) || page_map_get(m, name, len) != NULL)
     {
         return 1;
     }
@@ -1266,7 +1347,7 @@ page_site_content_method(page_tpl_state_t *st, page_data_t *d,
         return -1;
     }
 
-    rc = page_sc_set(st, m, e);
+    rc = page_sc_set(st, m, e, name, len);
 
     if (own) {
         free(e);
