@@ -89,6 +89,9 @@ static page_data_t             *page_sc_base_data;
  */
 static char                     page_sc_inner[512];
 
+/* The bound of the cache: PAGE_SITE_CONTENT_CACHE_BYTES but in tests. */
+static size_t                   page_sc_max = PAGE_SITE_CONTENT_CACHE_BYTES;
+
 /* A page Hugo makes without a file: no content. */
 static page_sc_entry_t          page_sc_empty;
 
@@ -668,13 +671,12 @@ page_sc_insert(page_site_t *s, page_sc_entry_t *e)
     size_t            b;
     page_sc_cache_t  *c = s->content;
 
-    if (c == NULL || e->bytes > PAGE_SITE_CONTENT_CACHE_BYTES) {
+    if (c == NULL || e->bytes > page_sc_max) {
         return 0;
     }
 
     /* the oldest used go first */
-    while (c->tail != NULL
-           && c->bytes + e->bytes > PAGE_SITE_CONTENT_CACHE_BYTES)
+    while (c->tail != NULL && c->bytes + e->bytes > page_sc_max)
     {
         page_sc_entry_t  *old = c->tail;
 
@@ -714,6 +716,13 @@ page_site_content_free(page_site_t *s)
 
     free(c);
     s->content = NULL;
+}
+
+
+void
+page_site_content_bound(size_t bytes)
+{
+    page_sc_max = bytes ? bytes : PAGE_SITE_CONTENT_CACHE_BYTES;
 }
 
 

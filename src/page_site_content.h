@@ -52,6 +52,9 @@ int page_site_content_method(page_tpl_state_t *st, page_data_t *d,
 /* Free what the index's cache holds (page_site_free). */
 void page_site_content_free(page_site_t *s);
 
+/* Bound the cache to bytes instead (tests); 0: the constant again. */
+void page_site_content_bound(size_t bytes);
+
 /* Bytes and entries the cache of s holds now. */
 size_t page_site_content_cached(const page_site_t *s, size_t *entries);
 
