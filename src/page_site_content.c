@@ -16,8 +16,7 @@
  * time (an nginx worker is one thread), so the stack is a static.
  */
 
-#define _XOPEN_SOURCE  700          /* openat */
-#define _DEFAULT_SOURCE             /* syscall: openat2 */
+#define _XOPEN_SOURCE  700          /* openat, fstatat */
 
 #include <errno.h>
 #include <fcntl.h>
@@ -26,13 +25,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#if defined(__linux__)
-#include <sys/syscall.h>
-#if defined(SYS_openat2)
-#include <linux/openat2.h>
-#endif
-#endif
 
 #include "page.h"
 #include "page_front.h"
@@ -859,39 +851,16 @@ page_sc_cjk(const page_site_t *s, const page_site_page_t *p,
 
 /*
  * Open file (under the site root) following no link, as the handler
- * does: one openat2() that refuses links (Linux 5.6), else a walk of
- * openat(O_NOFOLLOW) a component at a time.  The root stays open.
+ * does: openat(O_NOFOLLOW) a component at a time from the root, which
+ * stays open.
  */
 static int
-page_sc_open(const page_site_t *s, page_sc_cache_t *c, const char *file)
+page_sc_open(page_sc_cache_t *c, const char *file)
 {
     int          fd, next;
     char         part[PAGE_SITE_MAX_PATH];
     const char  *p, *slash;
     size_t       n;
-
-    if (c->root == -1) {
-        c->root = open(s->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (c->root == -1) {
-            return -1;
-        }
-    }
-
-#if defined(SYS_openat2) && defined(RESOLVE_NO_SYMLINKS)
-    {
-        struct open_how  how;
-
-        memset(&how, 0, sizeof(how));
-        how.flags = O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC;
-        how.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH
-                      | RESOLVE_NO_MAGICLINKS;
-
-        fd = (int) syscall(SYS_openat2, c->root, file, &how, sizeof(how));
-        if (fd != -1 || (errno != ENOSYS && errno != EPERM)) {
-            return fd;
-        }
-    }
-#endif
 
     fd = dup(c->root);
 
@@ -1184,7 +1153,30 @@ page_sc_get(page_tpl_state_t *st, page_data_t *d, const page_site_page_t *p,
         return page_tpl_fail(st, "out of memory");
     }
 
-    fd = page_sc_open(s, c, p->file);
+    if (c->root == -1) {
+        c->root = open(s->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (c->root == -1) {
+            return page_tpl_fail(st, "%s: cannot be opened: %s", s->root,
+                                 strerror(errno));
+        }
+    }
+
+    /*
+     * The version now, by one fstatat: an entry of the same file (device,
+     * inode), size and mtime was read by the walk below, so it is that
+     * file's content whatever path leads to it today.
+     */
+    if (fstatat(c->root, p->file, &sb, AT_SYMLINK_NOFOLLOW) == 0
+        && S_ISREG(sb.st_mode))
+    {
+        e = page_sc_lookup(c, p, &sb);
+        if (e != NULL) {
+            *out = e;
+            return 0;
+        }
+    }
+
+    fd = page_sc_open(c, p->file);
     if (fd == -1) {
         return page_tpl_fail(st, "%s/%s: cannot be read: %s", s->root,
                              p->file, strerror(errno));
