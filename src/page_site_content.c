@@ -527,6 +527,78 @@ page_sc_trim(const char *s, size_t len)
 }
 
 
+int
+page_site_content_summary(page_arena_t *a, const page_value_t *params,
+    const page_str_t *content, const page_str_t *more, int64_t summary_len,
+    int cjk, unsigned md_flags, const char *path, page_str_t *summary,
+    int *truncated, page_error_t *err)
+{
+    size_t         end;
+    page_buf_t     b;
+    page_str_t     rest;
+    page_value_t  *fm;
+
+    *truncated = 0;
+    fm = params ? page_map_gets(params, "summary") : NULL;
+
+    if (more->len) {
+        *summary = page_sc_trim(more->data, more->len);
+        rest = page_sc_trim(content->data, content->len);
+        *truncated = rest.len > summary->len;
+        return 0;
+    }
+
+    if (page_value_is_string(fm) && fm->u.s.len) {
+        /* Markdown, with one wrapping paragraph dropped (TrimShortHTML) */
+        page_buf_init(&b, a, PAGE_MAX_OUTPUT);
+        if (page_markdown_render(fm->u.s.data, fm->u.s.len, md_flags, 0, &b,
+                                 NULL, path, err)
+            != 0)
+        {
+            return -1;
+        }
+        page_data_strip_paragraph(&b);
+        summary->data = b.data ? b.data : "";
+        summary->len = b.len;
+        return 0;
+    }
+
+    page_site_content_auto_summary(content->data, content->len, summary_len,
+                                   cjk, &end);
+    *summary = page_sc_trim(content->data, end);
+    *truncated = end < content->len;
+
+    return 0;
+}
+
+
+int64_t
+page_site_content_minutes(int64_t words, int cjk)
+{
+    return cjk ? (words + PAGE_SC_CJK_WORDS_PER_MINUTE - 1)
+                 / PAGE_SC_CJK_WORDS_PER_MINUTE
+               : (words + PAGE_SC_WORDS_PER_MINUTE - 1)
+                 / PAGE_SC_WORDS_PER_MINUTE;
+}
+
+
+int
+page_site_content_is_cjk(const page_config_t *cfg,
+    const page_value_t *params, const char *text, size_t len)
+{
+    page_value_t  *v;
+
+    v = params ? page_map_gets(params, "iscjklanguage") : NULL;
+    if (v != NULL && v->type == PAGE_BOOL) {
+        return page_value_truthy(v);
+    }
+
+    v = cfg ? page_map_gets(cfg->root, "hascjklanguage") : NULL;
+
+    return page_value_truthy(v) && page_site_content_has_cjk(text, len);
+}
+
+
 /* ---- the cache ---- */
 
 static size_t
@@ -759,38 +831,17 @@ page_sc_make(page_arena_t *a, const page_site_t *s,
 {
     int               truncated;
     char             *at;
-    size_t            end, bytes;
-    page_buf_t        fm_html, plain;
-    page_str_t        summary, rest;
-    page_value_t     *fm;
+    size_t            bytes;
+    page_buf_t        plain;
+    page_str_t        summary;
     page_sc_entry_t  *e;
 
-    truncated = 0;
-    fm = p->params ? page_map_gets(p->params, "summary") : NULL;
-
-    if (more->len) {
-        summary = page_sc_trim(more->data, more->len);
-        rest = page_sc_trim(content->data, content->len);
-        truncated = rest.len > summary.len;
-
-    } else if (page_value_is_string(fm) && fm->u.s.len) {
-        /* Markdown, with one wrapping paragraph dropped (TrimShortHTML) */
-        page_buf_init(&fm_html, a, PAGE_MAX_OUTPUT);
-        if (page_markdown_render(fm->u.s.data, fm->u.s.len, md_flags, 0,
-                                 &fm_html, NULL, path, err)
-            != 0)
-        {
-            return NULL;
-        }
-        page_data_strip_paragraph(&fm_html);
-        summary.data = fm_html.data ? fm_html.data : "";
-        summary.len = fm_html.len;
-
-    } else {
-        page_site_content_auto_summary(content->data, content->len,
-                                       s->cfg->summary_length, cjk, &end);
-        summary = page_sc_trim(content->data, end);
-        truncated = end < content->len;
+    if (page_site_content_summary(a, p->params, content, more,
+                                  s->cfg->summary_length, cjk, md_flags,
+                                  path, &summary, &truncated, err)
+        != 0)
+    {
+        return NULL;
     }
 
     page_buf_init(&plain, a, PAGE_MAX_OUTPUT);
@@ -827,25 +878,6 @@ page_sc_make(page_arena_t *a, const page_site_t *s,
                                                  cjk);
 
     return e;
-}
-
-
-/* Is p's text to be counted as CJK: its isCJKLanguage, else the
-   config's hasCJKLanguage and a CJK character in its file. */
-static int
-page_sc_cjk(const page_site_t *s, const page_site_page_t *p,
-    const char *src, size_t len)
-{
-    page_value_t  *v;
-
-    v = p->params ? page_map_gets(p->params, "iscjklanguage") : NULL;
-    if (v != NULL && v->type == PAGE_BOOL) {
-        return page_value_truthy(v);
-    }
-
-    v = page_map_gets(s->cfg->root, "hascjklanguage");
-
-    return page_value_truthy(v) && page_site_content_has_cjk(src, len);
 }
 
 
@@ -1025,7 +1057,7 @@ page_sc_render(page_tpl_state_t *st, page_data_t *d, page_site_t *s,
         raw.len = fm.body_len;
     }
 
-    cjk = page_sc_cjk(s, p, src, len);
+    cjk = page_site_content_is_cjk(s->cfg, p->params, src, len);
 
     page_error_init(&err);
     e = page_sc_make(&res.arena, s, p, &content, &more, &toc, &raw, cjk,
@@ -1284,11 +1316,7 @@ page_sc_set(page_tpl_state_t *st, page_value_t *m, const page_sc_entry_t *e,
 
     a = page_tpl_arena(st);
 
-    minutes = e->cjk
-              ? (e->words + PAGE_SC_CJK_WORDS_PER_MINUTE - 1)
-                / PAGE_SC_CJK_WORDS_PER_MINUTE
-              : (e->words + PAGE_SC_WORDS_PER_MINUTE - 1)
-                / PAGE_SC_WORDS_PER_MINUTE;
+    minutes = page_site_content_minutes(e->words, e->cjk);
 
 #define page_sc_put(key, v)                                                  \
     ((v) == NULL ? -1 : page_map_set(a, m, key, sizeof(key) - 1, v))
