@@ -15,6 +15,7 @@
 #include "page_markdown.h"
 #include "page_publish.h"
 #include "page_sc_exec.h"
+#include "page_site_content.h"
 #include "page_site_data.h"
 
 /* Room for the keys the page and the site get: no reallocation. */
@@ -137,7 +138,7 @@ page_data_plain(page_buf_t *out, const char *html, size_t len)
 static int
 page_is_space(char c)
 {
-    /* a table: page_words() asks this of every byte of .Plain */
+    /* a table, asked of every byte near a paragraph's edges */
     static const unsigned char  space[256] = {
         [' '] = 1, ['\n'] = 1, ['\t'] = 1, ['\r'] = 1, ['\f'] = 1,
         ['\v'] = 1
@@ -201,42 +202,6 @@ page_data_strip_paragraph(page_buf_t *out)
 
     memmove(out->data, s, n);
     out->len = n;
-}
-
-
-
-
-/* Count words; with limit, *end is where word number limit+1 begins. */
-static size_t
-page_words(const char *s, size_t len, size_t limit, size_t *end)
-{
-    size_t  i, n;
-
-    n = 0;
-    *end = len;
-
-    for (i = 0; i < len; ) {
-        while (i < len && page_is_space(s[i])) {
-            i++;
-        }
-
-        if (i == len) {
-            break;
-        }
-
-        if (limit && n == limit) {
-            *end = i;
-            return n;
-        }
-
-        n++;
-
-        while (i < len && !page_is_space(s[i])) {
-            i++;
-        }
-    }
-
-    return n;
 }
 
 
@@ -673,7 +638,8 @@ page_data_lazy_plain(page_data_t *d, page_arena_t *a)
     }
 
     page_buf_init(&b, a, 0);
-    page_data_plain(&b, d->content.data, d->content.len);
+    /* Hugo's StripHTML, as other pages' .Plain (page_site_content.c) */
+    page_site_content_plain(&b, d->content.data, d->content.len);
 
     if (page_buf_failed(&b)) {
         return -1;
@@ -689,47 +655,43 @@ page_data_lazy_plain(page_data_t *d, page_arena_t *a)
 }
 
 
+/* Is the page's text counted as CJK (isCJKLanguage, hasCJKLanguage). */
+static int
+page_data_cjk(page_data_t *d)
+{
+    return page_site_content_is_cjk(d->opt->site ? d->opt->site->cfg : NULL,
+                                    page_map_gets(d->page, "Params"),
+                                    d->content.data, d->content.len);
+}
+
+
 /*
- * .Summary and .Truncated: the front matter's summary, the text before
- * <!--more-->, or the first words of .Plain (then truncated when more
- * follow).
+ * .Summary and .Truncated, by current Hugo's rules as other pages'
+ * (page_site_content_summary): the text before <!--more-->, the front
+ * matter's summary as Markdown, or whole paragraphs up to summaryLength
+ * words.
  */
 static int
 page_data_lazy_summary(page_data_t *d, page_arena_t *a)
 {
-    int            truncated;
-    size_t         end;
-    page_buf_t     b;
-    page_value_t  *fm;
+    int           truncated;
+    page_str_t    summary;
+    page_error_t  err;
 
-    page_buf_init(&b, a, 0);
-    fm = page_map_gets(page_map_gets(d->page, "Params"), "summary");
-    truncated = 0;
+    page_error_init(&err);
 
-    if (page_value_is_string(fm) && fm->u.s.len) {
-        page_buf_append_html(&b, fm->u.s.data, fm->u.s.len);
-
-    } else if (d->more.len) {
-        page_buf_append(&b, d->more.data, d->more.len);
-
-    } else {
-        if (page_data_lazy_plain(d, a) != 0) {
-            return -1;
-        }
-
-        page_words(d->plain.data, d->plain.len, PAGE_DATA_SUMMARY_WORDS,
-                   &end);
-        page_buf_append_html(&b, d->plain.data, end);
-        while (b.len && page_is_space(b.data[b.len - 1])) {
-            b.len--;
-        }
-        truncated = end < d->plain.len;
-    }
-
-    if (page_buf_failed(&b)
+    if (page_site_content_summary(a, page_map_gets(d->page, "Params"),
+                                  &d->content, &d->more,
+                                  d->opt->site
+                                  ? d->opt->site->cfg->summary_length
+                                  : PAGE_DATA_SUMMARY_WORDS,
+                                  page_data_cjk(d),
+                                  d->opt->unsafe_html ? PAGE_MD_UNSAFE : 0,
+                                  d->opt->path, &summary, &truncated, &err)
+        != 0
         || page_set(a, d->page, "Summary",
-                    page_value_string_ref(a, PAGE_HTML,
-                                          b.data ? b.data : "", b.len)) != 0
+                    page_value_string_ref(a, PAGE_HTML, summary.data,
+                                          summary.len)) != 0
         || page_set(a, d->page, "Truncated", page_value_const_bool(truncated))
            != 0)
     {
@@ -744,13 +706,15 @@ page_data_lazy_summary(page_data_t *d, page_arena_t *a)
 static int
 page_data_lazy_words(page_data_t *d, page_arena_t *a)
 {
-    size_t  words, end;
+    int     cjk;
+    size_t  words;
 
     if (page_data_lazy_plain(d, a) != 0) {
         return -1;
     }
 
-    words = page_words(d->plain.data, d->plain.len, 0, &end);
+    cjk = page_data_cjk(d);
+    words = page_site_content_words(d->plain.data, d->plain.len, cjk);
 
     if (page_set(a, d->page, "WordCount", page_value_int(a, (int64_t) words))
         != 0
@@ -758,9 +722,8 @@ page_data_lazy_words(page_data_t *d, page_arena_t *a)
                     page_value_int(a, (int64_t) ((words + 99) / 100 * 100)))
            != 0
         || page_set(a, d->page, "ReadingTime",
-                    page_value_int(a, (int64_t) ((words
-                                      + PAGE_DATA_WORDS_PER_MINUTE - 1)
-                                      / PAGE_DATA_WORDS_PER_MINUTE))) != 0)
+                    page_value_int(a, page_site_content_minutes(
+                                          (int64_t) words, cjk))) != 0)
     {
         return -1;
     }

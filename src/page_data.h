@@ -15,11 +15,8 @@
 #include "page_tpl.h"
 #include "page_value.h"
 
-/* Words in an automatic .Summary, as Hugo's summaryLength default. */
+/* Words of an automatic .Summary without a site: summaryLength's default. */
 #define PAGE_DATA_SUMMARY_WORDS  70
-
-/* Words read per minute for .ReadingTime, as Hugo counts. */
-#define PAGE_DATA_WORDS_PER_MINUTE  213
 
 typedef struct {
     const page_templates_t  *templates;

@@ -16,7 +16,7 @@
  * time (an nginx worker is one thread), so the stack is a static.
  */
 
-#define _XOPEN_SOURCE  700          /* openat */
+#define _XOPEN_SOURCE  700          /* openat, fstatat */
 
 #include <errno.h>
 #include <fcntl.h>
@@ -65,6 +65,7 @@ typedef struct {
     page_sc_entry_t  *buckets[PAGE_SC_BUCKETS];
     page_sc_entry_t  *head, *tail;
     size_t            bytes, n;
+    int               root;         /* the site root, open; or -1 */
 } page_sc_cache_t;
 
 /* The renders under way, innermost last; and the page the server renders. */
@@ -79,6 +80,9 @@ static page_data_t             *page_sc_base_data;
  * level's position (which would push it off the error line).
  */
 static char                     page_sc_inner[512];
+
+/* The bound of the cache: PAGE_SITE_CONTENT_CACHE_BYTES but in tests. */
+static size_t                   page_sc_max = PAGE_SITE_CONTENT_CACHE_BYTES;
 
 /* A page Hugo makes without a file: no content. */
 static page_sc_entry_t          page_sc_empty;
@@ -523,6 +527,78 @@ page_sc_trim(const char *s, size_t len)
 }
 
 
+int
+page_site_content_summary(page_arena_t *a, const page_value_t *params,
+    const page_str_t *content, const page_str_t *more, int64_t summary_len,
+    int cjk, unsigned md_flags, const char *path, page_str_t *summary,
+    int *truncated, page_error_t *err)
+{
+    size_t         end;
+    page_buf_t     b;
+    page_str_t     rest;
+    page_value_t  *fm;
+
+    *truncated = 0;
+    fm = params ? page_map_gets(params, "summary") : NULL;
+
+    if (more->len) {
+        *summary = page_sc_trim(more->data, more->len);
+        rest = page_sc_trim(content->data, content->len);
+        *truncated = rest.len > summary->len;
+        return 0;
+    }
+
+    if (page_value_is_string(fm) && fm->u.s.len) {
+        /* Markdown, with one wrapping paragraph dropped (TrimShortHTML) */
+        page_buf_init(&b, a, PAGE_MAX_OUTPUT);
+        if (page_markdown_render(fm->u.s.data, fm->u.s.len, md_flags, 0, &b,
+                                 NULL, path, err)
+            != 0)
+        {
+            return -1;
+        }
+        page_data_strip_paragraph(&b);
+        summary->data = b.data ? b.data : "";
+        summary->len = b.len;
+        return 0;
+    }
+
+    page_site_content_auto_summary(content->data, content->len, summary_len,
+                                   cjk, &end);
+    *summary = page_sc_trim(content->data, end);
+    *truncated = end < content->len;
+
+    return 0;
+}
+
+
+int64_t
+page_site_content_minutes(int64_t words, int cjk)
+{
+    return cjk ? (words + PAGE_SC_CJK_WORDS_PER_MINUTE - 1)
+                 / PAGE_SC_CJK_WORDS_PER_MINUTE
+               : (words + PAGE_SC_WORDS_PER_MINUTE - 1)
+                 / PAGE_SC_WORDS_PER_MINUTE;
+}
+
+
+int
+page_site_content_is_cjk(const page_config_t *cfg,
+    const page_value_t *params, const char *text, size_t len)
+{
+    page_value_t  *v;
+
+    v = params ? page_map_gets(params, "iscjklanguage") : NULL;
+    if (v != NULL && v->type == PAGE_BOOL) {
+        return page_value_truthy(v);
+    }
+
+    v = cfg ? page_map_gets(cfg->root, "hascjklanguage") : NULL;
+
+    return page_value_truthy(v) && page_site_content_has_cjk(text, len);
+}
+
+
 /* ---- the cache ---- */
 
 static size_t
@@ -633,6 +709,25 @@ page_sc_lookup(page_sc_cache_t *c, const page_site_page_t *p,
 }
 
 
+/* The cache of s, made on first use; NULL when out of memory. */
+static page_sc_cache_t *
+page_sc_cache(page_site_t *s)
+{
+    page_sc_cache_t  *c = s->content;
+
+    if (c == NULL) {
+        c = calloc(1, sizeof(page_sc_cache_t));
+        if (c == NULL) {
+            return NULL;
+        }
+        c->root = -1;
+        s->content = c;
+    }
+
+    return c;
+}
+
+
 /* Keep e (1), or not when it alone is over the bound (0). */
 static int
 page_sc_insert(page_site_t *s, page_sc_entry_t *e)
@@ -640,21 +735,12 @@ page_sc_insert(page_site_t *s, page_sc_entry_t *e)
     size_t            b;
     page_sc_cache_t  *c = s->content;
 
-    if (e->bytes > PAGE_SITE_CONTENT_CACHE_BYTES) {
+    if (c == NULL || e->bytes > page_sc_max) {
         return 0;
     }
 
-    if (c == NULL) {
-        c = calloc(1, sizeof(page_sc_cache_t));
-        if (c == NULL) {
-            return 0;
-        }
-        s->content = c;
-    }
-
     /* the oldest used go first */
-    while (c->tail != NULL
-           && c->bytes + e->bytes > PAGE_SITE_CONTENT_CACHE_BYTES)
+    while (c->tail != NULL && c->bytes + e->bytes > page_sc_max)
     {
         page_sc_entry_t  *old = c->tail;
 
@@ -688,8 +774,19 @@ page_site_content_free(page_site_t *s)
         free(e);
     }
 
+    if (c->root != -1) {
+        close(c->root);
+    }
+
     free(c);
     s->content = NULL;
+}
+
+
+void
+page_site_content_bound(size_t bytes)
+{
+    page_sc_max = bytes ? bytes : PAGE_SITE_CONTENT_CACHE_BYTES;
 }
 
 
@@ -734,38 +831,17 @@ page_sc_make(page_arena_t *a, const page_site_t *s,
 {
     int               truncated;
     char             *at;
-    size_t            end, bytes;
-    page_buf_t        fm_html, plain;
-    page_str_t        summary, rest;
-    page_value_t     *fm;
+    size_t            bytes;
+    page_buf_t        plain;
+    page_str_t        summary;
     page_sc_entry_t  *e;
 
-    truncated = 0;
-    fm = p->params ? page_map_gets(p->params, "summary") : NULL;
-
-    if (more->len) {
-        summary = page_sc_trim(more->data, more->len);
-        rest = page_sc_trim(content->data, content->len);
-        truncated = rest.len > summary.len;
-
-    } else if (page_value_is_string(fm) && fm->u.s.len) {
-        /* Markdown, with one wrapping paragraph dropped (TrimShortHTML) */
-        page_buf_init(&fm_html, a, PAGE_MAX_OUTPUT);
-        if (page_markdown_render(fm->u.s.data, fm->u.s.len, md_flags, 0,
-                                 &fm_html, NULL, path, err)
-            != 0)
-        {
-            return NULL;
-        }
-        page_data_strip_paragraph(&fm_html);
-        summary.data = fm_html.data ? fm_html.data : "";
-        summary.len = fm_html.len;
-
-    } else {
-        page_site_content_auto_summary(content->data, content->len,
-                                       s->cfg->summary_length, cjk, &end);
-        summary = page_sc_trim(content->data, end);
-        truncated = end < content->len;
+    if (page_site_content_summary(a, p->params, content, more,
+                                  s->cfg->summary_length, cjk, md_flags,
+                                  path, &summary, &truncated, err)
+        != 0)
+    {
+        return NULL;
     }
 
     page_buf_init(&plain, a, PAGE_MAX_OUTPUT);
@@ -805,35 +881,20 @@ page_sc_make(page_arena_t *a, const page_site_t *s,
 }
 
 
-/* Is p's text to be counted as CJK: its isCJKLanguage, else the
-   config's hasCJKLanguage and a CJK character in its file. */
+/*
+ * Open file (under the site root) following no link, as the handler
+ * does: openat(O_NOFOLLOW) a component at a time from the root, which
+ * stays open.
+ */
 static int
-page_sc_cjk(const page_site_t *s, const page_site_page_t *p,
-    const char *src, size_t len)
-{
-    page_value_t  *v;
-
-    v = p->params ? page_map_gets(p->params, "iscjklanguage") : NULL;
-    if (v != NULL && v->type == PAGE_BOOL) {
-        return page_value_truthy(v);
-    }
-
-    v = page_map_gets(s->cfg->root, "hascjklanguage");
-
-    return page_value_truthy(v) && page_site_content_has_cjk(src, len);
-}
-
-
-/* Open file (under the site root) following no link, as the handler. */
-static int
-page_sc_open(const page_site_t *s, const char *file)
+page_sc_open(page_sc_cache_t *c, const char *file)
 {
     int          fd, next;
     char         part[PAGE_SITE_MAX_PATH];
     const char  *p, *slash;
     size_t       n;
 
-    fd = open(s->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    fd = dup(c->root);
 
     for (p = file; fd != -1; p = slash + 1) {
         slash = strchr(p, '/');
@@ -996,7 +1057,7 @@ page_sc_render(page_tpl_state_t *st, page_data_t *d, page_site_t *s,
         raw.len = fm.body_len;
     }
 
-    cjk = page_sc_cjk(s, p, src, len);
+    cjk = page_site_content_is_cjk(s->cfg, p->params, src, len);
 
     page_error_init(&err);
     e = page_sc_make(&res.arena, s, p, &content, &more, &toc, &raw, cjk,
@@ -1058,6 +1119,7 @@ page_sc_get(page_tpl_state_t *st, page_data_t *d, const page_site_page_t *p,
     page_value_t     *v;
     page_error_t      err;
     page_sc_entry_t  *e;
+    page_sc_cache_t  *c;
 
     /* the index is read only; its cache is the one thing a read adds */
     s = (page_site_t *) d->opt->site;
@@ -1118,7 +1180,35 @@ page_sc_get(page_tpl_state_t *st, page_data_t *d, const page_site_page_t *p,
         return page_tpl_fail(st, "%s", page_sc_inner);
     }
 
-    fd = page_sc_open(s, p->file);
+    c = page_sc_cache(s);
+    if (c == NULL) {
+        return page_tpl_fail(st, "out of memory");
+    }
+
+    if (c->root == -1) {
+        c->root = open(s->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (c->root == -1) {
+            return page_tpl_fail(st, "%s: cannot be opened: %s", s->root,
+                                 strerror(errno));
+        }
+    }
+
+    /*
+     * The version now, by one fstatat: an entry of the same file (device,
+     * inode), size and mtime was read by the walk below, so it is that
+     * file's content whatever path leads to it today.
+     */
+    if (fstatat(c->root, p->file, &sb, AT_SYMLINK_NOFOLLOW) == 0
+        && S_ISREG(sb.st_mode))
+    {
+        e = page_sc_lookup(c, p, &sb);
+        if (e != NULL) {
+            *out = e;
+            return 0;
+        }
+    }
+
+    fd = page_sc_open(c, p->file);
     if (fd == -1) {
         return page_tpl_fail(st, "%s/%s: cannot be read: %s", s->root,
                              p->file, strerror(errno));
@@ -1132,7 +1222,7 @@ page_sc_get(page_tpl_state_t *st, page_data_t *d, const page_site_page_t *p,
                              s->root, p->file, PAGE_SITE_CONTENT_MAX_FILE);
     }
 
-    e = page_sc_lookup(s->content, p, &sb);
+    e = page_sc_lookup(c, p, &sb);
     if (e != NULL) {
         close(fd);
         *out = e;
@@ -1175,16 +1265,13 @@ loop:
 }
 
 
-/* The content fields of e into the page value m. */
-static int
-page_sc_set(page_tpl_state_t *st, page_value_t *m, const page_sc_entry_t *e)
+/* .PlainWords: the words of e's plain text (strings.Fields). */
+static page_value_t *
+page_sc_plain_words(page_arena_t *a, const page_sc_entry_t *e)
 {
     size_t         i, w, start;
-    page_arena_t  *a;
     page_value_t  *words;
-    int64_t        minutes;
 
-    a = page_tpl_arena(st);
     words = page_value_list(a);
 
     for (i = 0; words != NULL && i < e->plain.len; ) {
@@ -1209,35 +1296,59 @@ page_sc_set(page_tpl_state_t *st, page_value_t *m, const page_sc_entry_t *e)
         }
     }
 
-    minutes = e->cjk
-              ? (e->words + PAGE_SC_CJK_WORDS_PER_MINUTE - 1)
-                / PAGE_SC_CJK_WORDS_PER_MINUTE
-              : (e->words + PAGE_SC_WORDS_PER_MINUTE - 1)
-                / PAGE_SC_WORDS_PER_MINUTE;
+    return words;
+}
+
+
+/*
+ * Field name of e into the page value m, with the numbers and .Summary
+ * the first time: a list page reads those, and copying .Content, .Plain
+ * or splitting .PlainWords of every page it lists would cost more than
+ * the cache saves.
+ */
+static int
+page_sc_set(page_tpl_state_t *st, page_value_t *m, const page_sc_entry_t *e,
+    const char *name, size_t len)
+{
+    int64_t        minutes;
+    page_arena_t  *a;
+    page_value_t  *v;
+
+    a = page_tpl_arena(st);
+
+    minutes = page_site_content_minutes(e->words, e->cjk);
 
 #define page_sc_put(key, v)                                                  \
     ((v) == NULL ? -1 : page_map_set(a, m, key, sizeof(key) - 1, v))
 
-    if (words == NULL
-        || page_sc_put("Content",
-                       page_value_html(a, e->content.data, e->content.len))
-        || page_sc_put("Summary",
-                       page_value_html(a, e->summary.data, e->summary.len))
-        || page_sc_put("Truncated", page_value_const_bool(e->truncated))
-        || page_sc_put("TableOfContents",
-                       page_value_html(a, e->toc.data, e->toc.len))
-        || page_sc_put("Plain",
-                       page_value_string(a, e->plain.data, e->plain.len))
-        || page_sc_put("PlainWords", words)
-        || page_sc_put("FuzzyWordCount",
-                       page_value_int(a, (e->words + 99) / 100 * 100))
-        || page_sc_put("ReadingTime", page_value_int(a, minutes))
-        || page_sc_put("Len", page_value_int(a, (int64_t) e->content.len))
-        || page_sc_put("RawContent",
-                       page_value_string(a, e->raw.data, e->raw.len))
-        /* last: that it is set says that they all are */
-        || page_sc_put("WordCount", page_value_int(a, e->words)))
+    if (page_map_gets(m, "WordCount") == NULL
+        && (page_sc_put("Summary",
+                        page_value_html(a, e->summary.data, e->summary.len))
+            || page_sc_put("Truncated", page_value_const_bool(e->truncated))
+            || page_sc_put("FuzzyWordCount",
+                           page_value_int(a, (e->words + 99) / 100 * 100))
+            || page_sc_put("ReadingTime", page_value_int(a, minutes))
+            || page_sc_put("Len", page_value_int(a, (int64_t) e->content.len))
+            || page_sc_put("WordCount", page_value_int(a, e->words))))
     {
+        return page_tpl_fail(st, "out of memory");
+    }
+
+    v = &page_nil_value;
+
+    if (page_is(name, len, "Content")) {
+        v = page_value_html(a, e->content.data, e->content.len);
+    } else if (page_is(name, len, "TableOfContents")) {
+        v = page_value_html(a, e->toc.data, e->toc.len);
+    } else if (page_is(name, len, "Plain")) {
+        v = page_value_string(a, e->plain.data, e->plain.len);
+    } else if (page_is(name, len, "PlainWords")) {
+        v = page_sc_plain_words(a, e);
+    } else if (page_is(name, len, "RawContent")) {
+        v = page_value_string(a, e->raw.data, e->raw.len);
+    }
+
+    if (v != &page_nil_value && page_map_set(a, m, name, len, v) != 0) {
         return page_tpl_fail(st, "out of memory");
     }
 
@@ -1256,8 +1367,7 @@ page_site_content_method(page_tpl_state_t *st, page_data_t *d,
     page_sc_entry_t  *e;
 
     if (nargs != 0 || m == d->page || d->opt->site == NULL
-        || !page_sc_is_field(name, len)
-        || page_map_gets(m, "WordCount") != NULL)
+        || !page_sc_is_field(name, len) || page_map_get(m, name, len) != NULL)
     {
         return 1;
     }
@@ -1266,7 +1376,7 @@ page_site_content_method(page_tpl_state_t *st, page_data_t *d,
         return -1;
     }
 
-    rc = page_sc_set(st, m, e);
+    rc = page_sc_set(st, m, e, name, len);
 
     if (own) {
         free(e);

@@ -52,6 +52,9 @@ int page_site_content_method(page_tpl_state_t *st, page_data_t *d,
 /* Free what the index's cache holds (page_site_free). */
 void page_site_content_free(page_site_t *s);
 
+/* Bound the cache to bytes instead (tests); 0: the constant again. */
+void page_site_content_bound(size_t bytes);
+
 /* Bytes and entries the cache of s holds now. */
 size_t page_site_content_cached(const page_site_t *s, size_t *entries);
 
@@ -73,6 +76,25 @@ void page_site_content_auto_summary(const char *html, size_t len,
 
 /* Words of plain text as Hugo counts them (.WordCount). */
 size_t page_site_content_words(const char *plain, size_t len, int cjk);
+
+/*
+ * .Summary and .Truncated of a page by current Hugo's precedence: the
+ * HTML before <!--more--> (more, empty when none), then front matter
+ * summary (Markdown, md_flags), then the automatic summary of content.
+ * summary points into content, more or a's memory.  0, or -1 with err.
+ */
+int page_site_content_summary(page_arena_t *a, const page_value_t *params,
+    const page_str_t *content, const page_str_t *more, int64_t summary_len,
+    int cjk, unsigned md_flags, const char *path, page_str_t *summary,
+    int *truncated, page_error_t *err);
+
+/* .ReadingTime of words: current Hugo's 212 a minute (500 for CJK). */
+int64_t page_site_content_minutes(int64_t words, int cjk);
+
+/* isCJKLanguage of the front matter, else the config's hasCJKLanguage
+   (cfg may be NULL) and a CJK character in text. */
+int page_site_content_is_cjk(const page_config_t *cfg,
+    const page_value_t *params, const char *text, size_t len);
 
 /* Does text have Han, Hangul, Hiragana or Katakana (hasCJKLanguage). */
 int page_site_content_has_cjk(const char *s, size_t len);

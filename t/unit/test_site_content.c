@@ -353,6 +353,55 @@ test_version(void)
 
 
 static void
+test_bound(void)
+{
+    size_t  n, bytes, one;
+
+    /* room for about two entries: the oldest used go first */
+    page_site_content_free(&site);
+    render_is("posts/_index.md",
+              "{{ with .Site.GetPage \"/posts/auto\" }}{{ .WordCount }}"
+              "{{ end }}", "28", "bound: one page read");
+    one = page_site_content_cached(&site, &n);
+    page_site_content_bound(one * 5 / 2);
+
+    render_is("posts/_index.md",
+              "{{ range .Pages }}{{ .WordCount }} {{ end }}",
+              "28 12 16 5 8 ", "bound: a list over the bound still renders");
+    bytes = page_site_content_cached(&site, &n);
+    ok(bytes <= one * 5 / 2 && n >= 1 && n < 5,
+       "bound: the cache stays under its bound");
+
+    page_site_content_bound(1);
+    render_is("posts/_index.md",
+              "{{ with .Site.GetPage \"/posts/auto\" }}{{ .WordCount }}"
+              "{{ end }}", "28", "bound: an entry over the bound is not kept");
+    page_site_content_bound(0);
+}
+
+
+/* A content file swapped for a link is not followed, as the handler. */
+static void
+test_link(void)
+{
+    char  path[1400], target[1400];
+
+    snprintf(path, sizeof(path), "%s/content/posts/front.md", dir);
+    snprintf(target, sizeof(target), "%s/content/posts/auto.md", dir);
+
+    if (unlink(path) != 0 || symlink(target, path) != 0) {
+        ok(0, "link: made");
+        return;
+    }
+
+    render_fails("posts/_index.md",
+                 "{{ with .Site.GetPage \"/posts/front\" }}{{ .Summary }}"
+                 "{{ end }}", "content/posts/front.md: cannot be read",
+                 "link: a linked content file is not read");
+}
+
+
+static void
 test_errors(void)
 {
     char  want[1400];
@@ -480,6 +529,8 @@ main(void)
 
     test_fields();
     test_version();
+    test_bound();
+    test_link();
     test_errors();
 
     page_site_free(&site);
