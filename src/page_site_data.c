@@ -490,37 +490,6 @@ page_sd_home_list(page_site_data_t *sd, int which)
 }
 
 
-/* For page_site_pager.c (page_site_data.h). */
-
-page_value_t *
-page_site_data_page_value(page_data_t *d, const page_site_page_t *p)
-{
-    return d->site_data ? page_sd_page(d->site_data, p) : NULL;
-}
-
-
-const page_site_page_t *
-page_site_data_value_page(page_data_t *d, page_value_t *v)
-{
-    page_sd_ref_t  *ref;
-
-    if (d->site_data == NULL) {
-        return NULL;
-    }
-
-    ref = page_sd_find(d->site_data->by_value, d->site_data->size, v);
-
-    return ref && ref->tag == PAGE_SD_PAGE ? ref->obj : NULL;
-}
-
-
-struct page_site_pager_s **
-page_site_data_pager(page_data_t *d)
-{
-    return d->site_data ? &d->site_data->pager : NULL;
-}
-
-
 /* ---- menus ---- */
 
 static int page_sd_is_ancestor(const page_site_page_t *a,
@@ -2147,3 +2116,23 @@ page_site_data_method(page_tpl_state_t *st, page_data_t *d,
     }
 }
 
+
+page_value_t *
+page_site_data_page_value(page_data_t *d, const page_site_page_t *p)
+{
+    return d->site_data ? page_sd_page(d->site_data, p) : NULL;
+}
+
+
+const page_site_page_t *
+page_site_data_value_page(page_data_t *d, page_value_t *v)
+{
+    return d->site_data ? page_sd_arg_page(d->site_data, v) : NULL;
+}
+
+
+struct page_site_pager_s **
+page_site_data_pager(page_data_t *d)
+{
+    return d->site_data ? &d->site_data->pager : NULL;
+}
