@@ -15,8 +15,8 @@
 #include <ngx_core.h>
 #include <ngx_http.h>
 
-#include "page_site_data.h"
 #include "ngx_http_page_module.h"
+#include "page_site_data.h"
 
 
 /*
@@ -516,7 +516,7 @@ ngx_http_page_site_page(ngx_http_request_t *r, ngx_http_page_loc_conf_t *conf,
 
     r->headers_out.last_modified_time = of.mtime;
 
-    if (conf->cache) {
+    if (conf->cache && m->what != PAGE_SITE_REDIRECT) {
         ctx = ngx_pcalloc(r->pool, sizeof(ngx_http_page_ctx_t));
         if (ctx == NULL
             || ngx_http_page_site_key(r, conf, site, &of, ctx) != NGX_OK)
@@ -555,7 +555,7 @@ ngx_http_page_site_page(ngx_http_request_t *r, ngx_http_page_loc_conf_t *conf,
 
 render:
 
-    if (conf->cache && ctx == NULL) {
+    if (conf->cache && ctx == NULL && m->what != PAGE_SITE_REDIRECT) {
         /* a page Hugo makes: the index's fingerprint versions it */
         ctx = ngx_pcalloc(r->pool, sizeof(ngx_http_page_ctx_t));
         if (ctx == NULL
@@ -647,13 +647,13 @@ render:
     opt.future = (conf->future || site->cfg.build_future) ? 1 : 0;
     opt.expired = (conf->expired || site->cfg.build_expired) ? 1 : 0;
     opt.now = ngx_time();
-    opt.pager = m->pager;       /* /page/N/; /page/1/: does it paginate */
     opt.assets = site->assets;
     opt.nassets = site->nassets;
     opt.workdir = (const char *) site->dir.data;
     opt.environment = (const char *) site->environment.data;
     opt.site = &site->index;
     opt.site_page = p;
+    opt.pager = m->pager;
 
     rc = page_render((const char *) body, (size_t) n, &opt, &res);
 

@@ -63,8 +63,6 @@ typedef struct {
                                         (Hugo's enableInlineShortcodes) */
     int64_t              now;           /* the time for publishing rules, */
                                         /* seconds since the epoch; 0: now */
-    int64_t              pager;         /* the pager a list page shows */
-                                        /* (/page/N/); 0 or 1: the first */
     const char *const   *assets;        /* Hugo assets/ directories that */
     size_t               nassets;       /* resources.Get reads, the site's */
                                         /* first, then the themes'; none */
@@ -79,6 +77,8 @@ typedef struct {
                                         /* NULL in filter mode */
     const struct page_site_page_s
                         *site_page;     /* this page in it, or NULL */
+    int64_t              pager;         /* the pager a list page shows */
+                                        /* (/page/N/); 0 or 1: the first */
 } page_options_t;
 
 /*
@@ -108,13 +108,13 @@ typedef struct {
     size_t         len;
     int64_t        until;       /* the page is published while the time */
                                 /* is before this (its expiryDate); 0: ever */
-    int64_t        pagers;      /* the pagers of the list the page */
-                                /* paginated (1 for none to show); 0: */
-                                /* it did not paginate (no /page/2/) */
     page_error_t   error;       /* status PAGE_OK, or why it failed; */
                                 /* PAGE_HIDDEN: not published, no page */
     const page_published_t
                   *published;   /* resources published; each path once */
+    int64_t        pagers;      /* the pagers of the list the page */
+                                /* paginated (1 for none to show); 0: */
+                                /* it did not paginate (no /page/2/) */
     page_arena_t   arena;       /* everything the render allocated */
 } page_result_t;
 

@@ -437,9 +437,9 @@ page_render(const char *src, size_t len, const page_options_t *opt,
     page_error_init(&res->error);
     res->data = NULL;
     res->len = 0;
-    res->pagers = 0;
     res->until = 0;
     res->published = NULL;
+    res->pagers = 0;
 
     a = &res->arena;
     err = &res->error;

@@ -2026,6 +2026,11 @@ page_site_data_method(page_tpl_state_t *st, page_data_t *d,
         return 1;
     }
 
+    if (page_site_pager_is(d, recv, name, len)) {
+        return page_site_pager_method(st, d, recv, name, len, args, nargs,
+                                      res);
+    }
+
     if (recv == d->site) {
         return page_sd_site_method(st, sd, name, len, args, nargs, res);
     }
@@ -2035,8 +2040,7 @@ page_site_data_method(page_tpl_state_t *st, page_data_t *d,
         return recv->type == PAGE_LIST
                ? page_sd_list_method(st, sd, recv, name, len, args, nargs,
                                      res)
-               : page_site_pager_method(st, d, recv, name, len, args, nargs,
-                                        res);       /* a pager's, or 1 */
+               : 1;
     }
 
     switch (ref->tag) {
@@ -2052,12 +2056,6 @@ page_site_data_method(page_tpl_state_t *st, page_data_t *d,
             if (page_sd_fill(sd, ref) != 0) {
                 return page_tpl_fail(st, "out of memory");
             }
-        }
-
-        if (page_site_pager_is(d, recv, name, len)) {
-            /* .Paginator, .Paginate: page_site_pager.c */
-            return page_site_pager_method(st, d, recv, name, len, args,
-                                          nargs, res);
         }
 
         return page_sd_page_method(st, sd, ref, name, len, args, nargs, res);
