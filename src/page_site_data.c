@@ -57,13 +57,13 @@ typedef struct page_site_data_s {
     size_t                   lang;
     page_arena_t            *a;
     page_data_t             *d;
-    struct page_site_pager_s  *pager;   /* page_site_pager.c's */
     /* by value address, and by page address (pages only) */
     page_sd_slot_t          *by_value, *by_page;
     size_t                   size, n;
     page_value_t            *home, *pages, *regular, *sections, *all;
     page_value_t            *taxonomies, *menus;
     page_value_t            *languages[PAGE_CONFIG_MAX_LANGS];
+    struct page_site_pager_s  *pager;   /* page_site_pager.c's */
 } page_site_data_t;
 
 
@@ -2018,6 +2018,7 @@ page_site_data_method(page_tpl_state_t *st, page_data_t *d,
     page_value_t *recv, const char *name, size_t len, page_value_t **args,
     size_t nargs, page_value_t **res)
 {
+    int                rc;
     page_sd_ref_t     *ref;
     page_site_data_t  *sd = d->site_data;
     const page_site_term_t  *t;
@@ -2026,9 +2027,9 @@ page_site_data_method(page_tpl_state_t *st, page_data_t *d,
         return 1;
     }
 
-    if (page_site_pager_is(d, recv, name, len)) {
-        return page_site_pager_method(st, d, recv, name, len, args, nargs,
-                                      res);
+    rc = page_site_pager_method(st, d, recv, name, len, args, nargs, res);
+    if (rc != 1) {
+        return rc;
     }
 
     if (recv == d->site) {
@@ -2116,14 +2117,14 @@ page_site_data_method(page_tpl_state_t *st, page_data_t *d,
 
 
 page_value_t *
-page_site_data_page_value(page_data_t *d, const page_site_page_t *p)
+page_site_data_page(page_data_t *d, const page_site_page_t *p)
 {
     return d->site_data ? page_sd_page(d->site_data, p) : NULL;
 }
 
 
 const page_site_page_t *
-page_site_data_value_page(page_data_t *d, page_value_t *v)
+page_site_data_page_of(page_data_t *d, page_value_t *v)
 {
     return d->site_data ? page_sd_arg_page(d->site_data, v) : NULL;
 }

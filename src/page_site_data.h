@@ -25,24 +25,29 @@
  */
 int page_site_data_init(page_data_t *d, page_arena_t *a, page_error_t *err);
 
+/*
+ * The method hook's part for the site (page_tpl_method_pt's contract):
+ * 0 with *res, 1 when name is not one of its methods of recv, -1.
+ */
+int page_site_data_method(page_tpl_state_t *st, page_data_t *d,
+    page_value_t *recv, const char *name, size_t len, page_value_t **args,
+    size_t nargs, page_value_t **res);
+
 /* For page_site_pager.c: the index's page p as a value (made once), */
 /* the page a value stands for (or NULL), the render's paginator. */
 struct page_site_page_s;
 struct page_site_pager_s;
-page_value_t *page_site_data_page_value(page_data_t *d,
+page_value_t *page_site_data_page(page_data_t *d,
     const struct page_site_page_s *p);
-const struct page_site_page_s *page_site_data_value_page(page_data_t *d,
+const struct page_site_page_s *page_site_data_page_of(page_data_t *d,
     page_value_t *v);
 struct page_site_pager_s **page_site_data_pager(page_data_t *d);
 
 /*
  * page_site_pager.c: .Paginator and .Paginate on the page rendered (a
- * list page) and the methods of the pagers they give:
- * page_site_pager_is says whether name on recv is one of them, then
- * page_site_pager_method answers it (page_tpl_method_pt's contract).
+ * list page) and the methods of the pagers they give, as
+ * page_site_data_method (1: not one of them).
  */
-int page_site_pager_is(page_data_t *d, const page_value_t *recv,
-    const char *name, size_t len);
 int page_site_pager_method(page_tpl_state_t *st, page_data_t *d,
     page_value_t *recv, const char *name, size_t len, page_value_t **args,
     size_t nargs, page_value_t **res);
@@ -53,13 +58,5 @@ int page_site_pager_method(page_tpl_state_t *st, page_data_t *d,
 int64_t page_site_pager_total(page_data_t *d);
 /* 0 when pagination.disableAliases: no /page/1/ redirect. */
 int page_site_pager_aliases(const page_config_t *cfg);
-
-/*
- * The method hook's part for the site (page_tpl_method_pt's contract):
- * 0 with *res, 1 when name is not one of its methods of recv, -1.
- */
-int page_site_data_method(page_tpl_state_t *st, page_data_t *d,
-    page_value_t *recv, const char *name, size_t len, page_value_t **args,
-    size_t nargs, page_value_t **res);
 
 #endif /* PAGE_SITE_DATA_H */

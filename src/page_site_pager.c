@@ -187,12 +187,12 @@ page_sp_collect(page_tpl_state_t *st, page_data_t *d, page_site_pager_t *pg,
         v = seq->u.list.items[i];
 
         if (v != NULL && v->type == PAGE_MAP
-            && page_site_data_value_page(d, v) == NULL)
+            && page_site_data_page_of(d, v) == NULL)
         {
             v = page_map_gets(v, "Page");      /* a weighted page */
         }
 
-        if (v == NULL || page_site_data_value_page(d, v) == NULL) {
+        if (v == NULL || page_site_data_page_of(d, v) == NULL) {
             goto wrong;
         }
 
@@ -376,7 +376,7 @@ static page_value_t *
 page_sp_item(page_data_t *d, page_site_pager_t *pg, size_t i)
 {
     if (pg->list != NULL) {
-        return page_site_data_page_value(d, pg->list->items[i]);
+        return page_site_data_page(d, pg->list->items[i]);
     }
 
     return pg->items[i];
@@ -563,23 +563,6 @@ page_sp_method(page_tpl_state_t *st, page_data_t *d, page_site_pager_t *pg,
     }
 
     return *res ? 0 : page_tpl_fail(st, "out of memory");
-}
-
-
-int
-page_site_pager_is(page_data_t *d, const page_value_t *recv,
-    const char *name, size_t len)
-{
-    if (recv == NULL) {
-        return 0;
-    }
-
-    if (recv == d->page) {
-        return page_is(name, len, "Paginator")
-               || page_is(name, len, "Paginate");
-    }
-
-    return page_sp_number(recv) != 0;
 }
 
 
