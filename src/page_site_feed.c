@@ -705,9 +705,9 @@ page_feed_site_config(page_arena_t *a, const page_config_t *cfg)
 int
 page_site_feed_init(page_data_t *d, page_arena_t *a)
 {
-    size_t                   lang;
+    size_t                   i, lang;
     page_buf_t               rel, abs;
-    page_value_t            *v, *title;
+    page_value_t            *v, *m, *title;
     const char              *out;
     const page_site_t       *s = d->opt->site;
     const page_site_lang_t  *l;
@@ -766,22 +766,41 @@ page_site_feed_init(page_data_t *d, page_arena_t *a)
         return 0;
     }
 
+    /*
+     * The sitemap, robots.txt, the 404 page: a page of their own (a copy
+     * of the home page's values), so that the home page in .Data.Pages
+     * and the other lists stays the home page.
+     */
+    m = page_value_map(a);
+    if (m == NULL || page_map_reserve(a, m, d->page->u.map.n + 8) != 0) {
+        return -1;
+    }
+
+    for (i = 0; i < d->page->u.map.n; i++) {
+        if (page_map_add(a, m, d->page->u.map.items[i].key.data,
+                         d->page->u.map.items[i].key.len,
+                         d->page->u.map.items[i].value)
+            != 0)
+        {
+            return -1;
+        }
+    }
+
+    d->page = m;
+    title = page_feed_str(a, strcmp(out, PAGE_OUTPUT_404) == 0
+                             ? PAGE_FEED_404_TITLE : "");
+
     if (page_add(a, d->page, "Kind",
                  page_feed_str(a, strcmp(out, PAGE_OUTPUT_ROBOTS) == 0
                                   ? "robotsTXT" : out)) != 0
+        || page_add(a, d->page, "Title", title) != 0
+        || page_add(a, d->page, "LinkTitle", title) != 0
         || page_add(a, d->page, "IsHome", &page_false_value) != 0
         || page_add(a, d->page, "IsNode", &page_false_value) != 0
         || page_add(a, d->page, "IsSection", &page_false_value) != 0
         || page_add(a, d->page, "IsPage", &page_false_value) != 0)
     {
         return -1;
-    }
-
-    if (strcmp(out, PAGE_OUTPUT_ROBOTS) == 0) {
-        /* hugo 0.111.3: robots.txt's page has no title */
-        return page_add(a, d->page, "Title", page_feed_str(a, "")) != 0
-               || page_add(a, d->page, "LinkTitle", page_feed_str(a, ""))
-                  != 0 ? -1 : 0;
     }
 
     if (strcmp(out, PAGE_OUTPUT_404) != 0) {
@@ -812,11 +831,7 @@ page_site_feed_init(page_data_t *d, page_arena_t *a)
     page_buf_puts(&abs, l->prefix);
     page_buf_puts(&abs, "/404.html");
 
-    title = page_feed_str(a, PAGE_FEED_404_TITLE);
-
     if (page_buf_failed(&rel) || page_buf_failed(&abs)
-        || page_add(a, d->page, "Title", title) != 0
-        || page_add(a, d->page, "LinkTitle", title) != 0
         || page_add(a, d->page, "RelPermalink",
                     page_value_string(a, rel.data, rel.len)) != 0
         || page_add(a, d->page, "Permalink",
@@ -875,7 +890,9 @@ page_site_feed_method(page_tpl_state_t *st, page_data_t *d,
     }
 
     /* .RSSLink: deprecated in hugo 0.55, gone by 0.111.3 (an error) */
-    if (page_is(name, len, "RSSLink") && page_site_data_page_of(d, recv)) {
+    if (page_is(name, len, "RSSLink")
+        && (recv == d->page || page_site_data_page_of(d, recv)))
+    {
         return page_tpl_fail(st, "can't evaluate field RSSLink in type "
                              "*hugolib.pageState");
     }
@@ -891,7 +908,9 @@ page_site_feed_method(page_tpl_state_t *st, page_data_t *d,
         return 1;
     }
 
-    p = page_site_data_page_of(d, recv);
+    /* the page rendered (the home page for the sitemap, robots.txt and
+       the 404 page, which have a value of their own), or another */
+    p = recv == d->page ? d->opt->site_page : page_site_data_page_of(d, recv);
     if (p == NULL) {
         return 1;
     }

@@ -26,7 +26,7 @@ my $t = PageTest->new;
 my $p = $t->prefix;
 my $hugo = "$FindBin::Bin/site/feeds-hugo";
 
-for my $copy (qw(feeds cached nofeeds rsslink robots)) {
+for my $copy (qw(feeds cached nofeeds rsslink own)) {
     system('cp', '-a', "$FindBin::Bin/site/feeds", "$p/$copy") == 0
         or die "cp: $?";
 }
@@ -39,14 +39,26 @@ $t->write_file("$p/nofeeds/hugo.toml",
                . read_file("$p/nofeeds/hugo.toml"));
 $t->write_file("$p/files/plain404.txt", "nginx's own 404 page\n");
 
-# a robots.txt layout (enableRobotsTXT): a plain-text template
-$t->write_file("$p/robots/hugo.toml", "enableRobotsTXT = true\n"
-               . read_file("$p/robots/hugo.toml"));
-$t->write_file("$p/robots/layouts/robots.txt",
+# the site's own robots.txt (enableRobotsTXT) and sitemap.xml layouts,
+# and the old rssLimit in place of services.rss.limit: hugo's build of
+# this copy is t/site/feeds-hugo/own/
+my $conf = read_file("$p/own/hugo.toml");
+$conf =~ s{\[services\.rss\]\s*limit = 3\s*}{}s or die 'no services.rss';
+$t->write_file("$p/own/hugo.toml",
+               "rssLimit = 2\nenableRobotsTXT = true\n" . $conf);
+$t->write_file("$p/own/layouts/robots.txt",
                "User-agent: *\n# {{ .Kind }} {{ .Title }} & {{ .Site.Title }}\n"
                . "{{ range first 2 .Site.RegularPages }}"
                . "Disallow: {{ .RelPermalink }}\n{{ end }}"
                . "Sitemap: {{ \"sitemap.xml\" | absURL }}\n");
+$t->write_file("$p/own/layouts/sitemap.xml", <<'XML');
+{{ printf "<?xml version=\"1.0\"?>" | safeHTML }}
+<urlset kind="{{ .Kind }}" title="{{ .Title }}">
+{{- range .Data.Pages }}
+<url loc="{{ .Permalink }}" freq="{{ .Sitemap.ChangeFreq }}" prio="{{ .Sitemap.Priority }}" file="{{ .Sitemap.Filename }}" kind="{{ .Kind }}"/>
+{{- end }}
+</urlset>
+XML
 
 # .RSSLink is gone (hugo 0.111.3: "can't evaluate field RSSLink in type
 # *hugolib.pageState", the build fails)
@@ -87,8 +99,8 @@ $t->start(<<"CONF");
             page_site $p/rsslink;
         }
 
-        location /robots/ {
-            page_site $p/robots;
+        location /own/ {
+            page_site $p/own;
         }
     }
 
@@ -228,17 +240,28 @@ $r = $t->get('/posts/gale/');
 is($r->{body}, hugo_file('feeds/posts/gale/index.html'),
    'a regular page: HTML only, no alternative');
 
-# ---- robots.txt: hugo's build of that copy (Kind robotsTXT, no title,
-# text/template: "&" as it is)
+# ---- the site's own layouts: hugo's build of that copy
 
-$r = $t->get('/robots/robots.txt');
+# robots.txt: Kind robotsTXT, no title, text/template ("&" as it is)
+$r = $t->get('/own/robots.txt');
 is($r->{status}, 200, 'a robots.txt layout: 200');
 is($r->{headers}{'content-type'}, 'text/plain; charset=utf-8',
    'a robots.txt layout: text/plain');
-is($r->{body}, "User-agent: *\n# robotsTXT  & Harbour Log\n"
-   . "Disallow: /rules/\nDisallow: /posts/high-water/\n"
-   . "Sitemap: https://example.net/sitemap.xml\n",
+is($r->{body}, hugo_file('own/robots.txt'),
    'a robots.txt layout: hugo\'s robots.txt');
+
+# sitemap.xml: Kind sitemap, .Data.Pages, .Sitemap (private.md is there:
+# this layout does not read .Sitemap.Disable)
+$r = $t->get('/own/sitemap.xml');
+is($r->{headers}{'content-type'}, 'application/xml; charset=utf-8',
+   'a sitemap layout: application/xml');
+is($r->{body}, hugo_file('own/sitemap.xml'), 'a sitemap layout: hugo\'s');
+
+# rssLimit = 2
+$r = $t->get('/own/index.xml');
+is(without_descriptions($r->{body}),
+   without_descriptions(hugo_file('own/index.xml')),
+   'rssLimit: hugo\'s feed of two items (but the descriptions)');
 
 # ---- .RSSLink
 
