@@ -324,6 +324,18 @@ is(without_descriptions($r->{body}),
    without_descriptions(hugo_file('ml/de/posts/index.xml')),
    'another language\'s section feed: hugo\'s (but the descriptions)');
 
+# the 404 page of the path's language
+$r = $t->request(port => $t->port2, uri => '/docs/de/keine/seite/');
+is($r->{status}, 404, 'a missing page under /de/: 404');
+is($r->{body}, hugo_file('ml/de/404.html'), 'a missing page under /de/: '
+   . 'the German 404 page (hugo\'s de/404.html)');
+$r = $t->request(port => $t->port2, uri => '/docs/no/page/');
+is($r->{body}, hugo_file('ml/404.html'),
+   'a missing page elsewhere: the default language\'s 404 page');
+$r = $t->request(port => $t->port2, uri => '/docs/de/404.html');
+is($r->{status}, 200, '/de/404.html: 200');
+is($r->{body}, hugo_file('ml/de/404.html'), '/de/404.html: hugo\'s');
+
 # ---- page_cache: a feed is keyed on the index's fingerprint
 
 $r = $t->get('/cached/posts/index.xml');
