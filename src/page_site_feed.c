@@ -164,14 +164,14 @@ page_site_feed_names(const page_site_t *s, const page_site_page_t *p,
     const char *output, const char *lang, const char **names, size_t max,
     char *buf, size_t size)
 {
-    char                buf_terms[PAGE_SITE_FEED_MAX_NAME];
-    size_t              nt, nl, t, v, l, nv;
-    const char         *types[PAGE_FEED_MAX_PARTS + 2];
-    const char         *layouts[PAGE_FEED_MAX_PARTS + 2];
-    const char         *vars[4], *fmt, *ext, *section;
-    char                lang_fmt[64];
-    page_feed_names_t   nm;
-    int                 baseof, rss;
+    int                        baseof, rss;
+    char                       buf_terms[PAGE_SITE_FEED_MAX_NAME];
+    char                       lang_fmt[64];
+    size_t                     nt, nl, t, v, l, nv;
+    const char                *types[PAGE_FEED_MAX_PARTS + 2];
+    const char                *layouts[PAGE_FEED_MAX_PARTS + 2];
+    const char                *vars[4], *fmt, *ext, *section;
+    page_feed_names_t          nm;
     const page_feed_output_t  *o;
 
     nm.names = names;
@@ -342,7 +342,7 @@ page_site_feed_names(const page_site_t *s, const page_site_page_t *p,
 
 int
 page_site_feed_render(page_data_t *data, page_tpl_env_t *env,
-    const page_options_t *opt, const char *lang, page_result_t *res)
+    const page_options_t *opt, page_result_t *res)
 {
     char                   buf[PAGE_SITE_FEED_MAX_NAMES
                                * PAGE_SITE_FEED_MAX_NAME / 4];
@@ -354,8 +354,6 @@ page_site_feed_render(page_data_t *data, page_tpl_env_t *env,
     page_error_t           tpl_err, *err;
     const page_site_t     *s;
     const page_tpl_set_t  *set;
-
-    (void) lang;
 
     err = &res->error;
     path = opt->path ? opt->path : "-";
@@ -620,9 +618,8 @@ page_feed_sitemap(page_data_t *d, page_arena_t *a, const page_site_page_t *p)
            != 0
         || page_add(a, m, "Priority", page_value_float(a, priority)) != 0
         || page_add(a, m, "Filename",
-                    page_value_is_string(file) ? file
-                                               : page_feed_str(a, "sitemap.xml"))
-           != 0
+                    page_value_is_string(file)
+                    ? file : page_feed_str(a, "sitemap.xml")) != 0
         || page_add(a, m, "Disable", page_value_const_bool(disable)) != 0)
     {
         return NULL;
