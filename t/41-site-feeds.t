@@ -112,8 +112,10 @@ CONF
 
 sub hugo_file { read_file("$hugo/$_[0]") }
 
-# the items' descriptions are other pages' .Summary, which the site data
-# does not make yet: compared apart
+# the items' descriptions are other pages' .Summary, compared apart: it
+# is not made before wip-content's page_site_content, which follows
+# current Hugo (an automatic summary keeps its <p>; hugo 0.111.3 writes
+# the plain text, "The boats sat on the mud.")
 sub without_descriptions {
     my ($xml) = @_;
     $xml =~ s{(<item>.*?<description>).*?(</description>)}{$1$2}gs;
@@ -138,7 +140,7 @@ sub is_feed {
        "$name: hugo's feed, but for the items' descriptions");
 
   TODO: {
-        local $TODO = "other pages' .Summary is not made yet";
+        local $TODO = "other pages' .Summary: not hugo 0.111.3's";
         is($r->{body}, $want, "$name: hugo's feed, byte for byte");
     }
 }
