@@ -888,7 +888,11 @@ send:
     r->headers_out.content_type_lowcase = NULL;
     ngx_str_set(&r->headers_out.charset, "utf-8");
 
-    if (status != NGX_HTTP_OK) {
+    if (status != NGX_HTTP_OK || output != NULL) {
+        /*
+         * a feed, a sitemap, the 404 page: made of other pages, its
+         * file's time (if any) says nothing of when it changed
+         */
         r->headers_out.last_modified_time = -1;
 
     } else if (conf->last_modified && r->headers_out.last_modified_time > 0)

@@ -89,6 +89,7 @@ $t->start(<<"CONF");
             page_site_check 0;
             page_cache feeds;
             page_debug on;
+            page_last_modified on;
         }
 
         location /nofeeds/ {
@@ -340,7 +341,15 @@ is($r->{body}, hugo_file('ml/de/404.html'), '/de/404.html: hugo\'s');
 
 # ---- page_cache: a feed is keyed on the index's fingerprint
 
+# page_last_modified on: a section's page keeps its _index.md's time,
+# its feed (made of other pages) has none, so that a conditional request
+# never misses a new post
+ok($t->get('/cached/posts/')->{headers}{'last-modified'},
+   'page_last_modified: a section\'s page has a Last-Modified');
+
 $r = $t->get('/cached/posts/index.xml');
+is($r->{headers}{'last-modified'}, undef,
+   'page_last_modified: its feed has none');
 is($r->{headers}{'x-page-cache'}, 'MISS', 'a cached feed: first a miss');
 my $before = $r->{body};
 $r = $t->get('/cached/posts/index.xml');
