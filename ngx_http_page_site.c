@@ -455,6 +455,7 @@ ngx_http_page_site_not_found(ngx_http_request_t *r,
     size_t len)
 {
     size_t                     lang;
+    ngx_int_t                  rc;
     ngx_uint_t                 i, status;
     page_site_match_t          m;
     ngx_http_err_page_t       *err_page;
@@ -499,8 +500,10 @@ ngx_http_page_site_not_found(ngx_http_request_t *r,
         status = NGX_HTTP_OK;
     }
 
-    return ngx_http_page_site_page(r, conf, site, &m, PAGE_OUTPUT_404,
-                                   status);
+    rc = ngx_http_page_site_page(r, conf, site, &m, PAGE_OUTPUT_404, status);
+
+    /* a 404 layout that fails (logged): still a 404, nginx's own */
+    return rc == NGX_HTTP_INTERNAL_SERVER_ERROR ? NGX_HTTP_NOT_FOUND : rc;
 }
 
 

@@ -64,6 +64,7 @@ XML
 # *hugolib.pageState", the build fails)
 $t->write_file("$p/rsslink/layouts/_default/single.html",
                "{{ .RSSLink }}\n");
+$t->write_file("$p/rsslink/layouts/404.html", "{{ .RSSLink }}\n");
 
 $t->start(<<"CONF");
     page_cache_zone feeds 1m;
@@ -293,6 +294,14 @@ is($r->{body}, hugo_file('feeds/index.json'),
    'the home page\'s JSON: hugo\'s, by the site\'s layout');
 is($t->get('/posts/index.json')->{status}, 404,
    'a section without JSON in the outputs: 404');
+
+# a 404 layout that fails: the error logged, nginx's own 404 (not a 500
+# for every missing path)
+$r = $t->get('/rsslink/no/such/');
+is($r->{status}, 404, 'a failing 404 layout: still 404');
+unlike($r->{body}, qr/RSSLink/, 'a failing 404 layout: nginx\'s page');
+$t->log_like(qr{404\.html:1:4: executing "404\.html" at <\.RSSLink>},
+             'a failing 404 layout: its error is logged');
 
 # ---- disableKinds
 
