@@ -474,6 +474,7 @@ ngx_http_page_site_not_found(ngx_http_request_t *r,
     size_t len)
 {
     size_t                     lang;
+    ngx_int_t                  rc;
     ngx_uint_t                 i, status;
     page_site_match_t          m;
     ngx_http_err_page_t       *err_page;
@@ -518,8 +519,10 @@ ngx_http_page_site_not_found(ngx_http_request_t *r,
         status = NGX_HTTP_OK;
     }
 
-    return ngx_http_page_site_page(r, conf, site, &m, PAGE_OUTPUT_404,
-                                   status);
+    rc = ngx_http_page_site_page(r, conf, site, &m, PAGE_OUTPUT_404, status);
+
+    /* a 404 layout that fails (logged): still a 404, nginx's own */
+    return rc == NGX_HTTP_INTERNAL_SERVER_ERROR ? NGX_HTTP_NOT_FOUND : rc;
 }
 
 
@@ -925,7 +928,11 @@ send:
     r->headers_out.content_type_lowcase = NULL;
     ngx_str_set(&r->headers_out.charset, "utf-8");
 
-    if (status != NGX_HTTP_OK) {
+    if (status != NGX_HTTP_OK || output != NULL) {
+        /*
+         * a feed, a sitemap, the 404 page: made of other pages, its
+         * file's time (if any) says nothing of when it changed
+         */
         r->headers_out.last_modified_time = -1;
 
     } else if (conf->last_modified && r->headers_out.last_modified_time > 0)

@@ -479,7 +479,7 @@ page_render_layout(page_data_t *data, page_tpl_env_t *env,
 
     if (opt->output != NULL && opt->site_page != NULL) {
         /* a feed, a sitemap, the 404 page: page_site_feed's lookups */
-        return page_site_feed_render(data, env, opt, q.lang, res);
+        return page_site_feed_render(data, env, opt, res);
     }
 
     set = page_templates_find_layout(opt->templates, &q, &entry);

@@ -164,14 +164,14 @@ page_site_feed_names(const page_site_t *s, const page_site_page_t *p,
     const char *output, const char *lang, const char **names, size_t max,
     char *buf, size_t size)
 {
-    char                buf_terms[PAGE_SITE_FEED_MAX_NAME];
-    size_t              nt, nl, t, v, l, nv;
-    const char         *types[PAGE_FEED_MAX_PARTS + 2];
-    const char         *layouts[PAGE_FEED_MAX_PARTS + 2];
-    const char         *vars[4], *fmt, *ext, *section;
-    char                lang_fmt[64];
-    page_feed_names_t   nm;
-    int                 baseof, rss;
+    int                        baseof, rss;
+    char                       buf_terms[PAGE_SITE_FEED_MAX_NAME];
+    char                       lang_fmt[64];
+    size_t                     nt, nl, t, v, l, nv;
+    const char                *types[PAGE_FEED_MAX_PARTS + 2];
+    const char                *layouts[PAGE_FEED_MAX_PARTS + 2];
+    const char                *vars[4], *fmt, *ext, *section;
+    page_feed_names_t          nm;
     const page_feed_output_t  *o;
 
     nm.names = names;
@@ -342,7 +342,7 @@ page_site_feed_names(const page_site_t *s, const page_site_page_t *p,
 
 int
 page_site_feed_render(page_data_t *data, page_tpl_env_t *env,
-    const page_options_t *opt, const char *lang, page_result_t *res)
+    const page_options_t *opt, page_result_t *res)
 {
     char                   buf[PAGE_SITE_FEED_MAX_NAMES
                                * PAGE_SITE_FEED_MAX_NAME / 4];
@@ -354,8 +354,6 @@ page_site_feed_render(page_data_t *data, page_tpl_env_t *env,
     page_error_t           tpl_err, *err;
     const page_site_t     *s;
     const page_tpl_set_t  *set;
-
-    (void) lang;
 
     err = &res->error;
     path = opt->path ? opt->path : "-";
@@ -620,9 +618,8 @@ page_feed_sitemap(page_data_t *d, page_arena_t *a, const page_site_page_t *p)
            != 0
         || page_add(a, m, "Priority", page_value_float(a, priority)) != 0
         || page_add(a, m, "Filename",
-                    page_value_is_string(file) ? file
-                                               : page_feed_str(a, "sitemap.xml"))
-           != 0
+                    page_value_is_string(file)
+                    ? file : page_feed_str(a, "sitemap.xml")) != 0
         || page_add(a, m, "Disable", page_value_const_bool(disable)) != 0)
     {
         return NULL;
@@ -635,9 +632,9 @@ page_feed_sitemap(page_data_t *d, page_arena_t *a, const page_site_page_t *p)
 int
 page_site_feed_init(page_data_t *d, page_arena_t *a)
 {
-    size_t                   lang;
+    size_t                   i, lang;
     page_buf_t               rel, abs;
-    page_value_t            *v, *title;
+    page_value_t            *v, *m, *title;
     const char              *out;
     const page_site_t       *s = d->opt->site;
     const page_site_lang_t  *l;
@@ -691,22 +688,41 @@ page_site_feed_init(page_data_t *d, page_arena_t *a)
         return 0;
     }
 
+    /*
+     * The sitemap, robots.txt, the 404 page: a page of their own (a copy
+     * of the home page's values), so that the home page in .Data.Pages
+     * and the other lists stays the home page.
+     */
+    m = page_value_map(a);
+    if (m == NULL || page_map_reserve(a, m, d->page->u.map.n + 8) != 0) {
+        return -1;
+    }
+
+    for (i = 0; i < d->page->u.map.n; i++) {
+        if (page_map_add(a, m, d->page->u.map.items[i].key.data,
+                         d->page->u.map.items[i].key.len,
+                         d->page->u.map.items[i].value)
+            != 0)
+        {
+            return -1;
+        }
+    }
+
+    d->page = m;
+    title = page_feed_str(a, strcmp(out, PAGE_OUTPUT_404) == 0
+                             ? PAGE_FEED_404_TITLE : "");
+
     if (page_add(a, d->page, "Kind",
                  page_feed_str(a, strcmp(out, PAGE_OUTPUT_ROBOTS) == 0
                                   ? "robotsTXT" : out)) != 0
+        || page_add(a, d->page, "Title", title) != 0
+        || page_add(a, d->page, "LinkTitle", title) != 0
         || page_add(a, d->page, "IsHome", &page_false_value) != 0
         || page_add(a, d->page, "IsNode", &page_false_value) != 0
         || page_add(a, d->page, "IsSection", &page_false_value) != 0
         || page_add(a, d->page, "IsPage", &page_false_value) != 0)
     {
         return -1;
-    }
-
-    if (strcmp(out, PAGE_OUTPUT_ROBOTS) == 0) {
-        /* hugo 0.111.3: robots.txt's page has no title */
-        return page_add(a, d->page, "Title", page_feed_str(a, "")) != 0
-               || page_add(a, d->page, "LinkTitle", page_feed_str(a, ""))
-                  != 0 ? -1 : 0;
     }
 
     if (strcmp(out, PAGE_OUTPUT_404) != 0) {
@@ -737,11 +753,7 @@ page_site_feed_init(page_data_t *d, page_arena_t *a)
     page_buf_puts(&abs, l->prefix);
     page_buf_puts(&abs, "/404.html");
 
-    title = page_feed_str(a, PAGE_FEED_404_TITLE);
-
     if (page_buf_failed(&rel) || page_buf_failed(&abs)
-        || page_add(a, d->page, "Title", title) != 0
-        || page_add(a, d->page, "LinkTitle", title) != 0
         || page_add(a, d->page, "RelPermalink",
                     page_value_string(a, rel.data, rel.len)) != 0
         || page_add(a, d->page, "Permalink",
@@ -800,7 +812,9 @@ page_site_feed_method(page_tpl_state_t *st, page_data_t *d,
     }
 
     /* .RSSLink: deprecated in hugo 0.55, gone by 0.111.3 (an error) */
-    if (page_is(name, len, "RSSLink") && page_site_data_page_of(d, recv)) {
+    if (page_is(name, len, "RSSLink")
+        && (recv == d->page || page_site_data_page_of(d, recv)))
+    {
         return page_tpl_fail(st, "can't evaluate field RSSLink in type "
                              "*hugolib.pageState");
     }
@@ -816,7 +830,9 @@ page_site_feed_method(page_tpl_state_t *st, page_data_t *d,
         return 1;
     }
 
-    p = page_site_data_page_of(d, recv);
+    /* the page rendered (the home page for the sitemap, robots.txt and
+       the 404 page, which have a value of their own), or another */
+    p = recv == d->page ? d->opt->site_page : page_site_data_page_of(d, recv);
     if (p == NULL) {
         return 1;
     }

@@ -43,9 +43,10 @@
 /*
  * Hugo's candidate layout names (output/layout.go's order, with current
  * Hugo's names at the top of layouts/ too) for page p rendered as output
- * ("rss", "sitemap", "404"; "baseof": the 404 page's baseofs) in language
- * lang (may be NULL), into names (NULL-terminated, names[] pointing into
- * buf).  Returns how many.
+ * ("rss", "sitemap", "robots", "404", "json", ...; "baseof": the 404
+ * page's baseofs) in language lang (NULL: p's), into names (at most max
+ * - 1, NULL-terminated, pointing into buf; a name that does not fit is
+ * left out).  Returns how many; 0 for an output it does not know.
  */
 size_t page_site_feed_names(const page_site_t *s, const page_site_page_t *p,
     const char *output, const char *lang, const char **names, size_t max,
@@ -57,7 +58,7 @@ size_t page_site_feed_names(const page_site_t *s, const page_site_page_t *p,
  * found for output format rss").
  */
 int page_site_feed_render(page_data_t *data, page_tpl_env_t *env,
-    const page_options_t *opt, const char *lang, page_result_t *res);
+    const page_options_t *opt, page_result_t *res);
 
 /* Is there a layout for p's output (the 404 page: else nginx's 404). */
 int page_site_feed_has_layout(const struct page_templates_s *t,

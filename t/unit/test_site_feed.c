@@ -187,6 +187,32 @@ test_names(page_site_t *s)
     names_of(s, home, PAGE_OUTPUT_SITEMAP);
     in_order(sitemap, "the sitemap");
 
+    /* front matter that would climb out or overflow: left out */
+    {
+        char               longest[600];
+        size_t             i, bad;
+        page_site_page_t   odd;
+
+        memset(longest, 'x', sizeof(longest) - 1);
+        longest[sizeof(longest) - 1] = '\0';
+
+        odd = *posts;
+        odd.layout = longest;
+        odd.type = "../../etc";
+        names_of(s, &odd, PAGE_OUTPUT_RSS);
+
+        bad = 0;
+        for (i = 0; i < nnames; i++) {
+            bad += strstr(names[i], "..") != NULL
+                   || strlen(names[i]) >= PAGE_SITE_FEED_MAX_NAME;
+        }
+
+        ok(nnames > 0 && bad == 0 && names[nnames] == NULL,
+           "a layout too long and a type with \"..\": not in any name");
+        ok(pos("posts/section.rss.xml") >= 0,
+           "... the section's own names are still there");
+    }
+
     /* a small buffer: fewer names, never past it */
     nnames = page_site_feed_names(s, posts, PAGE_OUTPUT_RSS, NULL, names,
                                   PAGE_SITE_FEED_MAX_NAMES, buf, 40);
