@@ -167,6 +167,8 @@ int page_fn_resource_args(page_tpl_state_t *st, page_value_t **args,
  * css.Unquoted mark, 1 when v is one (page_fn_css.c). */
 int page_fn_css_sass_run(page_tpl_state_t *st, page_value_t **args,
     size_t nargs, page_value_t **res);
+/* Free the worker's cache of compiled stylesheets (page_exit). */
+void page_sass_exit(void);
 int page_css_is_quoted(const page_value_t *v, const char **s, size_t *len);
 int page_css_is_unquoted(const page_value_t *v, const char **s,
     size_t *len);

@@ -36,9 +36,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include <sass.h>
 #include <sass2scss.h>
+#include <xxhash.h>
 
 #include "page_assets.h"
 #include "page_data.h"
@@ -65,6 +67,17 @@
 /* Largest CSS kept (a loop of Sass can write much more than it reads). */
 #define PAGE_SASS_MAX_OUTPUT  (16 * 1024 * 1024)
 
+/*
+ * Compiled stylesheets kept by a worker: a theme's CSS takes libsass
+ * 50 to 300 ms (hugo-coder's 175 KB: 280 ms here) and every page asks for
+ * it again.  An entry is used while its input (content, options, the
+ * assets directories) is the same and no file it imported has changed
+ * (size and modification time); a file added that would now be found
+ * first is not noticed (a reload clears the cache).
+ */
+#define PAGE_SASS_CACHE_ENTRIES  32
+#define PAGE_SASS_CACHE_BYTES    (32 * 1024 * 1024)
+
 #define PAGE_SASS_END  "hugo:end:"
 #define PAGE_SASS_VARS  "hugo:vars"
 
@@ -83,6 +96,31 @@ typedef struct {
 } page_sass_file_t;
 
 
+/* A file a compile read, as it was. */
+typedef struct {
+    char                *path;
+    int64_t              size;
+    int64_t              sec;
+    int64_t              nsec;
+} page_sass_dep_t;
+
+
+typedef struct {
+    XXH128_hash_t        key;
+    char                *css;       /* malloc'ed */
+    size_t               len;
+    page_sass_dep_t     *deps;      /* malloc'ed, and their paths */
+    size_t               ndeps;
+    uint64_t             used;      /* for the least recently used */
+} page_sass_cached_t;
+
+
+/* One worker's cache: nginx workers run one request at a time. */
+static page_sass_cached_t  page_sass_cache[PAGE_SASS_CACHE_ENTRIES];
+static size_t              page_sass_cache_bytes;
+static uint64_t            page_sass_clock;
+
+
 typedef struct {
     page_tpl_state_t      *st;
     page_arena_t          *a;
@@ -97,6 +135,8 @@ typedef struct {
     size_t                 nlists;
     page_sass_file_t       files[PAGE_SASS_MAX_IMPORTS + 1];
     size_t                 nfiles;
+    page_sass_dep_t        deps[PAGE_SASS_MAX_IMPORTS];  /* in the arena */
+    size_t                 ndeps;
     Sass_Import_List       reserve; /* an error list made in advance */
     unsigned               refused:1; /* the importer failed an import */
     int                    nomem;
@@ -356,9 +396,11 @@ static char *
 page_sass_read(page_sass_t *sc, const page_asset_t *asset, size_t *len,
     int *big)
 {
-    char    *p;
-    FILE    *f;
-    size_t   n;
+    char             *p;
+    FILE             *f;
+    size_t            n;
+    struct stat       sb;
+    page_sass_dep_t  *d;
 
     *big = 0;
 
@@ -375,6 +417,18 @@ page_sass_read(page_sass_t *sc, const page_asset_t *asset, size_t *len,
     f = fopen(asset->path, "rb");
     if (f == NULL) {
         return NULL;
+    }
+
+    if (sc->ndeps < PAGE_SASS_MAX_IMPORTS && fstat(fileno(f), &sb) == 0) {
+        d = &sc->deps[sc->ndeps];
+        d->path = page_arena_strndup(sc->a, asset->path,
+                                     strlen(asset->path));
+        d->size = (int64_t) sb.st_size;
+        d->sec = (int64_t) sb.st_mtim.tv_sec;
+        d->nsec = (int64_t) sb.st_mtim.tv_nsec;
+        if (d->path != NULL) {
+            sc->ndeps++;
+        }
     }
 
     n = fread(p, 1, (size_t) asset->size + 1, f);
@@ -1366,6 +1420,178 @@ page_sass_compile(page_sass_t *sc, const page_sass_opts_t *o,
 }
 
 
+/* Free one cache entry. */
+static void
+page_sass_cache_drop(page_sass_cached_t *c)
+{
+    size_t  i;
+
+    for (i = 0; i < c->ndeps; i++) {
+        free(c->deps[i].path);
+    }
+
+    page_sass_cache_bytes -= c->len;
+    free(c->deps);
+    free(c->css);
+    memset(c, 0, sizeof(page_sass_cached_t));
+}
+
+
+/* page_exit: the cache goes (page_fn.h). */
+void
+page_sass_exit(void)
+{
+    size_t  i;
+
+    for (i = 0; i < PAGE_SASS_CACHE_ENTRIES; i++) {
+        if (page_sass_cache[i].css != NULL) {
+            page_sass_cache_drop(&page_sass_cache[i]);
+        }
+    }
+}
+
+
+/* The CSS cached for key, if every file it read is unchanged. */
+static page_sass_cached_t *
+page_sass_cache_get(XXH128_hash_t key)
+{
+    size_t               i, j;
+    struct stat          sb;
+    page_sass_cached_t  *c;
+    page_sass_dep_t     *d;
+
+    for (i = 0; i < PAGE_SASS_CACHE_ENTRIES; i++) {
+        c = &page_sass_cache[i];
+        if (c->css == NULL || !XXH128_isEqual(c->key, key)) {
+            continue;
+        }
+
+        for (j = 0; j < c->ndeps; j++) {
+            d = &c->deps[j];
+            if (stat(d->path, &sb) != 0 || (int64_t) sb.st_size != d->size
+                || (int64_t) sb.st_mtim.tv_sec != d->sec
+                || (int64_t) sb.st_mtim.tv_nsec != d->nsec)
+            {
+                page_sass_cache_drop(c);
+                return NULL;
+            }
+        }
+
+        c->used = ++page_sass_clock;
+        return c;
+    }
+
+    return NULL;
+}
+
+
+/* Keep a compile's CSS (nothing when memory is short: it is a cache). */
+static void
+page_sass_cache_put(page_sass_t *sc, XXH128_hash_t key, const char *css,
+    size_t len)
+{
+    size_t               i;
+    page_sass_cached_t  *c, *lru;
+
+    if (len > PAGE_SASS_CACHE_BYTES / 4) {
+        return;
+    }
+
+    for ( ;; ) {
+        c = NULL;
+        lru = NULL;
+        for (i = 0; i < PAGE_SASS_CACHE_ENTRIES; i++) {
+            if (page_sass_cache[i].css == NULL) {
+                c = c ? c : &page_sass_cache[i];
+            } else if (lru == NULL || page_sass_cache[i].used < lru->used) {
+                lru = &page_sass_cache[i];
+            }
+        }
+
+        if (c != NULL && page_sass_cache_bytes + len <= PAGE_SASS_CACHE_BYTES)
+        {
+            break;
+        }
+        if (lru == NULL) {
+            return;
+        }
+        page_sass_cache_drop(lru);
+    }
+
+    c->css = malloc(len + 1);
+    c->deps = malloc((sc->ndeps + 1) * sizeof(page_sass_dep_t));
+    if (c->css == NULL || c->deps == NULL) {
+        free(c->css);
+        free(c->deps);
+        memset(c, 0, sizeof(page_sass_cached_t));
+        return;
+    }
+
+    memcpy(c->css, css, len);
+    c->css[len] = '\0';
+    c->len = len;
+    c->key = key;
+    c->used = ++page_sass_clock;
+    page_sass_cache_bytes += len;
+
+    for (i = 0; i < sc->ndeps; i++) {
+        c->deps[i] = sc->deps[i];
+        c->deps[i].path = page_sass_strdup(sc->deps[i].path,
+                                           strlen(sc->deps[i].path));
+        if (c->deps[i].path == NULL) {
+            c->ndeps = i;
+            page_sass_cache_drop(c);
+            return;
+        }
+        c->ndeps = i + 1;
+    }
+}
+
+
+/* The cache key: everything a compile's CSS depends on but the files it
+ * imports (those are checked by their size and time). */
+static int
+page_sass_key(page_sass_t *sc, const page_sass_opts_t *o, page_str_t name,
+    page_str_t content, int indented, XXH128_hash_t *key)
+{
+    char        num[64];
+    size_t      i;
+    page_buf_t  b;
+
+    page_buf_init(&b, sc->a, PAGE_SASS_MAX_INPUT * 2);
+
+#define PART(s, n)  do { page_buf_append(&b, s, n); page_buf_putc(&b, 0); }  \
+                    while (0)
+
+    snprintf(num, sizeof(num), "%d %d %d", o->style, o->precision,
+             indented);
+    PART(num, strlen(num));
+    PART(name.data, name.len);
+    PART(content.data, content.len);
+    PART(sc->vars ? sc->vars : "-", sc->vars ? sc->vars_len : 1);
+    for (i = 0; i < sc->nincs; i++) {
+        PART(sc->incs[i], strlen(sc->incs[i]));
+    }
+    PART("", 0);
+    for (i = 0; sc->opt != NULL && i < sc->opt->nassets; i++) {
+        PART(sc->opt->assets[i], strlen(sc->opt->assets[i]));
+    }
+    if (sc->opt != NULL && sc->opt->workdir != NULL) {
+        PART(sc->opt->workdir, strlen(sc->opt->workdir));
+    }
+
+#undef PART
+
+    if (page_buf_failed(&b)) {
+        return -1;
+    }
+
+    *key = XXH3_128bits(b.data, b.len);
+
+    return 0;
+}
+
+
 /*
  * css.Sass [OPTIONS] RESOURCE, toCSS and resources.ToCSS (a target path
  * string in place of the options: Hugo's ResolveArgs).
@@ -1374,14 +1600,17 @@ int
 page_fn_css_sass_run(page_tpl_state_t *st, page_value_t **args,
     size_t nargs, page_value_t **res)
 {
-    char              *t;
-    size_t             len, i;
-    page_str_t         content, name, target, css;
-    const char        *shown, *media, *s;
-    page_sass_t       *sc;
-    page_data_t       *d;
-    page_value_t      *r, *file, *opts;
-    page_sass_opts_t   o;
+    int                  indented, keyed;
+    char                *t;
+    size_t               len, i;
+    page_str_t           content, name, target, css;
+    const char          *shown, *media, *s;
+    page_sass_t         *sc;
+    page_data_t         *d;
+    page_value_t        *r, *file, *opts;
+    XXH128_hash_t        key;
+    page_sass_opts_t     o;
+    page_sass_cached_t  *cached;
 
     if (page_fn_resource_args(st, args, nargs) != 0) {
         return -1;
@@ -1442,11 +1671,32 @@ page_fn_css_sass_run(page_tpl_state_t *st, page_value_t **args,
         }
     }
 
-    if (page_sass_compile(sc, &o, name.data, shown, content.data,
-                          content.len, strcmp(media, "text/x-sass") == 0, r,
-                          &css) != 0)
-    {
-        return -1;
+    indented = strcmp(media, "text/x-sass") == 0;
+    cached = NULL;
+    keyed = page_sass_key(sc, &o, name, content, indented, &key) == 0;
+
+    if (keyed) {
+        cached = page_sass_cache_get(key);
+    }
+
+    if (cached != NULL) {
+        css.data = page_arena_strndup(page_tpl_arena(st), cached->css,
+                                      cached->len);
+        css.len = cached->len;
+        if (css.data == NULL) {
+            return page_tpl_nomem(st);
+        }
+
+    } else {
+        if (page_sass_compile(sc, &o, name.data, shown, content.data,
+                              content.len, indented, r, &css) != 0)
+        {
+            return -1;
+        }
+
+        if (keyed) {
+            page_sass_cache_put(sc, key, css.data, css.len);
+        }
     }
 
     /* Hugo's target: the option, else the path with ".css" */

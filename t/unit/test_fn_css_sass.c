@@ -414,6 +414,41 @@ test_deep(void)
 }
 
 
+static void
+test_cache(void)
+{
+    const char  *tpl = "{{ (resources.Get \"cache/a.scss\" | toCSS (dict "
+                       "\"outputStyle\" \"compressed\")).Content | "
+                       "safeCSS }}";
+
+    put(site_assets, "cache/a.scss", "@import \"b\";\n.a { c: $c; }\n");
+    put(site_assets, "cache/_b.scss", "$c: 1px;\n");
+
+    OUT(tpl, ".a{c:1px}\n", "compiled");
+    OUT(tpl, ".a{c:1px}\n", "again, from the cache");
+
+    /* an imported file changes (its size does): compiled again */
+    put(site_assets, "cache/_b.scss", "$c: 22px;\n");
+    OUT(tpl, ".a{c:22px}\n", "an import changed: compiled again");
+
+    /* the main file is part of the key */
+    put(site_assets, "cache/a.scss", "@import \"b\";\n.b { c: $c; }\n");
+    OUT(tpl, ".b{c:22px}\n", "the main file changed");
+
+    /* an import gone: the error, not the cached CSS */
+    put(site_assets, "cache/a.scss", "@import \"b\";\n.a { c: $c; }\n");
+    OUT(tpl, ".a{c:22px}\n", "cached again");
+    {
+        char  path[512];
+
+        snprintf(path, sizeof(path), "%s/cache/_b.scss", site_assets);
+        unlink(path);
+    }
+    fails(tpl, "File to import not found or unreadable: b.",
+          "an import removed: compiled again, and fails");
+}
+
+
 int
 main(void)
 {
@@ -424,6 +459,7 @@ main(void)
     test_errors();
     test_confined();
     test_deep();
+    test_cache();
 
     if (rendered) {
         page_result_free(&res);
