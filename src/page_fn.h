@@ -169,6 +169,9 @@ int page_fn_css_sass_run(page_tpl_state_t *st, page_value_t **args,
     size_t nargs, page_value_t **res);
 /* Free the worker's cache of compiled stylesheets (page_exit). */
 void page_sass_exit(void);
+/* Seconds of CPU one compile may take in its child process; the unit
+ * tests set 0 to compile in the process, where ASan sees libsass. */
+extern int  page_sass_cpu_limit;
 int page_css_is_quoted(const page_value_t *v, const char **s, size_t *len);
 int page_css_is_unquoted(const page_value_t *v, const char **s,
     size_t *len);
