@@ -30,6 +30,10 @@
  * real entry has been parsed and nothing can fail before libsass frees
  * the list.  After the compile the lists that never got there are the
  * ones libsass dropped, and we free them (their taken sources are NULL).
+ *
+ * A compile runs in a child process the kernel stops after
+ * PAGE_SASS_MAX_SECONDS of CPU (libsass has no limit), and its CSS is
+ * kept by the worker until a file it read changes (the cache below).
  */
 
 #include <stdarg.h>
