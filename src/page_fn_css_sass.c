@@ -241,7 +241,8 @@ page_sass_error(page_sass_t *sc, const char *url, const char *msg)
 
 /*
  * The list for a stylesheet found: its entry (named abs, the source
- * copied) and the end marker (named and importing "hugo:end:N").
+ * copied; no source: a CSS import libsass keeps) and the end marker
+ * (named and importing "hugo:end:N").
  */
 static Sass_Import_List
 page_sass_found(page_sass_t *sc, const char *url, const char *abs,
@@ -271,14 +272,15 @@ page_sass_found(page_sass_t *sc, const char *url, const char *abs,
     list = sass_make_import_list(2);
     /* libsass converts the indented syntax of the files it reads, not
      * of an importer's: as it does (its flags), malloc'ed */
-    src = indented ? sass2scss(source, SASS2SCSS_PRETTIFY_1
-                                       | SASS2SCSS_KEEP_COMMENT)
-                   : page_sass_strdup(source, len);
+    src = source == NULL ? NULL
+          : indented ? sass2scss(source, SASS2SCSS_PRETTIFY_1
+                                         | SASS2SCSS_KEEP_COMMENT)
+          : page_sass_strdup(source, len);
     msrc = page_sass_strdup(end, strlen(end));
     e = NULL;
     m = NULL;
 
-    if (list != NULL && src != NULL && msrc != NULL) {
+    if (list != NULL && (src != NULL || source == NULL) && msrc != NULL) {
         e = sass_make_import_entry(abs, src, NULL);
         if (e != NULL) {
             src = NULL;                 /* the entry owns it now */
@@ -672,7 +674,11 @@ page_sass_dirname(const char *name, char *buf, size_t size)
 }
 
 
-/* A plain CSS import libsass keeps as it is (url(...), a scheme). */
+/*
+ * A CSS import libsass keeps as it is, without looking for a file
+ * (Context::import_url): a name ending in ".css", a "//host" URL, or one
+ * with a scheme other than "file" (its identifier, then "://").
+ */
 static int
 page_sass_is_css(const char *url)
 {
@@ -689,14 +695,18 @@ page_sass_is_css(const char *url)
         return 1;
     }
 
-    for (p = url; (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')
-                  || (*p >= '0' && *p <= '9') || *p == '+' || *p == '-'
-                  || *p == '.'; p++)
+    p = url;
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))) {
+        return 0;
+    }
+    while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')
+           || (*p >= '0' && *p <= '9') || *p == '_' || *p == '-')
     {
-        /* a scheme */
+        p++;
     }
 
-    return p != url && p[0] == ':' && p[1] == '/' && p[2] == '/';
+    return p[0] == ':' && p[1] == '/' && p[2] == '/'
+           && !(p - url == 4 && strncmp(url, "file", 4) == 0);
 }
 
 
@@ -708,7 +718,7 @@ page_sass_import(const char *url, Sass_Importer_Entry cb,
     int                rc, big;
     char               dir[PAGE_ASSETS_MAX_PATH], full[PAGE_ASSETS_MAX_PATH];
     char               udir[PAGE_ASSETS_MAX_PATH], msg[PAGE_ASSETS_MAX_PATH];
-    char               css[PAGE_ASSETS_MAX_PATH + 32], *src;
+    char              *src;
     size_t             i, n, len, ulen;
     const char        *prev, *name, *abs;
     page_asset_t       asset;
@@ -746,13 +756,8 @@ page_sass_import(const char *url, Sass_Importer_Entry cb,
     ulen = strlen(url);
 
     if (page_sass_is_css(url)) {
-        /* kept as a CSS import: a url() libsass leaves alone */
-        snprintf(css, sizeof(css), "@import url(\"%s\");", url);
-        if (strchr(url, '"') != NULL || strchr(url, '\\') != NULL) {
-            snprintf(css, sizeof(css), "@import url(%s);", url);
-        }
-        snprintf(full, sizeof(full), "hugo:css:%zu", sc->nlists);
-        return page_sass_found(sc, url, full, css, strlen(css), 0);
+        /* a CSS import: the URL alone, which libsass keeps as it is */
+        return page_sass_found(sc, url, url, NULL, 0, 0);
     }
 
     /* the importing file's directory (the main file's for the main) */

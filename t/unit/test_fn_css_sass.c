@@ -99,6 +99,11 @@ setup(void)
     put(site_assets, "css/_part.sass", ".p\n  q: r\n");
     put(site_assets, "css/s.scss",
         "@import \"part\";\n@import \"shared\";\n.k { l: m; }\n");
+    put(site_assets, "css/_pc.scss",
+        "@import \"http://fonts.googleapis.com/css?family=Roboto\";\n"
+        "@import \"x.css\";\n@import \"//cdn.x/y\";\n"
+        "@import \"file:///etc/passwd\";\n.q { r: s; }\n");
+    put(site_assets, "css/pcm.scss", "@import \"pc\";\n.m { n: o; }\n");
     put(site_assets, "inc/_shared.scss",
         "%sh { color: blue; }\n.sh2 { @extend %sh; }\n");
 
@@ -333,6 +338,25 @@ test_syntax_vars(void)
 
 
 static void
+test_css_imports(void)
+{
+    /* hugo 0.111.3 (libsass keeps them, an http one without quotes);
+     * "file://" is a file name to libsass: looked for in the assets */
+    fails("{{ (resources.Get \"css/pcm.scss\" | toCSS).Content | safeCSS }}",
+          "\"assets/css/_pc.scss:4:1\": File to import not found or "
+          "unreadable: file:///etc/passwd.", "file:// is a file name");
+    put(site_assets, "css/_pc.scss",
+        "@import \"http://fonts.googleapis.com/css?family=Roboto\";\n"
+        "@import \"x.css\";\n@import \"//cdn.x/y\";\n.q { r: s; }\n");
+    OUT("{{ (resources.Get \"css/pcm.scss\" | toCSS).Content | safeCSS }}",
+        "@import http://fonts.googleapis.com/css?family=Roboto;\n"
+        "@import url(x.css);\n@import //cdn.x/y;\n"
+        ".q {\n  r: s; }\n\n.m {\n  n: o; }\n",
+        "CSS imports in a partial, as libsass keeps them");
+}
+
+
+static void
 test_errors(void)
 {
     fails("{{ resources.Get \"css/err.scss\" | toCSS }}",
@@ -495,6 +519,7 @@ main(void)
 
     test_styles();
     test_syntax_vars();
+    test_css_imports();
     test_errors();
     test_confined();
     test_deep();
