@@ -439,6 +439,66 @@ test_deep(void)
 }
 
 
+/* The limits: PAGE_SASS_MAX_IMPORTS, PAGE_SASS_MAX_DEPTH and
+ * PAGE_SASS_MAX_INPUT (1000 imports, 32 deep, 2 MB). */
+static void
+test_limits(void)
+{
+    int     i;
+    char    name[64], text[64], *big;
+    size_t  n;
+
+    big = malloc(2 * 1024 * 1024 + 64);
+    if (big == NULL) {
+        printf("Bail out! malloc\n");
+        exit(1);
+    }
+
+    /* the same partial 1001 times */
+    put(site_assets, "lim/_one.scss", ".one { a: b; }\n");
+    for (n = 0, i = 0; i < 1001; i++) {
+        memcpy(big + n, "@import \"one\";\n", 15);
+        n += 15;
+    }
+    big[n] = '\0';
+    put(site_assets, "lim/many.scss", big);
+    fails("{{ resources.Get \"lim/many.scss\" | toCSS }}",
+          "\"assets/lim/many.scss:1001:1\": more than 1000 imports",
+          "more than PAGE_SASS_MAX_IMPORTS imports");
+
+    /* a chain 40 files deep */
+    for (i = 0; i < 40; i++) {
+        snprintf(name, sizeof(name), "lim/_d%d.scss", i);
+        snprintf(text, sizeof(text), "@import \"d%d\";\n", i + 1);
+        put(site_assets, name, text);
+    }
+    put(site_assets, "lim/_d40.scss", ".end { a: b; }\n");
+    put(site_assets, "lim/deep.scss", "@import \"d0\";\n");
+    fails("{{ resources.Get \"lim/deep.scss\" | toCSS }}",
+          "\"assets/lim/_d30.scss:1:1\": imports nested deeper than 32",
+          "imports nested deeper than PAGE_SASS_MAX_DEPTH");
+
+    /* a main file over 2 MB */
+    memset(big, ' ', 2 * 1024 * 1024 + 1);
+    big[2 * 1024 * 1024 + 1] = '\0';
+    put(site_assets, "lim/big.scss", big);
+    fails("{{ resources.Get \"lim/big.scss\" | toCSS }}",
+          "TOCSS: failed to transform \"/lim/big.scss\" (text/x-scss): "
+          "larger than 2097152 bytes", "a stylesheet over 2 MB");
+
+    /* a partial that takes the imports over 2 MB */
+    big[1536 * 1024] = '\0';
+    put(site_assets, "lim/_half.scss", big);
+    put(site_assets, "lim/two.scss", "@import \"half\";\n"
+                                     "@import \"half\";\n");
+    fails("{{ resources.Get \"lim/two.scss\" | toCSS }}",
+          "\"assets/lim/two.scss:2:1\": the stylesheets are larger than "
+          "2097152 bytes", "imports over 2 MB");
+
+    free(big);
+}
+
+
 static void
 test_cache(void)
 {
@@ -523,6 +583,7 @@ main(void)
     test_errors();
     test_confined();
     test_deep();
+    test_limits();
     test_cache();
     test_sandbox();
 
