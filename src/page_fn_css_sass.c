@@ -90,11 +90,18 @@
  * Compiled stylesheets kept by a worker: a theme's CSS takes libsass
  * 50 to 300 ms (hugo-coder's 175 KB: 280 ms here) and every page asks for
  * it again.  An entry is used while its input (content, options, the
- * assets directories) is the same and no file it imported has changed
- * (size and modification time); a file added that would now be found
- * first is not noticed (a reload clears the cache).
+ * assets directories) is the same and no file it imported, and no
+ * directory it looked in, has changed (size and modification time).
  */
 #define PAGE_SASS_CACHE_ENTRIES  32
+
+/*
+ * Most files and directories a compile's cache entry checks: each file
+ * read, and each directory looked in (the site's and each theme's), so
+ * that a file added where an import would now find it is noticed (the
+ * directory's time changes).  A compile with more is not kept.
+ */
+#define PAGE_SASS_MAX_DEPS  (2 * PAGE_SASS_MAX_IMPORTS)
 #define PAGE_SASS_CACHE_BYTES    (32 * 1024 * 1024)
 
 #define PAGE_SASS_END  "hugo:end:"
@@ -157,8 +164,9 @@ typedef struct {
     size_t                 nlists;
     page_sass_file_t       files[PAGE_SASS_MAX_IMPORTS + 1];
     size_t                 nfiles;
-    page_sass_dep_t        deps[PAGE_SASS_MAX_IMPORTS];  /* in the arena */
+    page_sass_dep_t        deps[PAGE_SASS_MAX_DEPS];     /* in the arena */
     size_t                 ndeps;
+    unsigned               deps_lost:1;  /* more: the CSS is not kept */
     Sass_Import_List       reserve; /* an error list made in advance */
     unsigned               refused:1; /* the importer failed an import */
     char                   err[1024];
@@ -415,17 +423,69 @@ page_sass_file(page_sass_t *sc, const char *name, size_t len,
 }
 
 
+/* Record a file or directory the CSS depends on (sb NULL: missing). */
+static void
+page_sass_dep(page_sass_t *sc, const char *path, const struct stat *sb)
+{
+    size_t            i;
+    page_sass_dep_t  *d;
+
+    for (i = 0; i < sc->ndeps; i++) {
+        if (strcmp(sc->deps[i].path, path) == 0) {
+            return;
+        }
+    }
+
+    if (sc->ndeps == PAGE_SASS_MAX_DEPS) {
+        sc->deps_lost = 1;
+        return;
+    }
+
+    d = &sc->deps[sc->ndeps];
+    d->path = page_arena_strndup(sc->a, path, strlen(path));
+    if (d->path == NULL) {
+        sc->deps_lost = 1;
+        return;
+    }
+
+    d->size = sb ? (int64_t) sb->st_size : -1;
+    d->sec = sb ? (int64_t) sb->st_mtim.tv_sec : 0;
+    d->nsec = sb ? (int64_t) sb->st_mtim.tv_nsec : 0;
+    sc->ndeps++;
+}
+
+
+/* Record dir (under the assets root) in every assets directory. */
+static void
+page_sass_dep_dirs(page_sass_t *sc, const char *dir)
+{
+    int          n;
+    char         path[PAGE_ASSETS_MAX_PATH];
+    size_t       i;
+    struct stat  sb;
+
+    for (i = 0; sc->opt != NULL && i < sc->opt->nassets; i++) {
+        n = snprintf(path, sizeof(path), "%s%s%s", sc->opt->assets[i],
+                     *dir ? "/" : "", dir);
+        if (n < 0 || (size_t) n >= sizeof(path)) {
+            sc->deps_lost = 1;
+            continue;
+        }
+        page_sass_dep(sc, path, stat(path, &sb) == 0 ? &sb : NULL);
+    }
+}
+
+
 /* The file's bytes in the arena, at most what the compile may still
  * read; NULL when it cannot be read (*big set when too large). */
 static char *
 page_sass_read(page_sass_t *sc, const page_asset_t *asset, size_t *len,
     int *big)
 {
-    char             *p;
-    FILE             *f;
-    size_t            n;
-    struct stat       sb;
-    page_sass_dep_t  *d;
+    char         *p;
+    FILE         *f;
+    size_t        n;
+    struct stat   sb;
 
     *big = 0;
 
@@ -444,17 +504,7 @@ page_sass_read(page_sass_t *sc, const page_asset_t *asset, size_t *len,
         return NULL;
     }
 
-    if (sc->ndeps < PAGE_SASS_MAX_IMPORTS && fstat(fileno(f), &sb) == 0) {
-        d = &sc->deps[sc->ndeps];
-        d->path = page_arena_strndup(sc->a, asset->path,
-                                     strlen(asset->path));
-        d->size = (int64_t) sb.st_size;
-        d->sec = (int64_t) sb.st_mtim.tv_sec;
-        d->nsec = (int64_t) sb.st_mtim.tv_nsec;
-        if (d->path != NULL) {
-            sc->ndeps++;
-        }
-    }
+    page_sass_dep(sc, asset->path, fstat(fileno(f), &sb) == 0 ? &sb : NULL);
 
     n = fread(p, 1, (size_t) asset->size + 1, f);
     fclose(f);
@@ -781,6 +831,7 @@ page_sass_import(const char *url, Sass_Importer_Entry cb,
     name = strrchr(full, '/');
     name = name ? name + 1 : full;
 
+    page_sass_dep_dirs(sc, udir);
     rc = page_sass_hugo(sc, udir, name, &asset);
 
     if (rc == 0) {
@@ -798,6 +849,7 @@ page_sass_import(const char *url, Sass_Importer_Entry cb,
         page_sass_dirname(full, udir, sizeof(udir));
         name = strrchr(full, '/');
         name = name ? name + 1 : full;
+        page_sass_dep_dirs(sc, udir);
         rc = page_sass_libsass(sc, udir, name, &asset);
     }
 
@@ -1531,6 +1583,10 @@ page_sass_child(page_sass_t *sc, const page_sass_opts_t *o,
         }
     }
 
+    if (sc->deps_lost && page_sass_write(fd, "L", 1) != 0) {
+        _exit(1);
+    }
+
     _exit(page_sass_write(fd, "Z", 1) == 0 ? 0 : 1);
 }
 
@@ -1605,7 +1661,7 @@ page_sass_sandboxed(page_sass_t *sc, const page_sass_opts_t *o,
 
     /* the answer: at most the CSS, the error and the files' names */
     page_buf_init(&b, sc->a, PAGE_SASS_MAX_OUTPUT + 1024
-                             + PAGE_SASS_MAX_IMPORTS
+                             + PAGE_SASS_MAX_DEPS
                                * (PAGE_ASSETS_MAX_PATH + 64));
     for ( ;; ) {
         n = read(fds[0], buf, sizeof(buf));
@@ -1659,7 +1715,7 @@ page_sass_sandboxed(page_sass_t *sc, const page_sass_opts_t *o,
         p += m;
 
         while (css->data != NULL && p < end - 1 && *p == 'D'
-               && sc->ndeps < PAGE_SASS_MAX_IMPORTS)
+               && sc->ndeps < PAGE_SASS_MAX_DEPS)
         {
             p++;
             if (page_sass_take(&p, end, &m, sizeof(m)) != 0
@@ -1676,6 +1732,11 @@ page_sass_sandboxed(page_sass_t *sc, const page_sass_opts_t *o,
                 break;
             }
             sc->deps[sc->ndeps++].path = path;
+        }
+
+        if (css->data != NULL && p < end - 1 && *p == 'L') {
+            sc->deps_lost = 1;
+            p++;
         }
 
         if (css->data != NULL && p == end - 1) {
@@ -1747,9 +1808,11 @@ page_sass_cache_get(XXH128_hash_t key)
 
         for (j = 0; j < c->ndeps; j++) {
             d = &c->deps[j];
-            if (stat(d->path, &sb) != 0 || (int64_t) sb.st_size != d->size
-                || (int64_t) sb.st_mtim.tv_sec != d->sec
-                || (int64_t) sb.st_mtim.tv_nsec != d->nsec)
+            if (stat(d->path, &sb) != 0
+                ? d->size != -1
+                : (int64_t) sb.st_size != d->size
+                  || (int64_t) sb.st_mtim.tv_sec != d->sec
+                  || (int64_t) sb.st_mtim.tv_nsec != d->nsec)
             {
                 page_sass_cache_drop(c);
                 return NULL;
@@ -1772,7 +1835,7 @@ page_sass_cache_put(page_sass_t *sc, XXH128_hash_t key, const char *css,
     size_t               i;
     page_sass_cached_t  *c, *lru;
 
-    if (len > PAGE_SASS_CACHE_BYTES / 4) {
+    if (len > PAGE_SASS_CACHE_BYTES / 4 || sc->deps_lost) {
         return;
     }
 

@@ -520,6 +520,24 @@ test_cache(void)
     put(site_assets, "cache/a.scss", "@import \"b\";\n.b { c: $c; }\n");
     OUT(tpl, ".b{c:22px}\n", "the main file changed");
 
+    /* a file added where an import now finds it first: the site's
+     * partial over the theme's (the directory's time changes) */
+    put(theme_assets, "cache/_d.scss", ".d { e: theme; }\n");
+    put(site_assets, "cache/d.scss", "@import \"d\";\n");
+    OUT("{{ (resources.Get \"cache/d.scss\" | toCSS (dict \"outputStyle\" "
+        "\"compressed\")).Content | safeCSS }}", ".d{e:theme}\n",
+        "the theme's partial");
+    put(site_assets, "cache/_d.scss", ".d { e: site; }\n");
+    OUT("{{ (resources.Get \"cache/d.scss\" | toCSS (dict \"outputStyle\" "
+        "\"compressed\")).Content | safeCSS }}", ".d{e:site}\n",
+        "a site's partial added over it: compiled again");
+    {
+        char  path[512];
+
+        snprintf(path, sizeof(path), "%s/cache/_d.scss", site_assets);
+        unlink(path);
+    }
+
     /* an import gone: the error, not the cached CSS */
     put(site_assets, "cache/a.scss", "@import \"b\";\n.a { c: $c; }\n");
     OUT(tpl, ".a{c:22px}\n", "cached again");
