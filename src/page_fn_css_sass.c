@@ -1640,6 +1640,11 @@ page_sass_sandboxed(page_sass_t *sc, const page_sass_opts_t *o,
     sigaddset(&chld, SIGCHLD);
     sigprocmask(SIG_BLOCK, &chld, &old);
 
+    /* what the CLI has buffered is not the child's to write (valgrind's
+     * exit would flush its copy) */
+    fflush(stdout);
+    fflush(stderr);
+
     pid = fork();
 
     if (pid < 0) {
