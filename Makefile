@@ -42,7 +42,7 @@ TOML_O      := $(BUILD)/page_toml.o
 GEN_C       := $(THEME_C) $(TABLES_C) $(TOML_O)
 LIBS       := -lcmark-gfm-extensions -lcmark-gfm -lyaml -lpcre2-8 -lcrypto \
               -lunistring -ltomlplusplus -lstdc++ -lxml2 \
-              -lxxhash -licui18n -licuuc -lm
+              -lxxhash -licui18n -licuuc -lsass -lm
 
 CC         ?= cc
 CFLAGS     ?= -O2 -g

@@ -163,6 +163,18 @@ void page_tpl_query_escape(page_buf_t *b, const char *s, size_t len,
  */
 int page_fn_resource_args(page_tpl_state_t *st, page_value_t **args,
     size_t nargs);
+/* css.Sass with libsass (page_fn_css_sass.c); the strings css.Quoted and
+ * css.Unquoted mark, 1 when v is one (page_fn_css.c). */
+int page_fn_css_sass_run(page_tpl_state_t *st, page_value_t **args,
+    size_t nargs, page_value_t **res);
+/* Free the worker's cache of compiled stylesheets (page_exit). */
+void page_sass_exit(void);
+/* Seconds of CPU one compile may take in its child process; the unit
+ * tests set 0 to compile in the process, where ASan sees libsass. */
+extern int  page_sass_cpu_limit;
+int page_css_is_quoted(const page_value_t *v, const char **s, size_t *len);
+int page_css_is_unquoted(const page_value_t *v, const char **s,
+    size_t *len);
 
 /*
  * hugo.Version, a string that compares as a version (page_fn_hugo.c):

@@ -9,6 +9,7 @@
 
 #include "page.h"
 #include "page_buf.h"
+#include "page_fn.h"
 #include "page_front.h"
 #include "page_data.h"
 #include "page_html.h"
@@ -652,4 +653,5 @@ page_exit(void)
     page_markdown_exit();
     page_regexp_exit();
     page_time_zones_exit();
+    page_sass_exit();
 }

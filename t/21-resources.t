@@ -3,9 +3,10 @@
 # nginx, in filter mode (no assets directory): a head partial doing
 # resources.Get | minify | fingerprint under `with` renders nothing and
 # the page renders; the version gate of current themes (PaperMod,
-# beautifulhugo) passes; resources.GetRemote and toCSS fail with one log
-# line naming the function and the template's file:line:col; every
-# function of these namespaces compiles (nginx -t).
+# beautifulhugo) passes; toCSS compiles SCSS with libsass; GetRemote and
+# toCSS with the dartsass transpiler fail with one log line naming the
+# function and the template's file:line:col; every function of these
+# namespaces compiles (nginx -t).
 
 use strict;
 use warnings;
@@ -65,8 +66,13 @@ HTML
 
 $t->write_file("$p/layouts/_default/sass.html", <<'HTML');
 <head>
-  {{ $css := resources.FromString "main.scss" "$c: red;" | toCSS | minify | fingerprint }}
+  {{ $css := resources.FromString "main.scss" "$c: red;" | toCSS (dict "transpiler" "dartsass") | minify | fingerprint }}
 </head>
+HTML
+
+# libsass at request time (hugo 0.111.3 prints the same CSS and name)
+$t->write_file("$p/layouts/_default/sassok.html", <<'HTML');
+{{ with resources.FromString "css/main.scss" "$c: red; .a { .b { color: $c; } }" | toCSS (dict "outputStyle" "compressed") }}<style data-name="{{ .RelPermalink }}">{{ .Content | safeCSS }}</style>{{ end }}
 HTML
 
 # without assets, resources.Get is nil: toCSS says so as Hugo does
@@ -114,6 +120,7 @@ $t->write_file('a.md', "---\ntitle: A page\n---\nSome *text*.\n");
 $t->write_file('remote.md', "---\ntitle: R\nlayout: remote\n---\nx\n");
 $t->write_file('sass.md', "---\ntitle: S\nlayout: sass\n---\nx\n");
 $t->write_file('sassget.md', "---\ntitle: S\nlayout: sassget\n---\nx\n");
+$t->write_file('sassok.md', "---\ntitle: S\nlayout: sassok\n---\nx\n");
 $t->write_file('all.md', "---\ntitle: All\nlayout: all\n---\nx\n");
 
 my $conf = <<"EOF";
@@ -169,8 +176,13 @@ $mark = $t->log_mark;
 $r = $t->get('/sass.md');
 is($r->{status}, 500, 'toCSS: 500');
 $log = $t->log_since($mark);
-like($log, qr{sass\.html:2:\d+: [^\n]*toCSS[^\n]*css\.Sass: Dart Sass is an external tool, not run at request time},
-     'toCSS: names toCSS and the file:line:col');
+like($log, qr{sass\.html:2:\d+: [^\n]*toCSS[^\n]*css\.Sass: the dartsass transpiler \(Dart Sass\) is an external tool, not run at request time},
+     'toCSS with dartsass: names toCSS and the file:line:col');
+
+$r = $t->get('/sassok.md');
+is($r->{status}, 200, 'toCSS with libsass renders');
+like($r->{body}, qr{<style data-name="/css/main\.css">\.a \.b\{color:red\}\n</style>},
+     'toCSS: the compressed CSS and its target');
 
 $mark = $t->log_mark;
 $r = $t->get('/sassget.md');

@@ -740,12 +740,13 @@ test_external(void)
 
     /* the themes' chain: the failure names toCSS and its place */
     msg = render("<head>\n  {{ $css := resources.Get \"css/main.css\" | "
-                 "toCSS | minify | fingerprint }}\n</head>");
+                 "toCSS (dict \"transpiler\" \"dartsass\") | minify | "
+                 "fingerprint }}\n</head>");
     ok(rc != PAGE_OK
        && strstr(msg, "_default/single.html:2:") != NULL
        && strstr(msg, "toCSS") != NULL
-       && strstr(msg, "css.Sass: Dart Sass is an external tool, not run at "
-                      "request time") != NULL
+       && strstr(msg, "css.Sass: the dartsass transpiler (Dart Sass) is an "
+                      "external tool, not run at request time") != NULL
        && strchr(msg, '\n') == NULL,
        "toCSS fails naming itself and file:line");
     if (rc == PAGE_OK || strstr(msg, "toCSS") == NULL) {
