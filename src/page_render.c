@@ -136,7 +136,9 @@ page_render_markdownify(void *ctx, const char *s, size_t len, page_buf_t *out,
 
     page_buf_init(&one, out->arena, 0);
 
-    if (page_markdown_render(s, len, opt->unsafe_html ? PAGE_MD_UNSAFE : 0,
+    if (page_markdown_render(s, len,
+                             (opt->unsafe_html ? PAGE_MD_UNSAFE : 0)
+                             | (opt->no_highlight ? PAGE_MD_NO_HIGHLIGHT : 0),
                              0, &one, NULL, opt->path, err)
         != 0)
     {
@@ -442,7 +444,8 @@ page_render(const char *src, size_t len, const page_options_t *opt,
     a = &res->arena;
     err = &res->error;
     path = opt->path ? opt->path : "-";
-    md_flags = opt->unsafe_html ? PAGE_MD_UNSAFE : 0;
+    md_flags = (opt->unsafe_html ? PAGE_MD_UNSAFE : 0)
+               | (opt->no_highlight ? PAGE_MD_NO_HIGHLIGHT : 0);
 
     if (opt->templates == NULL) {
         page_error_set(err, PAGE_ERR_TEMPLATE, path, 0, 0,
