@@ -88,6 +88,7 @@ static const char *const  page_hl_elems[] = {
     "variable", "label", "oldfile", "newfile", "difflines", "selector",
     "property", "value", "section", "error", "assignment", "costant",
     "special_fun", "libsource", "regex", "atom", "date", "time",
+    "key", "keyquote", "valquote", "colon",
 };
 
 static const unsigned char  page_hl_elem_types[] = {
@@ -97,9 +98,14 @@ static const unsigned char  page_hl_elem_types[] = {
     PAGE_HL_NV, PAGE_HL_NL, PAGE_HL_GD, PAGE_HL_GI, PAGE_HL_GU, PAGE_HL_NT,
     PAGE_HL_PY, PAGE_HL_S, PAGE_HL_K, PAGE_HL_ERR, PAGE_HL_O, PAGE_HL_KC,
     PAGE_HL_NB, PAGE_HL_KN, PAGE_HL_SR, PAGE_HL_S, PAGE_HL_S, PAGE_HL_S,
+    PAGE_HL_NT, PAGE_HL_NT, PAGE_HL_S, PAGE_HL_P,
 };
 
 #define PAGE_HL_NELEMS  (sizeof(page_hl_elems) / sizeof(page_hl_elems[0]))
+
+/* indexes in page_hl_elems of the elements CSS looks at */
+#define PAGE_HL_E_STRING  4
+#define PAGE_HL_E_VALUE   24
 
 
 /* ---------------------------------------------------------- languages */
@@ -110,13 +116,20 @@ static const unsigned char  page_hl_elem_types[] = {
 #define PAGE_HL_CPP        0x04   /* preproc is CommentPreproc */
 #define PAGE_HL_MARKUP     0x08   /* keyword: NameTag, type: NameAttribute */
 #define PAGE_HL_IDENT_N    0x10   /* Chroma tags identifiers Name */
+#define PAGE_HL_NS_GO      0x20   /* package, import: KeywordNamespace */
+#define PAGE_HL_NS_PY      0x40   /* import, from: KeywordNamespace */
+#define PAGE_HL_PUNCT_OP   0x80   /* Chroma's lexer: punctuation Operator */
+#define PAGE_HL_SH         0x100  /* Chroma's bash: few symbols Operator */
+#define PAGE_HL_CSS        0x200  /* selectors, properties, values */
+#define PAGE_HL_JSON       0x400  /* keys and strings hold blanks, ":" */
 
 /*
  * Chroma's lexer names and aliases (lower case, sorted) that Hugo
  * 0.111.3 highlights, with the .lang file that stands for the lexer;
  * NULL where Debian's source-highlight has no such language (the text is
  * written in Chroma's markup, unstyled).  typescript and scss use the
- * JavaScript and CSS definitions, of which they are supersets.
+ * JavaScript definition, of which it is a superset (css.lang reads SCSS's
+ * "//" comments and nesting wrong, so scss is unstyled).
  */
 typedef struct {
     const char  *name;
@@ -132,7 +145,7 @@ static const page_hl_lang_t  page_hl_langs[] = {
     { "applescript",  "applescript.lang",  0 },
     { "asm",          "asm.lang",          0 },
     { "awk",          "awk.lang",          0 },
-    { "bash",         "sh.lang",           0 },
+    { "bash",         "sh.lang",           PAGE_HL_SH },
     { "bash-session", NULL,                0 },
     { "bat",          "bat.lang",          0 },
     { "batch",        "bat.lang",          0 },
@@ -153,9 +166,9 @@ static const page_hl_lang_t  page_hl_langs[] = {
     { "console",      NULL,                0 },
     { "cpp",          "cpp.lang",          NL | PAGE_HL_CPP },
     { "cs",           "csharp.lang",       NL | PAGE_HL_CPP },
-    { "csh",          "sh.lang",           0 },
+    { "csh",          "sh.lang",           PAGE_HL_SH },
     { "csharp",       "csharp.lang",       NL | PAGE_HL_CPP },
-    { "css",          "css.lang",          0 },
+    { "css",          "css.lang",          PAGE_HL_CSS },
     { "cxx",          "cpp.lang",          NL | PAGE_HL_CPP },
     { "d",            "d.lang",            NL },
     { "dart",         NULL,                0 },
@@ -170,10 +183,10 @@ static const page_hl_lang_t  page_hl_langs[] = {
     { "fish",         NULL,                0 },
     { "fortran",      "fortran.lang",      0 },
     { "glsl",         "glsl.lang",         NL },
-    { "go",           "go.lang",           NL | NX },
+    { "go",           "go.lang",           NL | NX | PAGE_HL_NS_GO },
     { "go-html-template", NULL,            0 },
     { "go-text-template", NULL,            0 },
-    { "golang",       "go.lang",           NL | NX },
+    { "golang",       "go.lang",           NL | NX | PAGE_HL_NS_GO },
     { "graphql",      NULL,                0 },
     { "groovy",       "groovy.lang",       NL },
     { "h",            "c.lang",            NL | PAGE_HL_CPP },
@@ -188,13 +201,13 @@ static const page_hl_lang_t  page_hl_langs[] = {
     { "hx",           "haxe.lang",         NL },
     { "inc",          "php.lang",          NL },
     { "ini",          "desktop.lang",      0 },
-    { "java",         "java.lang",         NL },
+    { "java",         "java.lang",         NL | PAGE_HL_NS_GO | PAGE_HL_PUNCT_OP },
     { "javascript",   "javascript.lang",   NL | NX },
     { "js",           "javascript.lang",   NL | NX },
-    { "json",         "json.lang",         NL },
+    { "json",         "json.lang",         NL | PAGE_HL_JSON },
     { "jsx",          "javascript.lang",   NL | NX },
     { "kotlin",       NULL,                0 },
-    { "ksh",          "sh.lang",           0 },
+    { "ksh",          "sh.lang",           PAGE_HL_SH },
     { "latex",        "latex.lang",        0 },
     { "lisp",         "lisp.lang",         0 },
     { "lua",          "lua.lang",          0 },
@@ -232,12 +245,12 @@ static const page_hl_lang_t  page_hl_langs[] = {
     { "protobuf",     "proto.lang",        NL },
     { "ps",           "postscript.lang",   0 },
     { "ps1",          NULL,                0 },
-    { "py",           "python.lang",       PAGE_HL_IDENT_N },
-    { "py2",          "python.lang",       PAGE_HL_IDENT_N },
-    { "py3",          "python.lang",       PAGE_HL_IDENT_N },
-    { "python",       "python.lang",       PAGE_HL_IDENT_N },
-    { "python2",      "python.lang",       PAGE_HL_IDENT_N },
-    { "python3",      "python.lang",       PAGE_HL_IDENT_N },
+    { "py",           "python.lang",       PAGE_HL_IDENT_N | PAGE_HL_NS_PY },
+    { "py2",          "python.lang",       PAGE_HL_IDENT_N | PAGE_HL_NS_PY },
+    { "py3",          "python.lang",       PAGE_HL_IDENT_N | PAGE_HL_NS_PY },
+    { "python",       "python.lang",       PAGE_HL_IDENT_N | PAGE_HL_NS_PY },
+    { "python2",      "python.lang",       PAGE_HL_IDENT_N | PAGE_HL_NS_PY },
+    { "python3",      "python.lang",       PAGE_HL_IDENT_N | PAGE_HL_NS_PY },
     { "r",            "r.lang",            0 },
     { "rb",           "ruby.lang",         0 },
     { "rs",           "rust.lang",         NL | PAGE_HL_IDENT_N },
@@ -249,9 +262,9 @@ static const page_hl_lang_t  page_hl_langs[] = {
     { "scala",        "scala.lang",        NL },
     { "scheme",       "scheme.lang",       0 },
     { "scm",          "scheme.lang",       0 },
-    { "scss",         "css.lang",          0 },
-    { "sh",           "sh.lang",           0 },
-    { "shell",        "sh.lang",           0 },
+    { "scss",         NULL,                0 },
+    { "sh",           "sh.lang",           PAGE_HL_SH },
+    { "shell",        "sh.lang",           PAGE_HL_SH },
     { "shell-session", NULL,               0 },
     { "splus",        "r.lang",            0 },
     { "sql",          "sql.lang",          NL },
@@ -259,7 +272,7 @@ static const page_hl_lang_t  page_hl_langs[] = {
     { "svg",          "xml.lang",          PAGE_HL_MARKUP },
     { "swift",        NULL,                0 },
     { "tcl",          "tcl.lang",          0 },
-    { "tcsh",         "sh.lang",           0 },
+    { "tcsh",         "sh.lang",           PAGE_HL_SH },
     { "terraform",    NULL,                0 },
     { "tex",          "latex.lang",        0 },
     { "text",         NULL,                0 },
@@ -278,7 +291,7 @@ static const page_hl_lang_t  page_hl_langs[] = {
     { "yaml",         NULL,                0 },
     { "yml",          NULL,                0 },
     { "zig",          NULL,                0 },
-    { "zsh",          "zsh.lang",          0 },
+    { "zsh",          "zsh.lang",          PAGE_HL_SH },
 };
 
 #undef NL
@@ -354,6 +367,7 @@ typedef struct {
     int                    failed;
     int                    in_cm;   /* a multi-line comment is open */
     int                    line_start; /* no token on this line yet */
+    int                    depth;   /* CSS: inside this many { } */
 } page_hl_lex_t;
 
 
@@ -428,6 +442,16 @@ append:
 }
 
 
+/* a piece of a token split in two or three: nothing for an empty one */
+static void
+page_hl_push_some(page_hl_lex_t *lx, int type, const char *s, size_t len)
+{
+    if (len > 0) {
+        page_hl_push(lx, type, s, len);
+    }
+}
+
+
 static int
 page_hl_ident_char(unsigned char c, int first)
 {
@@ -442,7 +466,7 @@ page_hl_punct(const char *s, size_t len)
     size_t  i;
 
     for (i = 0; i < len; i++) {
-        if (strchr("()[]{},;.", s[i]) == NULL || s[i] == '\0') {
+        if (strchr("()[]{},;.:", s[i]) == NULL || s[i] == '\0') {
             return 0;
         }
     }
@@ -475,7 +499,8 @@ page_hl_normal(page_hl_lex_t *lx, const char *s, size_t len)
             page_hl_push(lx, id, s + i, j - i);
 
         } else if (page_hl_punct(s + i, 1)) {
-            page_hl_push(lx, PAGE_HL_P, s + i, 1);
+            page_hl_push(lx, (lx->lang->flags & PAGE_HL_PUNCT_OP)
+                             ? PAGE_HL_O : PAGE_HL_P, s + i, 1);
 
         } else {
             while (j < len && !page_hl_ident_char((unsigned char) s[j], 1)
@@ -519,23 +544,212 @@ page_hl_starts(const char *s, size_t len, const char *p)
 }
 
 
+/* the last character written on this line, or 0 */
+static int
+page_hl_prev_char(const page_hl_lex_t *lx)
+{
+    if (lx->line_start || lx->tlen == 0) {
+        return 0;
+    }
+
+    return (unsigned char) lx->text[lx->tlen - 1];
+}
+
+
+/* the type of the token written last on this line */
+static int
+page_hl_prev_type(const page_hl_lex_t *lx)
+{
+    if (lx->line_start || lx->ntoks == 0) {
+        return PAGE_HL_TEXT;
+    }
+
+    return lx->toks[lx->ntoks - 1].type;
+}
+
+
+static int
+page_hl_word(const char *s, size_t len, const char *w)
+{
+    return strlen(w) == len && memcmp(s, w, len) == 0;
+}
+
+
+/* bash: Chroma's lexer makes only [ ] { } ( ) = && || operators */
+static void
+page_hl_sh_symbol(page_hl_lex_t *lx, const char *s, size_t len)
+{
+    size_t  i;
+
+    for (i = 0; i < len; i++) {
+        if (strchr("[]{}()=", s[i]) != NULL && s[i] != '\0') {
+            page_hl_push(lx, PAGE_HL_O, s + i, 1);
+        } else if (i + 1 < len && (s[i] == '&' || s[i] == '|')
+                   && s[i + 1] == s[i])
+        {
+            page_hl_push(lx, PAGE_HL_O, s + i, 2);
+            i++;
+        } else {
+            page_hl_push(lx, PAGE_HL_TEXT, s + i, 1);
+        }
+    }
+}
+
+
+/* a tag's "<name" or ">": the brackets Punctuation, the name NameTag */
+static void
+page_hl_tag(page_hl_lex_t *lx, const char *s, size_t len)
+{
+    size_t  i, j;
+
+    for (i = 0; i < len && (s[i] == '<' || s[i] == '/' || s[i] == '?'
+                            || s[i] == '!'); i++) { /* void */ }
+    for (j = len; j > i && (s[j - 1] == '>' || s[j - 1] == '/'
+                            || s[j - 1] == '?'); j--) { /* void */ }
+
+    page_hl_push_some(lx, PAGE_HL_P, s, i);
+    page_hl_push_some(lx, PAGE_HL_NT, s + i, j - i);
+    page_hl_push_some(lx, PAGE_HL_P, s + j, len - j);
+}
+
+
+/* CSS: Chroma's lexer colours selectors, properties, values and units */
+static int
+page_hl_css(page_hl_lex_t *lx, int elem, int type, const char *s, size_t len)
+{
+    int     c;
+    size_t  i, j;
+
+    if (elem < 0) {
+        if (lx->depth > 0) {
+            return 0;
+        }
+
+        /* outside rules: tag names, pseudo-classes, @-rules */
+        for (i = 0; i < len; i = j) {
+            j = i + 1;
+            if (!page_hl_ident_char((unsigned char) s[i], 1)) {
+                while (j < len
+                       && !page_hl_ident_char((unsigned char) s[j], 1))
+                {
+                    j++;
+                }
+                page_hl_push(lx, PAGE_HL_TEXT, s + i, j - i);
+                continue;
+            }
+            while (j < len && (page_hl_ident_char((unsigned char) s[j], 0)
+                               || s[j] == '-'))
+            {
+                j++;
+            }
+            c = i > 0 ? (unsigned char) s[i - 1] : page_hl_prev_char(lx);
+            page_hl_push(lx, c == ':' ? PAGE_HL_NC
+                             : c == '@' ? PAGE_HL_K : PAGE_HL_NT,
+                         s + i, j - i);
+        }
+        return 1;
+    }
+
+    switch (type) {
+
+    case PAGE_HL_P:
+        if (len == 1 && s[0] == '{') {
+            lx->depth++;
+        } else if (len == 1 && s[0] == '}' && lx->depth > 0) {
+            lx->depth--;
+        }
+        return 0;
+
+    case PAGE_HL_NT:
+        /* the selector element: ".name" (NameClass) or "#name" (text) */
+        if (len > 0 && s[0] == '.') {
+            page_hl_push(lx, PAGE_HL_P, s, 1);
+            page_hl_push_some(lx, PAGE_HL_NC, s + 1, len - 1);
+        } else {
+            page_hl_push(lx, PAGE_HL_TEXT, s, len);
+        }
+        return 1;
+
+    case PAGE_HL_PY:
+        /* "name:" */
+        for (j = len; j > 0 && (s[j - 1] == ':' || s[j - 1] == ' '
+                                || s[j - 1] == '\t'); j--) { /* void */ }
+        page_hl_push_some(lx, PAGE_HL_K, s, j);
+        page_hl_push_some(lx, PAGE_HL_TEXT, s + j, len - j);
+        return 1;
+
+    case PAGE_HL_S:
+        if (len > 0 && s[0] == '#' && elem == PAGE_HL_E_STRING) {
+            page_hl_push(lx, PAGE_HL_MH, s, len);
+            return 1;
+        }
+        if (elem != PAGE_HL_E_VALUE) {
+            return 0;
+        }
+
+        /* a value: a number, then its unit; or a keyword */
+        for (i = 0; i < len && (isdigit((unsigned char) s[i]) || s[i] == '.'
+                                || (i == 0 && s[i] == '-')); i++) { /* void */ }
+        if (i > 0 && (i > 1 || s[0] != '-') && s[0] != '.') {
+            page_hl_push(lx, page_hl_number_type(s, i), s, i);
+        } else {
+            i = 0;
+        }
+        page_hl_push_some(lx, PAGE_HL_K, s + i, len - i);
+        return 1;
+    }
+
+    return 0;
+}
+
+
 static void
 page_hl_token(void *ctx, int elem, const char *s, size_t len)
 {
-    int             type;
+    int             type, prev;
     unsigned        flags;
     page_hl_lex_t  *lx;
 
     lx = ctx;
     flags = lx->lang->flags;
+    type = (elem < 0 || (size_t) elem >= PAGE_HL_NELEMS)
+           ? -1 : page_hl_elem_types[elem];
 
-    if (elem < 0 || (size_t) elem >= PAGE_HL_NELEMS) {
-        page_hl_normal(lx, s, len);
+    if (type < 0) {
+        elem = -1;
+    }
+
+    /* json.lang's keys and strings take the blanks and ':' around them */
+    if ((flags & PAGE_HL_JSON) && (type == PAGE_HL_NT || type == PAGE_HL_S
+                                   || type == PAGE_HL_P))
+    {
+        size_t  i, j, k;
+
+        for (i = 0; i < len && isspace((unsigned char) s[i]); i++) { /* void */ }
+        for (j = len; j > i && (isspace((unsigned char) s[j - 1])
+                                || s[j - 1] == ':'); j--) { }
+        for (k = j; k < len && s[k] != ':'; k++) { /* void */ }
+
+        page_hl_push_some(lx, PAGE_HL_TEXT, s, i);
+        page_hl_push_some(lx, type, s + i, j - i);
+        page_hl_push_some(lx, PAGE_HL_TEXT, s + j, k - j);
+        page_hl_push_some(lx, PAGE_HL_P, s + k, k < len ? 1 : 0);
+        page_hl_push_some(lx, PAGE_HL_TEXT, s + k + 1,
+                          k < len ? len - k - 1 : 0);
         lx->line_start = 0;
         return;
     }
 
-    type = page_hl_elem_types[elem];
+    if ((flags & PAGE_HL_CSS) && page_hl_css(lx, elem, type, s, len)) {
+        lx->line_start = 0;
+        return;
+    }
+
+    if (type < 0) {
+        page_hl_normal(lx, s, len);
+        lx->line_start = 0;
+        return;
+    }
 
     switch (type) {
 
@@ -555,6 +769,16 @@ page_hl_token(void *ctx, int elem, const char *s, size_t len)
         break;
 
     case PAGE_HL_M:
+        /* digits at the end of a word ("spf13") are the word's */
+        prev = page_hl_prev_char(lx);
+        if (prev != 0 && page_hl_ident_char((unsigned char) prev, 0)) {
+            type = page_hl_prev_type(lx);
+            if (type == PAGE_HL_NX || type == PAGE_HL_N) {
+                break;
+            }
+            type = PAGE_HL_TEXT;
+            break;
+        }
         type = page_hl_number_type(s, len);
         break;
 
@@ -566,7 +790,16 @@ page_hl_token(void *ctx, int elem, const char *s, size_t len)
 
     case PAGE_HL_K:
         if (flags & PAGE_HL_MARKUP) {
-            type = PAGE_HL_NT;
+            page_hl_tag(lx, s, len);
+            lx->line_start = 0;
+            return;
+        }
+        if (((flags & PAGE_HL_NS_GO) && (page_hl_word(s, len, "package")
+                                         || page_hl_word(s, len, "import")))
+            || ((flags & PAGE_HL_NS_PY) && (page_hl_word(s, len, "import")
+                                            || page_hl_word(s, len, "from"))))
+        {
+            type = PAGE_HL_KN;
         }
         break;
 
@@ -576,9 +809,19 @@ page_hl_token(void *ctx, int elem, const char *s, size_t len)
         }
         break;
 
+    case PAGE_HL_P:
     case PAGE_HL_O:
-        if (page_hl_punct(s, len)) {
+        if (flags & PAGE_HL_SH) {
+            page_hl_sh_symbol(lx, s, len);
+            lx->line_start = 0;
+            return;
+        }
+        if (flags & PAGE_HL_PUNCT_OP) {
+            type = PAGE_HL_O;
+        } else if (page_hl_punct(s, len)) {
             type = PAGE_HL_P;
+        } else {
+            type = PAGE_HL_O;
         }
         break;
     }
