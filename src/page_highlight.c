@@ -201,7 +201,8 @@ static const page_hl_lang_t  page_hl_langs[] = {
     { "hx",           "haxe.lang",         NL },
     { "inc",          "php.lang",          NL },
     { "ini",          "desktop.lang",      0 },
-    { "java",         "java.lang",         NL | PAGE_HL_NS_GO | PAGE_HL_PUNCT_OP },
+    { "java",         "java.lang",
+                      NL | PAGE_HL_NS_GO | PAGE_HL_PUNCT_OP },
     { "javascript",   "javascript.lang",   NL | NX },
     { "js",           "javascript.lang",   NL | NX },
     { "json",         "json.lang",         NL | PAGE_HL_JSON },
@@ -725,7 +726,9 @@ page_hl_token(void *ctx, int elem, const char *s, size_t len)
     {
         size_t  i, j, k;
 
-        for (i = 0; i < len && isspace((unsigned char) s[i]); i++) { /* void */ }
+        for (i = 0; i < len && isspace((unsigned char) s[i]); i++) {
+            /* void */
+        }
         for (j = len; j > i && (isspace((unsigned char) s[j - 1])
                                 || s[j - 1] == ':'); j--) { }
         for (k = j; k < len && s[k] != ':'; k++) { /* void */ }
