@@ -28,7 +28,7 @@ typedef enum {
     PAGE_HL_S, PAGE_HL_SE, PAGE_HL_SR,
     PAGE_HL_M, PAGE_HL_MF, PAGE_HL_MH, PAGE_HL_MI,
     PAGE_HL_O, PAGE_HL_P,
-    PAGE_HL_C, PAGE_HL_C1, PAGE_HL_CM, PAGE_HL_CP,
+    PAGE_HL_C, PAGE_HL_C1, PAGE_HL_CM, PAGE_HL_CP, PAGE_HL_CPF,
     PAGE_HL_GD, PAGE_HL_GH, PAGE_HL_GI, PAGE_HL_GU,
     PAGE_HL_NTYPES
 } page_hl_type_e;
@@ -59,6 +59,7 @@ static const struct {
     { "o",  "color:#f92672" }, { "p", NULL },
     { "c",  "color:#75715e" }, { "c1", "color:#75715e" },
     { "cm", "color:#75715e" }, { "cp", "color:#75715e" },
+    { "cpf", "color:#75715e" },
     { "gd", "color:#f92672" }, { "gh", NULL }, { "gi", "color:#a6e22e" },
     { "gu", "color:#75715e" },
 };
@@ -106,6 +107,7 @@ static const unsigned char  page_hl_elem_types[] = {
 /* indexes in page_hl_elems of the elements CSS looks at */
 #define PAGE_HL_E_STRING  4
 #define PAGE_HL_E_VALUE   24
+#define PAGE_HL_E_COLON   38
 
 
 /* ---------------------------------------------------------- languages */
@@ -369,6 +371,8 @@ typedef struct {
     int                    in_cm;   /* a multi-line comment is open */
     int                    line_start; /* no token on this line yet */
     int                    depth;   /* CSS: inside this many { } */
+    int                    in_pp;   /* C: a preprocessor line */
+    size_t                 json_key; /* JSON: a key's token + 1, or 0 */
 } page_hl_lex_t;
 
 
@@ -704,6 +708,21 @@ page_hl_css(page_hl_lex_t *lx, int elem, int type, const char *s, size_t len)
 }
 
 
+/*
+ * json.lang calls a string in a list a key; a key is one only when a ':'
+ * follows it.  Called with each JSON token and at the end of each line.
+ */
+static void
+page_hl_json_key(page_hl_lex_t *lx, int colon)
+{
+    if (lx->json_key != 0 && !colon) {
+        lx->toks[lx->json_key - 1].type = PAGE_HL_S;
+    }
+
+    lx->json_key = 0;
+}
+
+
 static void
 page_hl_token(void *ctx, int elem, const char *s, size_t len)
 {
@@ -720,11 +739,18 @@ page_hl_token(void *ctx, int elem, const char *s, size_t len)
         elem = -1;
     }
 
+    /* the key's quotes and name come one by one */
+    if ((flags & PAGE_HL_JSON) && type != PAGE_HL_NT) {
+        page_hl_json_key(lx, elem == PAGE_HL_E_COLON
+                             && memchr(s, ':', len) != NULL);
+    }
+
     /* json.lang's keys and strings take the blanks and ':' around them */
     if ((flags & PAGE_HL_JSON) && (type == PAGE_HL_NT || type == PAGE_HL_S
                                    || type == PAGE_HL_P))
     {
         size_t  i, j, k;
+
 
         for (i = 0; i < len && isspace((unsigned char) s[i]); i++) {
             /* void */
@@ -735,6 +761,9 @@ page_hl_token(void *ctx, int elem, const char *s, size_t len)
 
         page_hl_push_some(lx, PAGE_HL_TEXT, s, i);
         page_hl_push_some(lx, type, s + i, j - i);
+        if (type == PAGE_HL_NT && j > i && !lx->failed) {
+            lx->json_key = lx->ntoks;
+        }
         page_hl_push_some(lx, PAGE_HL_TEXT, s + j, k - j);
         page_hl_push_some(lx, PAGE_HL_P, s + k, k < len ? 1 : 0);
         page_hl_push_some(lx, PAGE_HL_TEXT, s + k + 1,
@@ -788,6 +817,14 @@ page_hl_token(void *ctx, int elem, const char *s, size_t len)
     case PAGE_HL_KN:
         if (flags & PAGE_HL_CPP) {
             type = PAGE_HL_CP;
+            lx->in_pp = 1;
+        }
+        break;
+
+    case PAGE_HL_S:
+        /* #include's file name */
+        if (lx->in_pp) {
+            type = PAGE_HL_CPF;
         }
         break;
 
@@ -842,6 +879,10 @@ page_hl_eol(void *ctx, int newline)
 
     lx = ctx;
 
+    if (lx->lang->flags & PAGE_HL_JSON) {
+        page_hl_json_key(lx, 0);
+    }
+
     if (newline) {
         t = lx->ntoks ? &lx->toks[lx->ntoks - 1] : NULL;
 
@@ -858,6 +899,12 @@ page_hl_eol(void *ctx, int newline)
             page_hl_push(lx, PAGE_HL_EOL, "", 0);
             page_hl_push(lx, PAGE_HL_C1, "", 0);
 
+        } else if (lx->in_pp) {
+            /* Chroma's C preprocessor line ends with its newline */
+            page_hl_push(lx, PAGE_HL_CP, "\n", 1);
+            page_hl_push(lx, PAGE_HL_EOL, "", 0);
+            page_hl_push(lx, PAGE_HL_CP, "", 0);
+
         } else {
             page_hl_push(lx, PAGE_HL_TEXT, "\n", 1);
             page_hl_push(lx, PAGE_HL_EOL, "", 0);
@@ -865,6 +912,7 @@ page_hl_eol(void *ctx, int newline)
     }
 
     lx->line_start = 1;
+    lx->in_pp = 0;
 }
 
 

@@ -2354,7 +2354,7 @@ page_html_code_block(page_html_t *r, cmark_node *node, page_buf_t *b)
 {
     int                 fl, fo;
     char                fc;
-    size_t              n;
+    size_t              n, len;
     const char         *info, *lit, *lang;
     page_hl_options_t   hl;
 
@@ -2368,8 +2368,13 @@ page_html_code_block(page_html_t *r, cmark_node *node, page_buf_t *b)
         /* Hugo numbers every fenced block of a page for its line anchors */
         page_hl_options_default(&hl);
         page_hl_info(&hl, info, &lang, &n);
-        page_highlight(b, lit ? lit : "", lit ? strlen(lit) : 0, lang, n,
-                       &hl, r->code_ordinal++);
+        /* Hugo keeps one newline of the blank lines at the end */
+        len = lit ? strlen(lit) : 0;
+        while (len > 1 && lit[len - 1] == '\n' && lit[len - 2] == '\n') {
+            len--;
+        }
+        page_highlight(b, lit ? lit : "", len, lang, n, &hl,
+                       r->code_ordinal++);
         return;
     }
 
