@@ -3,14 +3,19 @@
  * Owns the language table (Chroma's names to source-highlight's .lang
  * files), the mapping of the library's elements to Chroma's token types,
  * Chroma's HTML formatter (lines, line numbers, highlighted lines,
- * monokai's inline styles or class names) and Hugo's options.
+ * monokai's inline styles or class names), Hugo's options, and the
+ * process's cache of highlighted blocks.
  */
 
 #include <ctype.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include <xxhash.h>
 
 #include "page_highlight.h"
 #include "page_srchilite.h"
@@ -441,9 +446,11 @@ append:
         return;
     }
 
-    memcpy(lx->text + lx->tlen, s, len);
-    lx->tlen += len;
-    t->len += len;
+    if (len > 0) {
+        memcpy(lx->text + lx->tlen, s, len);
+        lx->tlen += len;
+        t->len += len;
+    }
 }
 
 
@@ -1240,8 +1247,199 @@ page_hl_lex_free(page_hl_lex_t *lx)
 }
 
 
+/* ---------------------------------------------------------- the cache */
+
+/*
+ * Highlighted blocks are kept per process: pages are rendered again on
+ * every request, and source-highlight's matching (each rule's regular
+ * expression tried at each token) costs some 7,000 instructions per byte
+ * of code, against some 200 for the rest of a page.  The cache holds at
+ * most PAGE_HL_CACHE_BYTES of keys and HTML, and is emptied whole when a
+ * new block would not fit (simple, bounded, and a site's blocks fill it
+ * again within a few requests); a block larger than an eighth of it is
+ * never kept.
+ */
+#define PAGE_HL_CACHE_BYTES  (8 * 1024 * 1024)
+#define PAGE_HL_CACHE_SLOTS  4096
+
+typedef struct page_hl_centry_s  page_hl_centry_t;
+
+struct page_hl_centry_s {
+    page_hl_centry_t  *next;
+    uint64_t           hash;
+    size_t             klen;       /* the key: options, lang, code */
+    size_t             vlen;       /* the HTML after it */
+    char               data[];
+};
+
+static page_hl_centry_t  *page_hl_cache[PAGE_HL_CACHE_SLOTS];
+static size_t             page_hl_cache_size;
+
+/*
+ * One block at a time in the process: the library's highlighter and the
+ * cache are shared by the threads of a threaded server (Apache's event
+ * MPM); nginx's workers are single-threaded and never wait here.
+ */
+static pthread_mutex_t    page_hl_lock = PTHREAD_MUTEX_INITIALIZER;
+
+
+/* the key: what the HTML depends on */
+typedef struct {
+    page_hl_options_t  o;
+    int                ordinal;
+    size_t             langlen;
+} page_hl_key_t;
+
+
+static void
+page_hl_key_make(page_hl_key_t *k, const page_hl_options_t *o, int ordinal,
+    size_t langlen)
+{
+    memset(k, 0, sizeof(*k));
+    k->o = *o;
+    k->ordinal = ordinal;
+    k->langlen = langlen;
+}
+
+
+static uint64_t
+page_hl_hash(const page_hl_key_t *k, const char *lang, const char *code,
+    size_t len)
+{
+    uint64_t  seed;
+
+    seed = XXH64(k, sizeof(*k), 0);
+    seed = XXH64(lang, k->langlen, seed);
+
+    return XXH64(code, len, seed);
+}
+
+
+static const page_hl_centry_t *
+page_hl_cache_get(uint64_t hash, const page_hl_key_t *k, const char *lang,
+    const char *code, size_t len)
+{
+    size_t                   klen;
+    const page_hl_centry_t  *e;
+
+    klen = sizeof(*k) + k->langlen + len;
+
+    for (e = page_hl_cache[hash % PAGE_HL_CACHE_SLOTS]; e; e = e->next) {
+        if (e->hash == hash && e->klen == klen
+            && memcmp(e->data, k, sizeof(*k)) == 0
+            && memcmp(e->data + sizeof(*k), lang, k->langlen) == 0
+            && memcmp(e->data + sizeof(*k) + k->langlen, code, len) == 0)
+        {
+            return e;
+        }
+    }
+
+    return NULL;
+}
+
+
+static void
+page_hl_cache_clear(void)
+{
+    size_t             i;
+    page_hl_centry_t  *e, *next;
+
+    for (i = 0; i < PAGE_HL_CACHE_SLOTS; i++) {
+        for (e = page_hl_cache[i]; e; e = next) {
+            next = e->next;
+            free(e);
+        }
+        page_hl_cache[i] = NULL;
+    }
+
+    page_hl_cache_size = 0;
+}
+
+
+static void
+page_hl_cache_put(uint64_t hash, const page_hl_key_t *k, const char *lang,
+    const char *code, size_t len, const char *html, size_t hlen)
+{
+    size_t             klen, size;
+    page_hl_centry_t  *e;
+
+    klen = sizeof(*k) + k->langlen + len;
+    size = sizeof(page_hl_centry_t) + klen + hlen;
+
+    if (size > PAGE_HL_CACHE_BYTES / 8) {
+        return;
+    }
+
+    if (page_hl_cache_size + size > PAGE_HL_CACHE_BYTES) {
+        page_hl_cache_clear();
+    }
+
+    e = malloc(size);
+    if (e == NULL) {
+        return;
+    }
+
+    e->hash = hash;
+    e->klen = klen;
+    e->vlen = hlen;
+    memcpy(e->data, k, sizeof(*k));
+    memcpy(e->data + sizeof(*k), lang, k->langlen);
+    memcpy(e->data + sizeof(*k) + k->langlen, code, len);
+    memcpy(e->data + klen, html, hlen);
+
+    e->next = page_hl_cache[hash % PAGE_HL_CACHE_SLOTS];
+    page_hl_cache[hash % PAGE_HL_CACHE_SLOTS] = e;
+    page_hl_cache_size += size;
+}
+
+
+static void page_highlight_block(page_buf_t *b, const char *code,
+    size_t len, const char *lang, size_t langlen, const page_hl_options_t *o,
+    int ordinal);
+
+
 void
 page_highlight(page_buf_t *b, const char *code, size_t len,
+    const char *lang, size_t langlen, const page_hl_options_t *o,
+    int ordinal)
+{
+    size_t                   start;
+    uint64_t                 hash;
+    page_hl_key_t            k;
+    const page_hl_centry_t  *e;
+
+    /* an unknown language is only escaped: nothing to keep */
+    if (page_hl_lang(lang, langlen) == NULL) {
+        page_hl_plain(b, code, len, lang, langlen);
+        return;
+    }
+
+    page_hl_key_make(&k, o, ordinal, langlen);
+    hash = page_hl_hash(&k, lang, code, len);
+
+    pthread_mutex_lock(&page_hl_lock);
+
+    e = page_hl_cache_get(hash, &k, lang, code, len);
+    if (e != NULL) {
+        page_buf_append(b, e->data + e->klen, e->vlen);
+        pthread_mutex_unlock(&page_hl_lock);
+        return;
+    }
+
+    start = b->len;
+    page_highlight_block(b, code, len, lang, langlen, o, ordinal);
+
+    if (!page_buf_failed(b)) {
+        page_hl_cache_put(hash, &k, lang, code, len, b->data + start,
+                          b->len - start);
+    }
+
+    pthread_mutex_unlock(&page_hl_lock);
+}
+
+
+static void
+page_highlight_block(page_buf_t *b, const char *code, size_t len,
     const char *lang, size_t langlen, const page_hl_options_t *o,
     int ordinal)
 {
@@ -1329,8 +1527,8 @@ page_highlight(page_buf_t *b, const char *code, size_t len,
 }
 
 
-void
-page_highlight_inner(page_buf_t *b, const char *code, size_t len,
+static void
+page_highlight_inner_locked(page_buf_t *b, const char *code, size_t len,
     const char *lang, size_t langlen, const page_hl_options_t *o)
 {
     int                    nlines;
@@ -1354,6 +1552,16 @@ page_highlight_inner(page_buf_t *b, const char *code, size_t len,
     page_hl_fmt_init(&f, o, nlines, -1);
     page_hl_lines(b, &f, &lx, ntoks);
     page_hl_lex_free(&lx);
+}
+
+
+void
+page_highlight_inner(page_buf_t *b, const char *code, size_t len,
+    const char *lang, size_t langlen, const page_hl_options_t *o)
+{
+    pthread_mutex_lock(&page_hl_lock);
+    page_highlight_inner_locked(b, code, len, lang, langlen, o);
+    pthread_mutex_unlock(&page_hl_lock);
 }
 
 

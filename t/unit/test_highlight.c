@@ -549,6 +549,42 @@ test_limits(void)
 }
 
 
+/* the process's cache of blocks: same input, same HTML; a new key, new */
+static void
+test_cache(void)
+{
+    int      i;
+    char    *a, *b, *big;
+    size_t   n;
+
+    a = render("go {linenos=inline,anchorlinenos=true}", 1, "x\n", 2, 0);
+    b = render("go {linenos=inline,anchorlinenos=true}", 1, "x\n", 2, 0);
+    ok(a != NULL && b != NULL && strcmp(a, b) == 0, "cache: same HTML");
+    b = render("go {linenos=inline,anchorlinenos=true}", 1, "x\n", 2, 1);
+    ok(b != NULL && strstr(b, "id=\"hl-1-1\"") != NULL,
+       "cache: the ordinal is part of the key");
+    b = render("go {linenos=inline,anchorlinenos=true}", 0, "x\n", 2, 0);
+    ok(b != NULL && strstr(b, "class=\"ln\"") != NULL,
+       "cache: the options are part of the key");
+
+    /* more than PAGE_HL_CACHE_BYTES of blocks: the cache empties itself */
+    n = 64 * 1024;
+    big = malloc(n);
+    memset(big, 'y', n);
+    for (i = 0; (size_t) i < n; i += 64) {
+        big[i] = '\n';
+    }
+    for (i = 0; i < 200; i++) {
+        big[1] = (char) ('a' + i % 26);
+        big[2] = (char) ('a' + i / 26);
+        (void) render("yaml", 1, big, n, 0);
+    }
+    b = render("go {linenos=inline,anchorlinenos=true}", 1, "x\n", 2, 0);
+    ok(b != NULL && strcmp(a, b) == 0, "cache: after it was emptied");
+    free(big);
+}
+
+
 int
 main(void)
 {
@@ -558,6 +594,7 @@ main(void)
     test_options();
     test_function();
     test_limits();
+    test_cache();
 
     page_arena_free(&arena);
 
