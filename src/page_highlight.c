@@ -30,7 +30,7 @@ typedef enum {
     PAGE_HL_K, PAGE_HL_KC, PAGE_HL_KD, PAGE_HL_KN, PAGE_HL_KT,
     PAGE_HL_N, PAGE_HL_NA, PAGE_HL_NB, PAGE_HL_NC, PAGE_HL_NF, PAGE_HL_NL,
     PAGE_HL_NT, PAGE_HL_NV, PAGE_HL_NX, PAGE_HL_PY,
-    PAGE_HL_S, PAGE_HL_SE, PAGE_HL_SR,
+    PAGE_HL_S, PAGE_HL_SD, PAGE_HL_SE, PAGE_HL_SR,
     PAGE_HL_M, PAGE_HL_MF, PAGE_HL_MH, PAGE_HL_MI,
     PAGE_HL_O, PAGE_HL_P,
     PAGE_HL_C, PAGE_HL_C1, PAGE_HL_CM, PAGE_HL_CP, PAGE_HL_CPF,
@@ -57,7 +57,8 @@ static const struct {
     { "nc", "color:#a6e22e" }, { "nf", "color:#a6e22e" }, { "nl", NULL },
     { "nt", "color:#f92672" }, { "nv", NULL }, { "nx", "color:#a6e22e" },
     { "py", NULL },
-    { "s",  "color:#e6db74" }, { "se", "color:#ae81ff" },
+    { "s",  "color:#e6db74" }, { "sd", "color:#e6db74" },
+    { "se", "color:#ae81ff" },
     { "sr", "color:#e6db74" },
     { "m",  "color:#ae81ff" }, { "mf", "color:#ae81ff" },
     { "mh", "color:#ae81ff" }, { "mi", "color:#ae81ff" },
@@ -377,6 +378,7 @@ typedef struct {
     int                    line_start; /* no token on this line yet */
     int                    depth;   /* CSS: inside this many { } */
     int                    in_pp;   /* C: a preprocessor line */
+    int                    in_doc;  /* Python: a docstring is open */
     size_t                 json_key; /* JSON: a key's token + 1, or 0 */
 } page_hl_lex_t;
 
@@ -415,6 +417,36 @@ page_hl_push(page_hl_lex_t *lx, int type, const char *s, size_t len)
 
     if (lx->failed) {
         return;
+    }
+
+    /*
+     * a character's continuation bytes stay in its token: the library's
+     * byte-wise rules may end a token inside a UTF-8 sequence
+     */
+    if (len > 0 && type != PAGE_HL_EOL && ((unsigned char) s[0] & 0xC0) == 0x80
+        && lx->ntoks > 0 && lx->toks[lx->ntoks - 1].type != PAGE_HL_EOL
+        && lx->toks[lx->ntoks - 1].off + lx->toks[lx->ntoks - 1].len
+           == lx->tlen)
+    {
+        size_t  n;
+
+        for (n = 0; n < len && ((unsigned char) s[n] & 0xC0) == 0x80; n++) {
+            /* void */
+        }
+        if (page_hl_grow((void **) &lx->text, &lx->tcap, lx->tlen + n, 1)
+            != 0)
+        {
+            lx->failed = 1;
+            return;
+        }
+        memcpy(lx->text + lx->tlen, s, n);
+        lx->tlen += n;
+        lx->toks[lx->ntoks - 1].len += n;
+        s += n;
+        len -= n;
+        if (len == 0) {
+            return;
+        }
     }
 
     /* adjacent text of one type is one token, as Chroma coalesces it */
@@ -793,6 +825,32 @@ page_hl_token(void *ctx, int elem, const char *s, size_t len)
     switch (type) {
 
     case PAGE_HL_C1:
+        /* python.lang calls a docstring a comment; Chroma a StringDoc */
+        if ((flags & PAGE_HL_NS_PY) && lx->line_start) {
+            int     closed;
+            size_t  i;
+
+            /* the blanks before the opening quotes are text */
+            for (i = 0; !lx->in_doc && i < len
+                        && (s[i] == ' ' || s[i] == '\t'); i++)
+            {
+                /* void */
+            }
+            if (page_hl_starts(s + i, len - i, "\"\"\"")
+                || page_hl_starts(s + i, len - i, "\'\'\'")
+                || lx->in_doc)
+            {
+                page_hl_push_some(lx, PAGE_HL_TEXT, s, i);
+                page_hl_push_some(lx, PAGE_HL_SD, s + i, len - i);
+                /* closed: ends with the quotes (after its opening ones) */
+                closed = len - i >= (lx->in_doc ? 3u : 6u)
+                         && (page_hl_starts(s + len - 3, 3, "\"\"\"")
+                             || page_hl_starts(s + len - 3, 3, "\'\'\'"));
+                lx->in_doc = !closed;
+                lx->line_start = 0;
+                return;
+            }
+        }
         if (page_hl_starts(s, len, "/*") || page_hl_starts(s, len, "(*")
             || page_hl_starts(s, len, "{-") || page_hl_starts(s, len, "<!--")
             || (lx->in_cm && lx->line_start))
@@ -815,6 +873,13 @@ page_hl_token(void *ctx, int elem, const char *s, size_t len)
             if (type == PAGE_HL_NX || type == PAGE_HL_N) {
                 break;
             }
+            type = PAGE_HL_TEXT;
+            break;
+        }
+        /* bash: a number only after a blank or '=' (Chroma's rule) */
+        if ((flags & PAGE_HL_SH) && prev != 0 && prev != ' '
+            && prev != '\t' && prev != '=')
+        {
             type = PAGE_HL_TEXT;
             break;
         }
