@@ -2080,3 +2080,13 @@ page_hl_options_value(page_hl_options_t *o, const page_value_t *v)
                               v->u.map.items[i].key.len, val, vlen);
     }
 }
+
+
+void
+page_highlight_exit(void)
+{
+    pthread_mutex_lock(&page_hl_lock);
+    page_hl_cache_clear();
+    page_srchilite_exit();
+    pthread_mutex_unlock(&page_hl_lock);
+}

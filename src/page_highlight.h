@@ -112,4 +112,7 @@ void page_highlight(page_buf_t *b, const char *code, size_t len,
 void page_highlight_inner(page_buf_t *b, const char *code, size_t len,
     const char *lang, size_t langlen, const page_hl_options_t *o);
 
+/* Free the cache and the language definitions (page_exit()). */
+void page_highlight_exit(void);
+
 #endif /* PAGE_HIGHLIGHT_H */

@@ -12,6 +12,7 @@
 #include "page_front.h"
 #include "page_data.h"
 #include "page_html.h"
+#include "page_highlight.h"
 #include "page_markdown.h"
 #include "page_publish.h"
 #include "page_regexp.h"
@@ -540,4 +541,5 @@ page_exit(void)
     page_markdown_exit();
     page_regexp_exit();
     page_time_zones_exit();
+    page_highlight_exit();
 }

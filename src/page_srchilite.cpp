@@ -111,6 +111,26 @@ page_srchilite_formatters(const char *const *elems, size_t nelems)
 } /* namespace */
 
 
+extern "C" void
+page_srchilite_exit(void)
+{
+    try {
+        delete formatters;
+        delete states;
+        delete langs;
+        delete factory;
+    } catch (...) {
+        /* nothing to do at exit */
+    }
+
+    formatters = NULL;
+    formatter_elems = NULL;
+    states = NULL;
+    langs = NULL;
+    factory = NULL;
+}
+
+
 extern "C" int
 page_srchilite_run(const char *langfile, const char *const *elems,
     size_t nelems, const char *code, size_t len,

@@ -45,6 +45,9 @@ int page_srchilite_run(const char *langfile, const char *const *elems,
     size_t nelems, const char *code, size_t len,
     page_srchilite_token_pt token, page_srchilite_eol_pt eol, void *ctx);
 
+/* Free the language definitions, when the process exits. */
+void page_srchilite_exit(void);
+
 #ifdef __cplusplus
 }
 #endif
