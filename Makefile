@@ -38,10 +38,12 @@ THEME_C     := $(BUILD)/page_builtin_theme.c
 TABLES_C    := $(BUILD)/page_fn_tables.c
 # the TOML shim, C++ over libtomlplusplus (src/page_toml.h)
 TOML_O      := $(BUILD)/page_toml.o
+# the highlighter shim, C++ over libsource-highlight (src/page_srchilite.h)
+SHL_O       := $(BUILD)/page_srchilite.o
 # built apart from CORE_SRCS, linked with them
-GEN_C       := $(THEME_C) $(TABLES_C) $(TOML_O)
+GEN_C       := $(THEME_C) $(TABLES_C) $(TOML_O) $(SHL_O)
 LIBS       := -lcmark-gfm-extensions -lcmark-gfm -lyaml -lpcre2-8 -lcrypto \
-              -lunistring -ltomlplusplus -lstdc++ -lxml2 \
+              -lunistring -ltomlplusplus -lsource-highlight -lstdc++ -lxml2 \
               -lxxhash -licui18n -licuuc -lsass -lm
 
 CC         ?= cc
@@ -75,6 +77,10 @@ $(THEME_C): $(THEME_FILES) util/embed-theme.pl
 	perl util/embed-theme.pl conf/theme/layouts > $@.tmp && mv $@.tmp $@
 
 $(TOML_O): src/page_toml.cpp $(CORE_HDRS)
+	@mkdir -p $(BUILD)
+	$(CXX) -std=c++17 -Wall -Wextra -Werror -O2 -g -fPIC -Isrc -c -o $@ $<
+
+$(SHL_O): src/page_srchilite.cpp $(CORE_HDRS)
 	@mkdir -p $(BUILD)
 	$(CXX) -std=c++17 -Wall -Wextra -Werror -O2 -g -fPIC -Isrc -c -o $@ $<
 

@@ -55,6 +55,7 @@ typedef struct {
     const page_param_t  *params;        /* .Site.Params */
     size_t               nparams;
     unsigned             unsafe_html:1; /* keep raw HTML in Markdown */
+    unsigned             no_highlight:1; /* codeFences = false */
     unsigned             content_only:1;/* no layout: just the content */
     unsigned             drafts:1;      /* publish drafts (page_drafts) */
     unsigned             future:1;      /* ... pages of a later date */

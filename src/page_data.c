@@ -12,6 +12,7 @@
 
 #include "page_data.h"
 #include "page_fn.h"
+#include "page_highlight.h"
 #include "page_markdown.h"
 #include "page_publish.h"
 #include "page_sc_exec.h"
@@ -1629,44 +1630,45 @@ page_fn_relref(page_tpl_state_t *st, page_value_t **args, size_t nargs,
 
 
 /*
- * highlight CODE LANG [OPTIONS]: Hugo's markup, without a highlighter's
- * colours: <div class="highlight"><pre tabindex="0"><code ...>.
+ * highlight CODE LANG [OPTIONS]: the code as Hugo's highlighter writes it
+ * (page_highlight.h); OPTIONS a string ("linenos=table,hl_lines=2") or
+ * a map.
  */
 static int
 page_fn_highlight(page_tpl_state_t *st, page_value_t **args, size_t nargs,
     page_value_t **res)
 {
-    page_buf_t     b;
-    page_value_t  *lang;
+    size_t              langlen;
+    page_buf_t          b;
+    const char         *lang;
+    page_hl_options_t   hl;
 
     if (!page_tpl_is_str(args[0])) {
         return page_tpl_fail(st, "highlight: want the code as a string");
     }
 
-    lang = nargs > 1 && page_tpl_is_str(args[1]) && args[1]->u.s.len
-           ? args[1] : NULL;
-
-    page_buf_init(&b, page_tpl_arena(st), page_tpl_env(st)->max_output);
-    page_buf_puts(&b, "<div class=\"highlight\"><pre tabindex=\"0\"><code");
-
-    if (lang != NULL) {
-        page_buf_puts(&b, " class=\"language-");
-        page_buf_append_html(&b, lang->u.s.data, lang->u.s.len);
-        page_buf_puts(&b, "\" data-lang=\"");
-        page_buf_append_html(&b, lang->u.s.data, lang->u.s.len);
-        page_buf_putc(&b, '"');
+    lang = "";
+    langlen = 0;
+    if (nargs > 1 && page_tpl_is_str(args[1])) {
+        lang = args[1]->u.s.data;
+        langlen = args[1]->u.s.len;
     }
 
-    page_buf_putc(&b, '>');
-    page_buf_append_html(&b, args[0]->u.s.data, args[0]->u.s.len);
-    page_buf_puts(&b, "</code></pre></div>");
+    page_hl_options_default(&hl);
+    if (nargs > 2) {
+        page_hl_options_value(&hl, args[2]);
+    }
+
+    page_buf_init(&b, page_tpl_arena(st), page_tpl_env(st)->max_output);
+    page_highlight(&b, args[0]->u.s.data, args[0]->u.s.len, lang, langlen,
+                   &hl, -1);
 
     if (page_buf_failed(&b)) {
         return page_tpl_fail(st, "highlight: output too large");
     }
 
-    *res = page_value_string_ref(page_tpl_arena(st), PAGE_HTML, b.data,
-                                 b.len);
+    *res = page_value_string_ref(page_tpl_arena(st), PAGE_HTML,
+                                 b.data ? b.data : "", b.len);
 
     return *res ? 0 : page_tpl_fail(st, "out of memory");
 }

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "page_fn.h"
+#include "page_highlight.h"
 #include "page_utf8.h"
 
 /* A generated table's entry (util/gen-tables.pl), sorted by name. */
@@ -479,11 +480,7 @@ page_tpl_f_xmlescape(PAGE_FN_ARGS)
 }
 
 
-/*
- * transform.CanHighlight LANG: whether Chroma would highlight it.  We
- * have no highlighter (code is escaped, not coloured), so no language
- * can be: false, and a theme takes its plain branch.
- */
+/* transform.CanHighlight LANG: whether Chroma has a lexer for it. */
 static int
 page_tpl_f_canhighlight(PAGE_FN_ARGS)
 {
@@ -497,22 +494,25 @@ page_tpl_f_canhighlight(PAGE_FN_ARGS)
         return -1;
     }
 
-    return page_tpl_ret_bool(st, 0, res);
+    return page_tpl_ret_bool(st, page_hl_can(s, len), res);
 }
 
 
 /*
  * transform.HighlightCodeBlock CONTEXT [OPTIONS]: a code block render
- * hook's context (.Inner, .Type; OPTIONS' code and type first) as
- * Hugo's HighlightResult: .Wrapped (the block as highlight writes it)
- * and .Inner (the code), escaped and not coloured.
+ * hook's context (.Inner, .Type, .Options; OPTIONS' code and type first)
+ * as Hugo's HighlightResult: .Wrapped (the block as highlight writes it)
+ * and .Inner (its highlighted lines without the wrapping elements).
  */
 static int
 page_tpl_f_highlight_block(PAGE_FN_ARGS)
 {
-    page_buf_t     b;
-    page_value_t  *ctx, *inner, *type, *code, *m;
-    page_arena_t  *a;
+    size_t              tlen;
+    page_buf_t          b;
+    const char         *t;
+    page_value_t       *ctx, *inner, *type, *code, *m;
+    page_arena_t       *a;
+    page_hl_options_t   hl;
 
     ctx = args[0];
     if (ctx == NULL || ctx->type != PAGE_MAP) {
@@ -524,6 +524,9 @@ page_tpl_f_highlight_block(PAGE_FN_ARGS)
     inner = page_map_get_ci(ctx, "inner", 5);
     type = page_map_get_ci(ctx, "type", 4);
 
+    page_hl_options_default(&hl);
+    page_hl_options_value(&hl, page_map_get_ci(ctx, "options", 7));
+
     /* the options' code (Hugo 0.162) and type override the context's */
     if (nargs > 1 && args[1] != NULL && args[1]->type == PAGE_MAP) {
         code = page_map_get_ci(args[1], "code", 4);
@@ -534,10 +537,18 @@ page_tpl_f_highlight_block(PAGE_FN_ARGS)
         if (code != NULL && page_tpl_is_str(code)) {
             type = code;
         }
+        page_hl_options_value(&hl, args[1]);
     }
     if (inner == NULL || !page_tpl_is_str(inner)) {
         return page_tpl_fail(st, "transform.HighlightCodeBlock: the context "
                              "has no .Inner");
+    }
+
+    t = "";
+    tlen = 0;
+    if (type != NULL && page_tpl_is_str(type)) {
+        t = type->u.s.data;
+        tlen = type->u.s.len;
     }
 
     a = page_tpl_arena(st);
@@ -547,7 +558,7 @@ page_tpl_f_highlight_block(PAGE_FN_ARGS)
     }
 
     page_tpl_buf(st, &b);
-    page_buf_append_html(&b, inner->u.s.data, inner->u.s.len);
+    page_highlight_inner(&b, inner->u.s.data, inner->u.s.len, t, tlen, &hl);
     if (page_buf_failed(&b)
         || page_map_add(a, m, "Inner", 5,
                         page_value_string_ref(a, PAGE_HTML,
@@ -559,17 +570,7 @@ page_tpl_f_highlight_block(PAGE_FN_ARGS)
     }
 
     page_tpl_buf(st, &b);
-    page_buf_puts(&b, "<div class=\"highlight\"><pre tabindex=\"0\"><code");
-    if (type != NULL && page_tpl_is_str(type) && type->u.s.len) {
-        page_buf_puts(&b, " class=\"language-");
-        page_buf_append_html(&b, type->u.s.data, type->u.s.len);
-        page_buf_puts(&b, "\" data-lang=\"");
-        page_buf_append_html(&b, type->u.s.data, type->u.s.len);
-        page_buf_putc(&b, '"');
-    }
-    page_buf_putc(&b, '>');
-    page_buf_append_html(&b, inner->u.s.data, inner->u.s.len);
-    page_buf_puts(&b, "</code></pre></div>");
+    page_highlight(&b, inner->u.s.data, inner->u.s.len, t, tlen, &hl, -1);
     if (page_buf_failed(&b)
         || page_map_add(a, m, "Wrapped", 7,
                         page_value_string_ref(a, PAGE_HTML,

@@ -20,6 +20,7 @@
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 
+#include "page_highlight.h"
 #include "page_html.h"
 #include "page_linkify.h"
 #include "page_utf8.h"
@@ -68,6 +69,7 @@ typedef struct {
     size_t               *lines;       /* offset of each line's start */
     size_t                nlines;
     unsigned              flags;
+    int                   code_ordinal; /* code blocks so far */
     page_arena_t         *arena;
     page_html_toc_t      *toc;
     int                   failed;
@@ -2348,13 +2350,33 @@ page_html_paragraph(page_html_t *r, cmark_node *node, int enter,
 
 
 static void
-page_html_code_block(cmark_node *node, page_buf_t *b)
+page_html_code_block(page_html_t *r, cmark_node *node, page_buf_t *b)
 {
-    size_t       n;
-    const char  *info, *lit;
+    int                 fl, fo;
+    char                fc;
+    size_t              n, len;
+    const char         *info, *lit, *lang;
+    page_hl_options_t   hl;
 
     info = cmark_node_get_fence_info(node);
     lit = cmark_node_get_literal(node);
+
+    /* goldmark's highlighter takes fenced blocks only, not indented ones */
+    if (!(r->flags & PAGE_HTML_NO_HIGHLIGHT)
+        && cmark_node_get_fenced(node, &fl, &fo, &fc))
+    {
+        /* Hugo numbers every fenced block of a page for its line anchors */
+        page_hl_options_default(&hl);
+        page_hl_info(&hl, info, &lang, &n);
+        /* Hugo keeps one newline of the blank lines at the end */
+        len = lit ? strlen(lit) : 0;
+        while (len > 1 && lit[len - 1] == '\n' && lit[len - 2] == '\n') {
+            len--;
+        }
+        page_highlight(b, lit ? lit : "", len, lang, n, &hl,
+                       r->code_ordinal++);
+        return;
+    }
 
     n = 0;
     if (info != NULL) {
@@ -2749,7 +2771,7 @@ page_html_node(page_html_t *r, cmark_iter *iter, cmark_node *node,
         return 0;
 
     case CMARK_NODE_CODE_BLOCK:
-        page_html_code_block(node, b);
+        page_html_code_block(r, node, b);
         return 0;
 
     case CMARK_NODE_HTML_BLOCK:

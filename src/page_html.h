@@ -15,6 +15,8 @@
 #include "page_buf.h"
 
 #define PAGE_HTML_UNSAFE  0x01      /* keep raw HTML and every link scheme */
+#define PAGE_HTML_NO_HIGHLIGHT  0x02 /* code blocks as goldmark writes them
+                                        (Hugo's codeFences = false) */
 
 /* Hugo's default .TableOfContents levels */
 #define PAGE_HTML_TOC_START  2

@@ -359,7 +359,9 @@ page_md_parse_render(const char *src, size_t len, int options,
     start = out->len;
 
     if (page_html_render(root, src, len,
-                         (flags & PAGE_MD_UNSAFE) ? PAGE_HTML_UNSAFE : 0,
+                         ((flags & PAGE_MD_UNSAFE) ? PAGE_HTML_UNSAFE : 0)
+                         | ((flags & PAGE_MD_NO_HIGHLIGHT)
+                            ? PAGE_HTML_NO_HIGHLIGHT : 0),
                          out, toc)
         != 0)
     {

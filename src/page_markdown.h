@@ -19,6 +19,8 @@
 #include "page_value.h"
 
 #define PAGE_MD_UNSAFE  0x01    /* keep raw HTML and every link scheme */
+#define PAGE_MD_NO_HIGHLIGHT  0x02 /* code blocks not highlighted
+                                      (Hugo's codeFences = false) */
 
 /*
  * Most "|" on one line.  libcmark-gfm's table rows cost time quadratic in

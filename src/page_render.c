@@ -13,6 +13,7 @@
 #include "page_front.h"
 #include "page_data.h"
 #include "page_html.h"
+#include "page_highlight.h"
 #include "page_markdown.h"
 #include "page_publish.h"
 #include "page_regexp.h"
@@ -140,7 +141,9 @@ page_render_markdownify(void *ctx, const char *s, size_t len, page_buf_t *out,
 
     page_buf_init(&one, out->arena, 0);
 
-    if (page_markdown_render(s, len, opt->unsafe_html ? PAGE_MD_UNSAFE : 0,
+    if (page_markdown_render(s, len,
+                             (opt->unsafe_html ? PAGE_MD_UNSAFE : 0)
+                             | (opt->no_highlight ? PAGE_MD_NO_HIGHLIGHT : 0),
                              0, &one, NULL, opt->path, err)
         != 0)
     {
@@ -553,7 +556,8 @@ page_render(const char *src, size_t len, const page_options_t *opt,
     a = &res->arena;
     err = &res->error;
     path = opt->path ? opt->path : "-";
-    md_flags = opt->unsafe_html ? PAGE_MD_UNSAFE : 0;
+    md_flags = (opt->unsafe_html ? PAGE_MD_UNSAFE : 0)
+               | (opt->no_highlight ? PAGE_MD_NO_HIGHLIGHT : 0);
 
     if (opt->templates == NULL) {
         page_error_set(err, PAGE_ERR_TEMPLATE, path, 0, 0,
@@ -654,4 +658,5 @@ page_exit(void)
     page_regexp_exit();
     page_time_zones_exit();
     page_sass_exit();
+    page_highlight_exit();
 }

@@ -652,7 +652,7 @@ sub hugo_rc { my $rc = slurp("$_[0]/hugo.rc") // 'missing'; chomp $rc; $rc }
 
 sub run_ours {
     my ($dir, $page) = @_;
-    system("'$RENDER' --content -t '$dir/layouts' '$dir/content/$page.md'"
+    system("'$RENDER' --content --no-highlight -t '$dir/layouts' '$dir/content/$page.md'"
            . " >'$dir/ours.out' 2>'$dir/ours.err'");
     return ($? >> 8, slurp("$dir/ours.out") // '', slurp("$dir/ours.err") // '');
 }

@@ -40,6 +40,8 @@ usage(FILE *f)
         "\n"
         "  --content            print only the rendered content, no layout\n"
         "  --unsafe-html        keep raw HTML in Markdown\n"
+        "  --no-highlight       code blocks not highlighted (codeFences = "
+        "false)\n"
         "  --inline-shortcodes  run {{< name.inline >}} shortcodes (Hugo's\n"
         "                       enableInlineShortcodes)\n"
         "  --param NAME=VALUE   set .Site.Params.NAME (repeatable)\n"
@@ -160,6 +162,9 @@ main(int argc, char **argv)
 
         } else if (strcmp(argv[i], "--unsafe-html") == 0) {
             opt.unsafe_html = 1;
+
+        } else if (strcmp(argv[i], "--no-highlight") == 0) {
+            opt.no_highlight = 1;
 
         } else if (strcmp(argv[i], "--inline-shortcodes") == 0) {
             opt.inline_shortcodes = 1;

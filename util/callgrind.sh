@@ -17,8 +17,9 @@
 #
 # Pages: the seed-like page (bench/make-sc-page.pl 8192, shortcodes and the
 # default theme's "page" layout), the 8 KB and 1 MB Markdown pages
-# (bench/make-page.pl) and a page of 2,000 shortcodes; per-byte costs show
-# whether large pages stay linear.
+# (bench/make-page.pl), a page of 2,000 shortcodes and one of 50 code
+# blocks (bench/make-code-page.pl, highlighted, counted cold); per-byte
+# costs show whether large pages stay linear.
 
 set -eu
 
@@ -56,6 +57,9 @@ scpage() {
         }' "$1"
 }
 scpage 2000 > "$OUT/sc-2000.md"
+# 50 fenced blocks of 30 lines: highlighting (and its cold start: each
+# language's definition read on first use)
+perl bench/make-code-page.pl 50 > "$OUT/code-50.md"
 scpage 200 > "$OUT/sc-200.md"
 
 # ir LOGFILE: the "summary:" total of a callgrind output file
@@ -78,7 +82,7 @@ cg() {
 printf '%-12s %9s %13s %13s %7s %9s %9s\n' page bytes baseline \
     page-render ratio "base/B" "render/B"
 
-for page in seedlike page-8k page-1m sc-200 sc-2000; do
+for page in seedlike page-8k page-1m sc-200 sc-2000 code-50; do
     md=$OUT/$page.md
     bytes=$(wc -c < "$md")
 

@@ -11,7 +11,8 @@
 
 PACKAGES="nginx nginx-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 libyaml-dev libpcre2-dev libssl-dev libxxhash-dev zlib1g-dev libunistring-dev
-libtomlplusplus-dev libxml2-dev libicu-dev libsass-dev g++
+libtomlplusplus-dev libsource-highlight-dev libxml2-dev libicu-dev
+libsass-dev g++
 gcc make
 tzdata perl libhtml-html5-entities-perl golang-github-kyokomi-emoji-dev hugo
 chromium chromium-driver fonts-liberation $*"

@@ -21,7 +21,8 @@ FUZZ_JOBS=${FUZZ_JOBS:-1}
 BUILD=build/fuzz
 CORE=$(sed 's|^|src/|' src/SOURCES)
 LIBS="-lcmark-gfm-extensions -lcmark-gfm -lyaml -lpcre2-8 -lcrypto -lxxhash \
-      -lunistring -ltomlplusplus -lstdc++ -lxml2 -licui18n -licuuc -lm"
+      -lunistring -ltomlplusplus -lsource-highlight -lstdc++ -lxml2 -licui18n \
+      -licuuc -lsass -lm"
 FLAGS="-g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined"
 FLAGS="$FLAGS -fno-sanitize-recover=all -I/usr/include/libxml2"
 
@@ -56,14 +57,20 @@ if [ -f util/embed-theme.pl ] && [ -d conf/theme/layouts ]; then
     CORE="$CORE $BUILD/page_builtin_theme.c"
 fi
 
-# emoji codes and HTML entities, and the TOML shim, C++17 (see the
-# Makefile)
+# emoji codes and HTML entities, and the TOML and source-highlight
+# shims, C++17 (see the Makefile)
 perl util/gen-tables.pl >"$BUILD/page_fn_tables.c" || exit 1
 # shellcheck disable=SC2086
 $FUZZ_CC -x c++ -std=c++17 $FLAGS -fno-sanitize=vptr -Isrc -c \
     -o "$BUILD/page_toml.o" \
     src/page_toml.cpp || exit 1
-CORE="$CORE $BUILD/page_fn_tables.c $BUILD/page_toml.o"
+# shellcheck disable=SC2086
+# (it calls the C callbacks: -fsanitize=function needs the C++ runtime of
+# UBSan, which the C link leaves out)
+$FUZZ_CC -x c++ -std=c++17 $FLAGS -fno-sanitize=vptr,function -Isrc -c \
+    -o "$BUILD/page_srchilite.o" \
+    src/page_srchilite.cpp || exit 1
+CORE="$CORE $BUILD/page_fn_tables.c $BUILD/page_toml.o $BUILD/page_srchilite.o"
 
 status=0
 summary=""

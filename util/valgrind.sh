@@ -8,7 +8,8 @@
 #      and the module keep for the process's life on purpose is in
 #      util/valgrind.supp, each entry with its reason.
 #   2. The CLI renders the example site, the seed-like and plain bench
-#      pages and a page of shortcodes under memcheck, leaks included.
+#      pages, a page of shortcodes and one of highlighted code blocks
+#      under memcheck, leaks included.
 #
 # `make valgrind` runs it with its own build of the module and the CLI
 # (PAGE_MODULE, CLI: build/vg, PCRE2 without its JIT; see the Makefile).
@@ -54,10 +55,11 @@ done
 perl bench/make-sc-page.pl 8192 > "$OUT/seedlike.md"
 perl bench/make-page.pl 65536 > "$OUT/page.md"
 perl bench/make-sc-page.pl 65536 > "$OUT/shortcodes.md"
+perl bench/make-code-page.pl 12 > "$OUT/code.md"
 
 for f in example/index.md example/about.md example/guide.md \
          example/docs/index.md "$OUT/seedlike.md" "$OUT/page.md" \
-         "$OUT/shortcodes.md"
+         "$OUT/shortcodes.md" "$OUT/code.md"
 do
     log="$OUT/cli-$(basename "$f").log"
 

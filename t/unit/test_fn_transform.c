@@ -98,35 +98,56 @@ test_xml_plain(void)
 }
 
 
+/* expected output from hugo 0.111.3's highlight (Chroma, monokai) */
+#define HL_PRE                                                               \
+    "<div class=\"highlight\"><pre tabindex=\"0\" style=\"color:#f8f8f2;"     \
+    "background-color:#272822;-moz-tab-size:4;-o-tab-size:4;tab-size:4;\">"
+
 static void
 test_highlight(void)
 {
-    /*
-     * current Hugo says true for "go" (Chroma knows it); we color
-     * nothing, so no language can be highlighted here
-     */
     OUT("{{ transform.CanHighlight \"go\" }}|"
-        "{{ transform.CanHighlight \"klingon\" }}", "false|false",
-        "CanHighlight: no highlighter");
+        "{{ transform.CanHighlight \"GoLang\" }}|"
+        "{{ transform.CanHighlight \"klingon\" }}|"
+        "{{ transform.CanHighlight \"\" }}", "true|true|false|false",
+        "CanHighlight: Chroma's names, any case");
 
-    OUT("{{ $r := transform.HighlightCodeBlock (dict \"Inner\" \"a<b\" "
+    OUT("{{ $r := transform.HighlightCodeBlock (dict \"Inner\" \"x\" "
         "\"Type\" \"go\") }}{{ $r.Wrapped }}|{{ $r.Inner }}",
-        "<div class=\"highlight\"><pre tabindex=\"0\"><code "
-        "class=\"language-go\" data-lang=\"go\">a&lt;b</code></pre></div>|"
-        "a&lt;b", "HighlightCodeBlock: Wrapped and Inner, escaped");
+        HL_PRE "<code class=\"language-go\" data-lang=\"go\"><span "
+        "style=\"display:flex;\"><span><span style=\"color:#a6e22e\">x"
+        "</span></span></span></code></pre></div>|<span "
+        "style=\"display:flex;\"><span><span style=\"color:#a6e22e\">x"
+        "</span></span></span>",
+        "HighlightCodeBlock: Wrapped and Inner");
     OUT("{{ $r := transform.HighlightCodeBlock (dict \"Inner\" \"a\" "
         "\"Type\" \"go\") (dict \"code\" \"b&\" \"type\" \"text\") }}"
         "{{ $r.Wrapped }}",
-        "<div class=\"highlight\"><pre tabindex=\"0\"><code "
-        "class=\"language-text\" data-lang=\"text\">b&amp;</code></pre></div>",
+        HL_PRE "<code class=\"language-text\" data-lang=\"text\"><span "
+        "style=\"display:flex;\"><span>b&amp;</span></span></code></pre>"
+        "</div>",
         "HighlightCodeBlock: the options' code and type (documentation)");
     FAILS("{{ transform.HighlightCodeBlock \"x\" }}",
           "transform.HighlightCodeBlock: want a code block render hook's "
           "context", "HighlightCodeBlock: not a context");
-    OUT("{{ highlight \"a<b\" \"go\" }}",
-        "<div class=\"highlight\"><pre tabindex=\"0\"><code "
-        "class=\"language-go\" data-lang=\"go\">a&lt;b</code></pre></div>",
-        "highlight: escaped, not coloured");
+    OUT("{{ highlight \"x := 1\\n\" \"go\" \"\" }}",
+        HL_PRE "<code class=\"language-go\" data-lang=\"go\"><span "
+        "style=\"display:flex;\"><span><span style=\"color:#a6e22e\">x"
+        "</span> <span style=\"color:#f92672\">:=</span> <span "
+        "style=\"color:#ae81ff\">1</span>\n</span></span></code></pre></div>",
+        "highlight: coloured");
+    OUT("{{ highlight \"x\" \"go\" \"noClasses=false,linenos=inline,"
+        "hl_lines=1\" }}",
+        "<div class=\"highlight\"><pre tabindex=\"0\" class=\"chroma\">"
+        "<code class=\"language-go\" data-lang=\"go\"><span class=\"line "
+        "hl\"><span class=\"ln\">1</span><span class=\"cl\"><span "
+        "class=\"nx\">x</span></span></span></code></pre></div>",
+        "highlight: options string, classes");
+    OUT("{{ highlight \"a<b\" \"nosuch\" \"\" }}|{{ highlight \"x\" \"\" \"\" }}",
+        "<pre tabindex=\"0\"><code class=\"language-nosuch\" "
+        "data-lang=\"nosuch\">a&lt;b</code></pre>|<pre tabindex=\"0\">"
+        "<code>x</code></pre>",
+        "highlight: unknown language and none, plain");
 }
 
 

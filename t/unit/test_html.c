@@ -5,7 +5,9 @@
  * (Debian's hugo 0.111.3-1) on the same Markdown, not by our code: a tiny
  * site whose single layout prints .Content and .TableOfContents, with
  * markup.goldmark.renderer.unsafe = false (flags 0) or true
- * (PAGE_MD_UNSAFE) and markup.highlight.codeFences = false.  Two things
+ * (PAGE_MD_UNSAFE) and markup.highlight.codeFences = false (the cases
+ * with fenced code say PAGE_MD_NO_HIGHLIGHT; highlighted blocks are
+ * t/unit/test_highlight.c's).  Two things
  * are changed on purpose, each noted where it applies:
  *   - fenced code also gets data-lang="x", as hugo-spec.md §4 asks: it is
  *     what Hugo's default highlighter prints (<code class="language-x"
@@ -139,7 +141,7 @@ static const case_t  cases[] = {
       "    <li><a href=\"#w\">z</a></li>\n"
       "  </ul>\n"
       "</nav>" },
-    { "code1", 0,
+    { "code1", PAGE_MD_NO_HIGHLIGHT,  /* codeFences = false */
       "```go\n"
       "func main() {\n"
       "\tfmt.Println(\"<hi> & 'x'\")\n"
@@ -171,7 +173,7 @@ static const case_t  cases[] = {
       " 1\n"
       "</code></pre>\n",
       NULL },
-    { "code2", 0,
+    { "code2", PAGE_MD_NO_HIGHLIGHT,  /* codeFences = false */
       "```go {linenos=true}\n"
       "x\n"
       "```\n"
@@ -299,7 +301,7 @@ static const case_t  cases[] = {
       "    <li><a href=\"#z\">y</a></li>\n"
       "  </ul>\n"
       "</nav>" },
-    { "emptyitems", 0,
+    { "emptyitems", PAGE_MD_NO_HIGHLIGHT,  /* codeFences = false */
       "- \n"
       "- a\n"
       "\n"
@@ -343,7 +345,7 @@ static const case_t  cases[] = {
       "<p>a &lt; b &gt; c &amp; d &ldquo;q&rdquo; &lsquo;x&rsquo; * "
       "_ \\ ` # &quot; &amp;amp;</p>\n",
       NULL },
-    { "fence", 0,
+    { "fence", PAGE_MD_NO_HIGHLIGHT,  /* codeFences = false */
       "```go {linenos=table,hl_lines=[1]}\n"
       "x\n"
       "```\n"
@@ -831,7 +833,7 @@ static const case_t  cases[] = {
       "<hr>\n"
       "<p>b</p>\n",
       NULL },
-    { "html_entities_code", 0,
+    { "html_entities_code", PAGE_MD_NO_HIGHLIGHT,  /* codeFences = false */
       "`a & b < c`\n"
       "\n"
       "```\n"
@@ -1116,7 +1118,7 @@ static const case_t  cases[] = {
       "amp; compliant</a></li>\n"
       "  </ul>\n"
       "</nav>" },
-    { "nested", 0,
+    { "nested", PAGE_MD_NO_HIGHLIGHT,  /* codeFences = false */
       "- a\n"
       "\n"
       "  > q\n"
@@ -1221,7 +1223,7 @@ static const case_t  cases[] = {
       "<p>&ldquo;e\n"
       "f&rdquo;</p>\n",
       NULL },
-    { "q_codeblock_in_list", 0,
+    { "q_codeblock_in_list", PAGE_MD_NO_HIGHLIGHT,  /* codeFences = false */
       "- x\n"
       "\n"
       "  ```\n"
@@ -1517,7 +1519,7 @@ static const case_t  cases[] = {
       "<p>a <a href=\"x\">link</a> b <img src=x> c <br/> d </p> e</p"
       ">\n",
       NULL },
-    { "realistic", 0,
+    { "realistic", PAGE_MD_NO_HIGHLIGHT,  /* codeFences = false */
       "# Welcome to the site\n"
       "\n"
       "This page's *purpose* is to show \"how\" things look -- nothi"
