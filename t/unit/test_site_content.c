@@ -140,6 +140,50 @@ test_words(void)
 }
 
 
+/*
+ * Hostile HTML (unclosed tags, comments and quotes, a cut UTF-8
+ * sequence, "</p" at the end): no read past the end (ASan), a summary
+ * inside the text, a plain text no longer than the HTML.
+ */
+static void
+test_hostile(void)
+{
+    int           good;
+    size_t        i, j, end, len;
+    page_arena_t  a;
+    page_buf_t    b;
+    static const char  *cases[] = {
+        "", "<", ">", "</p", "</p>", "<p", "<!--", "<!-- x", "a <b",
+        "<a href=\"x>y", "<script>", "<script>x</scrip", "<style",
+        "\xe8\xbf", "<p>\xe8\xbf\x99</p", "<br", "<br />", "&amp",
+        "<p>a</p></p></p>", "\xc2", "<p>\xc2</p>", "x\n\n\n<p>"
+    };
+
+    good = 1;
+
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        len = strlen(cases[i]);
+
+        page_arena_init(&a, 0);
+        page_buf_init(&b, &a, 0);
+        page_site_content_plain(&b, cases[i], len);
+        good &= b.len <= len + 1;
+        page_arena_free(&a);
+
+        for (j = 0; j < 4; j++) {
+            page_site_content_auto_summary(cases[i], len, (int64_t) j,
+                                           (int) (j & 1), &end);
+            good &= end <= len;
+        }
+
+        good &= page_site_content_words(cases[i], len, 1) <= len;
+        (void) page_site_content_has_cjk(cases[i], len);
+    }
+
+    ok(good, "hostile HTML: bounded results, nothing read past the end");
+}
+
+
 /* ---- through the index ---- */
 
 static int    r_rc;
@@ -502,6 +546,7 @@ main(void)
     test_plain();
     test_summary();
     test_words();
+    test_hostile();
 
     /* a copy of the fixture, which the cases edit */
     snprintf(dir, sizeof(dir), "/tmp/test_site_content.XXXXXX");
