@@ -75,10 +75,12 @@
 #define PAGE_SASS_MAX_INCLUDES  16
 
 /*
- * CPU time and memory of one compile, enforced by the kernel on the
- * child process that runs it (page_sass_sandboxed).  The largest theme
- * tried, hugo-coder (175 KB of CSS), takes 0.3 to 0.6 s here; five
- * nested @each over ten values (10^5 rules) take 5.4 s and 320 MB.
+ * CPU time and memory (beyond the worker's own) of one compile, enforced
+ * by the kernel on the child process that runs it (page_sass_sandboxed).
+ * The largest theme tried, hugo-coder (175 KB of CSS), takes 0.3 to
+ * 0.6 s here; five nested @each over ten values (10^5 rules) take 3.7 to
+ * 5.4 s and 320 MB; doubling a string 40 times reaches the memory limit
+ * in 2.5 s.
  */
 #define PAGE_SASS_MAX_SECONDS  5
 #define PAGE_SASS_MAX_MEMORY   (512 * 1024 * 1024)
@@ -1473,7 +1475,7 @@ page_sass_compile(page_sass_t *sc, const page_sass_opts_t *o,
         }
         page_sass_one_line(msg);
 
-        if (line == 0) {
+        if (line == 0 || line == (size_t) -1 || col == (size_t) -1) {
             return page_sass_fail(sc, "TOCSS: failed to transform \"%s\" "
                                  "(%s): %s", name, page_resource_media(r),
                                  msg);
@@ -1543,19 +1545,35 @@ page_sass_child(page_sass_t *sc, const page_sass_opts_t *o,
     int indented, page_value_t *r, int fd)
 {
     int            rc;
+    char           tag;
     size_t         i;
     uint64_t       n;
     page_str_t     css;
     struct rlimit  rl;
-    char           tag;
 
     signal(SIGXCPU, SIG_DFL);
     rl.rlim_cur = (rlim_t) page_sass_cpu_limit;
     rl.rlim_max = (rlim_t) page_sass_cpu_limit + 1;
     (void) setrlimit(RLIMIT_CPU, &rl);
 #ifndef __SANITIZE_ADDRESS__
-    rl.rlim_cur = rl.rlim_max = (rlim_t) PAGE_SASS_MAX_MEMORY;
-    (void) setrlimit(RLIMIT_AS, &rl);
+    /* PAGE_SASS_MAX_MEMORY more than the worker's own address space (its
+     * shared zones and heap are the child's too); ASan reserves more
+     * than that for its shadow, so not under ASan */
+    {
+        FILE                *sf;
+        unsigned long long   pages;
+
+        sf = fopen("/proc/self/statm", "r");
+        if (sf != NULL) {
+            if (fscanf(sf, "%llu", &pages) == 1) {
+                rl.rlim_cur = (rlim_t) pages * (rlim_t) sysconf(_SC_PAGESIZE)
+                              + (rlim_t) PAGE_SASS_MAX_MEMORY;
+                rl.rlim_max = rl.rlim_cur;
+                (void) setrlimit(RLIMIT_AS, &rl);
+            }
+            fclose(sf);
+        }
+    }
 #endif
 
     rc = page_sass_compile(sc, o, name, shown, src, len, indented, r, &css);
