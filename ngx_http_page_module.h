@@ -63,7 +63,6 @@ typedef struct {
     size_t                     nassets;
     page_site_t                index;      /* built on first use */
     unsigned                   built:1;
-    unsigned                   own_robots:1;   /* a robots.txt layout */
 } ngx_http_page_site_t;
 
 
