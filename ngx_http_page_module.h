@@ -65,7 +65,6 @@ typedef struct {
     ngx_str_t                  publish;    /* its page_site_publish
                                               subdirectory */
     unsigned                   built:1;
-    unsigned                   own_robots:1;   /* a robots.txt layout */
 } ngx_http_page_site_t;
 
 

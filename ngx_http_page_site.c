@@ -48,7 +48,6 @@ static ngx_int_t ngx_http_page_site_dir(ngx_pool_t *pool,
 static ngx_int_t ngx_http_page_site_join(ngx_pool_t *pool, ngx_str_t *out,
     ngx_str_t *a, const char *b, size_t blen);
 static ngx_int_t ngx_http_page_site_is_dir(ngx_conf_t *cf, ngx_str_t *dir);
-static ngx_int_t ngx_http_page_site_is_file(ngx_str_t *name);
 static ngx_int_t ngx_http_page_site_robots(ngx_http_request_t *r,
     ngx_http_page_site_t *site);
 static void ngx_http_page_site_cleanup(void *data);
@@ -127,7 +126,7 @@ ngx_http_page_site_merge(ngx_conf_t *cf, ngx_http_page_loc_conf_t *prev,
     ngx_http_page_loc_conf_t *conf, ngx_array_t **dirs)
 {
     size_t                     i, n, nuser;
-    ngx_str_t                 *d, sub, theme;
+    ngx_str_t                 *d, sub;
     page_error_t               err;
     ngx_pool_cleanup_t        *cln;
     ngx_http_page_site_t      *site;
@@ -269,17 +268,6 @@ layouts:
 
         if (ngx_http_page_site_is_dir(cf, &sub)) {
             *(ngx_str_t *) ngx_array_push(*dirs) = sub;
-
-            if (ngx_http_page_site_join(cf->pool, &theme, &sub,
-                                        "robots.txt", 10)
-                != NGX_OK)
-            {
-                return NGX_CONF_ERROR;
-            }
-
-            if (ngx_http_page_site_is_file(&theme)) {
-                site->own_robots = 1;
-            }
         }
     }
 
@@ -1372,16 +1360,6 @@ ngx_http_page_site_is_dir(ngx_conf_t *cf, ngx_str_t *dir)
 
     return ngx_file_info(dir->data, &fi) != NGX_FILE_ERROR
            && ngx_is_dir(&fi);
-}
-
-
-static ngx_int_t
-ngx_http_page_site_is_file(ngx_str_t *name)
-{
-    ngx_file_info_t  fi;
-
-    return ngx_file_info(name->data, &fi) != NGX_FILE_ERROR
-           && ngx_is_file(&fi);
 }
 
 

@@ -440,6 +440,7 @@ static page_value_t *
 page_feed_link(page_arena_t *a, const page_site_t *s,
     const page_site_page_t *p, const page_feed_format_t *f, int absolute)
 {
+    char        rss[PAGE_SITE_RSS_FILE];
     page_buf_t  b;
 
     page_buf_init(&b, a, 0);
@@ -458,7 +459,9 @@ page_feed_link(page_arena_t *a, const page_site_t *s,
             }
             page_buf_putc(&b, '/');
         }
-        page_buf_puts(&b, f->file);
+        page_buf_puts(&b, strcmp(f->id, "rss") == 0
+                          ? page_site_rss_file(s->cfg, rss, sizeof(rss))
+                          : f->file);
     }
 
     if (page_buf_failed(&b)) {

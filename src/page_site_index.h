@@ -363,6 +363,15 @@ void page_site_entry_url(const page_site_t *s, const page_site_entry_t *e,
     page_buf_t *b);
 
 /*
+ * The file name of a list page's RSS feed: the config's
+ * outputFormats.RSS.baseName (a plain name) + ".xml", else Hugo's
+ * "index.xml"; buf (PAGE_SITE_RSS_FILE bytes) may hold it.
+ */
+#define PAGE_SITE_RSS_FILE  64
+const char *page_site_rss_file(const page_config_t *cfg, char *buf,
+    size_t size);
+
+/*
  * Has p the output format (lower case: "html", "rss", "json", ...): the
  * page's front matter outputs, else the config's outputs.<kind>, else
  * Hugo's defaults (HTML, and RSS for home, sections, taxonomies and

@@ -659,6 +659,29 @@ static const struct {
 };
 
 
+const char *
+page_site_rss_file(const page_config_t *cfg, char *buf, size_t size)
+{
+    page_value_t  *v;
+
+    v = page_config_get(cfg, "outputformats.rss.basename");
+
+    if (!page_value_is_string(v) || v->u.s.len == 0
+        || v->u.s.len + sizeof(".xml") > size
+        || memchr(v->u.s.data, '/', v->u.s.len) != NULL
+        || memchr(v->u.s.data, '\0', v->u.s.len) != NULL
+        || v->u.s.data[0] == '.')
+    {
+        return "index.xml";
+    }
+
+    memcpy(buf, v->u.s.data, v->u.s.len);
+    memcpy(buf + v->u.s.len, ".xml", sizeof(".xml"));
+
+    return buf;
+}
+
+
 int
 page_site_has_output(const page_site_t *s, const page_site_page_t *p,
     const char *format)
@@ -713,9 +736,10 @@ page_site_what_t
 page_site_lookup(page_site_t *s, const char *path, size_t len,
     page_site_match_t *m)
 {
+    char               rss[PAGE_SITE_RSS_FILE];
     size_t             pl, i, base, f, fl;
     int64_t            n;
-    const char        *pp;
+    const char        *pp, *ext;
     page_site_slot_t  *e;
 
     memset(m, 0, sizeof(page_site_match_t));
@@ -768,10 +792,11 @@ page_site_lookup(page_site_t *s, const char *path, size_t len,
             }
         }
 
-        fl = strlen(page_site_formats[f].ext);
+        ext = f == 0 ? page_site_rss_file(s->cfg, rss, sizeof(rss))
+                     : page_site_formats[f].ext;
+        fl = strlen(ext);
 
-        if (len < fl + 1 || memcmp(path + len - fl, page_site_formats[f].ext,
-                                   fl) != 0
+        if (len < fl + 1 || memcmp(path + len - fl, ext, fl) != 0
             || path[len - fl - 1] != '/')
         {
             continue;

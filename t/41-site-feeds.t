@@ -26,7 +26,7 @@ my $t = PageTest->new;
 my $p = $t->prefix;
 my $hugo = "$FindBin::Bin/site/feeds-hugo";
 
-for my $copy (qw(feeds cached nofeeds rsslink own)) {
+for my $copy (qw(feeds cached nofeeds rsslink own basename)) {
     system('cp', '-a', "$FindBin::Bin/site/feeds", "$p/$copy") == 0
         or die "cp: $?";
 }
@@ -59,6 +59,11 @@ $t->write_file("$p/own/layouts/sitemap.xml", <<'XML');
 {{- end }}
 </urlset>
 XML
+
+# outputFormats.RSS.baseName: hugo's build of this copy is
+# t/site/feeds-hugo/basename/
+$t->write_file("$p/basename/hugo.toml", read_file("$p/basename/hugo.toml")
+               . "\n[outputFormats.RSS]\n  baseName = \"feed\"\n");
 
 # .RSSLink is gone (hugo 0.111.3: "can't evaluate field RSSLink in type
 # *hugolib.pageState", the build fails)
@@ -103,6 +108,10 @@ $t->start(<<"CONF");
 
         location /own/ {
             page_site $p/own;
+        }
+
+        location /basename/ {
+            page_site $p/basename;
         }
     }
 
@@ -266,6 +275,21 @@ $r = $t->get('/own/index.xml');
 is(without_descriptions($r->{body}),
    without_descriptions(hugo_file('own/index.xml')),
    'rssLimit: hugo\'s feed of two items (but the descriptions)');
+
+# ---- outputFormats.RSS.baseName = "feed": /posts/feed.xml
+
+$r = $t->get('/basename/posts/feed.xml');
+is($r->{status}, 200, 'baseName: the feed at feed.xml');
+is(without_descriptions($r->{body}),
+   without_descriptions(hugo_file('basename/posts/feed.xml')),
+   'baseName: hugo\'s feed, its atom:link to feed.xml (but the '
+   . 'descriptions)');
+is($t->get('/basename/posts/index.xml')->{status}, 404,
+   'baseName: no index.xml');
+ok(index($t->get('/basename/posts/')->{body},
+          '<link rel="alternate" type="application/rss&#43;xml" '
+          . 'href="https://example.net/posts/feed.xml"') >= 0,
+   'baseName: .AlternativeOutputFormats links feed.xml');
 
 # ---- .RSSLink
 
