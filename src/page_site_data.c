@@ -137,36 +137,56 @@ page_sd_put(page_sd_slot_t *t, size_t size, const void *key,
 
 
 /* Remember ref by its value (and its page); the tables stay half empty. */
+/*
+ * Make the tables hold n more values at half load (one rehash for a
+ * list of 10,000 pages, not one at each doubling).
+ */
 static int
-page_sd_register(page_site_data_t *sd, page_sd_ref_t *ref)
+page_sd_reserve(page_site_data_t *sd, size_t n)
 {
     size_t           i, size;
     page_sd_slot_t  *v, *p;
 
-    if (sd->by_value == NULL || (sd->n + 1) * 2 > sd->size) {
-        size = sd->size ? sd->size * 2 : PAGE_SD_HASH_SIZE;
-        v = page_arena_alloc(sd->a, size * sizeof(page_sd_slot_t));
-        p = page_arena_alloc(sd->a, size * sizeof(page_sd_slot_t));
-        if (v == NULL || p == NULL) {
-            return -1;
+    if (sd->by_value != NULL && (sd->n + n) * 2 <= sd->size) {
+        return 0;
+    }
+
+    size = sd->size ? sd->size : PAGE_SD_HASH_SIZE;
+    while ((sd->n + n) * 2 > size) {
+        size *= 2;
+    }
+
+    v = page_arena_alloc(sd->a, size * sizeof(page_sd_slot_t));
+    p = page_arena_alloc(sd->a, size * sizeof(page_sd_slot_t));
+    if (v == NULL || p == NULL) {
+        return -1;
+    }
+
+    memset(v, 0, size * sizeof(page_sd_slot_t));
+    memset(p, 0, size * sizeof(page_sd_slot_t));
+
+    for (i = 0; i < sd->size; i++) {
+        if (sd->by_value[i].key != NULL) {
+            page_sd_put(v, size, sd->by_value[i].key, sd->by_value[i].ref);
         }
-
-        memset(v, 0, size * sizeof(page_sd_slot_t));
-        memset(p, 0, size * sizeof(page_sd_slot_t));
-
-        for (i = 0; i < sd->size; i++) {
-            if (sd->by_value[i].key != NULL) {
-                page_sd_put(v, size, sd->by_value[i].key,
-                            sd->by_value[i].ref);
-            }
-            if (sd->by_page[i].key != NULL) {
-                page_sd_put(p, size, sd->by_page[i].key, sd->by_page[i].ref);
-            }
+        if (sd->by_page[i].key != NULL) {
+            page_sd_put(p, size, sd->by_page[i].key, sd->by_page[i].ref);
         }
+    }
 
-        sd->by_value = v;
-        sd->by_page = p;
-        sd->size = size;
+    sd->by_value = v;
+    sd->by_page = p;
+    sd->size = size;
+
+    return 0;
+}
+
+
+static int
+page_sd_register(page_site_data_t *sd, page_sd_ref_t *ref)
+{
+    if (page_sd_reserve(sd, 1) != 0) {
+        return -1;
     }
 
     page_sd_put(sd->by_value, sd->size, ref->value, ref);
@@ -429,8 +449,8 @@ page_sd_quick(page_site_data_t *sd, const page_site_page_t *p,
 
 /*
  * The value of page p: made on first use, then the same value.  It
- * starts as a map of one key, the page's file or path (so that eq tells
- * two pages apart before either is filled); page_sd_fill makes the rest
+ * starts as a map of one key, the page's address (so that eq tells two
+ * pages apart before either is filled); page_sd_fill makes the rest
  * when a field is read, so that a list of 10,000 pages costs little
  * when a template reads five of them.
  */
@@ -451,10 +471,14 @@ page_sd_page(page_site_data_t *sd, const page_site_page_t *p)
 
     m = page_value_map(sd->a);
 
+    /*
+     * the stub's value tells pages apart without reading the page (a
+     * list of the whole site makes 10,000 of them): its address
+     */
     if (m == NULL
         || page_map_add(sd->a, m, PAGE_SD_STUB_KEY,
                         sizeof(PAGE_SD_STUB_KEY) - 1,
-                        page_sd_str(sd->a, p->file ? p->file : p->path))
+                        page_value_int(sd->a, (int64_t) (uintptr_t) p))
            != 0
         || page_sd_ref(sd, m, PAGE_SD_PAGE, p) == NULL)
     {
@@ -473,12 +497,27 @@ page_sd_list(page_site_data_t *sd, const page_site_list_t *l)
 
     list = page_value_list(sd->a);
 
-    for (i = 0; list != NULL && l != NULL && i < l->n; i++) {
-        if (page_list_push(sd->a, list, page_sd_page(sd, l->items[i])) != 0)
-        {
+    if (list == NULL || l == NULL || l->n == 0) {
+        return list;
+    }
+
+    /* one allocation for the items, one rehash at most */
+    list->u.list.items = page_arena_alloc(sd->a,
+                                          l->n * sizeof(page_value_t *));
+    if (list->u.list.items == NULL || page_sd_reserve(sd, l->n) != 0) {
+        return NULL;
+    }
+
+    list->u.list.cap = l->n;
+
+    for (i = 0; i < l->n; i++) {
+        list->u.list.items[i] = page_sd_page(sd, l->items[i]);
+        if (list->u.list.items[i] == NULL) {
             return NULL;
         }
     }
+
+    list->u.list.n = l->n;
 
     return list;
 }

@@ -186,14 +186,17 @@ page_sp_collect(page_tpl_state_t *st, page_data_t *d, page_site_pager_t *pg,
     for (i = 0; i < n; i++) {
         v = seq->u.list.items[i];
 
-        if (v != NULL && v->type == PAGE_MAP
-            && page_site_data_page_of(d, v) == NULL)
-        {
-            v = page_map_gets(v, "Page");      /* a weighted page */
+        if (v == NULL || v->type != PAGE_MAP) {
+            goto wrong;
         }
 
-        if (v == NULL || page_site_data_page_of(d, v) == NULL) {
-            goto wrong;
+        /* one lookup a page: lists of the whole site go through here */
+        if (page_site_data_page_of(d, v) == NULL) {
+            v = page_map_gets(v, "Page");      /* a weighted page */
+
+            if (v == NULL || page_site_data_page_of(d, v) == NULL) {
+                goto wrong;
+            }
         }
 
         pg->items[pg->total++] = v;
