@@ -71,6 +71,7 @@ struct page_site_data_s {
     page_value_t            *sites[PAGE_CONFIG_MAX_LANGS];  /* other
                                                    languages' .Site */
     page_value_t            *store;     /* .Site.Store */
+    page_value_t            *sites_list;    /* .Sites, hugo.Sites */
     struct page_site_pager_s  *pager;   /* page_site_pager.c's */
 };
 
@@ -2069,6 +2070,13 @@ page_site_data_store_slot(page_site_data_t *sd)
 }
 
 
+page_value_t **
+page_site_data_sites_slot(page_site_data_t *sd)
+{
+    return &sd->sites_list;
+}
+
+
 const page_site_t *
 page_site_data_index(page_site_data_t *sd)
 {
@@ -2358,6 +2366,15 @@ page_site_data_method(page_tpl_state_t *st, page_data_t *d,
     if (recv == d->site) {
         return page_sd_site_method(st, sd, sd->lang, name, len, args, nargs,
                                    res);
+    }
+
+    if (recv == d->hugo && page_is(name, len, "Sites")) {
+        return page_site_sites_method(st, sd, sd->lang, name, len, args,
+                                      nargs, res);
+    }
+
+    if (page_site_sites_list_method(sd, recv, name, len, nargs, res) == 0) {
+        return 0;               /* .Sites.Default, .Sites.First */
     }
 
     for (i = 0; recv->type == PAGE_MAP && i < sd->s->nlangs; i++) {

@@ -51,6 +51,7 @@ page_value_t *page_site_data_language(page_site_data_t *sd, size_t lang);
  * the render's .Site.Store. */
 page_value_t **page_site_data_site_slot(page_site_data_t *sd, size_t lang);
 page_value_t **page_site_data_store_slot(page_site_data_t *sd);
+page_value_t **page_site_data_sites_slot(page_site_data_t *sd);
 
 /*
  * page_site_sites.c: the .Site value of language lang (the page's own
@@ -58,6 +59,8 @@ page_value_t **page_site_data_store_slot(page_site_data_t *sd);
  * Config, Sites, Languages, ...): the method hook's contract.
  */
 page_value_t *page_site_sites_value(page_site_data_t *sd, size_t lang);
+int page_site_sites_list_method(page_site_data_t *sd, page_value_t *recv,
+    const char *name, size_t len, size_t nargs, page_value_t **res);
 int page_site_sites_method(page_tpl_state_t *st, page_site_data_t *sd,
     size_t lang, const char *name, size_t len, page_value_t **args,
     size_t nargs, page_value_t **res);

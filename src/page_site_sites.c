@@ -324,6 +324,38 @@ page_sites_param(page_value_t *params, const char *key, size_t len)
 }
 
 
+/*
+ * The methods of .Sites (hugo.Sites, current Hugo): Default, the default
+ * language's site wherever it is in the list, and First (deprecated).
+ * 1 when recv is not that list or name not one of them.
+ */
+int
+page_site_sites_list_method(page_site_data_t *sd, page_value_t *recv,
+    const char *name, size_t len, size_t nargs, page_value_t **res)
+{
+    const page_site_t  *s;
+
+    if (recv == NULL || recv != *page_site_data_sites_slot(sd) || nargs != 0)
+    {
+        return 1;
+    }
+
+    s = page_site_data_index(sd);
+
+    if (page_is(name, len, "Default")) {
+        *res = page_site_sites_value(sd, s->cfg->default_index);
+        return 0;
+    }
+
+    if (page_is(name, len, "First")) {
+        *res = recv->u.list.n ? recv->u.list.items[0] : NULL;
+        return 0;
+    }
+
+    return 1;
+}
+
+
 int
 page_site_sites_method(page_tpl_state_t *st, page_site_data_t *sd,
     size_t lang, const char *name, size_t len, page_value_t **args,
@@ -394,7 +426,11 @@ page_site_sites_method(page_tpl_state_t *st, page_site_data_t *sd,
     }
 
     if (page_is(name, len, "Sites")) {
-        *res = page_sites_list(sd);
+        slot = page_site_data_sites_slot(sd);
+        if (*slot == NULL) {
+            *slot = page_sites_list(sd);
+        }
+        *res = *slot;
         goto made;
     }
 

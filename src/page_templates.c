@@ -2173,7 +2173,7 @@ page_templates_has_ext(const char *name, size_t len)
  */
 static const char *const  page_templates_embedded_partials[] = {
     "opengraph", "twitter_cards", "schema", "google_analytics", "disqus",
-    "pagination", NULL
+    "pagination", "_funcs/get-page-images", NULL
 };
 
 
@@ -2181,7 +2181,8 @@ const char *
 page_templates_partial_name(const page_templates_t *t, const char *name,
     size_t len)
 {
-    static const char *const  bare[] = { ".html", "", NULL };
+    /* text/html's suffixes, as Hugo's media type lists them */
+    static const char *const  bare[] = { ".html", ".htm", "", NULL };
     static const char *const  with_ext[] = { "", NULL };
     char                      def[PATH_MAX];
     size_t                    i, k, n, base;

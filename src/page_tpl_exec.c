@@ -1635,6 +1635,14 @@ page_tpl_call_in(page_tpl_state_t *st, const page_tpl_set_t *set,
     st->returning = 0;
     st->ret = NULL;
 
+    /*
+     * a nil context (partial "x" with none, or nil) is Go's invalid
+     * value: .field of it is nothing, not an error (hextra's theme-toggle)
+     */
+    if (dot == NULL || dot->type == PAGE_NIL) {
+        dot = &page_tpl_missing;
+    }
+
     /* the other set's partials call their own set's templates */
     saved = st->set;
     saved_ret = st->ret_list;
