@@ -988,6 +988,25 @@ page_hl_eol(void *ctx, int newline)
 }
 
 
+/* callbacks that keep nothing (page_highlight_preload) */
+static void
+page_hl_token_nop(void *ctx, int elem, const char *s, size_t len)
+{
+    (void) ctx;
+    (void) elem;
+    (void) s;
+    (void) len;
+}
+
+
+static void
+page_hl_eol_nop(void *ctx, int newline)
+{
+    (void) ctx;
+    (void) newline;
+}
+
+
 /* ---------------------------------------------------------- writing */
 
 static void
@@ -1235,34 +1254,62 @@ page_hl_plain(page_buf_t *b, const char *code, size_t len, const char *lang,
 }
 
 
-static int
-page_hl_too_big(const char *code, size_t len)
+/*
+ * What highlighting the code would cost (page_highlight.h), saturating;
+ * (size_t) -1 when a line is longer than PAGE_HL_MAX_LINE.
+ */
+static size_t
+page_hl_cost(const char *code, size_t len)
 {
+    size_t       n, cost, c;
     const char  *p, *nl, *end;
 
-    if (len > PAGE_HL_MAX_CODE) {
-        return 1;
-    }
-
+    cost = 0;
     end = code + len;
+
     for (p = code; p < end; p = nl + 1) {
         nl = memchr(p, '\n', (size_t) (end - p));
         if (nl == NULL) {
             nl = end;
         }
-        if (nl - p > PAGE_HL_MAX_LINE) {
-            return 1;
+
+        n = (size_t) (nl - p);
+        if (n > PAGE_HL_MAX_LINE) {
+            return (size_t) -1;
         }
+
+        c = n * (PAGE_HL_COST_BASE + n);
+        cost = cost + c < cost ? (size_t) -1 : cost + c;
     }
 
-    return 0;
+    return cost;
+}
+
+
+/*
+ * Whether the library may highlight the code: its cost fits in the
+ * budget, which it then lowers.
+ */
+static int
+page_hl_afford(const char *code, size_t len, size_t *work)
+{
+    size_t  cost;
+
+    cost = page_hl_cost(code, len);
+    if (cost > *work) {
+        return 0;
+    }
+
+    *work -= cost;
+
+    return 1;
 }
 
 
 /* Splits code into tokens: the library's where it has the language. */
 static int
 page_hl_lex(page_hl_lex_t *lx, const page_hl_lang_t *lang, const char *code,
-    size_t len)
+    size_t len, int styled)
 {
     int          rc;
     size_t       i, start;
@@ -1271,7 +1318,7 @@ page_hl_lex(page_hl_lex_t *lx, const page_hl_lang_t *lang, const char *code,
     lx->lang = lang;
     lx->line_start = 1;
 
-    if (lang->file != NULL) {
+    if (lang->file != NULL && styled) {
         rc = page_srchilite_run(lang->file, page_hl_elems, PAGE_HL_NELEMS,
                                 code, len, page_hl_token, page_hl_eol, lx);
         if (rc == 0 && !lx->failed) {
@@ -1460,21 +1507,22 @@ page_hl_cache_put(uint64_t hash, const page_hl_key_t *k, const char *lang,
 
 static void page_highlight_block(page_buf_t *b, const char *code,
     size_t len, const char *lang, size_t langlen, const page_hl_options_t *o,
-    int ordinal);
+    int ordinal, int styled);
 
 
 void
 page_highlight(page_buf_t *b, const char *code, size_t len,
     const char *lang, size_t langlen, const page_hl_options_t *o,
-    int ordinal)
+    int ordinal, size_t *work)
 {
-    size_t                   start;
+    int                      styled;
+    size_t                   start, own;
     uint64_t                 hash;
     page_hl_key_t            k;
     const page_hl_centry_t  *e;
 
     /* an unknown language is only escaped: nothing to keep */
-    if (page_hl_lang(lang, langlen) == NULL) {
+    if (page_hl_lang(lang, langlen) == NULL || len > PAGE_HL_MAX_CODE) {
         page_hl_plain(b, code, len, lang, langlen);
         return;
     }
@@ -1491,10 +1539,14 @@ page_highlight(page_buf_t *b, const char *code, size_t len,
         return;
     }
 
-    start = b->len;
-    page_highlight_block(b, code, len, lang, langlen, o, ordinal);
+    own = PAGE_HL_MAX_WORK;
+    styled = page_hl_afford(code, len, work ? work : &own);
 
-    if (!page_buf_failed(b)) {
+    start = b->len;
+    page_highlight_block(b, code, len, lang, langlen, o, ordinal, styled);
+
+    /* an unstyled block (over the budget) may be styled another time */
+    if (styled && !page_buf_failed(b)) {
         page_hl_cache_put(hash, &k, lang, code, len, b->data + start,
                           b->len - start);
     }
@@ -1506,7 +1558,7 @@ page_highlight(page_buf_t *b, const char *code, size_t len,
 static void
 page_highlight_block(page_buf_t *b, const char *code, size_t len,
     const char *lang, size_t langlen, const page_hl_options_t *o,
-    int ordinal)
+    int ordinal, int styled)
 {
     int                    nlines, table;
     size_t                 ntoks;
@@ -1517,9 +1569,7 @@ page_highlight_block(page_buf_t *b, const char *code, size_t len,
     memset(&lx, 0, sizeof(lx));
     l = page_hl_lang(lang, langlen);
 
-    if (l == NULL || page_hl_too_big(code, len)
-        || page_hl_lex(&lx, l, code, len) != 0)
-    {
+    if (l == NULL || page_hl_lex(&lx, l, code, len, styled) != 0) {
         page_hl_lex_free(&lx);
         page_hl_plain(b, code, len, lang, langlen);
         return;
@@ -1594,7 +1644,8 @@ page_highlight_block(page_buf_t *b, const char *code, size_t len,
 
 static void
 page_highlight_inner_locked(page_buf_t *b, const char *code, size_t len,
-    const char *lang, size_t langlen, const page_hl_options_t *o)
+    const char *lang, size_t langlen, const page_hl_options_t *o,
+    size_t *work)
 {
     int                    nlines;
     size_t                 ntoks;
@@ -1605,8 +1656,9 @@ page_highlight_inner_locked(page_buf_t *b, const char *code, size_t len,
     memset(&lx, 0, sizeof(lx));
     l = page_hl_lang(lang, langlen);
 
-    if (l == NULL || page_hl_too_big(code, len)
-        || page_hl_lex(&lx, l, code, len) != 0)
+    if (l == NULL || len > PAGE_HL_MAX_CODE
+        || page_hl_lex(&lx, l, code, len, page_hl_afford(code, len, work))
+           != 0)
     {
         page_hl_lex_free(&lx);
         page_hl_esc(b, code, len);
@@ -1622,10 +1674,16 @@ page_highlight_inner_locked(page_buf_t *b, const char *code, size_t len,
 
 void
 page_highlight_inner(page_buf_t *b, const char *code, size_t len,
-    const char *lang, size_t langlen, const page_hl_options_t *o)
+    const char *lang, size_t langlen, const page_hl_options_t *o,
+    size_t *work)
 {
+    size_t  own;
+
+    own = PAGE_HL_MAX_WORK;
+
     pthread_mutex_lock(&page_hl_lock);
-    page_highlight_inner_locked(b, code, len, lang, langlen, o);
+    page_highlight_inner_locked(b, code, len, lang, langlen, o,
+                                work ? work : &own);
     pthread_mutex_unlock(&page_hl_lock);
 }
 
@@ -2089,4 +2147,24 @@ page_highlight_exit(void)
     page_hl_cache_clear();
     page_srchilite_exit();
     pthread_mutex_unlock(&page_hl_lock);
+}
+
+
+void
+page_highlight_preload(void)
+{
+    size_t  i;
+
+    for (i = 0; i < PAGE_HL_NLANGS; i++) {
+        if (page_hl_langs[i].file == NULL) {
+            continue;
+        }
+
+        /* one line of code, not kept: the definition is */
+        pthread_mutex_lock(&page_hl_lock);
+        (void) page_srchilite_run(page_hl_langs[i].file, page_hl_elems,
+                                  PAGE_HL_NELEMS, "x", 1, page_hl_token_nop,
+                                  page_hl_eol_nop, NULL);
+        pthread_mutex_unlock(&page_hl_lock);
+    }
 }
