@@ -1278,7 +1278,7 @@ page_hl_cost(const char *code, size_t len)
             return (size_t) -1;
         }
 
-        c = n * (PAGE_HL_COST_BASE + n);
+        c = PAGE_HL_COST_LINE + n * (PAGE_HL_COST_BASE + n);
         cost = cost + c < cost ? (size_t) -1 : cost + c;
     }
 

@@ -35,12 +35,15 @@
  * at each token, searching the rest of the line: about 2 us a byte of
  * ordinary code, and, on a hostile line (4,000 "(" in C), a time that
  * grows with the square of the line's length (230 ms for that line).
- * A block costs the sum over its lines of len * (PAGE_HL_COST_BASE +
- * len), some 14 ns a unit; a render may spend PAGE_HL_MAX_WORK units
+ * A block costs the sum over its lines of PAGE_HL_COST_LINE + len *
+ * (PAGE_HL_COST_BASE + len) (a line, even a short one, has every rule
+ * tried: some 24,000 instructions), some 7 ns a unit; a render may spend
+ * PAGE_HL_MAX_WORK units
  * (about 0.45 s at worst, some 170 KB of ordinary code), after which
  * blocks are written in Chroma's markup unstyled.  A line longer than
  * PAGE_HL_MAX_LINE makes its block unstyled whatever the budget.
  */
+#define PAGE_HL_COST_LINE     512
 #define PAGE_HL_COST_BASE     140
 #define PAGE_HL_MAX_WORK      ((size_t) 32 * 1024 * 1024)
 #define PAGE_HL_MAX_LINE      4096

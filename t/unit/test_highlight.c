@@ -548,7 +548,7 @@ test_limits(void)
     /* a budget shared by the blocks of a render */
     page_hl_options_default(&o);
     page_hl_info(&o, "go", &lang, &langlen);
-    work = 2 * 3 * (PAGE_HL_COST_BASE + 3);
+    work = 2 * (PAGE_HL_COST_LINE + 3 * (PAGE_HL_COST_BASE + 3));
     page_buf_init(&b, &arena, 0);
     page_highlight(&b, "abc\ndef\n", 8, lang, langlen, &o, 0, &work);
     ok(work == 0 && strstr(page_buf_cstr(&b), "color:#a6e22e") != NULL,
