@@ -1108,13 +1108,50 @@ page_hl_lineno(page_buf_t *b, const page_hl_fmt_t *f, int n, int table)
 }
 
 
+/* one token: its text escaped, in a span of its style or class */
+static void
+page_hl_token_html(page_buf_t *b, const page_hl_options_t *o,
+    const page_hl_lex_t *lx, const page_hl_tok_t *t)
+{
+    const char  *style;
+
+    style = page_hl_types[t->type].style;
+    if (o->no_classes ? style == NULL
+                      : page_hl_types[t->type].cls[0] == '\0')
+    {
+        page_hl_esc(b, lx->text + t->off, t->len);
+        return;
+    }
+
+    page_buf_puts(b, "<span");
+    page_hl_attr(b, o, page_hl_types[t->type].cls, style);
+    page_buf_putc(b, '>');
+    page_hl_esc(b, lx->text + t->off, t->len);
+    page_buf_puts(b, "</span>");
+}
+
+
+/* every token, the lines' ends left out (hl_inline) */
+static void
+page_hl_tokens(page_buf_t *b, const page_hl_options_t *o,
+    const page_hl_lex_t *lx, size_t ntoks)
+{
+    size_t  i;
+
+    for (i = 0; i < ntoks; i++) {
+        if (lx->toks[i].type != PAGE_HL_EOL) {
+            page_hl_token_html(b, o, lx, &lx->toks[i]);
+        }
+    }
+}
+
+
 static void
 page_hl_lines(page_buf_t *b, page_hl_fmt_t *f, const page_hl_lex_t *lx,
     size_t ntoks)
 {
     int                       n, table;
     size_t                    i;
-    const char               *style;
     page_hl_tok_t            *t;
     const page_hl_options_t  *o;
 
@@ -1149,20 +1186,7 @@ page_hl_lines(page_buf_t *b, page_hl_fmt_t *f, const page_hl_lex_t *lx,
                 i++;
                 break;
             }
-
-            style = page_hl_types[t->type].style;
-            if (o->no_classes ? style == NULL
-                              : page_hl_types[t->type].cls[0] == '\0')
-            {
-                page_hl_esc(b, lx->text + t->off, t->len);
-                continue;
-            }
-
-            page_buf_puts(b, "<span");
-            page_hl_attr(b, o, page_hl_types[t->type].cls, style);
-            page_buf_putc(b, '>');
-            page_hl_esc(b, lx->text + t->off, t->len);
-            page_buf_puts(b, "</span>");
+            page_hl_token_html(b, o, lx, t);
         }
 
         page_buf_puts(b, "</span></span>");
@@ -1579,6 +1603,17 @@ page_highlight_block(page_buf_t *b, const char *code, size_t len,
     page_hl_fmt_init(&f, o, nlines, ordinal);
     table = o->line_nos && o->line_numbers_in_table;
 
+    if (o->hl_inline) {
+        /* Hugo's inline code: the tokens in one <code>, no lines */
+        page_buf_puts(b, "<code class=\"code-inline language-");
+        page_hl_esc(b, lang, langlen);
+        page_buf_puts(b, "\">");
+        page_hl_tokens(b, o, &lx, ntoks);
+        page_buf_puts(b, "</code>");
+        page_hl_lex_free(&lx);
+        return;
+    }
+
     page_buf_puts(b, "<div class=\"highlight");
     if (o->css_class[0] != '\0') {
         page_buf_putc(b, ' ');
@@ -1590,6 +1625,7 @@ page_highlight_block(page_buf_t *b, const char *code, size_t len,
         page_hl_esc(b, o->css_id, strlen(o->css_id));
         page_buf_putc(b, '"');
     }
+    page_buf_puts(b, o->attrs);
     page_buf_putc(b, '>');
 
     if (table) {
@@ -1872,6 +1908,9 @@ page_hl_option(page_hl_options_t *o, const char *key, size_t klen,
     if (page_hl_key(key, klen, "codefences")) {
         return page_hl_bool(val, vlen, &o->code_fences);
     }
+    if (page_hl_key(key, klen, "hl_inline")) {
+        return page_hl_bool(val, vlen, &o->hl_inline);
+    }
 
     /* style (only monokai is built in), hl_inline, ...: ignored */
     return 0;
@@ -1970,15 +2009,23 @@ page_hl_attr_value(const char *s, size_t len, size_t *i, char *out,
     }
 
     if (*i < len && (s[*i] == '"' || s[*i] == '\'')) {
+        /* a backslash takes the next character as it is */
         q = s[(*i)++];
-        start = *i;
         while (*i < len && s[*i] != q) {
+            if (s[*i] == '\\' && *i + 1 < len) {
+                (*i)++;
+            }
+            if (n < cap - 1) {
+                out[n++] = s[*i];
+            }
             (*i)++;
         }
-        n = *i - start;
         if (*i < len) {
             (*i)++;
         }
+        out[n] = '\0';
+        return n;
+
     } else {
         start = *i;
         while (*i < len && s[*i] != ',' && s[*i] != '}'
@@ -1996,6 +2043,121 @@ page_hl_attr_value(const char *s, size_t len, size_t *i, char *out,
     out[n] = '\0';
 
     return n;
+}
+
+
+/* Hugo 0.111.3's highlighting options (other keys are attributes) */
+static int
+page_hl_known(const char *key, size_t klen)
+{
+    static const char *const  keys[] = {
+        "linenos", "hl_lines", "lineanchors", "linenostart", "tabwidth",
+        "anchorlinenos", "noclasses", "linenumbersintable", "guesssyntax",
+        "codefences", "style", "hl_inline"
+    };
+    size_t                    i;
+
+    for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+        if (page_hl_key(key, klen, keys[i])) {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/* {.a .b}: the classes after "highlight", as many as fit */
+static void
+page_hl_class(page_hl_options_t *o, const char *name, size_t len)
+{
+    size_t  have;
+
+    have = strlen(o->css_class);
+    if (len == 0 || have + len + 2 > sizeof(o->css_class)) {
+        return;
+    }
+
+    if (have > 0) {
+        o->css_class[have++] = ' ';
+    }
+    memcpy(o->css_class + have, name, len);
+    o->css_class[have + len] = '\0';
+}
+
+
+/*
+ * {title="t" data-x=1}: attributes of the <div>, names lower-cased, as
+ * Hugo writes them; event handlers (on*) dropped as goldmark drops them,
+ * odd names skipped; the value escaped (Hugo writes it as it is, quotes
+ * included, which would let one out of the attribute).
+ */
+static void
+page_hl_div_attr(page_hl_options_t *o, const char *name, size_t nlen,
+    const char *val, size_t vlen)
+{
+    char    one[PAGE_HL_MAX_ATTRS];
+    size_t  i, n, have;
+
+    if (nlen == 0 || (nlen >= 2 && (name[0] | 0x20) == 'o'
+                      && (name[1] | 0x20) == 'n'))
+    {
+        return;
+    }
+
+    if (page_hl_key(name, nlen, "id")) {
+        page_hl_name(o->css_id, val, vlen);
+        return;
+    }
+    if (page_hl_key(name, nlen, "class")) {
+        page_hl_class(o, val, vlen);
+        return;
+    }
+
+    n = 0;
+    one[n++] = ' ';
+    for (i = 0; i < nlen && n < sizeof(one) - 1; i++) {
+        if (!isalnum((unsigned char) name[i]) && name[i] != '-'
+            && name[i] != '_' && name[i] != ':' && name[i] != '.')
+        {
+            return;
+        }
+        one[n++] = (char) tolower((unsigned char) name[i]);
+    }
+
+    if (n + 2 >= sizeof(one)) {
+        return;
+    }
+    one[n++] = '=';
+    one[n++] = '"';
+
+    /* the value, escaped as page_buf_append_html does */
+    for (i = 0; i < vlen; i++) {
+        const char  *rep;
+        char         c[2];
+
+        switch (val[i]) {
+        case '&':  rep = "&amp;";  break;
+        case '<':  rep = "&lt;";   break;
+        case '>':  rep = "&gt;";   break;
+        case '"':  rep = "&#34;";  break;
+        case '\'': rep = "&#39;";  break;
+        default:   c[0] = val[i]; c[1] = '\0'; rep = c; break;
+        }
+
+        if (n + strlen(rep) + 2 > sizeof(one)) {
+            return;
+        }
+        memcpy(one + n, rep, strlen(rep));
+        n += strlen(rep);
+    }
+    one[n++] = '"';
+
+    have = strlen(o->attrs);
+    if (have + n < sizeof(o->attrs)) {
+        memcpy(o->attrs + have, one, n);
+        o->attrs[have + n] = '\0';
+    }
 }
 
 
@@ -2035,8 +2197,11 @@ page_hl_info(page_hl_options_t *o, const char *info, const char **lang,
             {
                 i++;
             }
-            page_hl_name(info[k] == '.' ? o->css_class : o->css_id,
-                         info + k + 1, i - k - 1);
+            if (info[k] == '#') {
+                page_hl_name(o->css_id, info + k + 1, i - k - 1);
+            } else {
+                page_hl_class(o, info + k + 1, i - k - 1);
+            }
             continue;
         }
 
@@ -2060,7 +2225,11 @@ page_hl_info(page_hl_options_t *o, const char *info, const char **lang,
         }
 
         vlen = page_hl_attr_value(info, len, &i, val, sizeof(val));
-        (void) page_hl_option(o, info + k, klen, val, vlen);
+        if (page_hl_known(info + k, klen)) {
+            (void) page_hl_option(o, info + k, klen, val, vlen);
+        } else {
+            page_hl_div_attr(o, info + k, klen, val, vlen);
+        }
     }
 }
 

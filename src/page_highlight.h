@@ -51,8 +51,11 @@
 /* Most hl_lines ranges kept; more are ignored. */
 #define PAGE_HL_MAX_RANGES    64
 
-/* Longest lineAnchors prefix and extra class / id kept. */
+/* Longest lineAnchors prefix and {#id} kept. */
 #define PAGE_HL_MAX_NAME      64
+
+/* Room for a block's {.class} names and its other attributes. */
+#define PAGE_HL_MAX_ATTRS     256
 
 typedef struct {
     int       no_classes;          /* noClasses: inline styles (true) */
@@ -67,8 +70,11 @@ typedef struct {
     int       nhl;                 /* hl_lines ranges, 1-based, as given */
     int       hl[PAGE_HL_MAX_RANGES][2];
     char      line_anchors[PAGE_HL_MAX_NAME];
-    char      css_class[PAGE_HL_MAX_NAME]; /* {.class} of a fenced block */
-    char      css_id[PAGE_HL_MAX_NAME];    /* {#id} */
+    int       hl_inline;           /* hl_inline: <code>, no lines */
+    char      css_class[PAGE_HL_MAX_ATTRS]; /* {.a .b} of a fenced block */
+    char      css_id[PAGE_HL_MAX_NAME];    /* {#id} or {id=x} */
+    char      attrs[PAGE_HL_MAX_ATTRS];    /* its other attributes, as
+                                              written: ' title="t"' */
 } page_hl_options_t;
 
 /* Hugo's defaults (markup.highlight with nothing set). */

@@ -4,7 +4,8 @@
  * output (Debian's hugo) for a page holding the same fenced block, in a
  * site whose single layout prints .Content, with markup.highlight
  * noClasses = true (column 2: 1) or false (0); the code blocks are the
- * page's first, ordinal 0.  The tokens are source-highlight's, mapped to
+ * page's first, ordinal 0.  (An attribute's value is escaped, where Hugo
+ * writes it as it is: the cases hold none that needs it.)  The tokens are source-highlight's, mapped to
  * Chroma's types: the cases use code where the two lexers agree (README
  * says where and how often they do not).
  */
@@ -229,6 +230,27 @@ static const hl_case_t  cases[] = {
       "e-go\" data-lang=\"go\"><span style=\"display:flex;\"><span><"
       "span style=\"color:#a6e22e\">a</span>\n"
       "</span></span></code></pre></div>" },
+    { "attrs_more", 1,
+      "go {onclick=\"x\" id=z #i2 .a .b title=t Data-X=1 style=monokai}",
+      "a\n",
+      "<div class=\"highlight a b\" id=\"i2\" title=\"t\" data-x=\"1\">"
+      "<pre tabindex=\"0\" style=\"color:#f8f8f2;background-color:"
+      "#272822;-moz-tab-size:4;-o-tab-size:4;tab-size:4;\"><code"
+      " class=\"language-go\" data-lang=\"go\"><span style=\"display"
+      ":flex;\"><span><span style=\"color:#a6e22e\">a</span>\n"
+      "</span></span></code></pre></div>" },
+    { "hl_inline", 1,
+      "go {hl_inline=true}",
+      "b c\n",
+      "<code class=\"code-inline language-go\"><span style=\"color"
+      ":#a6e22e\">b</span> <span style=\"color:#a6e22e\">c</span>\n"
+      "</code>" },
+    { "cls_hl_inline", 0,
+      "go {hl_inline=true}",
+      "b c\n",
+      "<code class=\"code-inline language-go\"><span class=\"nx\">b"
+      "</span> <span class=\"nx\">c</span>\n"
+      "</code>" },
     { "text", 1,
       "text",
       "just <text>\n"
