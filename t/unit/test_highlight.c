@@ -5,9 +5,10 @@
  * site whose single layout prints .Content, with markup.highlight
  * noClasses = true (column 2: 1) or false (0); the code blocks are the
  * page's first, ordinal 0.  (An attribute's value is escaped, where Hugo
- * writes it as it is: the cases hold none that needs it.)  The tokens are source-highlight's, mapped to
- * Chroma's types: the cases use code where the two lexers agree (README
- * says where and how often they do not).
+ * writes it as it is: the cases hold none that needs it.)  The tokens
+ * are source-highlight's, mapped to Chroma's types: the cases use code
+ * where the two lexers agree (README says where and how often they do
+ * not).
  */
 
 #include <stdlib.h>
