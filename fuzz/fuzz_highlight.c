@@ -3,8 +3,7 @@
  * first line is a fenced block's info string (language and {options}),
  * the rest the code; it is highlighted with inline styles and with
  * classes, as the highlight function's options string too.  Checks that
- * the output keeps every byte of the code (escaped) and ends as Chroma's
- * markup does.
+ * the output ends as Chroma's markup does.
  */
 
 #include <stddef.h>
@@ -57,7 +56,8 @@ fuzz_highlight_one(const char *info, const char *code, size_t len,
     page_buf_init(&b, &arena, 0);
     page_highlight(&b, code, len, lang, langlen, &o, 0, NULL);
 
-    if (!page_buf_failed(&b)) {
+    /* hl_inline: one <code> */
+    if (!page_buf_failed(&b) && !o.hl_inline) {
         end = "</code></pre>";
         n = strlen(end);
         if (b.len < n
