@@ -3,8 +3,7 @@
  * first line is a fenced block's info string (language and {options}),
  * the rest the code; it is highlighted with inline styles and with
  * classes, as the highlight function's options string too.  Checks that
- * the output keeps every byte of the code (escaped) and ends as Chroma's
- * markup does.
+ * the output ends as Chroma's markup does.
  */
 
 #include <stddef.h>
@@ -17,6 +16,25 @@
 #include "page_highlight.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+
+/*
+ * Every language definition is read before the inputs run: the library's
+ * .lang parser loses a few nodes, once per definition (util/valgrind.supp
+ * says which), which the leak check would blame on the first input that
+ * names the language.
+ */
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void) argc;
+    (void) argv;
+
+    page_highlight_preload();
+
+    return 0;
+}
 
 
 static void
@@ -36,9 +54,10 @@ fuzz_highlight_one(const char *info, const char *code, size_t len,
     page_hl_options_parse(&o, info, strlen(info));
 
     page_buf_init(&b, &arena, 0);
-    page_highlight(&b, code, len, lang, langlen, &o, 0);
+    page_highlight(&b, code, len, lang, langlen, &o, 0, NULL);
 
-    if (!page_buf_failed(&b)) {
+    /* hl_inline: one <code> */
+    if (!page_buf_failed(&b) && !o.hl_inline) {
         end = "</code></pre>";
         n = strlen(end);
         if (b.len < n
@@ -51,7 +70,7 @@ fuzz_highlight_one(const char *info, const char *code, size_t len,
     }
 
     page_buf_init(&b, &arena, 0);
-    page_highlight_inner(&b, code, len, lang, langlen, &o);
+    page_highlight_inner(&b, code, len, lang, langlen, &o, NULL);
 
     page_arena_free(&arena);
 }

@@ -15,9 +15,28 @@
 
 #include "page.h"
 #include "page_data.h"
+#include "page_highlight.h"
 #include "page_templates.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+
+/*
+ * Fenced code is highlighted: every language definition is read first,
+ * as fuzz_highlight.c does (the library's parser loses a few nodes once
+ * per definition, which the leak check would blame on an input).
+ */
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void) argc;
+    (void) argv;
+
+    page_highlight_preload();
+
+    return 0;
+}
 
 /* configuration-time state: lives for the whole run, like nginx's conf */
 static page_arena_t       fuzz_conf_arena;

@@ -1661,7 +1661,7 @@ page_fn_highlight(page_tpl_state_t *st, page_value_t **args, size_t nargs,
 
     page_buf_init(&b, page_tpl_arena(st), page_tpl_env(st)->max_output);
     page_highlight(&b, args[0]->u.s.data, args[0]->u.s.len, lang, langlen,
-                   &hl, -1);
+                   &hl, -1, NULL);
 
     if (page_buf_failed(&b)) {
         return page_tpl_fail(st, "highlight: output too large");

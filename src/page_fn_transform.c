@@ -558,7 +558,8 @@ page_tpl_f_highlight_block(PAGE_FN_ARGS)
     }
 
     page_tpl_buf(st, &b);
-    page_highlight_inner(&b, inner->u.s.data, inner->u.s.len, t, tlen, &hl);
+    page_highlight_inner(&b, inner->u.s.data, inner->u.s.len, t, tlen, &hl,
+                         NULL);
     if (page_buf_failed(&b)
         || page_map_add(a, m, "Inner", 5,
                         page_value_string_ref(a, PAGE_HTML,
@@ -570,7 +571,8 @@ page_tpl_f_highlight_block(PAGE_FN_ARGS)
     }
 
     page_tpl_buf(st, &b);
-    page_highlight(&b, inner->u.s.data, inner->u.s.len, t, tlen, &hl, -1);
+    page_highlight(&b, inner->u.s.data, inner->u.s.len, t, tlen, &hl, -1,
+                   NULL);
     if (page_buf_failed(&b)
         || page_map_add(a, m, "Wrapped", 7,
                         page_value_string_ref(a, PAGE_HTML,

@@ -988,6 +988,25 @@ page_hl_eol(void *ctx, int newline)
 }
 
 
+/* callbacks that keep nothing (page_highlight_preload) */
+static void
+page_hl_token_nop(void *ctx, int elem, const char *s, size_t len)
+{
+    (void) ctx;
+    (void) elem;
+    (void) s;
+    (void) len;
+}
+
+
+static void
+page_hl_eol_nop(void *ctx, int newline)
+{
+    (void) ctx;
+    (void) newline;
+}
+
+
 /* ---------------------------------------------------------- writing */
 
 static void
@@ -1089,13 +1108,50 @@ page_hl_lineno(page_buf_t *b, const page_hl_fmt_t *f, int n, int table)
 }
 
 
+/* one token: its text escaped, in a span of its style or class */
+static void
+page_hl_token_html(page_buf_t *b, const page_hl_options_t *o,
+    const page_hl_lex_t *lx, const page_hl_tok_t *t)
+{
+    const char  *style;
+
+    style = page_hl_types[t->type].style;
+    if (o->no_classes ? style == NULL
+                      : page_hl_types[t->type].cls[0] == '\0')
+    {
+        page_hl_esc(b, lx->text + t->off, t->len);
+        return;
+    }
+
+    page_buf_puts(b, "<span");
+    page_hl_attr(b, o, page_hl_types[t->type].cls, style);
+    page_buf_putc(b, '>');
+    page_hl_esc(b, lx->text + t->off, t->len);
+    page_buf_puts(b, "</span>");
+}
+
+
+/* every token, the lines' ends left out (hl_inline) */
+static void
+page_hl_tokens(page_buf_t *b, const page_hl_options_t *o,
+    const page_hl_lex_t *lx, size_t ntoks)
+{
+    size_t  i;
+
+    for (i = 0; i < ntoks; i++) {
+        if (lx->toks[i].type != PAGE_HL_EOL) {
+            page_hl_token_html(b, o, lx, &lx->toks[i]);
+        }
+    }
+}
+
+
 static void
 page_hl_lines(page_buf_t *b, page_hl_fmt_t *f, const page_hl_lex_t *lx,
     size_t ntoks)
 {
     int                       n, table;
     size_t                    i;
-    const char               *style;
     page_hl_tok_t            *t;
     const page_hl_options_t  *o;
 
@@ -1130,20 +1186,7 @@ page_hl_lines(page_buf_t *b, page_hl_fmt_t *f, const page_hl_lex_t *lx,
                 i++;
                 break;
             }
-
-            style = page_hl_types[t->type].style;
-            if (o->no_classes ? style == NULL
-                              : page_hl_types[t->type].cls[0] == '\0')
-            {
-                page_hl_esc(b, lx->text + t->off, t->len);
-                continue;
-            }
-
-            page_buf_puts(b, "<span");
-            page_hl_attr(b, o, page_hl_types[t->type].cls, style);
-            page_buf_putc(b, '>');
-            page_hl_esc(b, lx->text + t->off, t->len);
-            page_buf_puts(b, "</span>");
+            page_hl_token_html(b, o, lx, t);
         }
 
         page_buf_puts(b, "</span></span>");
@@ -1235,34 +1278,62 @@ page_hl_plain(page_buf_t *b, const char *code, size_t len, const char *lang,
 }
 
 
-static int
-page_hl_too_big(const char *code, size_t len)
+/*
+ * What highlighting the code would cost (page_highlight.h), saturating;
+ * (size_t) -1 when a line is longer than PAGE_HL_MAX_LINE.
+ */
+static size_t
+page_hl_cost(const char *code, size_t len)
 {
+    size_t       n, cost, c;
     const char  *p, *nl, *end;
 
-    if (len > PAGE_HL_MAX_CODE) {
-        return 1;
-    }
-
+    cost = 0;
     end = code + len;
+
     for (p = code; p < end; p = nl + 1) {
         nl = memchr(p, '\n', (size_t) (end - p));
         if (nl == NULL) {
             nl = end;
         }
-        if (nl - p > PAGE_HL_MAX_LINE) {
-            return 1;
+
+        n = (size_t) (nl - p);
+        if (n > PAGE_HL_MAX_LINE) {
+            return (size_t) -1;
         }
+
+        c = PAGE_HL_COST_LINE + n * (PAGE_HL_COST_BASE + n);
+        cost = cost + c < cost ? (size_t) -1 : cost + c;
     }
 
-    return 0;
+    return cost;
+}
+
+
+/*
+ * Whether the library may highlight the code: its cost fits in the
+ * budget, which it then lowers.
+ */
+static int
+page_hl_afford(const char *code, size_t len, size_t *work)
+{
+    size_t  cost;
+
+    cost = page_hl_cost(code, len);
+    if (cost > *work) {
+        return 0;
+    }
+
+    *work -= cost;
+
+    return 1;
 }
 
 
 /* Splits code into tokens: the library's where it has the language. */
 static int
 page_hl_lex(page_hl_lex_t *lx, const page_hl_lang_t *lang, const char *code,
-    size_t len)
+    size_t len, int styled)
 {
     int          rc;
     size_t       i, start;
@@ -1271,7 +1342,7 @@ page_hl_lex(page_hl_lex_t *lx, const page_hl_lang_t *lang, const char *code,
     lx->lang = lang;
     lx->line_start = 1;
 
-    if (lang->file != NULL) {
+    if (lang->file != NULL && styled) {
         rc = page_srchilite_run(lang->file, page_hl_elems, PAGE_HL_NELEMS,
                                 code, len, page_hl_token, page_hl_eol, lx);
         if (rc == 0 && !lx->failed) {
@@ -1460,21 +1531,22 @@ page_hl_cache_put(uint64_t hash, const page_hl_key_t *k, const char *lang,
 
 static void page_highlight_block(page_buf_t *b, const char *code,
     size_t len, const char *lang, size_t langlen, const page_hl_options_t *o,
-    int ordinal);
+    int ordinal, int styled);
 
 
 void
 page_highlight(page_buf_t *b, const char *code, size_t len,
     const char *lang, size_t langlen, const page_hl_options_t *o,
-    int ordinal)
+    int ordinal, size_t *work)
 {
-    size_t                   start;
+    int                      styled;
+    size_t                   start, own;
     uint64_t                 hash;
     page_hl_key_t            k;
     const page_hl_centry_t  *e;
 
     /* an unknown language is only escaped: nothing to keep */
-    if (page_hl_lang(lang, langlen) == NULL) {
+    if (page_hl_lang(lang, langlen) == NULL || len > PAGE_HL_MAX_CODE) {
         page_hl_plain(b, code, len, lang, langlen);
         return;
     }
@@ -1491,10 +1563,14 @@ page_highlight(page_buf_t *b, const char *code, size_t len,
         return;
     }
 
-    start = b->len;
-    page_highlight_block(b, code, len, lang, langlen, o, ordinal);
+    own = PAGE_HL_MAX_WORK;
+    styled = page_hl_afford(code, len, work ? work : &own);
 
-    if (!page_buf_failed(b)) {
+    start = b->len;
+    page_highlight_block(b, code, len, lang, langlen, o, ordinal, styled);
+
+    /* an unstyled block (over the budget) may be styled another time */
+    if (styled && !page_buf_failed(b)) {
         page_hl_cache_put(hash, &k, lang, code, len, b->data + start,
                           b->len - start);
     }
@@ -1506,7 +1582,7 @@ page_highlight(page_buf_t *b, const char *code, size_t len,
 static void
 page_highlight_block(page_buf_t *b, const char *code, size_t len,
     const char *lang, size_t langlen, const page_hl_options_t *o,
-    int ordinal)
+    int ordinal, int styled)
 {
     int                    nlines, table;
     size_t                 ntoks;
@@ -1517,9 +1593,7 @@ page_highlight_block(page_buf_t *b, const char *code, size_t len,
     memset(&lx, 0, sizeof(lx));
     l = page_hl_lang(lang, langlen);
 
-    if (l == NULL || page_hl_too_big(code, len)
-        || page_hl_lex(&lx, l, code, len) != 0)
-    {
+    if (l == NULL || page_hl_lex(&lx, l, code, len, styled) != 0) {
         page_hl_lex_free(&lx);
         page_hl_plain(b, code, len, lang, langlen);
         return;
@@ -1528,6 +1602,17 @@ page_highlight_block(page_buf_t *b, const char *code, size_t len,
     ntoks = page_hl_count(&lx, &nlines);
     page_hl_fmt_init(&f, o, nlines, ordinal);
     table = o->line_nos && o->line_numbers_in_table;
+
+    if (o->hl_inline) {
+        /* Hugo's inline code: the tokens in one <code>, no lines */
+        page_buf_puts(b, "<code class=\"code-inline language-");
+        page_hl_esc(b, lang, langlen);
+        page_buf_puts(b, "\">");
+        page_hl_tokens(b, o, &lx, ntoks);
+        page_buf_puts(b, "</code>");
+        page_hl_lex_free(&lx);
+        return;
+    }
 
     page_buf_puts(b, "<div class=\"highlight");
     if (o->css_class[0] != '\0') {
@@ -1540,6 +1625,7 @@ page_highlight_block(page_buf_t *b, const char *code, size_t len,
         page_hl_esc(b, o->css_id, strlen(o->css_id));
         page_buf_putc(b, '"');
     }
+    page_buf_puts(b, o->attrs);
     page_buf_putc(b, '>');
 
     if (table) {
@@ -1594,7 +1680,8 @@ page_highlight_block(page_buf_t *b, const char *code, size_t len,
 
 static void
 page_highlight_inner_locked(page_buf_t *b, const char *code, size_t len,
-    const char *lang, size_t langlen, const page_hl_options_t *o)
+    const char *lang, size_t langlen, const page_hl_options_t *o,
+    size_t *work)
 {
     int                    nlines;
     size_t                 ntoks;
@@ -1605,8 +1692,9 @@ page_highlight_inner_locked(page_buf_t *b, const char *code, size_t len,
     memset(&lx, 0, sizeof(lx));
     l = page_hl_lang(lang, langlen);
 
-    if (l == NULL || page_hl_too_big(code, len)
-        || page_hl_lex(&lx, l, code, len) != 0)
+    if (l == NULL || len > PAGE_HL_MAX_CODE
+        || page_hl_lex(&lx, l, code, len, page_hl_afford(code, len, work))
+           != 0)
     {
         page_hl_lex_free(&lx);
         page_hl_esc(b, code, len);
@@ -1622,10 +1710,16 @@ page_highlight_inner_locked(page_buf_t *b, const char *code, size_t len,
 
 void
 page_highlight_inner(page_buf_t *b, const char *code, size_t len,
-    const char *lang, size_t langlen, const page_hl_options_t *o)
+    const char *lang, size_t langlen, const page_hl_options_t *o,
+    size_t *work)
 {
+    size_t  own;
+
+    own = PAGE_HL_MAX_WORK;
+
     pthread_mutex_lock(&page_hl_lock);
-    page_highlight_inner_locked(b, code, len, lang, langlen, o);
+    page_highlight_inner_locked(b, code, len, lang, langlen, o,
+                                work ? work : &own);
     pthread_mutex_unlock(&page_hl_lock);
 }
 
@@ -1814,6 +1908,9 @@ page_hl_option(page_hl_options_t *o, const char *key, size_t klen,
     if (page_hl_key(key, klen, "codefences")) {
         return page_hl_bool(val, vlen, &o->code_fences);
     }
+    if (page_hl_key(key, klen, "hl_inline")) {
+        return page_hl_bool(val, vlen, &o->hl_inline);
+    }
 
     /* style (only monokai is built in), hl_inline, ...: ignored */
     return 0;
@@ -1912,15 +2009,23 @@ page_hl_attr_value(const char *s, size_t len, size_t *i, char *out,
     }
 
     if (*i < len && (s[*i] == '"' || s[*i] == '\'')) {
+        /* a backslash takes the next character as it is */
         q = s[(*i)++];
-        start = *i;
         while (*i < len && s[*i] != q) {
+            if (s[*i] == '\\' && *i + 1 < len) {
+                (*i)++;
+            }
+            if (n < cap - 1) {
+                out[n++] = s[*i];
+            }
             (*i)++;
         }
-        n = *i - start;
         if (*i < len) {
             (*i)++;
         }
+        out[n] = '\0';
+        return n;
+
     } else {
         start = *i;
         while (*i < len && s[*i] != ',' && s[*i] != '}'
@@ -1938,6 +2043,121 @@ page_hl_attr_value(const char *s, size_t len, size_t *i, char *out,
     out[n] = '\0';
 
     return n;
+}
+
+
+/* Hugo 0.111.3's highlighting options (other keys are attributes) */
+static int
+page_hl_known(const char *key, size_t klen)
+{
+    static const char *const  keys[] = {
+        "linenos", "hl_lines", "lineanchors", "linenostart", "tabwidth",
+        "anchorlinenos", "noclasses", "linenumbersintable", "guesssyntax",
+        "codefences", "style", "hl_inline"
+    };
+    size_t                    i;
+
+    for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+        if (page_hl_key(key, klen, keys[i])) {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/* {.a .b}: the classes after "highlight", as many as fit */
+static void
+page_hl_class(page_hl_options_t *o, const char *name, size_t len)
+{
+    size_t  have;
+
+    have = strlen(o->css_class);
+    if (len == 0 || have + len + 2 > sizeof(o->css_class)) {
+        return;
+    }
+
+    if (have > 0) {
+        o->css_class[have++] = ' ';
+    }
+    memcpy(o->css_class + have, name, len);
+    o->css_class[have + len] = '\0';
+}
+
+
+/*
+ * {title="t" data-x=1}: attributes of the <div>, names lower-cased, as
+ * Hugo writes them; event handlers (on*) dropped as goldmark drops them,
+ * odd names skipped; the value escaped (Hugo writes it as it is, quotes
+ * included, which would let one out of the attribute).
+ */
+static void
+page_hl_div_attr(page_hl_options_t *o, const char *name, size_t nlen,
+    const char *val, size_t vlen)
+{
+    char    one[PAGE_HL_MAX_ATTRS];
+    size_t  i, n, have;
+
+    if (nlen == 0 || (nlen >= 2 && (name[0] | 0x20) == 'o'
+                      && (name[1] | 0x20) == 'n'))
+    {
+        return;
+    }
+
+    if (page_hl_key(name, nlen, "id")) {
+        page_hl_name(o->css_id, val, vlen);
+        return;
+    }
+    if (page_hl_key(name, nlen, "class")) {
+        page_hl_class(o, val, vlen);
+        return;
+    }
+
+    n = 0;
+    one[n++] = ' ';
+    for (i = 0; i < nlen && n < sizeof(one) - 1; i++) {
+        if (!isalnum((unsigned char) name[i]) && name[i] != '-'
+            && name[i] != '_' && name[i] != ':' && name[i] != '.')
+        {
+            return;
+        }
+        one[n++] = (char) tolower((unsigned char) name[i]);
+    }
+
+    if (n + 2 >= sizeof(one)) {
+        return;
+    }
+    one[n++] = '=';
+    one[n++] = '"';
+
+    /* the value, escaped as page_buf_append_html does */
+    for (i = 0; i < vlen; i++) {
+        const char  *rep;
+        char         c[2];
+
+        switch (val[i]) {
+        case '&':  rep = "&amp;";  break;
+        case '<':  rep = "&lt;";   break;
+        case '>':  rep = "&gt;";   break;
+        case '"':  rep = "&#34;";  break;
+        case '\'': rep = "&#39;";  break;
+        default:   c[0] = val[i]; c[1] = '\0'; rep = c; break;
+        }
+
+        if (n + strlen(rep) + 2 > sizeof(one)) {
+            return;
+        }
+        memcpy(one + n, rep, strlen(rep));
+        n += strlen(rep);
+    }
+    one[n++] = '"';
+
+    have = strlen(o->attrs);
+    if (have + n < sizeof(o->attrs)) {
+        memcpy(o->attrs + have, one, n);
+        o->attrs[have + n] = '\0';
+    }
 }
 
 
@@ -1977,8 +2197,11 @@ page_hl_info(page_hl_options_t *o, const char *info, const char **lang,
             {
                 i++;
             }
-            page_hl_name(info[k] == '.' ? o->css_class : o->css_id,
-                         info + k + 1, i - k - 1);
+            if (info[k] == '#') {
+                page_hl_name(o->css_id, info + k + 1, i - k - 1);
+            } else {
+                page_hl_class(o, info + k + 1, i - k - 1);
+            }
             continue;
         }
 
@@ -2002,7 +2225,11 @@ page_hl_info(page_hl_options_t *o, const char *info, const char **lang,
         }
 
         vlen = page_hl_attr_value(info, len, &i, val, sizeof(val));
-        (void) page_hl_option(o, info + k, klen, val, vlen);
+        if (page_hl_known(info + k, klen)) {
+            (void) page_hl_option(o, info + k, klen, val, vlen);
+        } else {
+            page_hl_div_attr(o, info + k, klen, val, vlen);
+        }
     }
 }
 
@@ -2089,4 +2316,24 @@ page_highlight_exit(void)
     page_hl_cache_clear();
     page_srchilite_exit();
     pthread_mutex_unlock(&page_hl_lock);
+}
+
+
+void
+page_highlight_preload(void)
+{
+    size_t  i;
+
+    for (i = 0; i < PAGE_HL_NLANGS; i++) {
+        if (page_hl_langs[i].file == NULL) {
+            continue;
+        }
+
+        /* one line of code, not kept: the definition is */
+        pthread_mutex_lock(&page_hl_lock);
+        (void) page_srchilite_run(page_hl_langs[i].file, page_hl_elems,
+                                  PAGE_HL_NELEMS, "x", 1, page_hl_token_nop,
+                                  page_hl_eol_nop, NULL);
+        pthread_mutex_unlock(&page_hl_lock);
+    }
 }

@@ -24,27 +24,38 @@
 #include "page_value.h"
 
 /*
- * Largest code block highlighted, in bytes: past it a block is written
- * escaped in the plain markup.  The library runs a regular expression
- * search per element per line (its cost grows with the code and the
- * language's rules, some of which backtrack), and the token list of a
- * block is kept in memory while it is written; 256 KiB is far more than
- * any real code listing and bounds one block's time to milliseconds.
+ * Largest code block written as Chroma's markup, in bytes: past it a
+ * block is Chroma's fallback, escaped in <pre><code>.  The token list of
+ * a block is kept in memory while it is written (some 30 bytes a token).
  */
 #define PAGE_HL_MAX_CODE      (256 * 1024)
 
 /*
- * Longest line highlighted: a longer one (minified code, a data dump)
- * makes the whole block plain, since backtracking rules cost more than
- * linearly on one line.
+ * The work the library may do.  It tries each rule's regular expression
+ * at each token, searching the rest of the line: about 2 us a byte of
+ * ordinary code, and, on a hostile line (4,000 "(" in C), a time that
+ * grows with the square of the line's length (230 ms for that line).
+ * A block costs the sum over its lines of PAGE_HL_COST_LINE + len *
+ * (PAGE_HL_COST_BASE + len) (a line, even a short one, has every rule
+ * tried: some 24,000 instructions), some 7 ns a unit; a render may spend
+ * PAGE_HL_MAX_WORK units
+ * (about 0.45 s at worst, some 170 KB of ordinary code), after which
+ * blocks are written in Chroma's markup unstyled.  A line longer than
+ * PAGE_HL_MAX_LINE makes its block unstyled whatever the budget.
  */
+#define PAGE_HL_COST_LINE     512
+#define PAGE_HL_COST_BASE     140
+#define PAGE_HL_MAX_WORK      ((size_t) 32 * 1024 * 1024)
 #define PAGE_HL_MAX_LINE      4096
 
 /* Most hl_lines ranges kept; more are ignored. */
 #define PAGE_HL_MAX_RANGES    64
 
-/* Longest lineAnchors prefix and extra class / id kept. */
+/* Longest lineAnchors prefix and {#id} kept. */
 #define PAGE_HL_MAX_NAME      64
+
+/* Room for a block's {.class} names and its other attributes. */
+#define PAGE_HL_MAX_ATTRS     256
 
 typedef struct {
     int       no_classes;          /* noClasses: inline styles (true) */
@@ -59,8 +70,11 @@ typedef struct {
     int       nhl;                 /* hl_lines ranges, 1-based, as given */
     int       hl[PAGE_HL_MAX_RANGES][2];
     char      line_anchors[PAGE_HL_MAX_NAME];
-    char      css_class[PAGE_HL_MAX_NAME]; /* {.class} of a fenced block */
-    char      css_id[PAGE_HL_MAX_NAME];    /* {#id} */
+    int       hl_inline;           /* hl_inline: <code>, no lines */
+    char      css_class[PAGE_HL_MAX_ATTRS]; /* {.a .b} of a fenced block */
+    char      css_id[PAGE_HL_MAX_NAME];    /* {#id} or {id=x} */
+    char      attrs[PAGE_HL_MAX_ATTRS];    /* its other attributes, as
+                                              written: ' title="t"' */
 } page_hl_options_t;
 
 /* Hugo's defaults (markup.highlight with nothing set). */
@@ -101,16 +115,25 @@ int page_hl_can(const char *lang, size_t len);
 /*
  * Writes the code block to b as Hugo does.  ordinal is the code block's
  * number in its page, from 0, for the default line anchors ("hl-0-3");
- * -1 for the highlight function and shortcode (no prefix).  wrap 0
- * writes the highlighted lines without any <div>/<pre> wrapper (Hugo's
- * HighlightResult.Inner).
+ * -1 for the highlight function and shortcode (no prefix).  work is the
+ * render's budget of PAGE_HL_MAX_WORK units, lowered by what the block
+ * costs (a block found in the cache costs nothing); NULL gives the call
+ * a budget of its own.
  */
 void page_highlight(page_buf_t *b, const char *code, size_t len,
     const char *lang, size_t langlen, const page_hl_options_t *o,
-    int ordinal);
+    int ordinal, size_t *work);
 
+/* The highlighted lines without the wrapper (HighlightResult.Inner). */
 void page_highlight_inner(page_buf_t *b, const char *code, size_t len,
-    const char *lang, size_t langlen, const page_hl_options_t *o);
+    const char *lang, size_t langlen, const page_hl_options_t *o,
+    size_t *work);
+
+/*
+ * Reads every language definition now rather than on first use (a
+ * fuzzer's start; a server could call it before forking its workers).
+ */
+void page_highlight_preload(void);
 
 /* Free the cache and the language definitions (page_exit()). */
 void page_highlight_exit(void);

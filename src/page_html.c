@@ -70,6 +70,7 @@ typedef struct {
     size_t                nlines;
     unsigned              flags;
     int                   code_ordinal; /* code blocks so far */
+    size_t                hl_work;  /* highlighting budget left */
     page_arena_t         *arena;
     page_html_toc_t      *toc;
     int                   failed;
@@ -2374,7 +2375,7 @@ page_html_code_block(page_html_t *r, cmark_node *node, page_buf_t *b)
             len--;
         }
         page_highlight(b, lit ? lit : "", len, lang, n, &hl,
-                       r->code_ordinal++);
+                       r->code_ordinal++, &r->hl_work);
         return;
     }
 
@@ -2945,6 +2946,7 @@ page_html_render(struct cmark_node *root, const char *src, size_t len,
     r.src = src;
     r.len = len;
     r.flags = flags;
+    r.hl_work = PAGE_HL_MAX_WORK;
     r.arena = out->arena;
     r.toc = toc;
     r.blk_end = PAGE_HTML_NONE;

@@ -120,6 +120,7 @@ for name in $names; do
     echo "fuzz: running fuzz_$name for ${FUZZ_SECONDS}s"
     # -rss_limit_mb: the core caps a render at 256 MB; ASan needs headroom.
     # shellcheck disable=SC2086
+    LSAN_OPTIONS="suppressions=fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}" \
     "$bin" -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=2048 \
         -max_len=65536 -print_final_stats=1 \
         -artifact_prefix="$BUILD/artifacts/${name}-" $opts \

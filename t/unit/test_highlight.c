@@ -4,9 +4,11 @@
  * output (Debian's hugo) for a page holding the same fenced block, in a
  * site whose single layout prints .Content, with markup.highlight
  * noClasses = true (column 2: 1) or false (0); the code blocks are the
- * page's first, ordinal 0.  The tokens are source-highlight's, mapped to
- * Chroma's types: the cases use code where the two lexers agree (README
- * says where and how often they do not).
+ * page's first, ordinal 0.  (An attribute's value is escaped, where Hugo
+ * writes it as it is: the cases hold none that needs it.)  The tokens
+ * are source-highlight's, mapped to Chroma's types: the cases use code
+ * where the two lexers agree (README says where and how often they do
+ * not).
  */
 
 #include <stdlib.h>
@@ -229,6 +231,27 @@ static const hl_case_t  cases[] = {
       "e-go\" data-lang=\"go\"><span style=\"display:flex;\"><span><"
       "span style=\"color:#a6e22e\">a</span>\n"
       "</span></span></code></pre></div>" },
+    { "attrs_more", 1,
+      "go {onclick=\"x\" id=z #i2 .a .b title=t Data-X=1 style=monokai}",
+      "a\n",
+      "<div class=\"highlight a b\" id=\"i2\" title=\"t\" data-x=\"1\">"
+      "<pre tabindex=\"0\" style=\"color:#f8f8f2;background-color:"
+      "#272822;-moz-tab-size:4;-o-tab-size:4;tab-size:4;\"><code"
+      " class=\"language-go\" data-lang=\"go\"><span style=\"display"
+      ":flex;\"><span><span style=\"color:#a6e22e\">a</span>\n"
+      "</span></span></code></pre></div>" },
+    { "hl_inline", 1,
+      "go {hl_inline=true}",
+      "b c\n",
+      "<code class=\"code-inline language-go\"><span style=\"color"
+      ":#a6e22e\">b</span> <span style=\"color:#a6e22e\">c</span>\n"
+      "</code>" },
+    { "cls_hl_inline", 0,
+      "go {hl_inline=true}",
+      "b c\n",
+      "<code class=\"code-inline language-go\"><span class=\"nx\">b"
+      "</span> <span class=\"nx\">c</span>\n"
+      "</code>" },
     { "text", 1,
       "text",
       "just <text>\n"
@@ -401,7 +424,7 @@ render(const char *info, int no_classes, const char *code, size_t len,
     page_hl_info(&o, info, &lang, &langlen);
 
     page_buf_init(&b, &arena, 0);
-    page_highlight(&b, code, len, lang, langlen, &o, ordinal);
+    page_highlight(&b, code, len, lang, langlen, &o, ordinal, NULL);
 
     return page_buf_cstr(&b);
 }
@@ -478,7 +501,7 @@ test_function(void)
     page_hl_options_parse(&o, "linenos=inline,anchorlinenos=true", 33);
     page_hl_info(&o, "go", &lang, &langlen);
     page_buf_init(&b, &arena, 0);
-    page_highlight(&b, "x", 1, lang, langlen, &o, -1);
+    page_highlight(&b, "x", 1, lang, langlen, &o, -1, NULL);
 
     /* hugo 0.111.3: {{< highlight go "linenos=inline,anchorlinenos=true" >}} */
     is_str(page_buf_cstr(&b),
@@ -494,7 +517,7 @@ test_function(void)
            "function: anchors without a prefix");
 
     page_buf_init(&b, &arena, 0);
-    page_highlight_inner(&b, "x", 1, "go", 2, &o);
+    page_highlight_inner(&b, "x", 1, "go", 2, &o, NULL);
     is_str(page_buf_cstr(&b),
            "<span style=\"display:flex;\"><span style=\"white-space:pre;"
            "-webkit-user-select:none;user-select:none;margin-right:0.4em;"
@@ -505,17 +528,20 @@ test_function(void)
            "inner: the lines without the wrapper");
 
     page_buf_init(&b, &arena, 0);
-    page_highlight_inner(&b, "a<b", 3, "nosuch", 6, &o);
+    page_highlight_inner(&b, "a<b", 3, "nosuch", 6, &o, NULL);
     is_str(page_buf_cstr(&b), "a&lt;b", "inner of an unknown language");
 }
 
 
-/* the bounds: too large a block or too long a line is written plain */
+/* the bounds: a block too large is plain, one too costly unstyled */
 static void
 test_limits(void)
 {
-    char    *code, *out;
-    size_t   n;
+    char               *code, *out;
+    size_t              n, work, langlen;
+    page_buf_t          b;
+    const char         *lang;
+    page_hl_options_t   o;
 
     n = PAGE_HL_MAX_CODE + 1;
     code = malloc(n + 1);
@@ -529,14 +555,35 @@ test_limits(void)
                               "language-go\" data-lang=\"go\">aaa", 60) == 0,
        "a block past PAGE_HL_MAX_CODE: plain");
 
+    /* 4,300 lines of 60: 51 million units, over the budget */
     out = render("go", 1, code, PAGE_HL_MAX_CODE, 0);
-    ok(out != NULL && strncmp(out, "<div class=\"highlight\">", 23) == 0,
-       "a block of PAGE_HL_MAX_CODE: highlighted");
+    ok(out != NULL && strncmp(out, "<div class=\"highlight\">", 23) == 0
+       && strstr(out, "<span style=\"display:flex;\"><span>aaaa") != NULL
+       && strstr(out, "color:#a6e22e") == NULL,
+       "a block over PAGE_HL_MAX_WORK: Chroma's markup, unstyled");
 
     memset(code, 'a', PAGE_HL_MAX_LINE + 1);
     out = render("go", 1, code, PAGE_HL_MAX_LINE + 1, 0);
-    ok(out != NULL && strncmp(out, "<pre tabindex=\"0\">", 18) == 0,
-       "a line past PAGE_HL_MAX_LINE: plain");
+    ok(out != NULL && strncmp(out, "<div class=\"highlight\">", 23) == 0
+       && strstr(out, "color:#a6e22e") == NULL,
+       "a line past PAGE_HL_MAX_LINE: unstyled");
+
+    /* a budget shared by the blocks of a render */
+    page_hl_options_default(&o);
+    page_hl_info(&o, "go", &lang, &langlen);
+    work = 2 * (PAGE_HL_COST_LINE + 3 * (PAGE_HL_COST_BASE + 3));
+    page_buf_init(&b, &arena, 0);
+    page_highlight(&b, "abc\ndef\n", 8, lang, langlen, &o, 0, &work);
+    ok(work == 0 && strstr(page_buf_cstr(&b), "color:#a6e22e") != NULL,
+       "budget: a block that fits is styled and spends it");
+    page_buf_init(&b, &arena, 0);
+    page_highlight(&b, "ghi\n", 4, lang, langlen, &o, 1, &work);
+    ok(strstr(page_buf_cstr(&b), "color:#a6e22e") == NULL,
+       "budget: the next block is unstyled");
+    page_buf_init(&b, &arena, 0);
+    page_highlight(&b, "abc\ndef\n", 8, lang, langlen, &o, 0, &work);
+    ok(strstr(page_buf_cstr(&b), "color:#a6e22e") != NULL,
+       "budget: a block from the cache costs nothing");
 
     /* hostile input: an unterminated comment and string over many lines */
     memset(code, '\n', 20000);
