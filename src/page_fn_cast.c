@@ -347,7 +347,8 @@ int
 page_fn_cast_string(page_tpl_state_t *st, const page_value_t *v,
     const char **s, size_t *len)
 {
-    page_buf_t  b;
+    page_buf_t     b;
+    page_value_t  *str;
 
     if (page_tpl_str(v, s, len)) {
         return 0;
@@ -356,6 +357,17 @@ page_fn_cast_string(page_tpl_state_t *st, const page_value_t *v,
         *s = "";
         *len = 0;
         return 0;
+    }
+    if (v->type == PAGE_MAP && page_tpl_env(st)->method != NULL) {
+        /* a value with Go's String() (a page: its file), as cast reads */
+        str = NULL;
+        if (page_tpl_env(st)->method(st, page_tpl_env(st)->method_ctx,
+                                     (page_value_t *) v, "String", 6, NULL,
+                                     0, &str) == 0
+            && page_tpl_str(str, s, len))
+        {
+            return 0;
+        }
     }
     if (v->type == PAGE_LIST || v->type == PAGE_MAP) {
         return page_fn_cast_fail(st, v, "string");

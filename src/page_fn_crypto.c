@@ -16,30 +16,12 @@
 #include "page_fn.h"
 
 
-/*
- * The text of the argument, as Hugo's cast.ToStringE gives it: floats
- * as strconv's 'f' format writes them, lists and maps refused.
- */
+/* The text of the argument, as Hugo's cast.ToStringE gives it. */
 static int
 page_tpl_digest_input(page_tpl_state_t *st, page_value_t *v,
     const char **s, size_t *len)
 {
-    page_buf_t  b;
-
-    if (v != NULL && (v->type == PAGE_LIST || v->type == PAGE_MAP)) {
-        return page_fn_cast_fail(st, v, "string");
-    }
-    if (v != NULL && v->type == PAGE_FLOAT) {
-        page_tpl_buf(st, &b);
-        page_fn_format_float(&b, v->u.f);
-        if (page_buf_failed(&b)) {
-            return page_tpl_nomem(st);
-        }
-        *s = b.data;
-        *len = b.len;
-        return 0;
-    }
-    return page_tpl_text(st, v, s, len);
+    return page_fn_cast_string(st, v, s, len);
 }
 
 

@@ -2091,6 +2091,7 @@ page_sd_page_method(page_tpl_state_t *st, page_site_data_t *sd,
     size_t nargs, page_value_t **res)
 {
     size_t                   i;
+    page_buf_t               b;
     page_value_t            *list, *v;
     page_sd_ref_t           *er;
     const page_site_page_t  *p = ref->obj, *q;
@@ -2191,6 +2192,24 @@ page_sd_page_method(page_tpl_state_t *st, page_site_data_t *sd,
         if (page_is(name, len, "Sites")) {
             return page_site_sites_method(st, sd, p->lang, name, len, args,
                                           nargs, res);
+        }
+
+        if (page_is(name, len, "String")) {
+            /* Go's String() of a page, as cast and md5 read it: its file
+             * (absolute), else its logical path */
+            if (p->file != NULL) {
+                page_buf_init(&b, sd->a, 0);
+                page_buf_puts(&b, sd->s->root);
+                page_buf_putc(&b, '/');
+                page_buf_puts(&b, p->file);
+                *res = page_buf_cstr(&b)
+                       ? page_value_string_ref(sd->a, PAGE_STRING, b.data,
+                                               b.len)
+                       : NULL;
+            } else {
+                *res = page_sd_path(sd, p);
+            }
+            goto made;
         }
 
         if (page_is(name, len, "IsBranch")) {

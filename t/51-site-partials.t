@@ -13,7 +13,10 @@
 #   twitter cards call it; FixIt calls it itself): a bundle's
 #   *cover* image, the front matter's images (a URL as it is, a path
 #   made relative and absolute), else the first of site.Params.images;
-# - .Sites.Default and hugo.Sites.Default (the default language's site).
+# - .Sites.Default and hugo.Sites.Default (the default language's site);
+# - a page as a string (cast, md5; hugo-book's menu ids: md5 .Page) is
+#   current Hugo's String(): the content file's absolute path, else the
+#   logical path (hugo 0.111.3 printed "Page(/posts/plain.md)").
 
 use strict;
 use warnings;
@@ -21,6 +24,8 @@ use warnings;
 use FindBin;
 use lib "$FindBin::Bin/lib";
 use PageTest;
+use Cwd ();
+use Digest::MD5 ();
 
 my $t = PageTest->new;
 my $site = "$FindBin::Bin/site/partials";
@@ -71,5 +76,15 @@ $r = $t->get('/posts/plain/');
 is($r->{body}, "styles\n/img/site.png https://example.org/img/site.png -;\n"
                . "Partials|Partials|1",
    'no images: the first of site.Params.images');
+
+$t->write_file("$copy/layouts/_default/single.html",
+               '{{ string . }}|{{ md5 .Page }}|'
+               . '{{ range .Site.Sections }}{{ string . }}{{ end }}');
+$t->restart;
+my $file = "$copy/content/posts/plain.md";
+$file = Cwd::realpath($file);
+$r = $t->get('/posts/plain/');
+is($r->{body}, "$file|" . Digest::MD5::md5_hex($file) . "|/posts",
+   'a page as a string: its file, or the logical path; md5 of it');
 
 done_testing();
