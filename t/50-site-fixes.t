@@ -1,0 +1,61 @@
+#!/usr/bin/perl
+# page_site: fixes found by serving theme example sites (issue 12), on
+# the fixture t/site/fixes (two posts, a note, a page, tags).  Each line
+# of its home (layouts/index.html) is labelled; the expected lines are
+# hugo 0.111.3's build of the same fixture (hugo -s t/site/fixes -d OUT,
+# OUT/index.html), unless a comment says otherwise.
+
+use strict;
+use warnings;
+
+use FindBin;
+use lib "$FindBin::Bin/lib";
+use PageTest;
+
+my $t = PageTest->new;
+my $p = $t->prefix;
+
+system('cp', '-a', "$FindBin::Bin/site/fixes", "$p/fixes") == 0
+    or die "cp: $?";
+
+$t->start(<<"CONF");
+    server {
+        listen 127.0.0.1:%%PORT%%;
+        page_site $p/fixes;
+    }
+CONF
+
+# label => hugo 0.111.3's text after "label: " (newlines kept)
+my %hugo = (
+    # .Render "LAYOUT": TYPE/LAYOUT.html, else _default/LAYOUT.html
+    'render' => "[PSUM Beta Beta text.|\n][PSUM Alpha Alpha text.|\n]"
+        . "[DSUM Note page|\n][DSUM About page|\n]",
+    # no fallback to single.html: "" without the view
+    'render-li' => "[][][NLI Note|\n][]",
+    'render-self' => "[DSUM Fix home|\n]",
+    # a section looks in its type's folder too
+    'render-sec' => "[PSUM Posts |\n][][DSUM Notes section|\n]"
+        . "[NLI Notes|\n]",
+);
+
+my $r = $t->get('/');
+is($r->{status}, 200, 'home answers');
+
+my %got;
+my $label;
+for my $line (split /^/, $r->{body}) {
+    if ($line =~ /^([a-z-]+): (.*)/s) {
+        $label = $1;
+        $got{$label} = $2;
+    } elsif (defined $label) {
+        $got{$label} .= $line;
+    }
+}
+chomp %got;
+s/\n\z// for values %got;
+
+for my $k (sort keys %hugo) {
+    is($got{$k}, $hugo{$k}, $k);
+}
+
+done_testing();
