@@ -1569,6 +1569,13 @@ page_sd_site_params(page_site_data_t *sd, page_value_t *site,
     page_value_t  *own, *merged;
 
     own = page_map_gets(site, "Params");
+    merged = page_site_sites_params(sd, sd->lang, conf);   /* mainsections */
+
+    if (merged == NULL && conf != NULL) {
+        return -1;
+    }
+
+    conf = merged;
 
     if (own == NULL || own->type != PAGE_MAP || own->u.map.n == 0) {
         return page_add(sd->a, site, "Params", conf);

@@ -36,6 +36,8 @@ my %hugo = (
     # a section looks in its type's folder too
     'render-sec' => "[PSUM Posts |\n][][DSUM Notes section|\n]"
         . "[NLI Notes|\n]",
+    # params.mainSections unset: the section with the most pages
+    'main' => '[post] [post] 2',
 );
 
 my $r = $t->get('/');
