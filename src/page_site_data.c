@@ -270,6 +270,10 @@ page_sd_fields(page_site_data_t *sd, page_value_t *m,
 
     return page_add(a, m, "Title", page_sd_str(a, p->title)) != 0
         || page_add(a, m, "LinkTitle", page_sd_str(a, p->link_title)) != 0
+        /* Hugo's .Name: a term's name as written, else the title */
+        || page_add(a, m, "Name",
+                    page_sd_str(a, p->kind == PAGE_KIND_TERM && p->term
+                                   ? p->term->name : p->title)) != 0
         || page_add(a, m, "Kind", page_sd_str(a, kind)) != 0
         || page_add(a, m, "Type", page_sd_str(a, type)) != 0
         || page_add(a, m, "Section", page_sd_str(a, p->section)) != 0

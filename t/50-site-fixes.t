@@ -38,6 +38,16 @@ my %hugo = (
         . "[NLI Notes|\n]",
     # params.mainSections unset: the section with the most pages
     'main' => '[post] [post] 2',
+    # a list page without a date of its own: its pages' latest Date and
+    # Lastmod (PublishDate stays zero in 0.111.3), on the page and in lists
+    'dates' => 'Posts 2021-03-04 2021-05-06 0001-01-01;'
+        . 'Notes 2019-01-01 2019-01-01 0001-01-01;',
+    'home-date' => '2021-03-04 2021-05-06',
+    # .Name: the title; a term's name as written (current Hugo: the
+    # term's path segment unnormalized, the same here)
+    'names' => 'page=Beta;home=Fix;section=Posts;taxonomy=Tags;term=x;'
+        . 'page=Alpha;term=Foo Bar;page=Note;section=Notes;page=About;'
+        . 'taxonomy=Categories;',
 );
 
 my $r = $t->get('/');
