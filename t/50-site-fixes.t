@@ -48,6 +48,10 @@ my %hugo = (
     'names' => 'page=Beta;home=Fix;section=Posts;taxonomy=Tags;term=x;'
         . 'page=Alpha;term=Foo Bar;page=Note;section=Notes;page=About;'
         . 'taxonomy=Categories;',
+    # intersect, union, complement, symdiff, uniq, in on lists of pages:
+    # pages compare by identity
+    'setops' => 'Beta,Alpha, Beta,Alpha,Note, Note,About, Note,About, '
+        . 'Beta,Alpha, true false 0',
 );
 
 my $r = $t->get('/');
