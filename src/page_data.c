@@ -15,6 +15,7 @@
 #include "page_highlight.h"
 #include "page_markdown.h"
 #include "page_publish.h"
+#include "page_render_view.h"
 #include "page_sc_exec.h"
 #include "page_site_content.h"
 #include "page_site_data.h"
@@ -1012,6 +1013,11 @@ page_data_method(page_tpl_state_t *st, void *ctx, page_value_t *recv,
                               nargs, res);
     if (rc != 1) {
         return rc;
+    }
+
+    rc = page_render_view(st, d, recv, name, len, args, nargs, res);
+    if (rc != 1) {
+        return rc;              /* .Render "LAYOUT": page_render_view.c */
     }
 
     if (d->site_data != NULL) {

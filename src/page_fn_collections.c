@@ -11,8 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "page_data.h"
 #include "page_fn.h"
 #include "page_sc_exec.h"
+#include "page_site_data.h"
 
 
 /*
@@ -900,6 +902,20 @@ page_tpl_list_has(const page_value_t *l, const page_value_t *v)
 }
 
 
+/*
+ * A page (the one rendered, or one of the site index): Hugo compares
+ * pages by identity, so lists of pages are comparable, unlike maps.
+ */
+static int
+page_tpl_is_page(page_tpl_state_t *st, const page_value_t *v)
+{
+    page_data_t  *d = page_tpl_env(st)->data;
+
+    return d != NULL && v != NULL
+           && (v == d->page || page_site_data_page_of(d, v) != NULL);
+}
+
+
 /* mode 0 intersect, 1 union, 2 complement (last arg minus the others) */
 static int
 page_tpl_setop(page_tpl_state_t *st, int mode,
@@ -935,7 +951,8 @@ page_tpl_setop(page_tpl_state_t *st, int mode,
         {
             item = args[k]->u.list.items[i];
             if (item != NULL && (item->type == PAGE_MAP
-                                 || item->type == PAGE_LIST))
+                                 || item->type == PAGE_LIST)
+                && !page_tpl_is_page(st, item))
             {
                 return page_tpl_fail(st, "intersect does not support "
                                      "slices or arrays of uncomparable "

@@ -25,6 +25,10 @@ page_tpl_equal(const page_value_t *a, const page_value_t *b)
         b = &page_nil_value;
     }
 
+    if (a == b && a->type != PAGE_FLOAT) {
+        return 1;               /* the same value: a page is itself */
+    }
+
     if (page_tpl_is_num(a) && page_tpl_is_num(b)) {
         if (a->type == PAGE_INT && b->type == PAGE_INT) {
             return a->u.i == b->u.i;

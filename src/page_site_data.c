@@ -291,6 +291,10 @@ page_sd_fields(page_site_data_t *sd, page_value_t *m,
 
     return page_add(a, m, "Title", page_sd_str(a, p->title)) != 0
         || page_add(a, m, "LinkTitle", page_sd_str(a, p->link_title)) != 0
+        /* Hugo's .Name: a term's name as written, else the title */
+        || page_add(a, m, "Name",
+                    page_sd_str(a, p->kind == PAGE_KIND_TERM && p->term
+                                   ? p->term->name : p->title)) != 0
         || page_add(a, m, "Kind", page_sd_str(a, kind)) != 0
         || page_add(a, m, "Type", page_sd_str(a, type)) != 0
         || page_add(a, m, "Section", page_sd_str(a, p->section)) != 0
@@ -1609,6 +1613,13 @@ page_sd_site_params(page_site_data_t *sd, page_value_t *site,
     page_value_t  *own, *merged;
 
     own = page_map_gets(site, "Params");
+    merged = page_site_sites_params(sd, sd->lang, conf);   /* mainsections */
+
+    if (merged == NULL && conf != NULL) {
+        return -1;
+    }
+
+    conf = merged;
 
     if (own == NULL || own->type != PAGE_MAP || own->u.map.n == 0) {
         return page_add(sd->a, site, "Params", conf);

@@ -61,6 +61,10 @@ page_value_t **page_site_data_sites_slot(page_site_data_t *sd);
 page_value_t *page_site_sites_value(page_site_data_t *sd, size_t lang);
 int page_site_sites_list_method(page_site_data_t *sd, page_value_t *recv,
     const char *name, size_t len, size_t nargs, page_value_t **res);
+/* params with Hugo's default mainsections (the section with the most
+ * pages) when it has none: a copy, or params itself; NULL: no memory. */
+page_value_t *page_site_sites_params(page_site_data_t *sd, size_t lang,
+    page_value_t *params);
 int page_site_sites_method(page_tpl_state_t *st, page_site_data_t *sd,
     size_t lang, const char *name, size_t len, page_value_t **args,
     size_t nargs, page_value_t **res);

@@ -199,7 +199,10 @@ page_sites_other(page_site_data_t *sd, size_t lang)
         || page_map_set(a, m, "Language", 8,
                         page_site_data_language(sd, lang)) != 0
         || page_map_set(a, m, "Params", 6,
-                        lc->params ? lc->params : s->cfg->params) != 0
+                        page_site_sites_params(sd, lang,
+                                               lc->params ? lc->params
+                                                          : s->cfg->params))
+           != 0
         || page_map_set(a, m, "Copyright", 9,
                         page_value_is_string(v) ? v
                         : page_value_string(a, "", 0)) != 0
@@ -292,6 +295,51 @@ page_sites_main_sections(page_site_data_t *sd, size_t lang)
     }
 
     return list;
+}
+
+
+page_value_t *
+page_site_sites_params(page_site_data_t *sd, size_t lang,
+    page_value_t *params)
+{
+    size_t              i;
+    page_arena_t       *a;
+    page_value_t       *m, *list;
+    const char         *sec;
+    const page_site_t  *s;
+
+    s = page_site_data_index(sd);
+    sec = lang < s->nlangs ? s->langs[lang].main_section : NULL;
+
+    if (sec == NULL || sec[0] == '\0'
+        || (params != NULL && params->type != PAGE_MAP)
+        || page_map_get_ci(params, "mainsections", 12) != NULL)
+    {
+        return params;
+    }
+
+    /* a copy: the configuration's map is shared by every render */
+    a = page_site_data_arena(sd);
+    m = page_value_map(a);
+    list = page_value_list(a);
+
+    if (m == NULL || list == NULL
+        || page_list_push(a, list, page_value_string(a, sec, strlen(sec)))
+           != 0)
+    {
+        return NULL;
+    }
+
+    for (i = 0; params != NULL && i < params->u.map.n; i++) {
+        if (page_map_set(a, m, params->u.map.items[i].key.data,
+                         params->u.map.items[i].key.len,
+                         params->u.map.items[i].value) != 0)
+        {
+            return NULL;
+        }
+    }
+
+    return page_map_set(a, m, "mainsections", 12, list) == 0 ? m : NULL;
 }
 
 

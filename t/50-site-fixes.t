@@ -1,0 +1,77 @@
+#!/usr/bin/perl
+# page_site: fixes found by serving theme example sites (issue 12), on
+# the fixture t/site/fixes (two posts, a note, a page, tags).  Each line
+# of its home (layouts/index.html) is labelled; the expected lines are
+# hugo 0.111.3's build of the same fixture (hugo -s t/site/fixes -d OUT,
+# OUT/index.html), unless a comment says otherwise.
+
+use strict;
+use warnings;
+
+use FindBin;
+use lib "$FindBin::Bin/lib";
+use PageTest;
+
+my $t = PageTest->new;
+my $p = $t->prefix;
+
+system('cp', '-a', "$FindBin::Bin/site/fixes", "$p/fixes") == 0
+    or die "cp: $?";
+
+$t->start(<<"CONF");
+    server {
+        listen 127.0.0.1:%%PORT%%;
+        page_site $p/fixes;
+    }
+CONF
+
+# label => hugo 0.111.3's text after "label: " (newlines kept)
+my %hugo = (
+    # .Render "LAYOUT": TYPE/LAYOUT.html, else _default/LAYOUT.html
+    'render' => "[PSUM Beta Beta text.|\n][PSUM Alpha Alpha text.|\n]"
+        . "[DSUM Note page|\n][DSUM About page|\n]",
+    # no fallback to single.html: "" without the view
+    'render-li' => "[][][NLI Note|\n][]",
+    'render-self' => "[DSUM Fix home|\n]",
+    # a section looks in its type's folder too
+    'render-sec' => "[PSUM Posts |\n][][DSUM Notes section|\n]"
+        . "[NLI Notes|\n]",
+    # params.mainSections unset: the section with the most pages
+    'main' => '[post] [post] 2',
+    # a list page without a date of its own: its pages' latest Date and
+    # Lastmod (PublishDate stays zero in 0.111.3), on the page and in lists
+    'dates' => 'Posts 2021-03-04 2021-05-06 0001-01-01;'
+        . 'Notes 2019-01-01 2019-01-01 0001-01-01;',
+    'home-date' => '2021-03-04 2021-05-06',
+    # .Name: the title; a term's name as written (current Hugo: the
+    # term's path segment unnormalized, the same here)
+    'names' => 'page=Beta;home=Fix;section=Posts;taxonomy=Tags;term=x;'
+        . 'page=Alpha;term=Foo Bar;page=Note;section=Notes;page=About;'
+        . 'taxonomy=Categories;',
+    # intersect, union, complement, symdiff, uniq, in on lists of pages:
+    # pages compare by identity
+    'setops' => 'Beta,Alpha, Beta,Alpha,Note, Note,About, Note,About, '
+        . 'Beta,Alpha, true false 0',
+);
+
+my $r = $t->get('/');
+is($r->{status}, 200, 'home answers');
+
+my %got;
+my $label;
+for my $line (split /^/, $r->{body}) {
+    if ($line =~ /^([a-z-]+): (.*)/s) {
+        $label = $1;
+        $got{$label} = $2;
+    } elsif (defined $label) {
+        $got{$label} .= $line;
+    }
+}
+chomp %got;
+s/\n\z// for values %got;
+
+for my $k (sort keys %hugo) {
+    is($got{$k}, $hugo{$k}, $k);
+}
+
+done_testing();
