@@ -559,7 +559,9 @@ page_data_build(page_data_t *d, page_arena_t *a, page_value_t *params,
            != 0
         || page_add(a, p, "IsSection", &page_false_value) != 0
         || page_add(a, p, "IsNode", page_value_const_bool(kind[0] == 'h')) != 0
-        || page_add(a, p, "Aliases", page_value_list(a)) != 0
+        || page_add(a, p, "Aliases",
+                    (v = page_map_gets(params, "aliases"))
+                    && v->type == PAGE_LIST ? v : page_value_list(a)) != 0
         || page_add(a, p, "Resources", page_value_list(a)) != 0
         || page_add(a, p, "Store", store) != 0
         || page_add(a, p, "Scratch", store) != 0

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "page_sc_exec.h"
 #include "page_site_content.h"
 #include "page_site_data.h"
 #include "page_site_datadir.h"
@@ -48,6 +49,7 @@ typedef struct {
     const void               *obj;
     /* pages: the lists of the page, made once */
     page_value_t             *pages, *regular, *sections;
+    page_value_t             *scratch;      /* pages: .Store, .Scratch */
     unsigned                  filled:1;     /* pages: fields made */
 } page_sd_ref_t;
 
@@ -358,6 +360,19 @@ page_sd_language(page_site_data_t *sd, size_t lang)
 }
 
 
+/* A front matter list (keywords, aliases): the list, or an empty one. */
+static page_value_t *
+page_sd_param_list(page_site_data_t *sd, page_value_t *params,
+    const char *key)
+{
+    page_value_t  *v;
+
+    v = page_map_gets(params, key);
+
+    return v != NULL && v->type == PAGE_LIST ? v : page_value_list(sd->a);
+}
+
+
 /*
  * Fill the value of a page with its fields: the method hook does it
  * when a template (or where, sort, ...) first reads a field of it.
@@ -396,7 +411,11 @@ page_sd_fill(page_site_data_t *sd, page_sd_ref_t *ref)
             && page_add(a, m, "Lang",
                         page_sd_str(a, sd->s->langs[p->lang].conf->lang))
                != 0)
-        || page_add(a, m, "File", page_sd_file(sd, p)) != 0)
+        || page_add(a, m, "File", page_sd_file(sd, p)) != 0
+        || page_add(a, m, "Keywords",
+                    page_sd_param_list(sd, params, "keywords")) != 0
+        || page_add(a, m, "Aliases",
+                    page_sd_param_list(sd, params, "aliases")) != 0)
     {
         return -1;
     }
@@ -544,6 +563,8 @@ page_sd_home_list(page_site_data_t *sd, int which)
 
 /* ---- menus ---- */
 
+static const page_site_page_t *page_sd_arg_page(page_site_data_t *sd,
+    page_value_t *v);
 static int page_sd_is_ancestor(const page_site_page_t *a,
     const page_site_page_t *p);
 
@@ -821,7 +842,8 @@ typedef enum {
     PAGE_SD_BY_EXPIRY,
     PAGE_SD_BY_TITLE,
     PAGE_SD_BY_LINK_TITLE,
-    PAGE_SD_BY_PARAM
+    PAGE_SD_BY_PARAM,
+    PAGE_SD_BY_LANGUAGE         /* the languages' order, then default */
 } page_sd_by_t;
 
 typedef struct {
@@ -894,6 +916,12 @@ page_sd_less(page_site_data_t *sd, page_sd_by_t by, const page_sd_item_t *a,
         sb = by == PAGE_SD_BY_TITLE ? b->p->title : b->p->link_title;
         return strcmp(sa ? sa : "", sb ? sb : "") < 0;
 
+    case PAGE_SD_BY_LANGUAGE:
+        if (a->p->lang != b->p->lang) {
+            return a->p->lang < b->p->lang;
+        }
+        return a->p->order < b->p->order;
+
     case PAGE_SD_BY_PARAM:
         /* a page without the param goes after every page with it */
         if (a->key == NULL || a->key->type == PAGE_NIL) {
@@ -959,6 +987,57 @@ static int page_sd_group_by(page_tpl_state_t *st, page_site_data_t *sd,
  * first or sort made of them): .ByDate, .ByWeight, .ByTitle, ...,
  * .Reverse, .Len.  1 when recv holds anything but pages.
  */
+/*
+ * Pages.Limit N (the first N), Pages.Next PAGE (the page before it in
+ * the list: Hugo's next is the newer) and Pages.Prev PAGE (the one after
+ * it); nil at the ends and for a page not in the list.
+ */
+static int
+page_sd_list_pick(page_tpl_state_t *st, page_site_data_t *sd,
+    page_value_t *recv, const char *name, size_t len, page_value_t *arg,
+    page_value_t **res)
+{
+    size_t                   i, n;
+    page_value_t            *list;
+    const page_site_page_t  *p;
+
+    (void) len;
+    n = recv->u.list.n;
+
+    if (name[0] == 'L') {
+        if (arg == NULL || arg->type != PAGE_INT || arg->u.i < 0) {
+            return page_tpl_fail(st, "Limit: want a number of pages");
+        }
+
+        list = page_value_list(sd->a);
+        for (i = 0; list != NULL && i < n && i < (size_t) arg->u.i; i++) {
+            if (page_list_push(sd->a, list, recv->u.list.items[i]) != 0) {
+                list = NULL;
+            }
+        }
+
+        *res = list;
+        return list ? 0 : page_tpl_fail(st, "out of memory");
+    }
+
+    p = page_sd_arg_page(sd, arg);
+    *res = NULL;
+
+    for (i = 0; p != NULL && i < n; i++) {
+        if (page_sd_arg_page(sd, recv->u.list.items[i]) == p) {
+            if (name[0] == 'N') {
+                *res = i > 0 ? recv->u.list.items[i - 1] : NULL;
+            } else {
+                *res = i + 1 < n ? recv->u.list.items[i + 1] : NULL;
+            }
+            break;
+        }
+    }
+
+    return 0;
+}
+
+
 static int
 page_sd_list_method(page_tpl_state_t *st, page_site_data_t *sd,
     page_value_t *recv, const char *name, size_t len, page_value_t **args,
@@ -981,11 +1060,19 @@ page_sd_list_method(page_tpl_state_t *st, page_site_data_t *sd,
         { "ByExpiryDate", PAGE_SD_BY_EXPIRY },
         { "ByTitle", PAGE_SD_BY_TITLE },
         { "ByLinkTitle", PAGE_SD_BY_LINK_TITLE },
-        { "ByParam", PAGE_SD_BY_PARAM }
+        { "ByParam", PAGE_SD_BY_PARAM },
+        { "ByLanguage", PAGE_SD_BY_LANGUAGE }
     };
 
     if (len >= 7 && memcmp(name, "Related", 7) == 0) {
         return page_site_related(st, sd, recv, name, len, args, nargs, res);
+    }
+
+    if (nargs == 1 && (page_is(name, len, "Limit")
+                       || page_is(name, len, "Next")
+                       || page_is(name, len, "Prev")))
+    {
+        return page_sd_list_pick(st, sd, recv, name, len, args[0], res);
     }
 
     by = PAGE_SD_BY_WEIGHT;
@@ -1472,6 +1559,32 @@ page_sd_group_by(page_tpl_state_t *st, page_site_data_t *sd,
     } else if (page_is(name, len, "GroupByExpiryDate")) {
         by_date = 1;
         by = PAGE_SD_BY_EXPIRY;
+    } else if (page_is(name, len, "GroupByParamDate")) {
+        /* PARAM LAYOUT [ORDER]: by the param's date, as GroupByDate */
+        if (nargs < 2 || nargs > 3 || !page_tpl_is_str(args[0])
+            || !page_tpl_is_str(args[1]))
+        {
+            return page_tpl_fail(st, "GroupByParamDate: want a param, a "
+                                 "layout and an order");
+        }
+
+        for (i = 0; i < n; i++) {
+            key = page_map_get_ci(page_map_gets(items[i].v, "Params"),
+                                  args[0]->u.s.data, args[0]->u.s.len);
+            if (key == NULL || key->type != PAGE_TIME) {
+                /* without the date: Go's zero time ("0001-01"), as hugo */
+                key = page_value_new(sd->a, PAGE_TIME);
+                if (key == NULL) {
+                    return page_tpl_fail(st, "out of memory");
+                }
+                page_time_zero(&key->u.t);
+            }
+            items[i].key = key;
+        }
+        by_date = 2;
+        by = PAGE_SD_BY_PARAM;
+        args++;
+        nargs--;
     } else if (!page_is(name, len, "GroupBy")
                && !page_is(name, len, "GroupByParam"))
     {
@@ -1512,7 +1625,8 @@ page_sd_group_by(page_tpl_state_t *st, page_site_data_t *sd,
 
     for (i = 0; i < n; i++) {
         if (by_date) {
-            t = by == PAGE_SD_BY_DATE ? &items[i].p->dates.date
+            t = by_date == 2 ? &items[i].key->u.t
+                : by == PAGE_SD_BY_DATE ? &items[i].p->dates.date
                 : by == PAGE_SD_BY_PUBLISH ? &items[i].p->dates.publish
                 : by == PAGE_SD_BY_LASTMOD ? &items[i].p->dates.lastmod
                 : &items[i].p->dates.expiry;
@@ -2223,6 +2337,17 @@ page_sd_page_method(page_tpl_state_t *st, page_site_data_t *sd,
             goto made;
         }
 
+        if ((page_is(name, len, "Store") || page_is(name, len, "Scratch"))
+            && ref->value != sd->d->page)
+        {
+            /* another page's scratch, for this render */
+            if (ref->scratch == NULL) {
+                ref->scratch = page_sc_scratch_new(sd->a);
+            }
+            *res = ref->scratch;
+            goto made;
+        }
+
         if (page_is(name, len, "IsBranch")) {
             *res = page_value_const_bool(p->kind != PAGE_KIND_PAGE);
             return 0;
@@ -2270,6 +2395,11 @@ page_sd_page_method(page_tpl_state_t *st, page_site_data_t *sd,
                                args[0]->u.s.len);
         *res = q ? page_sd_page(sd, q) : NULL;
         return q && *res == NULL ? page_tpl_fail(st, "out of memory") : 0;
+    }
+
+    if (nargs == 1 && page_is(name, len, "Eq")) {
+        *res = page_value_const_bool(page_sd_arg_page(sd, args[0]) == p);
+        return 0;
     }
 
     if (nargs == 1 && page_is(name, len, "GetTerms")) {

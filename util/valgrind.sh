@@ -31,7 +31,7 @@ t/16-encoding.t t/17-publish.t t/18-failures.t t/19-error-pages.t
 t/21-resources.t t/22-lookup.t t/23-themes-corpus.t t/30-cache.t t/40-site.t
 t/41-site-feeds.t t/42-site-pager.t t/43-site-content.t t/44-site-data.t
 t/45-site-resources.t t/46-site-related.t t/47-site-sites.t t/48-site-lookup.t
-t/51-site-partials.t t/52-site-fresh.t"}
+t/51-site-partials.t t/52-site-fresh.t t/53-site-methods.t"}
 
 command -v valgrind >/dev/null || {
     echo "valgrind.sh: valgrind is missing (apt-get install valgrind)" >&2
