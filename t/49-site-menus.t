@@ -8,7 +8,9 @@
 # (three levels), weights (negative, 0 last), pageRef (found and not),
 # params, pre/post, identifier/parent, an unknown parent; front matter
 # menus (menu: main, menus: [footer, legal], a map of two menus, a
-# duplicate identifier, a draft); sectionPagesMenu.  The expected pages
+# duplicate identifier, a draft); sectionPagesMenu; names of one weight
+# in compare.Strings order (_under, Apple, Zulu, Éclair, éclat); a url
+# "/Contact Us/" urlized.  The expected pages
 # are hugo 0.111.3's build, t/site/menus.hugo.txt (see its header for
 # the one change to current Hugo).
 
