@@ -31,6 +31,9 @@ $t->write_file("$p/menus/layouts/index.html",
                '{{ range .Site.Menus.main.Limit "2" }}{{ end }}');
 $t->write_file("$p/menus/layouts/_default/single.html",
                '{{ range .Site.Menus.main.Limit -1 }}{{ end }}');
+$t->write_file("$p/menus/layouts/_default/list.html",
+               '{{ range .Site.Menus.footer }}{{ .ConfiguredURL }};{{ end }}|'
+               . '{{ range .Site.Menus.main }}{{ .ConfiguredURL }};{{ end }}');
 
 $t->start(<<"CONF");
     server {
@@ -68,6 +71,12 @@ my $r = $t->get('/blog/');
 is($r->{status}, 200, '/blog/: 200');
 like($r->{body}, qr/^== sections \(2\)\nThe Blog\|blog\|blog\|sections\|/m,
      '/blog/: the configuration\'s entry for the section stands');
+
+# .ConfiguredURL: the url as configured (urlized), "" for a pageRef or a
+# front matter entry (hugo 0.111.3's output)
+$r = $t->request(uri => '/docs/', port => $t->port2);
+is($r->{body}, "/contact-us/;;;;|/zed/;/;;;https://gohugo.io/;/fallback/;"
+               . "/alpha/;/beta/;/beta2/;;", '.ConfiguredURL');
 
 # Limit wants an int, and not a negative one (Go: slice bounds)
 $r = $t->request(uri => '/', port => $t->port2);
