@@ -628,6 +628,7 @@ page_sd_entry(page_site_data_t *sd, const page_site_entry_t *e, int depth)
         || page_add(a, m, "Title", page_sd_str(a, e->title)) != 0
         || page_add(a, m, "Parent", page_sd_str(a, e->parent)) != 0
         || page_add(a, m, "Menu", page_sd_str(a, e->menu)) != 0
+        || page_add(a, m, "PageRef", page_sd_str(a, e->page_ref)) != 0
         || page_add(a, m, "Params",
                     e->params ? e->params : page_value_map(a)) != 0
         || page_add(a, m, "Page", page) != 0
@@ -665,62 +666,6 @@ page_sd_menus(page_site_data_t *sd)
     }
 
     return m;
-}
-
-
-/* Hugo's IsSameResource: the entry's page is p, or its URL p's link. */
-static int
-page_sd_same(page_site_data_t *sd, const page_site_entry_t *e,
-    const page_site_page_t *p)
-{
-    int         same;
-    page_buf_t  url, rel;
-
-    if (e->page != NULL) {
-        return e->page == p;
-    }
-
-    page_buf_init(&url, sd->a, 0);
-    page_buf_init(&rel, sd->a, 0);
-    page_site_entry_url(sd->s, e, &url);
-    page_site_rel_permalink(sd->s, p, &rel);
-
-    same = url.len && url.len == rel.len
-           && memcmp(url.data, rel.data, url.len) == 0;
-
-    return same;
-}
-
-
-/*
- * Hugo's HasMenuCurrent: a descendant entry is p's, or (since Hugo
- * 0.86) the entry's page is a section above p.
- */
-static int
-page_sd_has_current(page_site_data_t *sd, const page_site_entry_t *e,
-    const page_site_page_t *p, int depth)
-{
-    size_t  i;
-
-    if (depth > PAGE_SD_MAX_MENU_DEPTH) {
-        return 0;
-    }
-
-    if (e->page != NULL && e->page->kind == PAGE_KIND_SECTION
-        && page_sd_is_ancestor(e->page, p))
-    {
-        return 1;
-    }
-
-    for (i = 0; i < e->nchildren; i++) {
-        if (page_sd_same(sd, e->children[i], p)
-            || page_sd_has_current(sd, e->children[i], p, depth + 1))
-        {
-            return 1;
-        }
-    }
-
-    return 0;
 }
 
 
@@ -1066,6 +1011,11 @@ page_sd_list_method(page_tpl_state_t *st, page_site_data_t *sd,
 
     if (len >= 7 && memcmp(name, "Related", 7) == 0) {
         return page_site_related(st, sd, recv, name, len, args, nargs, res);
+    }
+
+    group = page_site_menu_method(st, sd, recv, name, len, args, nargs, res);
+    if (group != 1) {
+        return group;           /* a menu: page_site_menu_values.c */
     }
 
     if (nargs == 1 && (page_is(name, len, "Limit")
@@ -2151,6 +2101,17 @@ page_site_data_value_page(page_site_data_t *sd, const page_value_t *v)
 }
 
 
+const page_site_entry_t *
+page_site_data_entry_of(page_site_data_t *sd, const page_value_t *v)
+{
+    page_sd_ref_t  *ref;
+
+    ref = v ? page_sd_find(sd->by_value, sd->size, v) : NULL;
+
+    return ref && ref->tag == PAGE_SD_ENTRY ? ref->obj : NULL;
+}
+
+
 page_arena_t *
 page_site_data_arena(page_site_data_t *sd)
 {
@@ -2218,7 +2179,6 @@ page_sd_page_method(page_tpl_state_t *st, page_site_data_t *sd,
     size_t                   i;
     page_buf_t               b;
     page_value_t            *list, *v;
-    page_sd_ref_t           *er;
     const page_site_page_t  *p = ref->obj, *q;
 
     if (nargs == 0) {
@@ -2429,26 +2389,10 @@ page_sd_page_method(page_tpl_state_t *st, page_site_data_t *sd,
         return 0;
     }
 
-    if (nargs == 2 && (page_is(name, len, "IsMenuCurrent")
-                       || page_is(name, len, "HasMenuCurrent")))
-    {
-        er = page_sd_find(sd->by_value, sd->size, args[1]);
-        *res = &page_false_value;
-
-        if (er == NULL || er->tag != PAGE_SD_ENTRY || !page_tpl_is_str(args[0])
-            || strlen(((const page_site_entry_t *) er->obj)->menu)
-               != args[0]->u.s.len
-            || strncasecmp(((const page_site_entry_t *) er->obj)->menu,
-                           args[0]->u.s.data, args[0]->u.s.len) != 0)
-        {
-            return 0;
-        }
-
-        i = name[0] == 'I'
-            ? (size_t) page_sd_same(sd, er->obj, p)
-            : (size_t) page_sd_has_current(sd, er->obj, p, 0);
-        *res = page_value_const_bool(i);
-        return 0;
+    i = (size_t) page_site_menu_current(st, sd, p, name, len, args, nargs,
+                                        res);
+    if (i != 1) {
+        return (int) i;         /* page_site_menu_values.c */
     }
 
     if (nargs == 1 && page_is(name, len, "Param") && ref->value != sd->d->page)
@@ -2608,6 +2552,10 @@ page_site_data_method(page_tpl_state_t *st, page_data_t *d,
         }
 
         return 1;
+
+    case PAGE_SD_ENTRY:
+        return page_site_menu_entry_method(st, sd, ref->obj, name, len,
+                                           nargs, res);
 
     case PAGE_SD_TAX:
         return page_sd_tax_method(st, sd, ref, name, len, args, nargs, res);

@@ -110,6 +110,26 @@ int page_site_pager_aliases(const page_config_t *cfg);
 int page_site_data_site(page_data_t *d, struct page_site_s **s,
     size_t *lang);
 
+/*
+ * page_site_menu_values.c: the methods of a menu (a list of entries:
+ * ByWeight, ByName, Limit, Reverse), of an entry (ConfiguredURL), and
+ * the page methods IsMenuCurrent and HasMenuCurrent of page p: the
+ * method hook's contract (1: not one of them).  And the entry a value
+ * stands for, or NULL.
+ */
+struct page_site_entry_s;
+int page_site_menu_method(page_tpl_state_t *st, page_site_data_t *sd,
+    page_value_t *recv, const char *name, size_t len, page_value_t **args,
+    size_t nargs, page_value_t **res);
+int page_site_menu_entry_method(page_tpl_state_t *st, page_site_data_t *sd,
+    const struct page_site_entry_s *e, const char *name, size_t len,
+    size_t nargs, page_value_t **res);
+int page_site_menu_current(page_tpl_state_t *st, page_site_data_t *sd,
+    const struct page_site_page_s *p, const char *name, size_t len,
+    page_value_t **args, size_t nargs, page_value_t **res);
+const struct page_site_entry_s *page_site_data_entry_of(page_site_data_t *sd,
+    const page_value_t *v);
+
 /* For page_site_feed: the values of a list of the index's pages. */
 page_value_t *page_site_data_list(page_data_t *d, const page_site_list_t *l);
 

@@ -390,6 +390,18 @@ int page_site_default_cmp(const void *x, const void *y);
 page_site_menu_t *page_site_menu(page_site_t *s, size_t lang,
     const char *name);
 
+/*
+ * Hugo's orders of menu entries (page_site_menus.c): the default one
+ * (weight, 0 last; then name; then identifier) and by name alone, names
+ * compared as Hugo's compare.Strings (case folded, then byte by byte).
+ */
+int page_site_menu_cmp(const page_site_entry_t *a,
+    const page_site_entry_t *b);
+int page_site_menu_name_cmp(const page_site_entry_t *a,
+    const page_site_entry_t *b);
+/* An entry's KeyName: its identifier, else its name. */
+const char *page_site_menu_key(const page_site_entry_t *e);
+
 /* The pages of the same translationKey as p in other languages. */
 size_t page_site_translations(page_site_t *s, const page_site_page_t *p,
     page_site_page_t **out, size_t max);

@@ -530,7 +530,12 @@ page_site_entry_url(const page_site_t *s, const page_site_entry_t *e,
     }
 
     if (e->url[0] == '/') {
+        /* Hugo's createNodeMenuEntryURL: urlized, under baseURL's path
+           (non-ASCII letters are kept, not percent-encoded) */
         page_buf_append(b, s->cfg->base_path, page_site_base_len(s));
+        page_site_sanitize(b, e->url, strlen(e->url),
+                           !s->cfg->disable_path_to_lower);
+        return;
     }
 
     page_buf_puts(b, e->url);
