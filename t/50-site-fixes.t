@@ -15,13 +15,18 @@ use PageTest;
 my $t = PageTest->new;
 my $p = $t->prefix;
 
-system('cp', '-a', "$FindBin::Bin/site/fixes", "$p/fixes") == 0
-    or die "cp: $?";
+system('cp', '-a', "$FindBin::Bin/site/$_", "$p/$_") == 0
+    or die "cp: $?" for qw(fixes fixes-url);
 
 $t->start(<<"CONF");
     server {
         listen 127.0.0.1:%%PORT%%;
         page_site $p/fixes;
+    }
+
+    server {
+        listen 127.0.0.1:%%PORT2%%;
+        page_site $p/fixes-url;
     }
 CONF
 
@@ -72,6 +77,26 @@ s/\n\z// for values %got;
 
 for my $k (sort keys %hugo) {
     is($got{$k}, $hugo{$k}, $k);
+}
+
+# t/site/fixes-url: what hugo 0.111.3 writes to public/ for these files.
+# An HTML content file without front matter is copied as it is (at its
+# own path, in a branch bundle or at the top); with front matter it is a
+# page (docs/withfm/index.html, not rendered here yet), never a file.  A
+# term whose _index.md sets url is at that url.
+my @files = (
+    ['/docs/extra.html', 200, "<p>raw html page</p>\n"],
+    ['/top.html', 200, "<p>top</p>\n"],
+    ['/docs/withfm.html', 404, undef],
+    ['/docs/img.png', 200, 'PNG'],
+    ['/topic-x/', 200, "LIST Ex /topic-x/\n"],
+);
+
+for my $f (@files) {
+    my ($path, $status, $body) = @$f;
+    my $r = $t->request(port => $t->port2, uri => $path);
+    is($r->{status}, $status, "$path answers $status");
+    is($r->{body}, $body, "$path: hugo's file") if defined $body;
 }
 
 done_testing();
