@@ -18,6 +18,10 @@ my $p = $t->prefix;
 system('cp', '-a', "$FindBin::Bin/site/$_", "$p/$_") == 0
     or die "cp: $?" for qw(fixes fixes-url);
 
+# not in hugo's build (hugo fetches the post from the network)
+$t->write_file("$p/fixes-url/content/tw.md",
+               "---\ntitle: TW\n---\n{{< tweet user=\"a\" id=\"1\" >}}\n");
+
 $t->start(<<"CONF");
     server {
         listen 127.0.0.1:%%PORT%%;
@@ -97,6 +101,23 @@ for my $f (@files) {
     my $r = $t->request(port => $t->port2, uri => $path);
     is($r->{status}, $status, "$path answers $status");
     is($r->{body}, $body, "$path: hugo's file") if defined $body;
+}
+
+# Hugo's built-in shortcodes: gist (the embed script, as hugo 0.111.3
+# writes it), comment (current Hugo's: nothing); tweet and the others
+# that fetch remote data fail the page with one line naming them.
+{
+    my $r = $t->request(port => $t->port2, uri => '/sc/');
+    my $g = 'https://gist.github.com/alice/0123abc.js';
+    is($r->{body}, qq{<p><script type="application/javascript" src="$g">}
+        . qq{</script>\n\n<script type="application/javascript" }
+        . qq{src="$g?file=f.py"></script>\n\nAB</p>\n\n},
+       'gist and comment shortcodes');
+
+    $r = $t->request(port => $t->port2, uri => '/tw/');
+    is($r->{status}, 500, 'tweet: the page fails');
+    like($t->error_log, qr/shortcode "tweet": it fetches the post from X/,
+         'tweet: one line says why');
 }
 
 done_testing();
