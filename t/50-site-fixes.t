@@ -21,6 +21,9 @@ system('cp', '-a', "$FindBin::Bin/site/$_", "$p/$_") == 0
 # not in hugo's build (hugo fetches the post from the network)
 $t->write_file("$p/fixes-url/content/tw.md",
                "---\ntitle: TW\n---\n{{< tweet user=\"a\" id=\"1\" >}}\n");
+# getCSV (layouts/shortcodes/csv.html) must not fail the site's templates
+$t->write_file("$p/fixes-url/content/csv.md",
+               "---\ntitle: CSV\n---\n{{< csv \"https://e.org/a.csv\" >}}\n");
 
 $t->start(<<"CONF");
     server {
@@ -118,6 +121,16 @@ for my $f (@files) {
     is($r->{status}, 500, 'tweet: the page fails');
     like($t->error_log, qr/shortcode "tweet": it fetches the post from X/,
          'tweet: one line says why');
+}
+
+# getCSV and getJSON are defined (the site starts, the other pages
+# render) and fail when they run, saying why
+{
+    my $r = $t->request(port => $t->port2, uri => '/csv/');
+    is($r->{status}, 500, 'getCSV: the page fails');
+    like($t->error_log,
+         qr/data\.GetCSV: remote data is not fetched at request time/,
+         'getCSV: one line says why');
 }
 
 done_testing();
