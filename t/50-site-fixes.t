@@ -133,4 +133,25 @@ for my $f (@files) {
          'getCSV: one line says why');
 }
 
+# t/site/fixes-ml (en, pt-br): a relative front matter url of a page or
+# a term in pt-br is under /pt-br/, an absolute one is not (hugo 0.111.3's
+# public/: pt-br/pfoo/, pt-br/categoria/x/, abs/sec/, pen/)
+my $t3 = PageTest->new;
+system('cp', '-a', "$FindBin::Bin/site/fixes-ml", $t3->prefix . '/ml') == 0
+    or die "cp: $?";
+$t3->start('    server { listen 127.0.0.1:%%PORT%%; page_site '
+           . $t3->prefix . "/ml; }\n");
+
+for my $f (['/pt-br/pfoo/', 200, "P\n"],
+           ['/pt-br/categoria/x/', 200, "TX /pt-br/categoria/x/\n"],
+           ['/abs/sec/', 200, "SEC /abs/sec/\n"],
+           ['/pen/', 200, "P\n"],
+           ['/pfoo/', 404, undef])
+{
+    my ($path, $status, $body) = @$f;
+    my $r = $t3->get($path);
+    is($r->{status}, $status, "ml $path answers $status");
+    is($r->{body}, $body, "ml $path: hugo's page") if defined $body;
+}
+
 done_testing();
