@@ -107,7 +107,8 @@ for my $f (@files) {
 }
 
 # Hugo's built-in shortcodes: gist (the embed script, as hugo 0.111.3
-# writes it), comment (current Hugo's: nothing); tweet and the others
+# writes it), comment (current Hugo's: nothing; hugo 0.111.3 has no
+# comment shortcode, so its build was of sc.md without it); tweet and the others
 # that fetch remote data fail the page with one line naming them.
 {
     my $r = $t->request(port => $t->port2, uri => '/sc/');
@@ -123,10 +124,14 @@ for my $f (@files) {
          'tweet: one line says why');
 }
 
-# getCSV and getJSON are defined (the site starts, the other pages
-# render) and fail when they run, saying why
+# getCSV and getJSON: a project file (URL parts joined) as hugo 0.111.3
+# reads it (content/data.md); a remote URL fails, saying why
 {
-    my $r = $t->request(port => $t->port2, uri => '/csv/');
+    my $r = $t->request(port => $t->port2, uri => '/data/');
+    is($r->{body}, "<p>a=1;b=x, y;\n\nv 2\n</p>\n\n",
+       'getCSV and getJSON of project files');
+
+    $r = $t->request(port => $t->port2, uri => '/csv/');
     is($r->{status}, 500, 'getCSV: the page fails');
     like($t->error_log,
          qr/data\.GetCSV: remote data is not fetched at request time/,
