@@ -20,6 +20,7 @@ static const page_tpl_func_t *const  page_fn_tables[] = {
     page_fn_crypto,
     page_fn_debug,
     page_fn_css,
+    page_fn_data,
     page_fn_diagrams,
     page_fn_encoding,
     page_fn_fmt,

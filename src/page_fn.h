@@ -32,6 +32,7 @@ extern const page_tpl_func_t  page_fn_compare[];
 extern const page_tpl_func_t  page_fn_crypto[];
 extern const page_tpl_func_t  page_fn_debug[];
 extern const page_tpl_func_t  page_fn_css[];
+extern const page_tpl_func_t  page_fn_data[];
 extern const page_tpl_func_t  page_fn_diagrams[];
 extern const page_tpl_func_t  page_fn_encoding[];
 extern const page_tpl_func_t  page_fn_fmt[];

@@ -700,15 +700,70 @@ page_sr_has_content(const char *dir)
 }
 
 
+/* Bytes of an HTML content file read to tell whether it has front matter. */
+#define PAGE_SR_PEEK  64
+
+
+/*
+ * An HTML content file (.html, .htm) without front matter: Hugo copies it
+ * as it is (a file, not a page); with front matter it is a page.
+ */
+static int
+page_sr_is_html(const char *name, size_t len)
+{
+    return (len > 5 && strncasecmp(name + len - 5, ".html", 5) == 0)
+           || (len > 4 && strncasecmp(name + len - 4, ".htm", 4) == 0);
+}
+
+
+static int
+page_sr_html_plain(const char *file)
+{
+    int      fd;
+    char     b[PAGE_SR_PEEK];
+    ssize_t  n, i;
+
+    fd = open(file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd == -1) {
+        return 0;
+    }
+
+    n = read(fd, b, sizeof(b));
+    close(fd);
+
+    if (n < 0) {
+        return 0;
+    }
+
+    i = 0;
+    if (n >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0) {
+        i = 3;                          /* a UTF-8 byte order mark */
+    }
+
+    while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r'
+                     || b[i] == '\n'))
+    {
+        i++;
+    }
+
+    return !(n - i >= 3 && (memcmp(b + i, "---", 3) == 0
+                            || memcmp(b + i, "+++", 3) == 0))
+           && !(i < n && b[i] == '{');
+}
+
+
 int
 page_site_resource_file(page_site_t *s, const char *path, size_t len,
     page_buf_t *out)
 {
+    int                 html;
     size_t              i, k, seg, mark;
     page_site_match_t   m;
 
+    html = page_sr_is_html(path, len);
+
     if (len < 2 || path[0] != '/' || path[len - 1] == '/'
-        || page_sr_is_content(path, len))
+        || (page_sr_is_content(path, len) && !html))
     {
         return 0;
     }
@@ -774,7 +829,11 @@ page_site_resource_file(page_site_t *s, const char *path, size_t len,
 
         page_buf_append(out, path + i, len - i);
 
-        return page_buf_cstr(out) != NULL ? 1 : -1;
+        if (page_buf_cstr(out) == NULL) {
+            return -1;
+        }
+
+        return !html || page_sr_html_plain(out->data);
     }
 
     return 0;

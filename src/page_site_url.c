@@ -368,10 +368,12 @@ page_site_url(page_site_t *s, page_site_page_t *p)
           : page_site_param_str(p->params, "url");
 
     if (url[0] != '\0') {
-        /* front matter url: as written, no language prefix (hugo
-           0.111.3), "/" added unless it names a file */
+        /* front matter url: as written, "/" added unless it names a
+           file; a relative one ("categoria/x") under the language's
+           prefix, an absolute one ("/x") not (hugo 0.111.3) */
         page_buf_init(&b, &s->scratch, PAGE_SITE_MAX_PATH);
         if (url[0] != '/') {
+            page_buf_puts(&b, s->langs[p->lang].prefix);
             page_buf_putc(&b, '/');
         }
         page_buf_puts(&b, url);
