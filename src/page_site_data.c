@@ -2427,6 +2427,53 @@ page_site_data_list(page_data_t *d, const page_site_list_t *l)
 }
 
 
+/*
+ * A term's weighted page ({Weight, Page}) is Hugo's WeightedPage, which
+ * embeds its page: a field or method it does not have is its page's
+ * (.Title, .RelPermalink, ... of `range .Site.Taxonomies.tags.x`).
+ */
+static int
+page_sd_weighted_page(page_tpl_state_t *st, page_data_t *d,
+    page_value_t *recv, const char *name, size_t len, page_value_t **args,
+    size_t nargs, page_value_t **res)
+{
+    int             rc;
+    page_value_t   *pv, *v;
+    page_sd_ref_t  *pref;
+
+    if (recv->type != PAGE_MAP || recv->u.map.n != 2
+        || page_is(name, len, "Weight") || page_is(name, len, "Page")
+        || page_map_gets(recv, "Weight") == NULL)
+    {
+        return 1;
+    }
+
+    pv = page_map_gets(recv, "Page");
+    pref = pv ? page_sd_find(d->site_data->by_value, d->site_data->size, pv)
+              : NULL;
+    if (pref == NULL || pref->tag != PAGE_SD_PAGE) {
+        return 1;
+    }
+
+    rc = page_site_data_method(st, d, pv, name, len, args, nargs, res);
+    if (rc != 1 || nargs != 0) {
+        return rc;
+    }
+
+    if (!pref->filled && page_sd_fill(d->site_data, pref) != 0) {
+        return page_tpl_fail(st, "out of memory");
+    }
+
+    v = page_map_get(pv, name, len);
+    if (v == NULL) {
+        return 1;
+    }
+
+    *res = v;
+    return 0;
+}
+
+
 int
 page_site_data_method(page_tpl_state_t *st, page_data_t *d,
     page_value_t *recv, const char *name, size_t len, page_value_t **args,
@@ -2490,10 +2537,13 @@ page_site_data_method(page_tpl_state_t *st, page_data_t *d,
 
     ref = page_sd_find(sd->by_value, sd->size, recv);
     if (ref == NULL) {
-        return recv->type == PAGE_LIST
-               ? page_sd_list_method(st, sd, recv, name, len, args, nargs,
-                                     res)
-               : 1;
+        if (recv->type == PAGE_LIST) {
+            return page_sd_list_method(st, sd, recv, name, len, args, nargs,
+                                       res);
+        }
+
+        return page_sd_weighted_page(st, d, recv, name, len, args, nargs,
+                                     res);
     }
 
     switch (ref->tag) {

@@ -3,7 +3,8 @@
 # (four posts, three with an `event` date): Pages.Limit, .Next PAGE,
 # .Prev PAGE, .ByLanguage, .GroupByParamDate (a page without the param
 # grouped under Go's zero time, as hugo does), and on a page reached by
-# site.GetPage: .Keywords, .Aliases, .Scratch, .Store, .Eq.  The expected
+# site.GetPage: .Keywords, .Aliases, .Scratch, .Store, .Eq; and a term's
+# weighted pages, whose fields are their pages'.  The expected
 # pages are hugo 0.111.3's build of the fixture, kept in
 # t/site/methods-hugo/ (`hugo -s t/site/methods -d DIR`,
 # public/posts/NAME/index.html), with one difference: in current Hugo
@@ -40,5 +41,13 @@ for my $name (qw(one two four)) {
     is($r->{status}, 200, "$name: 200");
     is($r->{body}, $want, "$name: hugo's page (Store as current Hugo)");
 }
+
+# a term's weighted pages are Hugo's WeightedPage, which embeds its page
+# (.Title, .RelPermalink, .Date of `range .Site.Taxonomies.tags.lamp`)
+open my $h, '<', "$FindBin::Bin/site/methods-hugo/home.html" or die $!;
+my $home = do { local $/; <$h> };
+close $h;
+my $r = $t->get('/');
+is($r->{body}, $home, "home: weighted pages' fields are their pages', as hugo");
 
 done_testing();
