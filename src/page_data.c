@@ -996,6 +996,34 @@ page_data_render_string(page_tpl_state_t *st, page_data_t *d,
 }
 
 
+page_value_t *
+page_data_param(page_value_t *params, const char *key, size_t len)
+{
+    size_t         i, n;
+    const char    *dot;
+    page_value_t  *v;
+
+    v = page_map_get_ci(params, key, len);
+    if (v != NULL || memchr(key, '.', len) == NULL) {
+        return v;
+    }
+
+    /* "a.b.c": each map in turn */
+    for (i = 0; params != NULL && i < len; i += n + 1) {
+        dot = memchr(key + i, '.', len - i);
+        n = dot ? (size_t) (dot - key) - i : len - i;
+
+        if (params->type != PAGE_MAP) {
+            return NULL;
+        }
+
+        params = page_map_get_ci(params, key + i, n);
+    }
+
+    return params;
+}
+
+
 /* Methods: .Param, .Page, .RenderString, ... on the page and site. */
 static int
 page_data_method(page_tpl_state_t *st, void *ctx, page_value_t *recv,
@@ -1078,11 +1106,11 @@ page_data_method(page_tpl_state_t *st, void *ctx, page_value_t *recv,
                 return page_tpl_fail(st, "Param: want one string key");
             }
 
-            v = page_map_get_ci(page_map_gets(d->page, "Params"),
+            v = page_data_param(page_map_gets(d->page, "Params"),
                                 key->u.s.data, key->u.s.len);
 
             if (v == NULL || v->type == PAGE_NIL) {
-                v = page_map_get_ci(page_map_gets(d->site, "Params"),
+                v = page_data_param(page_map_gets(d->site, "Params"),
                                     key->u.s.data, key->u.s.len);
             }
 

@@ -72,6 +72,12 @@ void page_data_env(page_data_t *d, page_tpl_env_t *env);
 
 /* .File of the content file file (a path under the content directory). */
 page_value_t *page_data_file(page_arena_t *a, const char *file, size_t len);
+/*
+ * Hugo's Param lookup in params: the key without regard to case, else a
+ * dotted path ("social.mastodon") through nested maps; NULL: none.
+ */
+page_value_t *page_data_param(page_value_t *params, const char *key,
+    size_t len);
 
 /* Drop the <p> around out when it holds exactly one paragraph. */
 void page_data_strip_paragraph(page_buf_t *out);

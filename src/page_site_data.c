@@ -2401,10 +2401,10 @@ page_sd_page_method(page_tpl_state_t *st, page_site_data_t *sd,
             return page_tpl_fail(st, "Param: want one string key");
         }
 
-        v = page_map_get_ci(page_map_gets(ref->value, "Params"),
+        v = page_data_param(page_map_gets(ref->value, "Params"),
                             args[0]->u.s.data, args[0]->u.s.len);
         if (v == NULL || v->type == PAGE_NIL) {
-            v = page_map_get_ci(page_map_gets(sd->d->site, "Params"),
+            v = page_data_param(page_map_gets(sd->d->site, "Params"),
                                 args[0]->u.s.data, args[0]->u.s.len);
         }
 

@@ -343,35 +343,6 @@ page_site_sites_params(page_site_data_t *sd, size_t lang,
 }
 
 
-/* Hugo's Param on params: a key, lower-cased, or a dotted path. */
-static page_value_t *
-page_sites_param(page_value_t *params, const char *key, size_t len)
-{
-    size_t         i, n;
-    const char    *dot;
-    page_value_t  *v;
-
-    v = page_map_get_ci(params, key, len);
-    if (v != NULL || memchr(key, '.', len) == NULL) {
-        return v;
-    }
-
-    /* "a.b.c": each map in turn */
-    for (i = 0; params != NULL && i < len; i += n + 1) {
-        dot = memchr(key + i, '.', len - i);
-        n = dot ? (size_t) (dot - key) - i : len - i;
-
-        if (params->type != PAGE_MAP) {
-            return NULL;
-        }
-
-        params = page_map_get_ci(params, key + i, n);
-    }
-
-    return params;
-}
-
-
 /*
  * The methods of .Sites (hugo.Sites, current Hugo): Default, the default
  * language's site wherever it is in the list, and First (deprecated).
@@ -427,7 +398,7 @@ page_site_sites_method(page_tpl_state_t *st, page_site_data_t *sd,
             return page_tpl_fail(st, "Param: want one string key");
         }
 
-        *res = page_sites_param(page_map_gets(site, "Params"),
+        *res = page_data_param(page_map_gets(site, "Params"),
                                 args[0]->u.s.data, args[0]->u.s.len);
         return 0;
     }
