@@ -236,8 +236,8 @@ page_param_string(page_arena_t *a, page_value_t *params, const char *key)
 page_value_t *
 page_data_file(page_arena_t *a, const char *file, size_t len)
 {
-    size_t         dir_len, base_len;
-    const char    *name, *dot, *slash;
+    size_t         dir_len, base_len, cbase_len;
+    const char    *name, *dot, *slash, *cbase;
     page_value_t  *f;
 
     while (len && file[0] == '/') {
@@ -267,11 +267,30 @@ page_data_file(page_arena_t *a, const char *file, size_t len)
     }
     base_len = dot ? (size_t) (dot - name) : (size_t) (file + len - name);
 
+    /*
+     * ContentBaseName: a bundle's (index.md, _index.md) is its folder's
+     * name, "" for the home page's, as hugo 0.111.3 gives it
+     */
+    cbase = name;
+    cbase_len = base_len;
+
+    if ((base_len == 5 && memcmp(name, "index", 5) == 0)
+        || (base_len == 6 && memcmp(name, "_index", 6) == 0))
+    {
+        cbase_len = dir_len ? dir_len - 1 : 0;
+        for (cbase = file + cbase_len; cbase > file && cbase[-1] != '/';
+             cbase--)
+        {
+            /* back to the folder's first byte */
+        }
+        cbase_len = (size_t) (file + cbase_len - cbase);
+    }
+
     if (page_add_str(a, f, "Path", file, len) != 0
         || page_add_str(a, f, "LogicalName", name,
                         (size_t) (file + len - name)) != 0
         || page_add_str(a, f, "BaseFileName", name, base_len) != 0
-        || page_add_str(a, f, "ContentBaseName", name, base_len) != 0
+        || page_add_str(a, f, "ContentBaseName", cbase, cbase_len) != 0
         || page_add_str(a, f, "TranslationBaseName", name, base_len) != 0
         || page_add_str(a, f, "Dir", file, dir_len) != 0
         || page_add_str(a, f, "Ext", dot ? dot + 1 : "",

@@ -50,4 +50,20 @@ close $h;
 my $r = $t->get('/');
 is($r->{body}, $home, "home: weighted pages' fields are their pages', as hugo");
 
+# .File's names on t/site/filenames, as hugo 0.111.3 builds it:
+# ContentBaseName is a bundle's folder ("" for the home page's)
+$t->stop;
+$t->start(<<"CONF");
+    server {
+        listen 127.0.0.1:%%PORT%%;
+        page_site $FindBin::Bin/site/filenames;
+    }
+CONF
+my %names = ('/' => "[|_index|_index]\n", '/posts/' => "[posts|_index|_index]\n",
+             '/posts/bun/' => "[bun|index|index]\n", '/posts/a/' => "[a|a|a]\n");
+for my $uri (sort keys %names) {
+    is($t->get($uri)->{body}, $names{$uri},
+       "$uri: .File.ContentBaseName, BaseFileName, TranslationBaseName");
+}
+
 done_testing();
