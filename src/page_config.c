@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "page_io.h"
 #include "page_config.h"
 #include "page_toml.h"
 #include "page_front.h"
@@ -200,18 +201,8 @@ page_config_read(page_arena_t *a, page_config_t *cfg, const char *root,
         return -1;
     }
 
-    len = 0;
-
-    while (len < (size_t) sb.st_size) {
-        n = read(fd, buf + len, (size_t) sb.st_size - len);
-        if (n <= 0) {
-            if (n == -1 && errno == EINTR) {
-                continue;
-            }
-            break;
-        }
-        len += (size_t) n;
-    }
+    n = page_read_full(fd, buf, (size_t) sb.st_size);
+    len = n > 0 ? (size_t) n : 0;
 
     close(fd);
     buf[len] = '\0';

@@ -16,6 +16,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "page_io.h"
 #include "page_assets.h"
 #include "page_data.h"
 #include "page_fn.h"
@@ -77,12 +78,8 @@ page_fn_data_file(page_tpl_state_t *st, const char *name, const char *s,
                              (int) len, s);
     }
 
-    got = 0;
-    while (got < (size_t) file.size
-           && (n = read(fd, text + got, (size_t) file.size - got)) > 0)
-    {
-        got += (size_t) n;
-    }
+    n = page_read_full(fd, text, (size_t) file.size);
+    got = n > 0 ? (size_t) n : 0;
 
     close(fd);
     text[got] = '\0';

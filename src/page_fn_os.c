@@ -24,6 +24,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "page_io.h"
 #include "page_data.h"
 #include "page_fn.h"
 
@@ -414,18 +415,10 @@ page_fn_os_readfile(PAGE_FN_ARGS)
         return page_tpl_nomem(st);
     }
 
-    n = 0;
-    for (got = 0; got < (size_t) f.sb.st_size; got += (size_t) n) {
-        n = read(f.fd, data + got, (size_t) f.sb.st_size - got);
-        if (n == -1 && errno == EINTR) {
-            n = 0;
-            continue;
-        }
-        if (n <= 0) {
-            break;                      /* it shrank: what there is */
-        }
-    }
+    /* a file that shrank is read as far as it goes */
+    n = page_read_full(f.fd, data, (size_t) f.sb.st_size);
     rc = n == -1 ? errno : 0;
+    got = n > 0 ? (size_t) n : 0;
     close(f.fd);
 
     if (n == -1) {

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "page_io.h"
 #include "page_fn.h"
 #include "page_glob.h"
 #include "page_image.h"
@@ -623,22 +624,13 @@ page_resource_content(page_tpl_state_t *st, page_value_t *r,
 
     /* a file that shrinks while read is read as far as it goes */
 
-    for (done = 0; done < (size_t) sb.st_size; done += (size_t) n) {
-        n = read(fd, buf + done, (size_t) sb.st_size - done);
-        if (n < 0 && errno == EINTR) {
-            n = 0;
-            continue;
-        }
-        if (n < 0) {
-            close(fd);
-            return page_tpl_fail(st, "resource \"%s\": %s",
-                                 page_resource_name(r).data,
-                                 strerror(errno));
-        }
-        if (n == 0) {
-            break;
-        }
+    n = page_read_full(fd, buf, (size_t) sb.st_size);
+    if (n < 0) {
+        close(fd);
+        return page_tpl_fail(st, "resource \"%s\": %s",
+                             page_resource_name(r).data, strerror(errno));
     }
+    done = (size_t) n;
 
     close(fd);
     buf[done] = '\0';

@@ -26,6 +26,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "page_io.h"
 #include "page.h"
 #include "page_front.h"
 #include "page_markdown.h"
@@ -930,32 +931,19 @@ page_sc_open(page_sc_cache_t *c, const char *file)
 static char *
 page_sc_read(int fd, size_t len)
 {
-    char     *buf;
-    size_t    got;
-    ssize_t   n;
+    char  *buf;
 
     buf = malloc(len + 1);
     if (buf == NULL) {
         return NULL;
     }
 
-    for (got = 0; got < len; got += (size_t) n) {
-        n = read(fd, buf + got, len - got);
-        if (n < 0 && errno == EINTR) {
-            n = 0;
-            continue;
-        }
-        if (n <= 0) {
-            break;
-        }
-    }
-
-    buf[got] = '\0';
-
-    if (got != len) {
+    if (page_read_full(fd, buf, len) != (ssize_t) len) {
         free(buf);
         return NULL;
     }
+
+    buf[len] = '\0';
 
     return buf;
 }

@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "page_io.h"
 #include "page_site_datadir.h"
 #include "page_site_int.h"
 #include "page_unmarshal.h"
@@ -94,17 +95,8 @@ page_datadir_read(page_datadir_walk_t *w, int dfd, const char *name,
         return -2;
     }
 
-    n = 0;
-    while (n < (size_t) sb.st_size) {
-        r = read(fd, b + n, (size_t) sb.st_size - n);
-        if (r == -1 && errno == EINTR) {
-            continue;
-        }
-        if (r <= 0) {
-            break;
-        }
-        n += (size_t) r;
-    }
+    r = page_read_full(fd, b, (size_t) sb.st_size);
+    n = r > 0 ? (size_t) r : 0;
 
     close(fd);
 

@@ -39,6 +39,7 @@
 #include <unicode/upluralrules.h>
 #include <unicode/unumberformatter.h>
 
+#include "page_io.h"
 #include "page_data.h"
 #include "page_fn.h"
 #include "page_site_data.h"
@@ -558,17 +559,8 @@ page_i18n_file(page_i18n_load_t *l, int dfd, const char *name)
         return -2;
     }
 
-    n = 0;
-    while (n < (size_t) sb.st_size) {
-        r = read(fd, b + n, (size_t) sb.st_size - n);
-        if (r == -1 && errno == EINTR) {
-            continue;
-        }
-        if (r <= 0) {
-            break;
-        }
-        n += (size_t) r;
-    }
+    r = page_read_full(fd, b, (size_t) sb.st_size);
+    n = r > 0 ? (size_t) r : 0;
     close(fd);
     b[n] = '\0';
 

@@ -26,6 +26,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "page_io.h"
 #include "page_front.h"
 #include "page_site_content.h"
 #include "page_site_int.h"
@@ -261,14 +262,8 @@ page_site_read_head(page_site_walk_t *w, int fd, const char *path,
             }
         }
 
-        while (len < want) {
-            n = read(fd, w->buf + len, want - len);
-            if (n < 0 && errno == EINTR) {
-                continue;
-            }
-            if (n <= 0) {
-                break;
-            }
+        n = page_read_full(fd, w->buf + len, want - len);
+        if (n > 0) {
             len += (size_t) n;
         }
 

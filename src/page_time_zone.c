@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "page_io.h"
 #include "page_time.h"
 
 /* Where tzdata is (Debian's tzdata package), as Go looks first. */
@@ -527,24 +528,17 @@ static ssize_t
 page_tz_read(const char *path, unsigned char *buf, size_t size)
 {
     int      fd;
-    ssize_t  n, total;
+    ssize_t  total;
 
     fd = open(path, O_RDONLY);
     if (fd < 0) {
         return -1;
     }
 
-    total = 0;
-    while ((size_t) total < size) {
-        n = read(fd, buf + total, size - (size_t) total);
-        if (n <= 0) {
-            break;
-        }
-        total += n;
-    }
+    total = page_read_full(fd, (char *) buf, size);
     close(fd);
 
-    return (size_t) total == size ? -1 : total;   /* too big: refused */
+    return (size_t) total == size ? -1 : total;   /* too big (or -1) */
 }
 
 
