@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "page_data.h"
 #include "page_sc_exec.h"
 #include "page_site_data.h"
 #include "page_site_index.h"
@@ -71,26 +72,6 @@ static const page_sites_field_t  page_sites_config[] = {
 };
 
 
-/* The value at a dotted path of lower-cased keys, or NULL. */
-static page_value_t *
-page_sites_at(page_value_t *m, const char *path)
-{
-    const char  *dot;
-
-    while (m != NULL && m->type == PAGE_MAP) {
-        dot = strchr(path, '.');
-        if (dot == NULL) {
-            return page_map_get_ci(m, path, strlen(path));
-        }
-
-        m = page_map_get_ci(m, path, (size_t) (dot - path));
-        path = dot + 1;
-    }
-
-    return NULL;
-}
-
-
 /* map[a][b]... = v along a dotted path, making the maps. */
 static int
 page_sites_put(page_arena_t *a, page_value_t *m, const char *path,
@@ -133,7 +114,7 @@ page_sites_config_value(page_arena_t *a, page_value_t *root)
 
     for (i = 0; m != NULL && page_sites_config[i].path != NULL; i++) {
         f = &page_sites_config[i];
-        c = page_sites_at(root, f->key);
+        c = page_data_param(root, f->key, strlen(f->key));
 
         if ((c == NULL || c->type == PAGE_NIL) && f->old != NULL) {
             c = page_map_get_ci(root, f->old, strlen(f->old));
