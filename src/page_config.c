@@ -1214,6 +1214,79 @@ page_config_langs(page_arena_t *a, page_config_t *cfg, page_error_t *err)
 }
 
 
+static void
+page_config_related_add(page_config_related_t *c, const char *name,
+    int64_t weight, const char *pattern, int lower)
+{
+    if (c->n == PAGE_CONFIG_MAX_RELATED) {
+        return;
+    }
+
+    c->idx[c->n].name = name;
+    c->idx[c->n].weight = weight;
+    c->idx[c->n].pattern = pattern;
+    c->idx[c->n].lower = lower ? 1 : 0;
+    c->n++;
+}
+
+
+/* related: the site's indices, else Hugo's default (taxonomies read). */
+static void
+page_config_related(page_config_t *cfg)
+{
+    size_t                  i;
+    page_value_t           *r, *list, *m, *v;
+    page_config_related_t  *c = &cfg->related_conf;
+
+    memset(c, 0, sizeof(page_config_related_t));
+    c->threshold = 80;
+    r = cfg->related;
+
+    if (r == NULL || r->type != PAGE_MAP || r->u.map.n == 0) {
+        page_config_related_add(c, "keywords", 100, "", 0);
+        page_config_related_add(c, "date", 10, "", 0);
+
+        for (i = 0; i < cfg->ntaxonomies; i++) {
+            if (strcmp(cfg->taxonomies[i].singular, "tag") == 0) {
+                page_config_related_add(c, "tags", 80, "", 0);
+                break;
+            }
+        }
+
+    } else {
+        c->threshold = page_config_int(r, "threshold", 0);
+        c->include_newer = page_config_bool(r, "includenewer", 0);
+        list = page_map_gets(r, "indices");
+
+        for (i = 0; list != NULL && list->type == PAGE_LIST
+                    && i < list->u.list.n; i++)
+        {
+            m = list->u.list.items[i];
+            v = m->type == PAGE_MAP ? page_map_gets(m, "name") : NULL;
+
+            if (v == NULL || !page_value_is_string(v)) {
+                continue;
+            }
+
+            page_config_related_add(c, v->u.s.data,
+                                    page_config_int(m, "weight", 0),
+                                    page_config_str(m, "pattern", ""),
+                                    page_config_bool(r, "tolower", 0)
+                                    || page_config_bool(m, "tolower", 0));
+        }
+    }
+
+    for (i = 0; i < c->n; i++) {
+        if (c->idx[i].weight < c->min) {
+            c->min = c->idx[i].weight;
+        }
+        if (c->idx[i].weight > c->max) {
+            c->max = c->idx[i].weight;
+        }
+    }
+}
+
+
 static int
 page_config_typed(page_arena_t *a, page_config_t *cfg, page_error_t *err)
 {
@@ -1273,6 +1346,7 @@ page_config_typed(page_arena_t *a, page_config_t *cfg, page_error_t *err)
     }
 
     page_config_disable_kinds(cfg);
+    page_config_related(cfg);
 
     /* pagination (Hugo 0.128+) over paginate / paginatePath (older) */
 

@@ -51,6 +51,31 @@ typedef struct {
     const char    *plural;      /* "tags": the URL and the front matter key */
 } page_config_taxonomy_t;
 
+/* Most indices a related configuration may have (Hugo has no limit). */
+#define PAGE_CONFIG_MAX_RELATED  16
+
+/* One index of Hugo's related content: the front matter key it reads. */
+typedef struct {
+    const char    *name;        /* lower-case: "tags", "date", "keywords" */
+    int64_t        weight;
+    const char    *pattern;     /* a Go layout for dates; "": "2006" */
+    unsigned       lower:1;     /* toLower */
+} page_config_related_index_t;
+
+/*
+ * The site's related configuration (or Hugo's default: keywords 100,
+ * date 10, tags 80 when the site has the tag taxonomy; threshold 80),
+ * with the weights' scale (from 0 to the heaviest, or the lightest when
+ * negative), made when the configuration is read.
+ */
+typedef struct {
+    page_config_related_index_t  idx[PAGE_CONFIG_MAX_RELATED];
+    size_t                       n;
+    int64_t                      threshold;
+    int64_t                      min, max;
+    unsigned                     include_newer:1;
+} page_config_related_t;
+
 /* One language: languages.<lang> with the site's values as fallbacks. */
 typedef struct {
     const char    *lang;        /* "fr", lower-cased */
@@ -87,6 +112,7 @@ typedef struct {
     page_value_t            *permalinks;
     page_value_t            *markup;
     page_value_t            *related;       /* NULL: Hugo's default indices */
+    page_config_related_t    related_conf;  /* the same, parsed */
     page_value_t            *ugly_map;      /* uglyURLs as a map: section
                                                -> bool; NULL otherwise */
 

@@ -2,9 +2,10 @@
  * page_site_related: Hugo's related content on a list of pages,
  * .Related DOC|OPTIONS, .RelatedIndices DOC INDEX... and .RelatedTo
  * KEYVALS..., by Hugo's rules (related/inverted_index.go): each index of
- * the site's `related` configuration (or Hugo's default: keywords 100,
- * date 10, and tags 80 when the site has the tag taxonomy; threshold 80;
- * newer pages left out) gives a page keywords (a front matter value, a
+ * the site's `related` configuration (parsed with the configuration,
+ * page_config.c: Hugo's default is keywords 100, date 10, and tags 80
+ * when the site has the tag taxonomy; threshold 80; newer pages left
+ * out) gives a page keywords (a front matter value, a
  * list of them, or a date in the index's pattern, "2006" by default);
  * every keyword of the document a page shares adds the index's weight to
  * the page's rank; a page is kept when its average weight, normalised to
@@ -26,26 +27,8 @@
 #include "page_site_index.h"
 #include "page_tpl_int.h"
 
-/* Most indices a related configuration may have (Hugo has no limit). */
-#define PAGE_RELATED_MAX_INDICES  16
-
 /* Most keywords of one page in one index that are compared. */
 #define PAGE_RELATED_MAX_KEYWORDS  256
-
-typedef struct {
-    const char  *name;          /* lower-case: "tags", "date", "keywords" */
-    int64_t      weight;
-    const char  *pattern;       /* a Go layout for dates; "" "2006" */
-    unsigned     lower:1;       /* toLower */
-} page_related_index_t;
-
-typedef struct {
-    page_related_index_t  idx[PAGE_RELATED_MAX_INDICES];
-    size_t                n;
-    int64_t               threshold;
-    int64_t               min, max;     /* weights: the scale, from 0 */
-    unsigned              include_newer:1;
-} page_related_conf_t;
 
 typedef struct {
     const char  *s;
@@ -60,119 +43,15 @@ typedef struct {
 } page_related_rank_t;
 
 typedef struct {
-    page_tpl_state_t      *st;
-    page_site_data_t      *sd;
-    page_arena_t          *a;
-    page_related_conf_t    conf;
+    page_tpl_state_t             *st;
+    page_site_data_t             *sd;
+    page_arena_t                 *a;
+    const page_config_related_t  *conf;     /* the site's, parsed */
 } page_related_t;
 
 
-static int64_t
-page_related_int(const page_value_t *v, int64_t dflt)
-{
-    if (v == NULL) {
-        return dflt;
-    }
-
-    if (v->type == PAGE_INT) {
-        return v->u.i;
-    }
-
-    if (v->type == PAGE_FLOAT) {
-        return (int64_t) v->u.f;
-    }
-
-    return dflt;
-}
-
-
-static int
-page_related_bool(const page_value_t *v)
-{
-    return v != NULL && v->type == PAGE_BOOL && v->u.b;
-}
-
-
-static void
-page_related_add(page_related_conf_t *c, const char *name, int64_t weight,
-    const char *pattern, int lower)
-{
-    if (c->n == PAGE_RELATED_MAX_INDICES) {
-        return;
-    }
-
-    c->idx[c->n].name = name;
-    c->idx[c->n].weight = weight;
-    c->idx[c->n].pattern = pattern;
-    c->idx[c->n].lower = lower ? 1 : 0;
-    c->n++;
-}
-
-
-/* The site's related configuration, or Hugo's default. */
-static void
-page_related_conf(const page_site_t *s, page_related_conf_t *c)
-{
-    size_t         i;
-    page_value_t  *r, *list, *m, *v;
-
-    memset(c, 0, sizeof(page_related_conf_t));
-    c->threshold = 80;
-    r = s->cfg->related;
-
-    if (r == NULL || r->type != PAGE_MAP || r->u.map.n == 0) {
-        page_related_add(c, "keywords", 100, "", 0);
-        page_related_add(c, "date", 10, "", 0);
-
-        for (i = 0; i < s->cfg->ntaxonomies; i++) {
-            if (strcmp(s->cfg->taxonomies[i].singular, "tag") == 0) {
-                page_related_add(c, "tags", 80, "", 0);
-                break;
-            }
-        }
-
-    } else {
-        c->threshold = page_related_int(page_map_gets(r, "threshold"), 0);
-        c->include_newer = page_related_bool(page_map_gets(r,
-                                                           "includenewer"));
-        list = page_map_gets(r, "indices");
-
-        for (i = 0; list != NULL && list->type == PAGE_LIST
-                    && i < list->u.list.n; i++)
-        {
-            m = list->u.list.items[i];
-            if (m->type != PAGE_MAP) {
-                continue;
-            }
-
-            v = page_map_gets(m, "name");
-            if (v == NULL || !page_value_is_string(v)) {
-                continue;
-            }
-
-            page_related_add(c, v->u.s.data,
-                             page_related_int(page_map_gets(m, "weight"), 0),
-                             page_value_is_string(page_map_gets(m, "pattern"))
-                             ? page_map_gets(m, "pattern")->u.s.data : "",
-                             page_related_bool(page_map_gets(r, "tolower"))
-                             || page_related_bool(page_map_gets(m,
-                                                                "tolower")));
-        }
-    }
-
-    for (i = 0; i < c->n; i++) {
-        if (c->idx[i].weight < c->min) {
-            c->min = c->idx[i].weight;
-        }
-        if (c->idx[i].weight > c->max) {
-            c->max = c->idx[i].weight;
-        }
-    }
-}
-
-
-static const page_related_index_t *
-page_related_find(const page_related_conf_t *c, const char *name, size_t len)
+static const page_config_related_index_t *
+page_related_find(const page_config_related_t *c, const char *name, size_t len)
 {
     size_t  i;
 
@@ -190,7 +69,7 @@ page_related_find(const page_related_conf_t *c, const char *name, size_t len)
 
 /* Append one value's keyword (a string, a number, a date) to kw. */
 static void
-page_related_push(page_related_t *r, const page_related_index_t *ix,
+page_related_push(page_related_t *r, const page_config_related_index_t *ix,
     const page_value_t *v, page_related_kw_t *kw, size_t *n)
 {
     size_t       len;
@@ -251,7 +130,7 @@ page_related_push(page_related_t *r, const page_related_index_t *ix,
 
 /* Keywords of values: one, or each of a list. */
 static void
-page_related_values(page_related_t *r, const page_related_index_t *ix,
+page_related_values(page_related_t *r, const page_config_related_index_t *ix,
     const page_value_t *v, page_related_kw_t *kw, size_t *n)
 {
     size_t  i;
@@ -269,7 +148,7 @@ page_related_values(page_related_t *r, const page_related_index_t *ix,
 
 /* A page's keywords in one index (Hugo's NamedPageMetaValue). */
 static size_t
-page_related_keywords(page_related_t *r, const page_related_index_t *ix,
+page_related_keywords(page_related_t *r, const page_config_related_index_t *ix,
     const page_site_page_t *p, page_related_kw_t *kw)
 {
     size_t              n;
@@ -386,38 +265,38 @@ page_related_search(page_related_t *r, page_value_t *list,
     const page_site_page_t *doc, page_value_t **names, size_t nnames,
     page_value_t **kvs, size_t nkvs, page_value_t **res)
 {
-    size_t                       i, j, k, m, n, nq, nd;
-    int64_t                      w;
-    page_value_t                *out, *key;
-    page_related_kw_t           *dk;
-    page_related_rank_t         *ranks, t;
-    const page_site_page_t      *p;
-    const page_related_index_t  *ix;
+    size_t                              i, j, k, m, n, nq, nd;
+    int64_t                             w;
+    page_value_t                       *out, *key;
+    page_related_kw_t                  *dk;
+    page_related_rank_t                *ranks, t;
+    const page_site_page_t             *p;
+    const page_config_related_index_t  *ix;
 
     struct {
-        const page_related_index_t  *ix;
-        page_related_kw_t           *kw;
-        size_t                       n;
-    } q[PAGE_RELATED_MAX_INDICES * 2];
+        const page_config_related_index_t  *ix;
+        page_related_kw_t                  *kw;
+        size_t                              n;
+    } q[PAGE_CONFIG_MAX_RELATED * 2];
 
     nq = 0;
 
     if (doc != NULL) {
-        for (i = 0; i < (nnames ? nnames : r->conf.n)
-                    && nq < PAGE_RELATED_MAX_INDICES; i++)
+        for (i = 0; i < (nnames ? nnames : r->conf->n)
+                    && nq < PAGE_CONFIG_MAX_RELATED; i++)
         {
             if (nnames) {
                 if (!page_tpl_is_str(names[i])) {
                     return page_tpl_fail(r->st, "related: want index names");
                 }
-                ix = page_related_find(&r->conf, names[i]->u.s.data,
+                ix = page_related_find(r->conf, names[i]->u.s.data,
                                        names[i]->u.s.len);
                 if (ix == NULL) {
                     return page_tpl_fail(r->st, "index \"%s\" not found",
                                          names[i]->u.s.data);
                 }
             } else {
-                ix = &r->conf.idx[i];
+                ix = &r->conf->idx[i];
             }
 
             q[nq].ix = ix;
@@ -431,13 +310,13 @@ page_related_search(page_related_t *r, page_value_t *list,
         }
     }
 
-    for (i = 0; i < nkvs && nq < PAGE_RELATED_MAX_INDICES * 2; i++) {
+    for (i = 0; i < nkvs && nq < PAGE_CONFIG_MAX_RELATED * 2; i++) {
         key = page_map_gets(kvs[i], "Key");
         if (kvs[i]->type != PAGE_MAP || !page_tpl_is_str(key)) {
             return page_tpl_fail(r->st, "related: want keyVals");
         }
 
-        ix = page_related_find(&r->conf, key->u.s.data, key->u.s.len);
+        ix = page_related_find(r->conf, key->u.s.data, key->u.s.len);
         if (ix == NULL) {
             return page_tpl_fail(r->st, "index \"%s\" not found",
                                  key->u.s.data);
@@ -471,7 +350,7 @@ page_related_search(page_related_t *r, page_value_t *list,
             continue;
         }
 
-        if (doc != NULL && !r->conf.include_newer
+        if (doc != NULL && !r->conf->include_newer
             && !doc->dates.publish.is_zero
             && page_related_time_after(&p->dates.publish,
                                        &doc->dates.publish))
@@ -506,8 +385,8 @@ page_related_search(page_related_t *r, page_value_t *list,
 
         if (ranks[m].matches > 0
             && page_related_norm(ranks[m].weight / ranks[m].matches,
-                                 r->conf.min, r->conf.max)
-               >= r->conf.threshold / ranks[m].matches)
+                                 r->conf->min, r->conf->max)
+               >= r->conf->threshold / ranks[m].matches)
         {
             m++;
         }
@@ -549,7 +428,7 @@ page_site_related(page_tpl_state_t *st, page_site_data_t *sd,
     r.st = st;
     r.sd = sd;
     r.a = page_site_data_arena(sd);
-    page_related_conf(page_site_data_index(sd), &r.conf);
+    r.conf = &page_site_data_index(sd)->cfg->related_conf;
 
     if (len == 7 && memcmp(name, "Related", 7) == 0) {
         if (nargs != 1) {
