@@ -483,10 +483,14 @@ page_render_layout(page_data_t *data, page_tpl_env_t *env,
 
     if (opt->output != NULL && opt->site_page != NULL) {
         /* a feed, a sitemap, the 404 page: page_site_feed's lookups */
-        return page_site_feed_render(data, env, opt, res);
-    }
+        set = page_site_feed_layout(opt, &entry, err);
+        if (set == NULL) {
+            return -1;
+        }
 
-    set = page_templates_find_layout(opt->templates, &q, &entry);
+    } else {
+        set = page_templates_find_layout(opt->templates, &q, &entry);
+    }
 
     if (set == NULL) {
         page_error_set(err, PAGE_ERR_TEMPLATE, path, 0, 0,

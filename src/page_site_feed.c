@@ -340,23 +340,18 @@ page_site_feed_names(const page_site_t *s, const page_site_page_t *p,
 }
 
 
-int
-page_site_feed_render(page_data_t *data, page_tpl_env_t *env,
-    const page_options_t *opt, page_result_t *res)
+const page_tpl_set_t *
+page_site_feed_layout(const page_options_t *opt, const char **entry,
+    page_error_t *err)
 {
     char                   buf[PAGE_SITE_FEED_MAX_NAMES
                                * PAGE_SITE_FEED_MAX_NAME / 4];
     char                   bbuf[4096];
     const char            *names[PAGE_SITE_FEED_MAX_NAMES + 1];
     const char            *bases[64];
-    const char            *entry, *path;
-    page_buf_t             out;
-    page_error_t           tpl_err, *err;
     const page_site_t     *s;
     const page_tpl_set_t  *set;
 
-    err = &res->error;
-    path = opt->path ? opt->path : "-";
     s = opt->site;
 
     page_site_feed_names(s, opt->site_page, opt->output, NULL, names,
@@ -369,35 +364,16 @@ page_site_feed_render(page_data_t *data, page_tpl_env_t *env,
                              bbuf, sizeof(bbuf));
     }
 
-    set = page_templates_by_names(opt->templates, names, bases, &entry);
+    set = page_templates_by_names(opt->templates, names, bases, entry);
 
     if (set == NULL) {
-        page_error_set(err, PAGE_ERR_TEMPLATE, path, 0, 0,
+        page_error_set(err, PAGE_ERR_TEMPLATE,
+                       opt->path ? opt->path : "-", 0, 0,
                        "no layout found for output format %s (looked for "
                        "%s)", opt->output, names[0] ? names[0] : "none");
-        return -1;
     }
 
-    page_buf_init(&out, env->arena, PAGE_MAX_OUTPUT);
-    page_error_init(&tpl_err);
-
-    if (page_tpl_execute(set, entry, data->page, env, &out, &tpl_err) != 0) {
-        page_error_set(err, tpl_err.status == PAGE_ERR_NOMEM
-                            ? PAGE_ERR_NOMEM : PAGE_ERR_TEMPLATE,
-                       path, 0, 0, "%s", tpl_err.msg);
-        return -1;
-    }
-
-    if (out.data != NULL && page_buf_cstr(&out) == NULL) {
-        page_error_set(err, PAGE_ERR_NOMEM, path, 0, 0,
-                       "the page is too large");
-        return -1;
-    }
-
-    res->data = out.data ? out.data : "";
-    res->len = out.len;
-
-    return 0;
+    return set;
 }
 
 

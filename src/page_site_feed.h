@@ -53,12 +53,12 @@ size_t page_site_feed_names(const page_site_t *s, const page_site_page_t *p,
     char *buf, size_t size);
 
 /*
- * page_render's last step for opt->output: find the layout, execute it
- * over the page.  0, or -1 with res->error set (no layout: "no layout
- * found for output format rss").
+ * The layout page_render executes for opt->output, and its entry
+ * template; NULL with err set when there is none ("no layout found for
+ * output format rss").
  */
-int page_site_feed_render(page_data_t *data, page_tpl_env_t *env,
-    const page_options_t *opt, page_result_t *res);
+const struct page_tpl_set_s *page_site_feed_layout(const page_options_t *opt,
+    const char **entry, page_error_t *err);
 
 /* Is there a layout for p's output (the 404 page: else nginx's 404). */
 int page_site_feed_has_layout(const struct page_templates_s *t,
