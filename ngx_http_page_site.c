@@ -50,6 +50,8 @@ static ngx_int_t ngx_http_page_site_join(ngx_pool_t *pool, ngx_str_t *out,
 static ngx_int_t ngx_http_page_site_is_dir(ngx_conf_t *cf, ngx_str_t *dir);
 static ngx_int_t ngx_http_page_site_robots(ngx_http_request_t *r,
     ngx_http_page_site_t *site);
+static ngx_int_t ngx_http_page_site_send(ngx_http_request_t *r, ngx_buf_t *b,
+    char *type, size_t type_len);
 static void ngx_http_page_site_cleanup(void *data);
 
 
@@ -519,10 +521,8 @@ static ngx_int_t
 ngx_http_page_site_sitemap_index(ngx_http_request_t *r,
     ngx_http_page_site_t *site)
 {
-    ngx_int_t     rc;
     ngx_buf_t    *b;
     page_buf_t    pb;
-    ngx_chain_t   out;
     page_arena_t  a;
 
     page_arena_init(&a, 0);
@@ -544,26 +544,8 @@ ngx_http_page_site_sitemap_index(ngx_http_request_t *r,
     b->last = ngx_cpymem(b->pos, pb.data, pb.len);
     page_arena_free(&a);
 
-    b->memory = 1;
-    b->last_buf = (r == r->main) ? 1 : 0;
-    b->last_in_chain = 1;
-
-    r->headers_out.status = NGX_HTTP_OK;
-    r->headers_out.content_length_n = b->last - b->pos;
-    ngx_str_set(&r->headers_out.content_type, "application/xml");
-    r->headers_out.content_type_len = sizeof("application/xml") - 1;
-    ngx_str_set(&r->headers_out.charset, "utf-8");
-
-    rc = ngx_http_send_header(r);
-
-    if (rc == NGX_ERROR || rc > NGX_OK || r->header_only) {
-        return rc;
-    }
-
-    out.buf = b;
-    out.next = NULL;
-
-    return ngx_http_output_filter(r, &out);
+    return ngx_http_page_site_send(r, b, "application/xml",
+                                   sizeof("application/xml") - 1);
 }
 
 
@@ -1012,9 +994,7 @@ ngx_http_page_site_key(ngx_http_request_t *r, ngx_http_page_loc_conf_t *conf,
 static ngx_int_t
 ngx_http_page_site_robots(ngx_http_request_t *r, ngx_http_page_site_t *site)
 {
-    ngx_int_t    rc;
-    ngx_buf_t   *b;
-    ngx_chain_t  out;
+    ngx_buf_t  *b;
 
     static u_char  robots[] = "User-agent: *";
 
@@ -1025,14 +1005,29 @@ ngx_http_page_site_robots(ngx_http_request_t *r, ngx_http_page_site_t *site)
 
     b->pos = robots;
     b->last = robots + sizeof(robots) - 1;
+
+    return ngx_http_page_site_send(r, b, "text/plain",
+                                   sizeof("text/plain") - 1);
+}
+
+
+/* Send b (in memory) as the whole 200 answer of type type, in UTF-8. */
+static ngx_int_t
+ngx_http_page_site_send(ngx_http_request_t *r, ngx_buf_t *b, char *type,
+    size_t type_len)
+{
+    ngx_int_t    rc;
+    ngx_chain_t  out;
+
     b->memory = 1;
     b->last_buf = (r == r->main) ? 1 : 0;
     b->last_in_chain = 1;
 
     r->headers_out.status = NGX_HTTP_OK;
-    r->headers_out.content_length_n = sizeof(robots) - 1;
-    ngx_str_set(&r->headers_out.content_type, "text/plain");
-    r->headers_out.content_type_len = sizeof("text/plain") - 1;
+    r->headers_out.content_length_n = b->last - b->pos;
+    r->headers_out.content_type.data = (u_char *) type;
+    r->headers_out.content_type.len = type_len;
+    r->headers_out.content_type_len = type_len;
     ngx_str_set(&r->headers_out.charset, "utf-8");
 
     rc = ngx_http_send_header(r);
