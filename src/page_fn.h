@@ -141,6 +141,16 @@ void page_fn_format_float(page_buf_t *b, double f);
  * and maps fail in cast's words.  0 with *s, *len set, or -1 after
  * failing.
  */
+/* Go's strconv.Quote of s into b (QuoteToASCII with ascii), fmt's %q. */
+void page_fn_quote(page_buf_t *b, const char *s, size_t len, int ascii);
+
+/*
+ * Hugo's resource target path of s: "/" and the path cleaned (never
+ * above "/"), no "/" at its end; "/" when s names nothing.  0, or -1.
+ */
+int page_fn_target_path(page_tpl_state_t *st, const char *s, size_t len,
+    page_str_t *out);
+
 int page_fn_cast_string(page_tpl_state_t *st, const page_value_t *v,
     const char **s, size_t *len);
 

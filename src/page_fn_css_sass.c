@@ -890,38 +890,6 @@ page_sass_import(const char *url, Sass_Importer_Entry cb,
 }
 
 
-/* Go's %q of s (what Hugo writes for a quoted var), into b. */
-static void
-page_sass_quote(page_buf_t *b, const char *s, size_t len)
-{
-    char           hex[8];
-    size_t         i;
-    unsigned char  c;
-
-    page_buf_putc(b, '"');
-
-    for (i = 0; i < len; i++) {
-        c = (unsigned char) s[i];
-        switch (c) {
-        case '"':  page_buf_puts(b, "\\\""); break;
-        case '\\': page_buf_puts(b, "\\\\"); break;
-        case '\n': page_buf_puts(b, "\\n"); break;
-        case '\r': page_buf_puts(b, "\\r"); break;
-        case '\t': page_buf_puts(b, "\\t"); break;
-        default:
-            if (c < 0x20 || c == 0x7f) {
-                snprintf(hex, sizeof(hex), "\\x%02x", c);
-                page_buf_puts(b, hex);
-            } else {
-                page_buf_putc(b, (char) c);
-            }
-        }
-    }
-
-    page_buf_putc(b, '"');
-}
-
-
 /*
  * Hugo's isTypedCSSValue for a string: a color "#fff" (3 to 6 hex
  * digits), a function "rgba(...", a number with a unit "24px", "1.5rem",
@@ -1027,7 +995,7 @@ page_sass_vars(page_sass_t *sc, const page_value_t *vars)
         page_buf_puts(&b, ": ");
 
         if (page_css_is_quoted(v, &s, &len)) {
-            page_sass_quote(&b, s, len);
+            page_fn_quote(&b, s, len, 0);
         } else if (page_css_is_unquoted(v, &s, &len)) {
             page_buf_append(&b, s, len);
         } else {
@@ -1041,7 +1009,7 @@ page_sass_vars(page_sass_t *sc, const page_value_t *vars)
                 page_buf_append(&b, s, len);
             } else {
                 page_buf_puts(&b, "unquote(");
-                page_sass_quote(&b, s, len);
+                page_fn_quote(&b, s, len, 0);
                 page_buf_putc(&b, ')');
             }
         }
@@ -1178,9 +1146,9 @@ static int
 page_sass_options(page_tpl_state_t *st, const page_value_t *m,
     page_sass_opts_t *o)
 {
-    char          *p;
     size_t         i, klen, len;
     int64_t        n;
+    page_str_t     target;
     const char    *k, *s;
     page_value_t  *v;
 
@@ -1209,23 +1177,14 @@ page_sass_options(page_tpl_state_t *st, const page_value_t *m,
             }
 
         } else if (KEY("targetpath")) {
-            if (page_tpl_text(st, v, &s, &len) != 0) {
+            if (page_tpl_text(st, v, &s, &len) != 0
+                || page_fn_target_path(st, s, len, &target) != 0)
+            {
                 return -1;
             }
-            p = page_arena_alloc(page_tpl_arena(st), len + 2);
-            if (p == NULL) {
-                return page_tpl_nomem(st);
-            }
-            p[0] = '/';
-            memcpy(p + 1, s, len);
-            len = page_glob_clean(p, len + 1);
-            while (len > 1 && p[len - 1] == '/') {
-                len--;
-            }
-            p[len] = '\0';
-            if (len > 1) {
-                o->target = p;
-                o->target_len = len;
+            if (target.len > 1) {
+                o->target = target.data;
+                o->target_len = target.len;
             }
 
         } else if (KEY("outputstyle")) {

@@ -176,9 +176,9 @@ page_fmt_quote_rune(page_buf_t *b, uint32_t r, size_t w, const char *raw,
 }
 
 
-/* strconv.Quote (ascii: QuoteToASCII). */
-static void
-page_fmt_quote(page_buf_t *b, const char *s, size_t len, int ascii)
+/* strconv.Quote (ascii: QuoteToASCII), as %q writes a string. */
+void
+page_fn_quote(page_buf_t *b, const char *s, size_t len, int ascii)
 {
     size_t    i, w;
     uint32_t  r;
@@ -237,7 +237,7 @@ page_fmt_gosyntax_depth(page_buf_t *b, const page_value_t *v, int depth,
     }
 
     if (page_tpl_is_str(v)) {
-        page_fmt_quote(b, v->u.s.data, v->u.s.len, 0);
+        page_fn_quote(b, v->u.s.data, v->u.s.len, 0);
         return;
     }
 
@@ -279,7 +279,7 @@ page_fmt_gosyntax_depth(page_buf_t *b, const page_value_t *v, int depth,
             if (i) {
                 page_buf_puts(b, ", ");
             }
-            page_fmt_quote(b, pairs[i].key.data, pairs[i].key.len, 0);
+            page_fn_quote(b, pairs[i].key.data, pairs[i].key.len, 0);
             page_buf_putc(b, ':');
             page_fmt_gosyntax_depth(b, pairs[i].value, depth + 1, 1);
         }
@@ -690,7 +690,7 @@ page_fmt_string(page_buf_t *b, const page_fmt_t *f, char verb,
         page_buf_append(&t, s, len);
         page_buf_putc(&t, '`');
     } else {
-        page_fmt_quote(&t, s, len, f->plus);
+        page_fn_quote(&t, s, len, f->plus);
     }
 
 out:

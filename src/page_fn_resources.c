@@ -52,18 +52,11 @@ page_fn_res_opt(page_tpl_state_t *st)
 }
 
 
-/* "/" + the cleaned path without slashes around it: Hugo's target. */
-static int
-page_fn_res_target(page_tpl_state_t *st, const char *fn, page_value_t *v,
+int
+page_fn_target_path(page_tpl_state_t *st, const char *s, size_t len,
     page_str_t *out)
 {
-    char        *p;
-    size_t       len;
-    const char  *s;
-
-    if (page_tpl_arg_str(st, fn, v, &s, &len) != 0) {
-        return -1;
-    }
+    char  *p;
 
     p = page_arena_alloc(page_tpl_arena(st), len + 2);
     if (p == NULL) {
@@ -79,12 +72,30 @@ page_fn_res_target(page_tpl_state_t *st, const char *fn, page_value_t *v,
     }
     p[len] = '\0';
 
-    if (len <= 1) {
-        return page_tpl_fail(st, "%s: the target path is empty", fn);
-    }
-
     out->data = p;
     out->len = len;
+
+    return 0;
+}
+
+
+/* "/" + the cleaned path without slashes around it: Hugo's target. */
+static int
+page_fn_res_target(page_tpl_state_t *st, const char *fn, page_value_t *v,
+    page_str_t *out)
+{
+    size_t       len;
+    const char  *s;
+
+    if (page_tpl_arg_str(st, fn, v, &s, &len) != 0
+        || page_fn_target_path(st, s, len, out) != 0)
+    {
+        return -1;
+    }
+
+    if (out->len <= 1) {
+        return page_tpl_fail(st, "%s: the target path is empty", fn);
+    }
 
     return 0;
 }

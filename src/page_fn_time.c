@@ -389,27 +389,6 @@ page_tpl_f_in(PAGE_FN_ARGS)
 }
 
 
-/* Go's strconv.Quote for the short strings of duration errors. */
-static void
-page_fn_quote(page_buf_t *b, const char *s, size_t len)
-{
-    size_t  i;
-
-    page_buf_putc(b, '"');
-    for (i = 0; i < len; i++) {
-        if (s[i] == '"' || s[i] == '\\') {
-            page_buf_putc(b, '\\');
-            page_buf_putc(b, s[i]);
-        } else if ((unsigned char) s[i] < 0x20 || s[i] == 0x7f) {
-            page_buf_printf(b, "\\x%02x", (unsigned char) s[i]);
-        } else {
-            page_buf_putc(b, s[i]);
-        }
-    }
-    page_buf_putc(b, '"');
-}
-
-
 /* The nanoseconds of a unit of ParseDuration, 0 when not one. */
 static uint64_t
 page_fn_duration_unit(const char *u, size_t len)
@@ -526,7 +505,7 @@ page_fn_parse_duration(const char *orig, size_t olen, int64_t *d,
         }
         if (ulen == 0) {
             page_buf_puts(b, "time: missing unit in duration ");
-            page_fn_quote(b, orig, olen);
+            page_fn_quote(b, orig, olen, 0);
             return -1;
         }
         u = s;
@@ -536,9 +515,9 @@ page_fn_parse_duration(const char *orig, size_t olen, int64_t *d,
         unit = page_fn_duration_unit(u, ulen);
         if (unit == 0) {
             page_buf_puts(b, "time: unknown unit ");
-            page_fn_quote(b, u, ulen);
+            page_fn_quote(b, u, ulen, 0);
             page_buf_puts(b, " in duration ");
-            page_fn_quote(b, orig, olen);
+            page_fn_quote(b, orig, olen, 0);
             return -1;
         }
 
@@ -571,7 +550,7 @@ page_fn_parse_duration(const char *orig, size_t olen, int64_t *d,
 invalid:
 
     page_buf_puts(b, "time: invalid duration ");
-    page_fn_quote(b, orig, olen);
+    page_fn_quote(b, orig, olen, 0);
     return -1;
 }
 
@@ -636,7 +615,7 @@ page_tpl_f_duration(PAGE_FN_ARGS)
     }
     if (i == sizeof(units) / sizeof(units[0])) {
         page_tpl_buf(st, &b);
-        page_fn_quote(&b, s, len);
+        page_fn_quote(&b, s, len, 0);
         return page_tpl_fail(st, "%.*s is not a valid duration unit",
                              (int) b.len, b.data ? b.data : "");
     }
